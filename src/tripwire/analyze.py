@@ -1,0 +1,69 @@
+"""`analyze(article) -> Document`: the one function every way of running tripwire calls."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from tripwire.actors import resolve_actors
+from tripwire.clean import CleanedArticle, clean_article
+from tripwire.document import Article, Document, Sentence, content_hash
+from tripwire.events import code_events
+from tripwire.nlp import parse_many
+from tripwire.quotes import find_quotes
+from tripwire.timex import find_times
+
+
+def _start_document(article: Article, cleaned: CleanedArticle) -> Document:
+    digest = content_hash(cleaned.text)
+    return Document(
+        id=article.id or digest,
+        content_hash=digest,
+        text=cleaned.text,
+        url=article.url,
+        source=article.source,
+        published=cleaned.published or article.published,
+        title=cleaned.title or article.title,
+        kicker=cleaned.kicker,
+        subheads=cleaned.subheads,
+        captions=cleaned.captions,
+        removed=cleaned.removed,
+        repairs=cleaned.repairs,
+    )
+
+
+def _finish_document(document: Document, doc: Doc) -> Document:
+    """Run the stages that need the parse, each reading the Document built so far."""
+    document.sentences = [Sentence(s.start_char, s.end_char) for s in doc.sents]
+    resolution = resolve_actors(doc, document.published)
+    document.entities = resolution.entities
+    document.actors = resolution.actors
+    document.quotes = find_quotes(doc, resolution)
+    document.times = find_times(doc, document.published)
+    document.events = code_events(doc, document, resolution)
+    return document
+
+
+def analyze_many(articles: Iterable[Article]) -> Iterator[Document]:
+    """Analyse articles in input order, parsing them in batches with `nlp.pipe`."""
+    started = (_start_document(a, clean_article(a)) for a in articles)
+    pending: deque[Document] = deque()
+
+    def texts() -> Iterator[str]:
+        for document in started:
+            pending.append(document)
+            yield document.text
+
+    for doc in parse_many(texts()):
+        yield _finish_document(pending.popleft(), doc)
+
+
+def analyze(article: Article | str, published: str | None = None) -> Document:
+    """Analyse one article (or a plain text) into a `tripwire/1` Document."""
+    if isinstance(article, str):
+        article = Article(text=article, published=published)
+    elif published is not None:
+        article.published = published
+    return next(analyze_many([article]))
