@@ -29,7 +29,7 @@ def test_closed_vocabularies_and_offsets_are_enforced() -> None:
     bad_trigger = sample()
     bad_trigger["events"][0]["trigger"]["start"] = 9
     assert validate_document(bad_trigger) == [
-        "events[0].trigger: text 'shelled' != 'helled '"]
+        "events[0].trigger: text 'shelled' != 'helled'"]
     missing = sample()
     del missing["kicker"]
     assert any("'kicker' is a required property" in e for e in validate_document(missing))
