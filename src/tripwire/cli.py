@@ -53,6 +53,7 @@ class ExportFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     parquet = "parquet"
+    plover = "plover"
 
 
 Paths = Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for stdin.")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -40,6 +41,17 @@ def export_store(store: Store, fmt: str, out: str | None) -> str | None:
             "(FORMAT parquet, PARTITION_BY (day), OVERWRITE_OR_IGNORE true)"
         )
         return str(folder)
+    if fmt == "plover":
+        from tripwire.store.plover import plover_records
+
+        handle = open(out, "w", encoding="utf-8") if out else sys.stdout  # noqa: SIM115
+        try:
+            for record in plover_records(store):
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+        finally:
+            if out:
+                handle.close()
+        return out
     raise TripwireError("E008", f"unknown export format {fmt!r}")
 
 
