@@ -10,7 +10,12 @@ import re
 from dataclasses import dataclass, field
 
 from tripwire.clean.artefacts import join_wrapped_lines, repair_doubled_words, split_kicker
-from tripwire.clean.boilerplate import line_features, looks_like_page_dump, score_lines
+from tripwire.clean.boilerplate import (
+    line_features,
+    looks_like_page_dump,
+    score_lines,
+    select_body_lines,
+)
 from tripwire.clean.dates import iso_date, parse_date
 from tripwire.clean.encoding import repair_text
 from tripwire.clean.patterns import Patterns, ScorerWeights
@@ -112,9 +117,10 @@ def classify_line(line: str, patterns: Patterns) -> LineVerdict | None:
     return None
 
 
-def _classify_lines(state: _State, patterns: Patterns) -> set[int]:
-    """Move story dates, captions and pattern-matched furniture out; return their line indices."""
-    kept, matched = [], set()
+def _classify_lines(state: _State, patterns: Patterns) -> dict[int, str]:
+    """Move story dates, captions and pattern-matched furniture out; return their lines' kinds."""
+    kept: list[_Line] = []
+    matched: dict[int, str] = {}
     for line in state.kept:
         verdict = classify_line(line.text, patterns)
         if verdict is None:
@@ -128,18 +134,22 @@ def _classify_lines(state: _State, patterns: Patterns) -> set[int]:
             state.removed.append(Removed(verdict.kind, line.text))
         if verdict.date:
             state.published = state.published or parse_date(verdict.date, patterns.months)
-        matched.add(line.index)
+        matched[line.index] = verdict.kind
     state.kept = kept
     return matched
 
 
 def _drop_page_furniture(
-    state: _State, lines: list[str], matched: set[int], patterns: Patterns, scorer: ScorerWeights
+    state: _State,
+    lines: list[str],
+    matched: dict[int, str],
+    patterns: Patterns,
+    scorer: ScorerWeights,
 ) -> None:
     """Score every line of a page dump; drop runs of low scorers as `boilerplate`."""
     scored = line_features(lines, patterns, matched)
     score_lines(scored, scorer)
-    good = {s.index for s in scored if s.score >= scorer.threshold}
+    good = select_body_lines(scored, scorer, matched)
     run: list[str] = []
     kept = []
     for line in state.kept:
