@@ -177,3 +177,19 @@ def test_empty_text_gives_empty_body():
 def test_cleaning_is_idempotent():
     once = clean(f"crisis talksEastmark agreed.\n\n{LONG}\n\nShare this article").text
     assert clean(once).text == once
+
+
+def test_dateline_in_the_second_paragraph_is_cut():
+    cleaned = clean(f"{LONG}\n\nARDEN, Sept 29 (Eastmark Wire) - Columns of trucks moved north.")
+    assert cleaned.text == f"{LONG}\n\nColumns of trucks moved north."
+    assert cleaned.removed == [Removed("dateline", "ARDEN, Sept 29 (Eastmark Wire) -")]
+
+
+def test_source_and_desk_lines_are_bylines_not_subheads():
+    cleaned = clean(f"{LONG}\n\nEastmark Herald\n\n{LONG}\n\nRiver Radio | news desk\n\n{LONG}")
+    assert cleaned.subheads == []
+    assert sorted(r.text for r in cleaned.removed if r.kind == "byline") == [
+        "Eastmark Herald",
+        "River Radio | news desk",
+    ]
+    assert cleaned.text == "\n\n".join([LONG] * 3)
