@@ -15,8 +15,7 @@ ERROR_CODES: dict[str, str] = {
     "E010": "database error",
     "E030": "page or feed could not be fetched (HTTP error, timeout, network)",
     "E031": "fetching forbidden by robots.txt",
-    "E032": "a record could not be analysed",
-    "E033": "an input shard was not fully processed",
+    "E032": "an input shard was not fully processed",
 }
 
 
