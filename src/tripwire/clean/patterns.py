@@ -73,6 +73,7 @@ class ScorerWeights:
     fallback_margin: float
     min_body_words: float
     gap_tolerance: float
+    max_gap: float
     where: str
 
 
@@ -208,7 +209,7 @@ def load_patterns(paths: list[Path] | None = None) -> Patterns:
 def load_scorer(path: Path | None = None) -> ScorerWeights:
     """The block scorer's weights (feature -> float), bias and line-selection settings."""
     path = path or PATTERN_DIR / SCORER_FILE
-    numbers = ("bias", "threshold", "fallback_margin", "min_body_words", "gap_tolerance")
+    numbers = ("bias", "threshold", "fallback_margin", "min_body_words", "gap_tolerance", "max_gap")
     sections = _sections(path, _compose(path), {"weights", *numbers})
     missing = {"weights", *numbers} - set(sections)
     if missing:

@@ -30,6 +30,8 @@ STORY_DATE_MAX_CHARS = 80
 DATELINE_REACH = 3
 _SUBHEAD_BAD_END = re.compile(r"[.,;:!\"”’)\]…]$")
 _CAPTION_TRIM = " |-–—:·•,"
+_TITLE_SEPARATORS = re.compile(r"\s+[|–—·:-]+\s+|\s*::\s*")
+TITLE_PART_MIN_WORDS = 3
 
 
 @dataclass
@@ -68,8 +70,19 @@ def _blocks(lines: list[str]) -> list[_Line]:
     return out
 
 
-def _same(a: str, b: str) -> bool:
-    return " ".join(a.lower().split()) == " ".join(b.lower().split())
+def _normal(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def title_variants(title: str | None) -> set[str]:
+    """A page title and its parts ("Opinion | Talks resume - Daily" -> "talks resume" ...).
+
+    Parts of fewer than `TITLE_PART_MIN_WORDS` words (section and site names) do not count.
+    """
+    if not title:
+        return set()
+    parts = [p for p in _TITLE_SEPARATORS.split(title) if len(p.split()) >= TITLE_PART_MIN_WORDS]
+    return {_normal(title), *(_normal(p) for p in parts)}
 
 
 def _take_story_date(line: str, patterns: Patterns) -> str | None:
@@ -122,10 +135,11 @@ def _classify_lines(state: _State, patterns: Patterns) -> dict[int, str]:
     """Move story dates, captions and pattern-matched furniture out; return their lines' kinds."""
     kept: list[_Line] = []
     matched: dict[int, str] = {}
+    titles = title_variants(state.title)
     for line in state.kept:
         verdict = classify_line(line.text, patterns)
         if verdict is None:
-            if not (state.title and _same(line.text, state.title)):
+            if _normal(line.text) not in titles:
                 kept.append(line)
                 continue
             verdict = LineVerdict("title")
