@@ -210,3 +210,9 @@ def test_title_variants_skip_short_section_and_site_names():
         "talks resume in port ellis",
     }
     assert title_variants(None) == set()
+
+
+def test_copyright_line_is_not_a_caption():
+    cleaned = clean(f"{LONG}\n\nCopyright © 2024 Eastmark Daily News")
+    assert cleaned.captions == []
+    assert cleaned.removed == [Removed("copyright", "Copyright © 2024 Eastmark Daily News")]
