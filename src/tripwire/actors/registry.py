@@ -118,7 +118,8 @@ class Registry:
             self._add(name, Hit("context", entry.id), strip_article=False)
         for office in entry.offices:
             title = self.lexicon.canonical_office(office.title)
-            for of in {office.of, entry.country} - {None}:
+            of = office.of or entry.country
+            if of is not None:
                 self.holders[(of, title)].append((entry, office))
 
     # -- queries --------------------------------------------------------------------------
@@ -131,7 +132,7 @@ class Registry:
     def holder(self, of: str, title: str, day: dt.date) -> ActorEntry | None:
         """Who held office `title` of `of` on `day` (the latest to take it, if terms overlap)."""
         terms = [(e, o) for e, o in self.holders.get((of, self.lexicon.canonical_office(title)), [])
-                 if o.holds_on(day) and (o.of == of or e.country == of)]
+                 if o.holds_on(day)]
         if not terms:
             return None
         return max(terms, key=lambda t: t[1].start or dt.date.min)[0]

@@ -16,18 +16,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from tripwire.actors.entries import slug
-from tripwire.actors.reading import Reading, read_person, read_phrase
+from tripwire.actors.reading import PLACE_PREPOSITIONS, Reading, read_person, read_phrase
 from tripwire.actors.registry import Match, Registry, registry, surname_of
 from tripwire.actors.text import Token, tokenize
 from tripwire.document import Actor, ActorRef, Entity, Mention
 
 ENTITY_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
 KIND_LABEL = {"state": "GPE", "person": "PERSON", "igo": "ORG", "org": "ORG", "group": "ORG"}
-# A capital after one of these is a place ("talks in Moscow"), not the government.
-PLACE_PREPOSITIONS = frozenset({
-    "in", "at", "to", "from", "near", "across", "outside", "inside", "into", "toward", "towards",
-    "via", "through", "around", "between", "within", "over", "under", "of",
-})
 
 
 @dataclass
