@@ -86,6 +86,7 @@ def _split_span(span: Span) -> list[Span]:
     """Two expressions in one entity: "the quarter ended Sept. 30" (a period and the day it
     ended), "between 1985 and 1987", "Sept. 14 to Thursday" (the two ends of a range)."""
     doc = span.doc
+    lex = vocab()
     for token in span:
         if not span.start < token.i < span.end - 1:
             continue
@@ -93,6 +94,9 @@ def _split_span(span: Span) -> list[Span]:
         right = Span(doc, token.i + 1, span.end, label=span.label_)
         if token.lower_ in _PERIOD_ENDS:
             return [left, right]
+        if token.lower_ in lex.direction_words and doc[token.i - 1].lower_ in lex.units:
+            # "three days last week": a length, then when
+            return [left, Span(doc, token.i, span.end, label=span.label_)]
         if token.lower_ in _RANGE_JOINERS and _names_date(left) and _names_date(right):
             if left[0].lower_ in ("between", "from") and len(left) > 1:
                 left = Span(doc, left.start + 1, left.end, label=span.label_)

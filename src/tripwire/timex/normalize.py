@@ -176,7 +176,10 @@ def read_quantity(words: list[str]) -> Quantity | None:
         if number is not None and number[1] <= unit_index:
             if _YEAR_LIKE.match(w):
                 return None  # "the 1988 quarter"
-            amount = number[0] if amount is None else amount  # "two to three weeks": the first
+            if amount is None:
+                amount = number[0]
+            elif number[0] < 1:  # "two and a half hours"
+                amount += number[0]
             i = number[1]
             continue
         if w in lex.direction_words and direction_word is None:
