@@ -69,7 +69,16 @@ def _pattern_spans(doc: Doc) -> list[Span]:
 def _joinable(left: Span, right: Span, doc: Doc) -> bool:
     """ "10 p.m. Wednesday", "Wednesday night", "5 p.m. EST, Nov. 6": a TIME beside a DATE."""
     gap = doc.text[left.end_char : right.start_char]
-    return gap in _JOINERS and "TIME" in (left.label_, right.label_) and left.label_ != right.label_
+    if gap not in _JOINERS or {left.label_, right.label_} != {"TIME", "DATE"}:
+        return False
+    day = left if left.label_ == "DATE" else right
+    lex = vocab()
+    return any(
+        t.lower_.rstrip(".") in lex.months
+        or t.lower_ in lex.weekdays
+        or t.lower_ in lex.relative_days
+        for t in day
+    )
 
 
 def _names_date(tokens: Span) -> bool:

@@ -21,6 +21,7 @@ from tripwire.timex.parts import compose_calendar, read_parts
 from tripwire.timex.vocab import Unit, vocab
 from tripwire.timex.words import digit_number, read_number, split_words
 
+_LONG_YEAR = re.compile(r"^\d{5}")
 _YEAR_LIKE = re.compile(r"^[12]\d{3}$")
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.]\d{1,2}[/.]\d{2,4}\b")
@@ -314,8 +315,10 @@ def normalize(text: str, ctx: Context, label: str = "DATE") -> Normal:
 
 
 def _typed(found: Normal) -> Normal:
-    """TIME when a date carries a time of day."""
+    """TIME when a date carries a time of day; no value outside years 1-9999."""
     value = found.value
+    if value and (value[:1] == "-" or value[:4] == "0000" or _LONG_YEAR.match(value)):
+        return Normal(found.type, None)
     if found.type == "DATE" and value and value[:1].isdigit() and "T" in value:
         return Normal("TIME", value)
     return found

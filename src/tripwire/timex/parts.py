@@ -382,10 +382,10 @@ def _unit_period(parts: Parts, ctx: Context) -> str | None:
             return f"{anchor.year:04d}-H{half_of(anchor)}"
         if months == 12:
             return f"{anchor.year:04d}"
-    if code == "E":
-        return f"{anchor.year // 10 + step:03d}"
-    if code == "C":
-        return f"{anchor.year // 100 + step:02d}"
+    if code in ("E", "C"):
+        size, width = (10, 3) if code == "E" else (100, 2)
+        index = anchor.year // size + step
+        return f"{index:0{width}d}" if 0 <= index < 10**width else None
     day = shift(anchor, code, step)
     if day is None:
         return None
