@@ -15,7 +15,7 @@ PAST = -1
 OPEN = 0
 FUTURE = 1
 
-_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
 _DEADLINE = {"until", "till", "by", "through", "to"}
 _MAX_HOPS = 4
 
@@ -54,17 +54,19 @@ def _verb_direction(verb: Token, hops: int = _MAX_HOPS) -> int:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in _FUTURE_AUX for a in auxes):
         return FUTURE
+    if any(a.lower_ == "had" for a in auxes) or verb.lower_ == "had":
+        return PAST  # past perfect: over before the report, whatever was planned
+    if verb.lemma_.lower() in lex.future_verbs or verb.lower_ == "going":
+        return FUTURE
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return PAST
     if verb.tag_ == "VBN" and any(a.lemma_.lower() == "have" for a in auxes):
         return PAST
-    if verb.lemma_.lower() in lex.future_verbs or verb.lower_ == "going":
-        return FUTURE
     if any(a.tag_ == "TO" for a in auxes):
         governor = _governor(verb)
         if governor is None or hops == 0:
             return OPEN
-        if governor.lower_ == "going" or governor.lemma_.lower() in lex.future_verbs:
+        if governor.lemma_ == "be" and governor.tag_ in ("VBZ", "VBP"):  # "is to resume"
             return FUTURE
         return _verb_direction(governor, hops - 1)
     if verb.tag_ == "VBN" and verb.dep_ == "ROOT" and not auxes:
