@@ -77,11 +77,20 @@ def _lemma_forms(token: Token) -> Iterator[str]:
 
 
 def object_lemmas(tokens: list[Token]) -> set[str]:
+    """Lemmas an object constraint may meet: the head, its compounds, and the noun of a
+    quantity or part ("tons of food aid", "part of a stronghold", "state of emergency")."""
     lemmas: set[str] = set()
     for token in tokens:
-        lemmas.add(token.lemma_.lower())
-        lemmas.add(token.lower_)
-        lemmas.update(c.lemma_.lower() for c in token.children if c.dep_ == "compound")
+        lemmas.update(_lemma_forms(token))
+        for child in token.children:
+            if child.dep_ == "compound":
+                lemmas.add(child.lemma_.lower())
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        lemmas.update(_lemma_forms(pobj))
+                        lemmas.update(c.lemma_.lower() for c in pobj.children
+                                      if c.dep_ == "compound")
     return lemmas
 
 
@@ -91,7 +100,8 @@ def _verb_fits(pattern: TriggerPattern, verb: Token) -> bool:
         for c in verb.children
     ):
         return False
-    if pattern.intransitive and any(c.dep_ in OBJECT_DEPS for c in verb.children):
+    if pattern.intransitive and any(c.dep_ in OBJECT_DEPS or c.dep_ == "ccomp"
+                                    for c in verb.children):
         return False
     return not pattern.objects or bool(object_lemmas(verb_objects(verb)) & pattern.objects)
 
@@ -116,7 +126,7 @@ def _noun_fits(pattern: TriggerPattern, noun: Token) -> tuple[bool, Token | None
         verb = light_verb(noun)
         if verb is None or verb.i == noun.i:
             return False, None
-        if verb.lemma_.lower() in pattern.light or verb.lower_ in pattern.light:
+        if any(form in pattern.light for form in _lemma_forms(verb)):
             return True, verb
         return False, None
     return noun.dep_ != "compound", None
@@ -148,7 +158,7 @@ def _try(patterns: list[TriggerPattern], token: Token) -> TriggerMatch | None:
             if clause is not None:
                 return TriggerMatch(pattern, token, clause)
         if pattern.kind == "modal" and _modal_fits(pattern, token):
-            return TriggerMatch(pattern, token, token.head)
+            return TriggerMatch(pattern, token, token.head.head)
     return None
 
 
@@ -167,7 +177,8 @@ def _tables(token: Token, lexicon: EventLexicon) -> list[dict[str, list[TriggerP
     if pos in NOUN_POS:
         return [lexicon.nouns, lexicon.verbs] if token.dep_ == "ROOT" else [lexicon.nouns]
     if pos == "ADJ":
-        return [lexicon.adjectives, lexicon.verbs]
+        # an attributive participle ("the banned party") names a state, not an event
+        return [lexicon.adjectives] if token.dep_ == "amod" else [lexicon.adjectives, lexicon.verbs]
     return []
 
 

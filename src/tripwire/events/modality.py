@@ -138,7 +138,9 @@ def read_modality(match: TriggerMatch, lexicon: EventLexicon, triggers: set[int]
             if governed is not None:
                 return governed
         elif dep in ("acl", "advcl") and _infinitival(clause):
-            return ModalityReading("hypothetical", "to")
+            return ModalityReading("future", "to", governed=True)
+        elif dep == "acl" and clause.tag_ == "VBN" and clause.i == match.clause.i:
+            return ModalityReading("historical", clause.lower_)
         elif dep not in ("conj", "advcl", "pcomp", "prep", "pobj", "acomp"):
             break
         clause = head
