@@ -4,8 +4,9 @@ Confidence of an event (0..1) is the product of four factors:
   strength   how surely the trigger pattern signals the event (lexicon `strength`, default 0.8)
   roles      0.6, plus 0.25 when a source actor is resolved, plus 0.15 when a target is
   modality   1.0 for asserted, 0.9 for any other modality (the reading is itself a judgement)
-  depth      0.95 per clause between the event's clause and the sentence root (main-clause
-             events are what a sentence reports)
+  depth      0.95 per clause between the event's clause and the sentence root, a relative
+             clause counting as six (main-clause events are what a sentence reports; relative
+             clauses give background)
 and 0.9 again for an event derived from another (a pledge or a refusal, below).
 
 Derived events follow CAMEO's "express intent to" and "refuse to": a future material event that
@@ -31,6 +32,7 @@ from tripwire.events.modality import ModalityReading, read_modality
 from tripwire.events.places import locate
 from tripwire.events.roles import ActorLookup, Roles, reporter_of, reporter_subject, resolve_roles
 
+BACKGROUND_DEPTH = 6
 DateForClause = Callable[[list[TimeExpr], int, int, int, "str | None"], "tuple[str | None, str | None]"]
 
 
@@ -60,11 +62,14 @@ class SentenceCoding:
     matches: list[TriggerMatch] = field(default_factory=list)
 
 
-def clause_depth(token: Token) -> int:
-    """How many clauses lie between a token's clause and the sentence root."""
-    depth = 0
+def clause_depth(token: Token) -> float:
+    """How many clauses lie between a token's clause and the sentence root; a relative clause
+    ("farmers who were killed") counts as BACKGROUND_DEPTH, being background to the sentence."""
+    depth = 0.0
     while token.head.i != token.i:
-        if token.dep_ in ("ccomp", "xcomp", "advcl", "acl", "relcl", "conj", "pcomp", "csubj"):
+        if token.dep_ in ("relcl", "acl"):
+            depth += BACKGROUND_DEPTH
+        elif token.dep_ in ("ccomp", "xcomp", "advcl", "conj", "pcomp", "csubj"):
             depth += 1
         token = token.head
     return depth
@@ -96,11 +101,11 @@ def _attribution(match: TriggerMatch, document: Document, lexicon: EventLexicon,
     return lookup.resolve(speaker).actor if speaker is not None else None
 
 
-def _confidence(strength: float, roles: Roles, modality: str, depth: int) -> float:
+def _confidence(strength: float, roles: Roles, modality: str, depth: float) -> float:
     roles_factor = 0.6 + 0.25 * any(r.actor for r in roles.source) + 0.15 * any(
         r.actor for r in roles.target)
     modality_factor = 1.0 if modality == "asserted" else 0.9
-    return round(strength * roles_factor * modality_factor * 0.95 ** min(depth, 6), 3)
+    return round(strength * roles_factor * modality_factor * 0.95 ** min(depth, 12), 3)
 
 
 def _is_historical(date: str | None, published: str | None, days: int) -> bool:

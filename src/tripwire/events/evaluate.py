@@ -4,7 +4,8 @@ Definitions (the same in `tripwire eval events` and benchmarks/events_eval.py):
 - The *main event* of a sentence is its asserted event with the highest confidence (ties: the
   first); a sentence without asserted events falls back to its future events (CAMEO codes an
   announced act as a statement of intent), and otherwise has none.
-- PLOVER type accuracy: sentences whose main event's type is one of the gold types.
+- PLOVER type accuracy: sentences with gold events whose main event's type is one of the gold
+  types; false event rate: sentences without gold events that get a main event.
 - Source (target) country accuracy, on matched events: for each gold event whose type is among
   the sentence's coded types, the coded event of that type (asserted first) is right when its
   countries are a non-empty subset of the gold countries, or both are empty.
@@ -155,13 +156,16 @@ def _country_right(coded: frozenset[str], gold: frozenset[str]) -> bool:
 
 def score_plover(gold: list[GoldSentence], documents: list[Document]) -> dict:
     """Type accuracy, country accuracy on matched events, per-type P/R/F1, triple F1."""
-    type_hits = source_hits = target_hits = matched = 0
+    type_hits = source_hits = target_hits = matched = false_events = 0
     counts: dict[str, Counter] = {}
     triple = Counter()
     for sentence, document in zip(gold, documents, strict=True):
         coded = _coded(document.events)
         gold_types = {e.type for e in sentence.events}
         main = main_event(document.events)
+        if not sentence.events:
+            false_events += main is not None
+            continue
         type_hits += main is not None and main.type in gold_types
         for event in sentence.events:
             same = sorted((e for e in coded if e.type == event.type),
@@ -181,11 +185,14 @@ def score_plover(gold: list[GoldSentence], documents: list[Document]) -> dict:
         triple["tp"] += len(gold_triples & coded_triples)
         triple["fp"] += len(coded_triples - gold_triples)
         triple["fn"] += len(gold_triples - coded_triples)
-    n = len(gold)
+    empty = sum(not s.events for s in gold)
+    n = len(gold) - empty
     return {
-        "sentences": n,
+        "sentences": len(gold),
         "gold_events": sum(len(s.events) for s in gold),
         "type_accuracy": round(type_hits / n, 4) if n else 0.0,
+        "no_event_sentences": empty,
+        "false_event_rate": round(false_events / empty, 4) if empty else 0.0,
         "matched_events": matched,
         "source_country_accuracy": round(source_hits / matched, 4) if matched else 0.0,
         "target_country_accuracy": round(target_hits / matched, 4) if matched else 0.0,

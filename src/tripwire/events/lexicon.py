@@ -53,6 +53,8 @@ class TriggerPattern:
     objects: frozenset[str] = frozenset()
     particles: frozenset[str] = frozenset()
     under: frozenset[str] = frozenset()
+    except_objects: frozenset[str] = frozenset()
+    except_particles: frozenset[str] = frozenset()
     intransitive: bool = False
     agentive: bool = False
     mode: str | None = None
@@ -93,6 +95,7 @@ class ModalityCues:
     historical_modifiers: frozenset[str]
     historical_days: int
     reporting_verbs: frozenset[str]
+    comment_verbs: frozenset[str]
 
 
 @dataclass
@@ -213,7 +216,7 @@ def load_types(path: Path = DATA / "types.yaml") -> dict[str, EventType]:
 
 
 _PATTERN_KEYS = {"verbs", "nouns", "adjectives", "modals", "light", "objects", "particles",
-                 "under", "intransitive", "agentive", "mode", "context", "strength",
+                 "under", "except_objects", "except_particles", "intransitive", "agentive", "mode", "context", "strength",
                  "complement", LINE}
 _KINDS = {"verbs": "verb", "nouns": "noun", "adjectives": "adjective", "modals": "modal"}
 
@@ -257,6 +260,7 @@ def _pattern(type_: EventType, entry: Any, path: Path) -> TriggerPattern:
         type=type_.name, kind=kind, lemmas=_words(entry[kinds[0]], path, line, kinds[0]),
         where=f"{path.name}:{line}", light=words("light"), objects=words("objects"),
         particles=words("particles"), under=words("under"),
+        except_objects=words("except_objects"), except_particles=words("except_particles"),
         intransitive=entry.get("intransitive", False), agentive=entry.get("agentive", False),
         mode=mode, context=context, strength=float(strength), complement=complement,
     )
@@ -303,6 +307,7 @@ def load_cues(path: Path = DATA / "modality.yaml") -> ModalityCues:
         historical_modifiers=_cue_words(table, "historical", "modifiers", path),
         historical_days=days,
         reporting_verbs=_cue_words(table, "reporting", "verbs", path),
+        comment_verbs=_cue_words(table, "reporting", "comment", path),
     )
 
 

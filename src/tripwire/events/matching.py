@@ -64,13 +64,15 @@ def verb_objects(verb: Token) -> list[Token]:
     return out
 
 
-def _lemma_forms(token: Token) -> Iterator[str]:
-    """The lemma, then the lower-cased form and its suffix-stripped stems (noisy, lower-case text)."""
+def lemma_forms(token: Token) -> Iterator[str]:
+    """The lemma, then the lower-cased form, then (only where the lemmatizer left the word as it
+    was, as it does on noisy lower-case text) its suffix-stripped stems."""
     lemma = token.lemma_.lower()
     yield lemma
     lower = token.lower_
     if lower != lemma:
         yield lower
+        return
     for suffix in SUFFIXES:
         if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
             yield lower[: -len(suffix)]
@@ -81,20 +83,26 @@ def object_lemmas(tokens: list[Token]) -> set[str]:
     quantity or part ("tons of food aid", "part of a stronghold", "state of emergency")."""
     lemmas: set[str] = set()
     for token in tokens:
-        lemmas.update(_lemma_forms(token))
+        lemmas.update(lemma_forms(token))
         for child in token.children:
             if child.dep_ == "compound":
                 lemmas.add(child.lemma_.lower())
             elif child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        lemmas.update(_lemma_forms(pobj))
+                        lemmas.update(lemma_forms(pobj))
                         lemmas.update(c.lemma_.lower() for c in pobj.children
                                       if c.dep_ == "compound")
     return lemmas
 
 
 def _verb_fits(pattern: TriggerPattern, verb: Token) -> bool:
+    if pattern.except_particles and any(
+        c.dep_ in ("prep", "prt") and c.lower_ in pattern.except_particles for c in verb.children
+    ) and not any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+        return False
+    if pattern.except_objects and object_lemmas(verb_objects(verb)) & pattern.except_objects:
+        return False
     if pattern.particles and not any(
         c.dep_ in ("prt", "prep", "agent", "advmod") and c.lower_ in pattern.particles
         for c in verb.children
@@ -126,7 +134,7 @@ def _noun_fits(pattern: TriggerPattern, noun: Token) -> tuple[bool, Token | None
         verb = light_verb(noun)
         if verb is None or verb.i == noun.i:
             return False, None
-        if any(form in pattern.light for form in _lemma_forms(verb)):
+        if any(form in pattern.light for form in lemma_forms(verb)):
             return True, verb
         return False, None
     return noun.dep_ != "compound", None
@@ -188,7 +196,7 @@ def find_triggers(sentence: Span, lexicon: EventLexicon) -> list[TriggerMatch]:
     for token in sentence:
         for table in _tables(token, lexicon):
             match = None
-            for form in _lemma_forms(token):
+            for form in lemma_forms(token):
                 patterns = table.get(form)
                 if patterns:
                     match = _try(patterns, token)
@@ -198,5 +206,14 @@ def find_triggers(sentence: Span, lexicon: EventLexicon) -> list[TriggerMatch]:
                 break
     verbs = {(m.token.i, m.pattern.type) for m in matches}
     return [m for m in matches
-            if m.light is None or (m.light.i, m.pattern.type) not in verbs]
+            if (m.light is None or (m.light.i, m.pattern.type) not in verbs)
+            and not _about_comment(m, lexicon)]
+
+
+def _about_comment(match: TriggerMatch, lexicon: EventLexicon) -> bool:
+    """"declined to comment", "refused to say": a statement about speaking, not an event."""
+    if match.pattern.complement is None:
+        return False
+    speech = lexicon.cues.comment_verbs | lexicon.cues.reporting_verbs
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in speech for c in match.token.children)
 

@@ -111,6 +111,17 @@ def _nominal_cue(noun: Token, cues: ModalityCues) -> ModalityReading | None:
     return None
 
 
+def _background(clause: Token) -> bool:
+    """A past event told in a relative clause or participle: "farmers who were killed",
+    "the curfew imposed after the coup"."""
+    if clause.dep_ == "acl":
+        return clause.tag_ == "VBN"
+    if clause.dep_ != "relcl":
+        return False
+    return clause.tag_ in ("VBD", "VBN") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in clause.children)
+
+
 def _infinitival(clause: Token) -> bool:
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children)
 
@@ -128,6 +139,8 @@ def read_modality(match: TriggerMatch, lexicon: EventLexicon, triggers: set[int]
         own = _own_cue(clause, cues, reported)
         if own is not None:
             return own
+        if clause.i == match.clause.i and _background(clause):
+            return ModalityReading("historical", clause.lower_)
         head, dep = clause.head, clause.dep_
         if head.i == clause.i or dep == "relcl":
             break
@@ -138,9 +151,7 @@ def read_modality(match: TriggerMatch, lexicon: EventLexicon, triggers: set[int]
             if governed is not None:
                 return governed
         elif dep in ("acl", "advcl") and _infinitival(clause):
-            return ModalityReading("future", "to", governed=True)
-        elif dep == "acl" and clause.tag_ == "VBN" and clause.i == match.clause.i:
-            return ModalityReading("historical", clause.lower_)
+            return ModalityReading("hypothetical", "to", governed=True)
         elif dep not in ("conj", "advcl", "pcomp", "prep", "pobj", "acomp"):
             break
         clause = head
