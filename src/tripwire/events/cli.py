@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -40,8 +41,9 @@ def register(app: typer.Typer) -> None:
 
     @app.command("explain")
     def explain(
-        sentence: str = typer.Argument(..., help="the sentence (or short text) to code"),
-        published: str | None = typer.Option(None, "--published", help="publication date"),
+        sentence: Annotated[str, typer.Argument(help="the sentence (or short text) to code")],
+        published: Annotated[str | None, typer.Option("--published",
+                                                      help="publication date")] = None,
     ) -> None:
         """Show the parse, matched patterns, modality cues and why each event was coded."""
         from tripwire.events.explain import explain_sentence
@@ -56,9 +58,10 @@ def register(app: typer.Typer) -> None:
 
     @evaluate.command("events")
     def eval_events(
-        gold: Path = typer.Argument(..., help="PLOVER-format gold JSONL"),
-        published: str | None = typer.Option(None, "--published", help="date for all records"),
-        as_json: bool = typer.Option(False, "--json", help="print the scores as JSON"),
+        gold: Annotated[Path, typer.Argument(help="PLOVER-format gold JSONL")],
+        published: Annotated[str | None, typer.Option("--published",
+                                                      help="date for all records")] = None,
+        as_json: Annotated[bool, typer.Option("--json", help="print the scores as JSON")] = False,
     ) -> None:
         """Type accuracy, country accuracy, per-type P/R/F1 and false events against gold."""
         from tripwire.events.evaluate import code_texts, load_plover_gold, score_plover
