@@ -24,3 +24,26 @@ def seed_path() -> Path:
     if not path.is_file():
         pytest.skip("../shared/seed is absent")
     return path
+
+
+class CliResult:
+    def __init__(self, code: int, out: str, err: str) -> None:
+        self.code, self.out, self.err = code, out, err
+
+
+@pytest.fixture
+def run_cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
+    """Run `tripwire ARGS...` in-process through the real entry point; returns code/out/err."""
+    from tripwire.cli import main
+
+    def run(*args: str) -> CliResult:
+        monkeypatch.setattr("sys.argv", ["tripwire", *args])
+        code = 0
+        try:
+            main()
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        captured = capsys.readouterr()
+        return CliResult(code, captured.out, captured.err)
+
+    return run

@@ -2,24 +2,232 @@
 
 from __future__ import annotations
 
+import json
+import os
+import sys
+from collections.abc import Iterator
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
 import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from tripwire.actors import cli as actors_cli
 from tripwire.clean import cli as clean_cli
+from tripwire.dates import parse_date
+from tripwire.document import Document
+from tripwire.errors import BadRecord, TripwireError
 from tripwire.events import cli as events_cli
+from tripwire.ingest import iter_articles
+from tripwire.pipeline import analyze_stream
 from tripwire.quotes import cli as quotes_cli
+from tripwire.render import document_text
 from tripwire.scale import cli as scale_cli
 from tripwire.server import cli as server_cli
 from tripwire.signals import cli as signals_cli
+from tripwire.store import Store, default_db_path
 from tripwire.timex import cli as timex_cli
+
+ACTORS_ENV = "TRIPWIRE_ACTORS"
+INGEST_BATCH = 64
 
 app = typer.Typer(
     name="tripwire",
     help="Sourced political event data and escalation alerts from raw news reports.",
     no_args_is_help=True,
     add_completion=False,
+    pretty_exceptions_enable=False,
 )
+stderr = Console(stderr=True, soft_wrap=True)
+
+
+class DocFormat(StrEnum):
+    json = "json"
+    jsonl = "jsonl"
+    text = "text"
+
+
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+    plover = "plover"
+
+
+Paths = Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for stdin.")]
+DbOption = Annotated[str | None, typer.Option("--db", help="DuckDB file [env TRIPWIRE_DB].")]
+PublishedOption = Annotated[
+    str | None, typer.Option("--published", help="Publication date for inputs that lack one.")
+]
+ActorsOption = Annotated[
+    list[Path] | None,
+    typer.Option("--actors", help="Extra actor YAML file (repeatable) [env TRIPWIRE_ACTORS]."),
+]
+StrictOption = Annotated[bool, typer.Option("--strict", help="Stop at the first bad record.")]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")]
+WorkersOption = Annotated[int, typer.Option("--workers", min=1, help="Worker processes.")]
+
+
+def use_actor_files(paths: list[Path] | None) -> None:
+    """Pass extra actor files to the registry (and to worker processes) through the environment."""
+    if not paths:
+        return
+    for path in paths:
+        if not path.is_file():
+            raise TripwireError("E002", "actor file not found", str(path))
+    existing = [p for p in os.environ.get(ACTORS_ENV, "").split(os.pathsep) if p]
+    os.environ[ACTORS_ENV] = os.pathsep.join(existing + [str(p.resolve()) for p in paths])
+
+
+class RunReport:
+    """Counts what a run did and reports skipped records on stderr."""
+
+    def __init__(self, strict: bool, quiet: bool) -> None:
+        self.strict, self.quiet = strict, quiet
+        self.articles = self.events = self.skipped = 0
+
+    def documents(self, paths: list[str], published: str | None, workers: int) -> Iterator[Document]:
+        given = parse_date(published) if published else None
+        items = iter_articles(paths, published=given)
+        if self.strict:
+            items = (self._fail_fast(i) for i in items)
+        with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                      console=stderr, transient=True, disable=self.quiet or not stderr.is_terminal) as progress:
+            task = progress.add_task("analysing", total=None)
+            for item in analyze_stream(items, workers=workers):
+                if isinstance(item, BadRecord):
+                    self._skip(item)
+                    continue
+                self.articles += 1
+                self.events += len(item.events)
+                progress.update(task, description=f"analysed {self.articles} articles")
+                yield item
+
+    def _fail_fast(self, item: object) -> object:
+        if isinstance(item, BadRecord):
+            raise item
+        return item
+
+    def _skip(self, error: BadRecord) -> None:
+        if self.strict:
+            raise error
+        self.skipped += 1
+        stderr.print(f"skipped: {error.render()}", highlight=False, markup=False)
+
+    def finish(self, what: str) -> None:
+        if not self.quiet:
+            stderr.print(f"{what}: {self.articles} articles, {self.events} events, "
+                         f"{self.skipped} skipped", highlight=False)
+        if self.articles == 0:
+            raise TripwireError("E003", "no article could be processed")
+
+
+@app.command()
+def analyze(
+    paths: Paths,
+    published: PublishedOption = None,
+    fmt: Annotated[DocFormat, typer.Option("--format", help="Output format.")] = DocFormat.jsonl,
+    actors: ActorsOption = None,
+    strict: StrictOption = False,
+    quiet: QuietOption = False,
+    workers: WorkersOption = 1,
+) -> None:
+    """Analyse reports and print tripwire/1 Documents (nothing is stored)."""
+    use_actor_files(actors)
+    report = RunReport(strict, quiet)
+    out = sys.stdout
+    for doc in report.documents(paths, published, workers):
+        if fmt is DocFormat.jsonl:
+            out.write(doc.to_json() + "\n")
+        elif fmt is DocFormat.json:
+            out.write(doc.to_json(indent=2) + "\n")
+        else:
+            out.write(document_text(doc) + "\n")
+        out.flush()
+    report.finish("analysed")
+
+
+@app.command()
+def ingest(
+    paths: Paths,
+    db: DbOption = None,
+    published: PublishedOption = None,
+    actors: ActorsOption = None,
+    strict: StrictOption = False,
+    quiet: QuietOption = False,
+    workers: WorkersOption = 1,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", min=1, help="Articles per transaction.")
+    ] = INGEST_BATCH,
+) -> None:
+    """Analyse reports and store them; each batch is one transaction, duplicates are skipped."""
+    use_actor_files(actors)
+    report = RunReport(strict, quiet)
+    added = duplicates = 0
+    with Store(db or default_db_path()) as store:
+        batch: list[Document] = []
+        for doc in report.documents(paths, published, workers):
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                result = store.ingest(batch)
+                added, duplicates, batch = added + result.added, duplicates + result.duplicates, []
+        if batch:
+            result = store.ingest(batch)
+            added, duplicates = added + result.added, duplicates + result.duplicates
+    report.finish("ingested")
+    if not quiet:
+        stderr.print(f"stored {added} new articles, {duplicates} already stored, in {store.path}",
+                     highlight=False)
+
+
+@app.command()
+def stats(
+    db: DbOption = None,
+    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+) -> None:
+    """Say what the database holds."""
+    with Store(db or default_db_path(), read_only=True) as store:
+        summary = store.stats()
+    if fmt == "json":
+        print(json.dumps(summary, indent=2))
+        return
+    if fmt != "table":
+        raise TripwireError("E008", f"unknown --format {fmt!r} (use table or json)")
+    from tripwire.render import stats_tables
+
+    Console().print(*stats_tables(summary))
+
+
+@app.command()
+def export(
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="Output format.")],
+    db: DbOption = None,
+    out: Annotated[str | None, typer.Option("--out", help="File or folder (parquet).")] = None,
+) -> None:
+    """Export stored data: Documents as JSONL, events as CSV or date-partitioned Parquet."""
+    from tripwire.store.export import export_store
+
+    with Store(db or default_db_path(), read_only=True) as store:
+        written = export_store(store, fmt.value, out)
+    if written:
+        stderr.print(f"wrote {written}", highlight=False)
+
 
 for stage in (actors_cli, clean_cli, quotes_cli, timex_cli, events_cli, signals_cli,
               server_cli, scale_cli):
     stage.register(app)
+
+
+def main() -> None:
+    """Entry point: user errors become one line on stderr and a non-zero exit."""
+    try:
+        app()
+    except TripwireError as exc:
+        stderr.print(f"error: {exc.render()}", highlight=False, markup=False)
+        raise SystemExit(1) from None
+    except KeyboardInterrupt:
+        raise SystemExit(130) from None
+    except BrokenPipeError:
+        raise SystemExit(0) from None

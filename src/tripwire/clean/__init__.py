@@ -1,29 +1,33 @@
-"""Clean a raw article into a body text plus what was taken out of it, and why."""
+"""Clean a raw article into a body text plus what was taken out of it, and why.
+
+Plain text goes through `plaintext.clean_plain_text` (with the block scorer of `boilerplate`
+for whole-page dumps); HTML goes through trafilatura first (`html.clean_html`). The knowledge
+(patterns, credits, scorer weights) is data in `patterns/`.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from tripwire.clean.html import clean_html
+from tripwire.clean.patterns import default_patterns, default_scorer
+from tripwire.clean.plaintext import clean_plain_text
+from tripwire.clean.result import CleanedArticle
+from tripwire.document import Article
 
-from tripwire.document import Article, Caption, Removed, Repair, Subhead
-
-
-@dataclass
-class CleanedArticle:
-    """The clean body and everything that was moved out of it."""
-
-    text: str
-    title: str | None = None
-    published: str | None = None
-    kicker: str | None = None
-    subheads: list[Subhead] = field(default_factory=list)
-    captions: list[Caption] = field(default_factory=list)
-    removed: list[Removed] = field(default_factory=list)
-    repairs: list[Repair] = field(default_factory=list)
+__all__ = ["CleanedArticle", "clean_article"]
 
 
 def clean_article(article: Article) -> CleanedArticle:
-    """Plain-text or HTML body -> clean text (paragraphs joined by a blank line)."""
-    raw = article.text or ""
-    paragraphs = [" ".join(p.split()) for p in raw.split("\n\n")]
-    text = "\n\n".join(p for p in paragraphs if p)
-    return CleanedArticle(text=text, title=article.title, published=article.published)
+    """Plain-text or HTML body -> clean text (paragraphs joined by a blank line) and provenance."""
+    patterns, scorer = default_patterns(), default_scorer()
+    if article.html and not article.text:
+        return clean_html(
+            article.html,
+            patterns,
+            scorer,
+            url=article.url,
+            title=article.title,
+            published=article.published,
+        )
+    return clean_plain_text(
+        article.text or "", patterns, scorer, title=article.title, published=article.published
+    )

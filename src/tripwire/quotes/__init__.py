@@ -1,12 +1,155 @@
-"""Find direct, partial and reported quotes and their speakers."""
+"""Find direct, partial and reported quotes and their speakers.
+
+Quoted passages come from the quote marks (`marks`), their cues from the sentence around them
+(`cues`), speakers from the cue's subject or object, resolved through the actors stage
+(`speakers`); reported speech comes from the parse (`reported`). Everything is read in one
+pass in text order, so that a quote without a cue belongs to the speaker of the quote before.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
 from tripwire.actors import ActorResolution
-from tripwire.document import Quote
+from tripwire.document import Quote, Speaker
+from tripwire.quotes.cues import Cue, CueFinder, sentence_end, sentence_start
+from tripwire.quotes.lexicon import QuoteLexicon, default_lexicon
+from tripwire.quotes.marks import QuotedPassage, find_passages, paragraphs
+from tripwire.quotes.reported import ReportedSpeech, find_reported
+from tripwire.quotes.speakers import Mention, SpeakerResolver, mention_of
+
+__all__ = ["Attribution", "attribute", "find_quotes"]
+
+CLAUSE_BREAKS = ":,.!?;—–-"
+UTTERANCE_ENDS = ".,!?…:;—–-"
+
+
+@dataclass
+class Attribution:
+    """A quote with how it was attributed: `mention` is where the cue names the speaker ("he"),
+    `speaker` who that is ("Stoltenberg")."""
+
+    start: int
+    end: int
+    kind: str
+    cue: str | None = None
+    mention: Mention | None = None
+    speaker: Speaker | None = None
+
+    def to_quote(self, text: str) -> Quote:
+        return Quote(text[self.start : self.end], self.start, self.end, self.kind,
+                     self.speaker, self.cue)
 
 
 def find_quotes(doc: Doc, actors: ActorResolution) -> list[Quote]:
-    return []
+    """Every direct, partial and indirect quote of the article, in text order."""
+    return [a.to_quote(doc.text) for a in attribute(doc, actors)]
+
+
+def attribute(
+    doc: Doc, actors: ActorResolution, lexicon: QuoteLexicon | None = None
+) -> list[Attribution]:
+    """Quotes with their cue mentions and resolved speakers (the scorer reads the mentions)."""
+    return _Attributor(doc, actors, lexicon or default_lexicon()).run()
+
+
+class _Attributor:
+    """The state of one pass over an article: who spoke last, which tokens are quoted."""
+
+    def __init__(self, doc: Doc, actors: ActorResolution, lexicon: QuoteLexicon) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.lexicon = lexicon
+        self.bounds = list(paragraphs(self.text))
+        self.passages = find_passages(self.text, lexicon)
+        self.cues = CueFinder(doc, lexicon, self._quoted_tokens())
+        self.resolver = SpeakerResolver(doc, actors, lexicon)
+        self.current: Attribution | None = None
+
+    def _quoted_tokens(self) -> list[bool]:
+        quoted = [False] * len(self.doc)
+        starts = iter(self.passages)
+        passage = next(starts, None)
+        for token in self.doc:
+            while passage is not None and token.idx >= passage.end:
+                passage = next(starts, None)
+            quoted[token.i] = passage is not None and passage.open_at <= token.idx < passage.end
+        return quoted
+
+    def run(self) -> list[Attribution]:
+        reported = find_reported(self.doc, self.cues)
+        items: list[tuple[int, int, QuotedPassage | ReportedSpeech]] = [
+            (p.open_at, i, p) for i, p in enumerate(self.passages)
+        ]
+        items += [(min(r.start, r.cue.start), len(items) + i, r) for i, r in enumerate(reported)]
+        items.sort(key=lambda item: (item[0], item[1]))
+        found = []
+        for _, index, item in items:
+            if isinstance(item, QuotedPassage):
+                found.append(self._quote(index, item))
+            else:
+                found.append(self._attributed(item.start, item.end, "indirect", item.cue))
+        found.sort(key=lambda a: a.start)
+        return found
+
+    def _attributed(self, start: int, end: int, kind: str, cue: Cue | None) -> Attribution:
+        attribution = Attribution(start, end, kind, cue.text if cue else None)
+        if cue is not None and cue.speaker is not None:
+            attribution.mention = mention_of(cue.speaker)
+            attribution.speaker = self.resolver.resolve(attribution.mention)
+            self.current = attribution
+        return attribution
+
+    def _inherited(self, passage: QuotedPassage, kind: str) -> Attribution:
+        """A quote without a cue of its own speaks for the current speaker."""
+        previous = self.current
+        if previous is None:
+            return Attribution(passage.start, passage.end, kind)
+        return Attribution(passage.start, passage.end, kind, previous.cue, previous.mention,
+                           previous.speaker)
+
+    def _quote(self, index: int, passage: QuotedPassage) -> Attribution:
+        lo, hi = self.bounds[passage.paragraph]
+        before = self.passages[index - 1] if index > 0 else None
+        after = self.passages[index + 1] if index + 1 < len(self.passages) else None
+        left = before.close_at + 1 if before and before.paragraph == passage.paragraph and \
+            before.close_at is not None else lo
+        right = after.open_at if after and after.paragraph == passage.paragraph else hi
+        if passage.continues:
+            return self._inherited(passage, "direct")
+        kind = "direct" if self._is_utterance(passage, left, right) else "partial"
+        cue = None
+        if kind == "partial":
+            cue = self.cues.governing(passage.start, passage.end)
+        if cue is None and passage.close_at is not None and self._cue_may_follow(passage):
+            stop = sentence_end(self.text, passage.close_at + 1, right, self.lexicon.abbreviations)
+            cue = self.cues.in_zone(passage.close_at + 1, stop, from_end=False)
+        if cue is None:
+            begin = sentence_start(self.text, left, passage.open_at, self.lexicon.abbreviations)
+            cue = self.cues.in_zone(begin, passage.open_at, from_end=True)
+        if cue is None and kind == "direct":
+            return self._inherited(passage, kind)
+        return self._attributed(passage.start, passage.end, kind, cue)
+
+    def _is_utterance(self, passage: QuotedPassage, left: int, right: int) -> bool:
+        """A whole utterance rather than words quoted inside someone else's sentence."""
+        lead = self.text[left : passage.open_at].rstrip()
+        first = self.text[passage.start]
+        if lead and (lead[-1] not in CLAUSE_BREAKS or first.islower()):
+            return False
+        if lead.endswith(",") and not first.isupper():
+            return False
+        if passage.close_at is None:
+            return True
+        inside = self.text[passage.start : passage.close_at].rstrip()
+        trail = self.text[passage.close_at + 1 : right].lstrip()
+        return not trail or inside[-1:] in UTTERANCE_ENDS or trail[0] in UTTERANCE_ENDS
+
+    def _cue_may_follow(self, passage: QuotedPassage) -> bool:
+        """False when the quote ends its sentence and a new one starts after it."""
+        assert passage.close_at is not None
+        inside = self.text[passage.start : passage.close_at].rstrip()
+        trail = self.text[passage.close_at + 1 : passage.close_at + 3].lstrip()
+        return not (inside.endswith(".") and trail[:1].isupper())

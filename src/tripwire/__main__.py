@@ -1,0 +1,5 @@
+"""`python -m tripwire` runs the command line."""
+
+from tripwire.cli import main
+
+main()

@@ -1,0 +1,66 @@
+"""Run `analyze` over a stream of read records, in one process or a pool, keeping input order."""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from collections import deque
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from multiprocessing.pool import AsyncResult
+
+from tripwire.analyze import analyze_many
+from tripwire.document import Article, Document
+from tripwire.errors import BadRecord
+from tripwire.ingest.readers import ReadItem
+
+ResultItem = Document | BadRecord
+CHUNK = 8
+
+
+def _analyze_chunk(items: list[ReadItem]) -> list[ResultItem]:
+    """Analyse a chunk; if the batch fails, retry one by one so only the bad article is skipped."""
+    articles = [item for item in items if isinstance(item, Article)]
+    try:
+        documents = iter(list(analyze_many(articles)))
+    except Exception:  # noqa: BLE001 - isolate the failing article below
+        documents = iter([_analyze_one(a) for a in articles])
+    return [item if isinstance(item, BadRecord) else next(documents) for item in items]
+
+
+def _analyze_one(article: Article) -> ResultItem:
+    try:
+        return next(analyze_many([article]))
+    except BadRecord as exc:
+        return exc
+    except Exception as exc:  # noqa: BLE001 - reported as a skipped record
+        return BadRecord("E011", f"analysis failed: {type(exc).__name__}: {exc}", article.origin)
+
+
+def _chunks(items: Iterable[ReadItem], size: int) -> Iterator[list[ReadItem]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def _warm_worker() -> None:
+    from tripwire.nlp import load_nlp
+
+    load_nlp()
+
+
+def analyze_stream(items: Iterable[ReadItem], workers: int = 1) -> Iterator[ResultItem]:
+    """Documents (and passed-through bad records) in input order; `workers` processes."""
+    if workers <= 1:
+        for chunk in _chunks(items, CHUNK):
+            yield from _analyze_chunk(chunk)
+        return
+    context = mp.get_context("spawn")
+    in_flight: deque[AsyncResult[list[ResultItem]]] = deque()
+    with context.Pool(workers, initializer=_warm_worker) as pool:
+        # Bounded look-ahead (Pool.imap would read the whole input into memory).
+        for chunk in _chunks(items, CHUNK):
+            in_flight.append(pool.apply_async(_analyze_chunk, (chunk,)))
+            if len(in_flight) >= 2 * workers:
+                yield from in_flight.popleft().get()
+        while in_flight:
+            yield from in_flight.popleft().get()

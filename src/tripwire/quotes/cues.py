@@ -1,0 +1,167 @@
+"""Cues: the words that attribute a quote ("said", "told", "according to", "in a statement").
+
+A direct quote's cue stands in the stretch of its sentence just after the closing mark
+(", he said.") or just before the opening one ("Stoltenberg said:"); a quote inside a sentence
+hangs on its cue through the parse ("Cruz called Trump a "liar"").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from tripwire.quotes.lexicon import CuePhrase, QuoteLexicon
+from tripwire.quotes.speakers import subject_of
+
+SENTENCE_END = re.compile(r"[.!?]+")
+DOTTED = re.compile(r"[A-Za-z](?:\.[A-Za-z])*")
+SPEAKER_POS = ("PROPN", "PRON", "NOUN")
+ANCESTOR_STEPS = 12
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue and the token that heads its speaker (None when the cue names nobody)."""
+
+    text: str
+    start: int
+    end: int
+    speaker: Token | None
+
+
+def _ends_sentence(text: str, match: re.Match[str], abbreviations: frozenset[str]) -> bool:
+    """A run of . ! ? that ends a sentence, not an abbreviation such as "Mr.", "U.S." or "W."."""
+    after = match.end()
+    if after < len(text) and not text[after].isspace() and text[after] not in "\"”’'»)":
+        return False
+    if match.group() != ".":
+        return True
+    word = text[max(0, match.start() - 12) : match.start()].split()
+    word_text = word[-1].lstrip("\"“‘'(") if word else ""
+    return not (word_text.lower() in abbreviations or DOTTED.fullmatch(word_text))
+
+
+def sentence_end(text: str, lo: int, hi: int, abbreviations: frozenset[str]) -> int:
+    """The end of the sentence running from lo, but not past hi."""
+    for match in SENTENCE_END.finditer(text, lo, hi):
+        if _ends_sentence(text, match, abbreviations):
+            return match.end()
+    return hi
+
+
+def sentence_start(text: str, lo: int, hi: int, abbreviations: frozenset[str]) -> int:
+    """The start of the sentence that is running at hi, but not before lo."""
+    start = lo
+    for match in SENTENCE_END.finditer(text, lo, hi):
+        if match.end() < hi and _ends_sentence(text, match, abbreviations):
+            start = match.end()
+    return start
+
+
+class CueFinder:
+    """Looks up cue verbs and phrases in one parsed article."""
+
+    def __init__(self, doc: Doc, lexicon: QuoteLexicon, quoted: list[bool]) -> None:
+        self.doc = doc
+        self.lexicon = lexicon
+        self.quoted = quoted  # quoted[i]: token i lies inside a quoted passage
+        self.starts = [t.idx for t in doc]
+        lowered = doc.text.lower()
+        found = sorted((
+            (m.start(), m.end(), phrase)
+            for phrase in lexicon.cue_phrases
+            for m in re.finditer(rf"\b{re.escape(phrase.text)}\b", lowered)
+        ), key=lambda p: (p[0], p[1]))
+        self.phrases: list[tuple[int, int, CuePhrase]] = [
+            p for p in found if not any(self.quoted[t.i] for t in self.tokens(p[0], p[1]))
+        ]
+        self.phrase_starts = [p[0] for p in self.phrases]
+
+    def tokens(self, lo: int, hi: int) -> list[Token]:
+        """Tokens that start in text[lo:hi]."""
+        return list(self.doc[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)])
+
+    def is_cue_verb(self, token: Token) -> bool:
+        return (
+            token.pos_ in ("VERB", "AUX")
+            and token.lemma_.lower() in self.lexicon.speech_verbs
+            and not self.quoted[token.i]
+        )
+
+    def in_zone(self, lo: int, hi: int, from_end: bool) -> Cue | None:
+        """The cue in text[lo:hi] nearest the quote (the zone's end when from_end)."""
+        tokens = self.tokens(lo, hi)
+        verbs = [t for t in tokens if self.is_cue_verb(t)]
+        phrases = self.phrases[bisect_left(self.phrase_starts, lo) :]
+        phrases = [p for p in phrases if p[0] < hi and p[1] <= hi]
+        candidates: list[tuple[int, Cue]] = [(v.idx, self.verb_cue(v, lo, hi)) for v in verbs]
+        candidates += [(s, self.phrase_cue(s, e, p)) for s, e, p in phrases]
+        if not candidates:
+            return None
+        candidates.sort(key=lambda c: c[0], reverse=from_end)
+        return candidates[0][1]
+
+    def governing(self, lo: int, hi: int) -> Cue | None:
+        """The cue verb a quote inside a sentence hangs on, else the subject it hangs on."""
+        tokens = self.tokens(lo, hi)
+        outside = [t for t in tokens if not lo <= t.head.idx < hi]
+        if not outside:
+            return None
+        fallback: Cue | None = None
+        node = outside[0].head
+        for _ in range(ANCESTOR_STEPS):
+            if self.is_cue_verb(node):
+                return self.verb_cue(node, lo, hi)
+            if fallback is None and node.pos_ in ("VERB", "AUX"):
+                subject = subject_of(node)
+                if subject is not None and subject.pos_ in SPEAKER_POS:
+                    fallback = Cue(node.text, node.idx, node.idx + len(node), subject)
+            if node.head is node:
+                break
+            node = node.head
+        return fallback
+
+    def verb_cue(self, verb: Token, lo: int, hi: int) -> Cue:
+        """A verb cue, with a particle ("pointed out") or a phrase ("said in a statement")."""
+        end = verb.idx + len(verb)
+        for child in verb.rights:
+            if child.dep_ == "prt" and child.i == verb.i + 1:
+                end = child.idx + len(child)
+        i = bisect_left(self.phrase_starts, end + 1)
+        if i < len(self.phrases) and self.phrases[i][0] == end + 1:
+            end = self.phrases[i][1]
+        speaker = subject_of(verb) or self._nearest_speaker(verb, lo, hi)
+        return Cue(self.doc.text[verb.idx : end], verb.idx, end, speaker)
+
+    def _nearest_speaker(self, verb: Token, lo: int, hi: int) -> Token | None:
+        """A name or pronoun beside a verb the parser left without a subject."""
+        after = [t for t in self.tokens(verb.idx + len(verb), hi) if not self.quoted[t.i]][:4]
+        before = [t for t in self.tokens(lo, verb.idx) if not self.quoted[t.i]][-4:]
+        for token in (*after, *reversed(before)):
+            if token.pos_ in ("PROPN", "PRON"):
+                return _phrase_head(token)
+        return None
+
+    def phrase_cue(self, start: int, end: int, phrase: CuePhrase) -> Cue:
+        """'according to X' names its speaker after it; 'in a statement' the verb's subject."""
+        speaker = None
+        if phrase.speaker == "object":
+            for token in self.tokens(end, end + 200)[:8]:
+                if token.pos_ in SPEAKER_POS and not self.quoted[token.i]:
+                    speaker = _phrase_head(token)
+                    break
+        else:
+            first = self.tokens(start, end)
+            if first:
+                speaker = subject_of(first[0].head)
+        return Cue(self.doc.text[start:end], start, end, speaker)
+
+
+def _phrase_head(token: Token) -> Token:
+    """Climb from a word to the head of its noun phrase ("NATO" in "the NATO boss" -> "boss")."""
+    while token.dep_ in ("compound", "flat", "amod", "nmod") and token.head.i > token.i:
+        token = token.head
+    return token

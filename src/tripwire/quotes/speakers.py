@@ -1,0 +1,149 @@
+"""Who is speaking: the subject of a cue verb, the object of "according to", and what a pronoun
+or a description ("the NATO boss") stands for.
+
+A speaker is first found as a *mention*, the words in the attribution that name the speaker
+("he", "Stoltenberg", "the NATO boss"). Pronouns and definite descriptions of a person are then
+resolved to the most recent named person the article quoted or mentioned, and every speaker asks
+the actors stage for its actor id.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from tripwire.actors import ActorResolution
+from tripwire.document import Speaker
+from tripwire.quotes.lexicon import QuoteLexicon
+
+SUBJECTS = ("nsubj", "nsubjpass")
+INHERITS_SUBJECT = ("conj", "advcl", "xcomp", "ccomp")
+RELATIVE_WORDS = frozenset({"who", "that", "which", "whom"})
+NOUN_PHRASE_DEPS = frozenset({"compound", "det", "amod", "poss", "nmod", "flat", "nummod", "case"})
+MAX_MENTION_TOKENS = 8
+LOOKBACK = 12  # person mentions searched back for a subject; bounds the work per pronoun
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Words of the text that name a speaker."""
+
+    start: int
+    end: int
+    text: str
+
+
+def subject_of(verb: Token, steps: int = 4) -> Token | None:
+    """The subject of a verb, borrowed from the verb it hangs on when it has none of its own.
+
+    "He added ... and praised ..." gives "praised" the subject "He"; "a spokesman who said"
+    gives "spokesman" rather than "who".
+    """
+    for _ in range(steps):
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if subject is not None:
+            if subject.lower_ in RELATIVE_WORDS and verb.dep_ == "relcl":
+                return verb.head
+            return subject
+        if verb.dep_ not in INHERITS_SUBJECT or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def mention_of(token: Token) -> Mention:
+    """The noun phrase a speaker token heads, without clauses hanging on it."""
+    doc = token.doc
+    if token.pos_ == "PRON":
+        return Mention(token.idx, token.idx + len(token), token.text)
+    first = token.i
+    for child in token.lefts:
+        if child.dep_ in NOUN_PHRASE_DEPS and token.i - child.left_edge.i < MAX_MENTION_TOKENS:
+            first = min(first, child.left_edge.i)
+    last = token.i
+    for child in token.rights:
+        if child.dep_ in ("flat", "compound") and child.i == last + 1:
+            last = child.i
+    while first < token.i and not doc[first].is_alpha:
+        first += 1
+    span = doc[first : last + 1]
+    return Mention(span.start_char, span.end_char, span.text)
+
+
+class SpeakerResolver:
+    """Turns mentions into speakers, remembering the article's named people as it reads on.
+
+    Mentions must be resolved in text order: a pronoun stands for a person named before it.
+    """
+
+    def __init__(self, doc: Doc, actors: ActorResolution, lexicon: QuoteLexicon) -> None:
+        self.doc = doc
+        self.actors = actors
+        self.lexicon = lexicon
+        self.people = sorted(
+            (Mention(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ == "PERSON"),
+            key=lambda m: m.start,
+        )
+        self.person_starts = [m.start for m in self.people]
+        self.surnames: dict[str, int] = {}  # last word of a person's name -> where first named
+        for person in self.people:
+            self.surnames.setdefault(person.text.split()[-1], person.start)
+        self.last_named: Speaker | None = None
+
+    def resolve(self, mention: Mention) -> Speaker:
+        """A speaker for the mention: itself when it names someone, else its antecedent."""
+        actor = self._actor_at(mention.start, mention.end)
+        if self._stands_for_person(mention):
+            antecedent = self._antecedent(mention.start)
+            if antecedent is not None:
+                return Speaker(
+                    actor or antecedent.actor, antecedent.text, antecedent.start, antecedent.end
+                )
+            return Speaker(actor, mention.text, mention.start, mention.end)
+        speaker = Speaker(actor, mention.text, mention.start, mention.end)
+        if self._names_person(mention):
+            self.last_named = speaker
+        return speaker
+
+    def _actor_at(self, start: int, end: int) -> str | None:
+        ref = self.actors.actor_at(start, end)
+        return ref.actor if ref is not None else None
+
+    def _stands_for_person(self, mention: Mention) -> bool:
+        """A personal pronoun, or a definite description headed by a person title."""
+        words = mention.text.lower().split()
+        if len(words) == 1 and words[0] in self.lexicon.person_pronouns:
+            return True
+        return len(words) >= 2 and words[0] == "the" and words[-1] in self.lexicon.person_titles
+
+    def _names_person(self, mention: Mention) -> bool:
+        """The mention holds a PERSON entity, or a name the article gave a person before."""
+        i = bisect_left(self.person_starts, mention.start)
+        if i < len(self.people) and self.people[i].start < mention.end:
+            return True
+        first_named = self.surnames.get(mention.text.split()[-1])
+        return first_named is not None and first_named < mention.start
+
+    def _antecedent(self, offset: int) -> Speaker | None:
+        """The most recent named person before offset.
+
+        The later of the last named speaker and the last person named as a subject wins; failing
+        both, the last person named at all.
+        """
+        before = bisect_left(self.person_starts, offset)
+        recent = self.people[max(0, before - LOOKBACK) : before]
+        subject = next((p for p in reversed(recent) if self._is_subject(p)), None)
+        last = self.last_named
+        if last is not None and (subject is None or subject.start <= last.start):
+            return last
+        person = subject or (recent[-1] if recent else None)
+        if person is None:
+            return None
+        actor = self._actor_at(person.start, person.end)
+        return Speaker(actor, person.text, person.start, person.end)
+
+    def _is_subject(self, person: Mention) -> bool:
+        span = self.doc.char_span(person.start, person.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ in SUBJECTS

@@ -1,0 +1,155 @@
+"""`Store`: the one owner of the DuckDB database for the CLI, the API and imports alike."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+
+from tripwire.document import Document
+from tripwire.errors import TripwireError
+from tripwire.store.migrations import migrate
+from tripwire.store.rows import Rows, document_rows
+
+DB_ENV = "TRIPWIRE_DB"
+DEFAULT_DB = "tripwire.duckdb"
+TABLES = ("articles", "actors", "mentions", "quotes", "times", "events", "event_actors")
+
+
+def default_db_path() -> str:
+    return os.environ.get(DB_ENV) or DEFAULT_DB
+
+
+@dataclass
+class IngestResult:
+    added: int = 0
+    duplicates: int = 0
+    events: int = 0
+
+
+class Store:
+    """A DuckDB file with tripwire's tables; writes go through `ingest`, one transaction a batch."""
+
+    def __init__(self, path: str | Path | None = None, read_only: bool = False) -> None:
+        self.path = str(path or default_db_path())
+        self._lock = threading.Lock()
+        try:
+            if read_only and not Path(self.path).exists():
+                raise TripwireError("E010", "database does not exist; run `tripwire ingest` first",
+                                    self.path)
+            self.con = duckdb.connect(self.path, read_only=read_only)
+            if not read_only:
+                migrate(self.con)
+        except duckdb.Error as exc:
+            raise TripwireError("E010", f"cannot open database: {exc}", self.path) from exc
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A cursor for one thread's reads (DuckDB connections are not shared across threads)."""
+        return self.con.cursor()
+
+    def ingest(self, documents: Iterable[Document]) -> IngestResult:
+        """Store a batch atomically; articles whose content hash is already stored are skipped."""
+        result = IngestResult()
+        batch: Rows = {table: [] for table in TABLES}
+        with self._lock:
+            cur = self.con.cursor()
+            seen_hashes: set[str] = set()
+            seen_ids: set[str] = set()
+            for doc in documents:
+                if doc.content_hash in seen_hashes or doc.id in seen_ids or self._stored(cur, doc):
+                    result.duplicates += 1
+                    continue
+                seen_hashes.add(doc.content_hash)
+                seen_ids.add(doc.id)
+                for table, rows in document_rows(doc).items():
+                    batch[table].extend(rows)
+                result.added += 1
+                result.events += len(doc.events)
+            if result.added:
+                self._write(cur, batch)
+        return result
+
+    @staticmethod
+    def _stored(cur: duckdb.DuckDBPyConnection, doc: Document) -> bool:
+        row = cur.execute(
+            "SELECT count(*) FROM articles WHERE content_hash = ? OR id = ?",
+            [doc.content_hash, doc.id],
+        ).fetchone()
+        return bool(row and row[0])
+
+    @staticmethod
+    def _write(cur: duckdb.DuckDBPyConnection, batch: Rows) -> None:
+        cur.execute("BEGIN TRANSACTION")
+        try:
+            for table in TABLES:
+                rows = batch[table]
+                if not rows:
+                    continue
+                frame = pa.Table.from_pylist(rows)  # noqa: F841 - read by DuckDB below
+                if table == "actors":
+                    cur.execute(
+                        "INSERT INTO actors BY NAME SELECT DISTINCT ON (id) * FROM frame "
+                        "WHERE id NOT IN (SELECT id FROM actors)"
+                    )
+                else:
+                    cur.execute(f"INSERT INTO {table} BY NAME SELECT * FROM frame")
+            cur.execute("COMMIT")
+        except Exception:
+            cur.execute("ROLLBACK")
+            raise
+
+    def stats(self) -> dict[str, Any]:
+        """Counts that say what the database holds."""
+        cur = self.cursor()
+        counts = {t: int(cur.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in TABLES}  # type: ignore[index]
+        span = cur.execute("SELECT min(published), max(published) FROM articles").fetchone()
+        by_type = cur.execute(
+            "SELECT type, modality, count(*) FROM events GROUP BY ALL ORDER BY 3 DESC"
+        ).fetchall()
+        dyads = cur.execute(
+            "SELECT source_actor, target_actor, count(*) FROM events "
+            "WHERE modality = 'asserted' AND source_actor IS NOT NULL AND target_actor IS NOT NULL "
+            "GROUP BY ALL ORDER BY 3 DESC LIMIT 10"
+        ).fetchall()
+        return {
+            "counts": counts,
+            "published": [str(d) if d else None for d in (span or (None, None))],
+            "events_by_type": [{"type": t, "modality": m, "count": c} for t, m, c in by_type],
+            "top_dyads": [{"source": s, "target": t, "count": c} for s, t, c in dyads],
+        }
+
+    def events(self, **filters: Any) -> pd.DataFrame:
+        """Events as a pandas frame; filters are column=value equality tests."""
+        cur = self.cursor()
+        clauses, params = [], []
+        for column, value in filters.items():
+            if value is None:
+                continue
+            if column not in _EVENT_COLUMNS:
+                raise TripwireError("E008", f"unknown event filter {column!r}")
+            clauses.append(f'"{column}" = ?')
+            params.append(value)
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        return cur.execute(f"SELECT * FROM events {where} ORDER BY date, id", params).df()
+
+
+_EVENT_COLUMNS = {
+    "article_id", "type", "mode", "quad", "cameo", "modality", "attributed_to", "source_actor",
+    "source_country", "target_actor", "target_country", "date", "published",
+}
