@@ -91,6 +91,7 @@ async function loadTimeline() {
   note.hidden = !body.note;
   note.textContent = body.note || "";
   const periods = body.series.map((p) => p.period);
+  const tallest = Math.max(0, ...body.series.map((p) => QUADS.reduce((sum, q) => sum + p[q], 0)));
   const traces = QUADS.map((quad) => ({
     type: "bar", name: quad.replace("_", " "), x: periods, y: body.series.map((p) => p[quad]),
     marker: { color: QUAD_COLORS[quad] }, customdata: body.series.map(() => quad),
@@ -101,18 +102,21 @@ async function loadTimeline() {
     x: body.index.map((p) => p.period), y: body.index.map((p) => p.index),
     line: { color: "#1d2330", width: 2 }, customdata: body.index.map(() => null),
   });
+  // a day's bar is centred on its midnight: shade alerts from half a day before to after
+  const halfDay = (day, sign) => new Date(Date.parse(`${day}T00:00:00Z`) + sign * 43200000).toISOString();
   const shapes = body.alerts.map((a) => ({
-    type: "rect", xref: "x", yref: "paper", x0: a.start, x1: a.end, y0: 0, y1: 1,
+    type: "rect", xref: "x", yref: "paper", x0: halfDay(a.start, -1), x1: halfDay(a.end, 1), y0: 0, y1: 1,
     fillcolor: "rgba(192,57,43,0.12)", line: { width: 0 },
   }));
   const annotations = body.alerts.map((a) => ({
-    x: a.start, y: 1, xref: "x", yref: "paper", text: "\u26a0 alert", showarrow: false,
+    x: halfDay(a.start, -1), y: 1, xref: "x", yref: "paper", text: "\u26a0 alert", showarrow: false, xanchor: "left",
     yanchor: "bottom", font: { color: "#c0392b" },
   }));
   const layout = {
     barmode: "stack", height: 340, margin: { l: 40, r: 40, t: 24, b: 40 },
     legend: { orientation: "h", y: -0.2 }, shapes, annotations,
-    yaxis: { title: "incidents" },
+    xaxis: { type: "date", tickformat: "%b %d, %Y", dtick: periods.length <= 14 ? (by === "week" ? 7 : 1) * 86400000 : undefined },
+    yaxis: { title: "incidents", tickformat: ",d", rangemode: "tozero", dtick: tallest <= 6 ? 1 : undefined },
     yaxis2: { title: "index", overlaying: "y", side: "right", zeroline: false },
   };
   await Plotly.react(chart, traces, layout, { displayModeBar: false, responsive: true });
@@ -252,15 +256,26 @@ async function loadNetwork() {
     pos[a.id] = [Math.cos(angle), Math.sin(angle)];
   });
   const biggest = Math.max(...net.edges.map((e) => e.events));
+  // each direction of a pair is drawn beside the other: shift it to its own right
+  const ends = (e) => {
+    const [x0, y0] = pos[e.source];
+    const [x1, y1] = pos[e.target];
+    const length = Math.hypot(x1 - x0, y1 - y0) || 1;
+    const [dx, dy] = [(0.04 * (y1 - y0)) / length, (-0.04 * (x1 - x0)) / length];
+    return [[x0 + dx, y0 + dy], [x1 + dx, y1 + dy]];
+  };
+  const along = (e, t) => {
+    const [[x0, y0], [x1, y1]] = ends(e);
+    return [x0 + t * (x1 - x0), y0 + t * (y1 - y0)];
+  };
   const traces = net.edges.map((e) => ({
     type: "scatter", mode: "lines", hoverinfo: "skip", showlegend: false,
-    x: [pos[e.source][0], pos[e.target][0]], y: [pos[e.source][1], pos[e.target][1]],
+    x: ends(e).map((p) => p[0]), y: ends(e).map((p) => p[1]),
     line: { width: 1 + (5 * e.events) / biggest, color: e.conflict >= e.cooperation ? "rgba(192,57,43,.6)" : "rgba(36,113,163,.6)" },
   }));
   traces.push({
     type: "scatter", mode: "markers", showlegend: false, marker: { size: 9, color: "#1d2330", symbol: "diamond" },
-    x: net.edges.map((e) => 0.6 * pos[e.source][0] + 0.4 * pos[e.target][0]),
-    y: net.edges.map((e) => 0.6 * pos[e.source][1] + 0.4 * pos[e.target][1]),
+    x: net.edges.map((e) => along(e, 0.3)[0]), y: net.edges.map((e) => along(e, 0.3)[1]),
     customdata: net.edges.map((e) => ({ dyad: dyadName(e.source, e.target) })),
     text: net.edges.map((e) => `${e.source} \u2192 ${e.target}: ${e.events} events (${e.conflict} conflict, ${e.cooperation} cooperation)`),
     hoverinfo: "text",
@@ -273,12 +288,12 @@ async function loadNetwork() {
     hoverinfo: "text", marker: { size: net.actors.map((a) => 10 + Math.sqrt(a.as_source + a.as_target) * 3), color: "#6c8ebf" },
   });
   const annotations = net.edges.map((e) => ({
-    ax: pos[e.source][0], ay: pos[e.source][1], x: 0.15 * pos[e.source][0] + 0.85 * pos[e.target][0],
-    y: 0.15 * pos[e.source][1] + 0.85 * pos[e.target][1], xref: "x", yref: "y", axref: "x", ayref: "y",
+    ax: along(e, 0.55)[0], ay: along(e, 0.55)[1], x: along(e, 0.88)[0], y: along(e, 0.88)[1],
+    xref: "x", yref: "y", axref: "x", ayref: "y",
     showarrow: true, arrowhead: 2, arrowsize: 1, arrowwidth: 1.2, arrowcolor: "#7f8c8d", text: "",
   }));
   const axis = { visible: false, range: [-1.3, 1.3] };
-  await Plotly.react(chart, traces, { height: 420, margin: { l: 10, r: 10, t: 10, b: 10 }, xaxis: axis, yaxis: { ...axis, scaleanchor: "x" }, annotations }, { displayModeBar: false, responsive: true });
+  await Plotly.react(chart, traces, { height: 380, margin: { l: 10, r: 10, t: 10, b: 10 }, xaxis: axis, yaxis: { ...axis, scaleanchor: "x" }, annotations }, { displayModeBar: false, responsive: true });
   chart.removeAllListeners?.("plotly_click");
   chart.on("plotly_click", (data) => {
     const picked = data.points[0].customdata;
