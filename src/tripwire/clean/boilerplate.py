@@ -36,13 +36,19 @@ class ScoredLine:
     score: float = 0.0
 
 
+# Kinds of removed lines after which a page usually lists other stories, not the article.
+SECTION_END_KINDS = frozenset({"related", "comments", "tags", "share", "newsletter"})
+SECTION_END_REACH = 8
+
+
 def _base_features(
     text: str,
     repeated: bool,
     position: float,
     alone: bool,
-    stopwords: frozenset[str],
-    boilerplate: bool,
+    patterns: Patterns,
+    matched: str | None,
+    after_section_end: bool,
 ) -> dict[str, float]:
     words = _WORD.findall(text)
     count = max(1, len(words))
@@ -56,7 +62,7 @@ def _base_features(
         "words": min(len(words), 60) / 60,
         "sentence_end": float(bool(_SENTENCE_END.search(text))),
         "punctuation": min(len(_PUNCT.findall(text)) / count, 1.0),
-        "stopwords": sum(1 for w in words if w.lower() in stopwords) / count,
+        "stopwords": sum(1 for w in words if w.lower() in patterns.stopwords) / count,
         "title_case": capitalised / len(alphabetic) if alphabetic else 0.0,
         "repeated": float(repeated),
         "link_like": float(bool(_LINK_LIKE.search(text))),
@@ -64,28 +70,37 @@ def _base_features(
         "position": position,
         "page_edge": float(position < 0.1 or position > 0.85),
         "alone": float(alone),
-        "boilerplate_pattern": float(boilerplate),
+        "boilerplate_pattern": float(matched is not None),
+        "boilerplate_hint": float(any(h.search(text) for h in patterns.hints)),
+        "after_section_end": float(after_section_end),
     }
 
 
-def line_features(lines: list[str], patterns: Patterns, matched: set[int]) -> list[ScoredLine]:
-    """Features of every non-empty line; `matched` holds indices a line rule already removed."""
+def line_features(
+    lines: list[str], patterns: Patterns, matched: dict[int, str]
+) -> list[ScoredLine]:
+    """Features of every non-empty line; `matched` maps lines the patterns removed to their kind."""
     normalised = [line.strip().lower() for line in lines]
     counts = Counter(n for n in normalised if n)
     indices = [i for i, n in enumerate(normalised) if n]
     total = max(1, len(indices))
     scored = []
+    last_section_end = -SECTION_END_REACH - 1
     for rank, i in enumerate(indices):
         alone = (i == 0 or not normalised[i - 1]) and (i + 1 >= len(lines) or not normalised[i + 1])
+        after_end = rank - last_section_end <= SECTION_END_REACH
         features = _base_features(
             lines[i].strip(),
             counts[normalised[i]] > 1,
             rank / total,
             alone,
-            patterns.stopwords,
-            i in matched,
+            patterns,
+            matched.get(i),
+            after_end,
         )
         scored.append(ScoredLine(i, lines[i].strip(), features))
+        if matched.get(i) in SECTION_END_KINDS:
+            last_section_end = rank
     for rank, line in enumerate(scored):
         neighbours = [
             scored[j]
@@ -101,7 +116,7 @@ def line_features(lines: list[str], patterns: Patterns, matched: set[int]) -> li
 
 def feature_names() -> list[str]:
     """All feature names in a stable order (what `scorer.yaml` may weigh)."""
-    base = list(_base_features("x", False, 0.0, False, frozenset(), False))
+    base = list(_base_features("x", False, 0.0, False, Patterns(), None, False))
     return base + [f"context_{name}" for name in CONTEXT_FEATURES]
 
 
@@ -111,6 +126,34 @@ def score_lines(lines: list[ScoredLine], weights: ScorerWeights) -> None:
         line.score = weights.bias + sum(
             weights.weights.get(k, 0.0) * v for k, v in line.features.items()
         )
+
+
+def select_body_lines(
+    lines: list[ScoredLine], weights: ScorerWeights, matched: dict[int, str]
+) -> set[int]:
+    """Indices of the lines that make the article.
+
+    Lines at or above the threshold are kept. A page where that leaves almost nothing (a short
+    article among heavy furniture) keeps instead the lines within `fallback_margin` of its best
+    line. A low line between two kept ones is kept when close enough (list items, table rows).
+    """
+    candidates = [line for line in lines if line.index not in matched]
+    keep = {line.index for line in candidates if line.score >= weights.threshold}
+    words = sum(len(_WORD.findall(line.text)) for line in candidates if line.index in keep)
+    if candidates and words < weights.min_body_words:
+        best = max(line.score for line in candidates)
+        floor = min(weights.threshold, best - weights.fallback_margin)
+        keep = {line.index for line in candidates if line.score >= floor}
+    for before, line, after in zip(lines, lines[1:], lines[2:], strict=False):
+        if (
+            line.index not in keep
+            and line.index not in matched
+            and before.index in keep
+            and after.index in keep
+            and line.score >= weights.threshold - weights.gap_tolerance
+        ):
+            keep.add(line.index)
+    return keep
 
 
 def explain_line(line: ScoredLine, weights: ScorerWeights) -> list[tuple[str, float]]:

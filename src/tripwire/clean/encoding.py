@@ -32,15 +32,18 @@ _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s[^<>\n]{0,300})?/?>")
 def _token_repairs(kind: str, before: str, after: str) -> list[Repair]:
     """The distinct word-level changes between two versions of a text."""
     old, new = before.split(), after.split()
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    seen: dict[tuple[str, str], Repair] = {}
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag != "equal":
-            pair = (" ".join(old[i1:i2]), " ".join(new[j1:j2]))
-            seen.setdefault(pair, Repair(kind, *pair))
-    if not seen and before != after:
-        seen[(before, after)] = Repair(kind, "(whitespace)", "(whitespace)")
-    return list(seen.values())
+    if len(old) == len(new):
+        changed = [(a, b) for a, b in zip(old, new, strict=True) if a != b]
+    else:
+        matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+        changed = [
+            (" ".join(old[i1:i2]), " ".join(new[j1:j2]))
+            for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+            if tag != "equal"
+        ]
+    if not changed:
+        return [Repair(kind, "(whitespace)", "(whitespace)")]
+    return [Repair(kind, a, b) for a, b in dict.fromkeys(changed)]
 
 
 def repair_mojibake(text: str) -> tuple[str, list[Repair]]:

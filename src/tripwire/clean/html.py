@@ -35,6 +35,8 @@ def clean_html(
     title = title or getattr(extracted, "title", None)
     published = published or getattr(extracted, "date", None)
     if body:
+        # trafilatura puts one paragraph (or heading, or list item) on each line
+        body = body.replace("\n", "\n\n")
         return clean_plain_text(
             body, patterns, scorer, title=title, published=published, detect_page_dump=False
         )

@@ -57,6 +57,7 @@ class Patterns:
     months: dict[str, int] = field(default_factory=dict)
     story_date: list[re.Pattern[str]] = field(default_factory=list)
     datelines: list[re.Pattern[str]] = field(default_factory=list)
+    hints: list[re.Pattern[str]] = field(default_factory=list)
     doubled_words_allowed: frozenset[str] = frozenset()
     glued_exceptions: frozenset[str] = frozenset()
     files: list[str] = field(default_factory=list)
@@ -69,6 +70,9 @@ class ScorerWeights:
     weights: dict[str, float]
     bias: float
     threshold: float
+    fallback_margin: float
+    min_body_words: float
+    gap_tolerance: float
     where: str
 
 
@@ -166,6 +170,7 @@ LANGUAGE_SECTIONS = {
     "months",
     "story_date",
     "datelines",
+    "hints",
     "doubled_words_allowed",
     "glued_exceptions",
 }
@@ -176,7 +181,7 @@ def load_language_file(path: Path, into: Patterns) -> None:
     sections = _sections(path, _compose(path), LANGUAGE_SECTIONS)
     if "lines" in sections:
         into.line_rules.extend(_line_rules(path, sections["lines"]))
-    for name in ("credits", "story_date", "datelines"):
+    for name in ("credits", "story_date", "datelines", "hints"):
         if name in sections:
             getattr(into, name).extend(
                 _regex(t, w) for t, w in _strings(path, sections[name], name)
@@ -201,10 +206,11 @@ def load_patterns(paths: list[Path] | None = None) -> Patterns:
 
 
 def load_scorer(path: Path | None = None) -> ScorerWeights:
-    """The block scorer's weights: `weights` (feature -> float), `bias`, `threshold`."""
+    """The block scorer's weights (feature -> float), bias and line-selection settings."""
     path = path or PATTERN_DIR / SCORER_FILE
-    sections = _sections(path, _compose(path), {"weights", "bias", "threshold"})
-    missing = {"weights", "bias", "threshold"} - set(sections)
+    numbers = ("bias", "threshold", "fallback_margin", "min_body_words", "gap_tolerance")
+    sections = _sections(path, _compose(path), {"weights", *numbers})
+    missing = {"weights", *numbers} - set(sections)
     if missing:
         raise _fail(f"{path.name}:1", f"missing section(s) {sorted(missing)}")
     weights_node = sections["weights"]
@@ -214,10 +220,7 @@ def load_scorer(path: Path | None = None) -> ScorerWeights:
         )
     weights = {str(k.value): _number(path, v) for k, v in weights_node.value}
     return ScorerWeights(
-        weights=weights,
-        bias=_number(path, sections["bias"]),
-        threshold=_number(path, sections["threshold"]),
-        where=path.name,
+        weights=weights, where=path.name, **{n: _number(path, sections[n]) for n in numbers}
     )
 
 

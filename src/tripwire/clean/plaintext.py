@@ -10,7 +10,12 @@ import re
 from dataclasses import dataclass, field
 
 from tripwire.clean.artefacts import join_wrapped_lines, repair_doubled_words, split_kicker
-from tripwire.clean.boilerplate import line_features, looks_like_page_dump, score_lines
+from tripwire.clean.boilerplate import (
+    line_features,
+    looks_like_page_dump,
+    score_lines,
+    select_body_lines,
+)
 from tripwire.clean.dates import iso_date, parse_date
 from tripwire.clean.encoding import repair_text
 from tripwire.clean.patterns import Patterns, ScorerWeights
@@ -22,6 +27,7 @@ SUBHEAD_MAX_WORDS = 9
 SUBHEAD_NEXT_MIN_CHARS = 80
 CAPTION_MAX_CHARS = 300
 STORY_DATE_MAX_CHARS = 80
+DATELINE_REACH = 3
 _SUBHEAD_BAD_END = re.compile(r"[.,;:!\"”’)\]…]$")
 _CAPTION_TRIM = " |-–—:·•,"
 
@@ -112,9 +118,10 @@ def classify_line(line: str, patterns: Patterns) -> LineVerdict | None:
     return None
 
 
-def _classify_lines(state: _State, patterns: Patterns) -> set[int]:
-    """Move story dates, captions and pattern-matched furniture out; return their line indices."""
-    kept, matched = [], set()
+def _classify_lines(state: _State, patterns: Patterns) -> dict[int, str]:
+    """Move story dates, captions and pattern-matched furniture out; return their lines' kinds."""
+    kept: list[_Line] = []
+    matched: dict[int, str] = {}
     for line in state.kept:
         verdict = classify_line(line.text, patterns)
         if verdict is None:
@@ -128,18 +135,22 @@ def _classify_lines(state: _State, patterns: Patterns) -> set[int]:
             state.removed.append(Removed(verdict.kind, line.text))
         if verdict.date:
             state.published = state.published or parse_date(verdict.date, patterns.months)
-        matched.add(line.index)
+        matched[line.index] = verdict.kind
     state.kept = kept
     return matched
 
 
 def _drop_page_furniture(
-    state: _State, lines: list[str], matched: set[int], patterns: Patterns, scorer: ScorerWeights
+    state: _State,
+    lines: list[str],
+    matched: dict[int, str],
+    patterns: Patterns,
+    scorer: ScorerWeights,
 ) -> None:
     """Score every line of a page dump; drop runs of low scorers as `boilerplate`."""
     scored = line_features(lines, patterns, matched)
     score_lines(scored, scorer)
-    good = {s.index for s in scored if s.score >= scorer.threshold}
+    good = select_body_lines(scored, scorer, matched)
     run: list[str] = []
     kept = []
     for line in state.kept:
@@ -156,6 +167,7 @@ def _drop_page_furniture(
 
 
 def _take_kicker_and_dateline(state: _State, patterns: Patterns) -> None:
+    """A glued tag on the first line; a wire dateline opening one of the first paragraphs."""
     if not state.kept:
         return
     first = state.kept[0]
@@ -163,13 +175,14 @@ def _take_kicker_and_dateline(state: _State, patterns: Patterns) -> None:
     if kicker:
         state.kicker = kicker
         first.text = rest
-    for pattern in patterns.datelines:
-        match = pattern.match(first.text)
-        if match and match.end() < len(first.text):
-            state.removed.append(Removed("dateline", match.group(0).strip()))
-            first.text = first.text[match.end() :]
-            state.published = state.published or _dateline_date(match, patterns)
-            break
+    for line in state.kept[:DATELINE_REACH]:
+        for pattern in patterns.datelines:
+            match = pattern.match(line.text)
+            if match and match.end() < len(line.text):
+                state.removed.append(Removed("dateline", match.group(0).strip()))
+                line.text = line.text[match.end() :]
+                state.published = state.published or _dateline_date(match, patterns)
+                return
 
 
 def _dateline_date(match: re.Match[str], patterns: Patterns) -> str | None:
@@ -193,6 +206,12 @@ def _is_subhead(block: list[str], following: list[str] | None) -> bool:
     )
 
 
+def _is_source_line(text: str) -> bool:
+    """A title-case name set between the lead and the body ("Eastmark Herald") names the source."""
+    words = text.split()
+    return len(words) >= 2 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+
+
 def _assemble(state: _State, patterns: Patterns) -> tuple[str, list[Subhead]]:
     """Rebuild paragraphs block by block; short standalone lines before a paragraph are subheads."""
     blocks: list[list[str]] = []
@@ -209,7 +228,10 @@ def _assemble(state: _State, patterns: Patterns) -> tuple[str, list[Subhead]]:
     for number, block in enumerate(blocks):
         following = blocks[number + 1] if number + 1 < len(blocks) else None
         if paragraphs and _is_subhead(block, following):
-            pending.append(block[0])
+            if len(paragraphs) == 1 and not pending and _is_source_line(block[0]):
+                state.removed.append(Removed("byline", block[0]))
+            else:
+                pending.append(block[0])
             continue
         joined, repairs = join_wrapped_lines(block)
         state.repairs.extend(repairs)
