@@ -17,6 +17,7 @@ ERROR_CODES: dict[str, str] = {
     "E031": "fetching forbidden by robots.txt",
     "E032": "a record could not be analysed",
     "E033": "an input shard was not fully processed",
+    "E040": "output file cannot be written",
 }
 
 
