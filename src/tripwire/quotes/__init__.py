@@ -45,7 +45,8 @@ class Attribution:
 
 def find_quotes(doc: Doc, actors: ActorResolution) -> list[Quote]:
     """Every direct, partial and indirect quote of the article, in text order."""
-    return [a.to_quote(doc.text) for a in attribute(doc, actors)]
+    text = doc.text
+    return [a.to_quote(text) for a in attribute(doc, actors)]
 
 
 def attribute(
@@ -149,7 +150,7 @@ class _Attributor:
         if self.text[begin : passage.open_at].strip() or passage.paragraph == 0:
             return begin, passage.open_at
         lo, hi = self.bounds[passage.paragraph - 1]
-        if not self.text[lo:hi].endswith(":"):
+        if self.text[hi - 1 : hi] != ":":
             return begin, passage.open_at
         return sentence_start(self.text, lo, hi, abbreviations), hi
 
@@ -157,15 +158,21 @@ class _Attributor:
         """A whole utterance rather than words quoted inside someone else's sentence."""
         lead = self.text[left : passage.open_at].rstrip()
         first = self.text[passage.start]
-        if lead and (lead[-1] not in CLAUSE_BREAKS or first.islower()):
+        if lead and lead[-1] not in CLAUSE_BREAKS:
             return False
-        if lead.endswith(",") and not first.isupper():
+        if (first.islower() or lead.endswith(",") and not first.isupper()) and not (
+            lead.endswith(",") and self._continues_split(left)
+        ):
             return False
         if passage.close_at is None:
             return True
         inside = self.text[passage.start : passage.close_at].rstrip()
         trail = self.text[passage.close_end : right].lstrip()
         return not trail or inside[-1:] in UTTERANCE_ENDS or trail[0] in UTTERANCE_ENDS
+
+    def _continues_split(self, left: int) -> bool:
+        """After “We are ready,” she said, “but ...”: the quote before ends in a comma."""
+        return "," in self.text[max(0, left - 3) : left]  # the comma, then a mark of 1-2 chars
 
     def _cue_may_follow(self, passage: QuotedPassage) -> bool:
         """False when the quote ends its sentence and a new one starts after it."""

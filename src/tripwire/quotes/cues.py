@@ -22,6 +22,7 @@ CLOSERS = "\"”’'»)]"
 OPENERS = "\"“‘'(["
 CREDIT_BREAKS = frozenset({"-", "—", "–", "―", ".", ":"})
 SPEAKER_POS = ("PROPN", "PRON", "NOUN")
+WINDOW = 400  # characters searched for a cue on each side of a quote: bounds the work per quote
 STRONG_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 GROUP_PRONOUNS = frozenset({"i", "we", "they"})
 NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
@@ -57,7 +58,8 @@ def _ends_sentence(text: str, match: re.Match[str], abbreviations: frozenset[str
 
 
 def sentence_end(text: str, lo: int, hi: int, abbreviations: frozenset[str]) -> int:
-    """The end of the sentence running from lo, but not past hi."""
+    """The end of the sentence running from lo, but not past hi nor past the search window."""
+    hi = min(hi, lo + WINDOW)
     for match in SENTENCE_END.finditer(text, lo, hi):
         if _ends_sentence(text, match, abbreviations):
             return match.end()
@@ -65,8 +67,8 @@ def sentence_end(text: str, lo: int, hi: int, abbreviations: frozenset[str]) -> 
 
 
 def sentence_start(text: str, lo: int, hi: int, abbreviations: frozenset[str]) -> int:
-    """The start of the sentence that is running at hi, but not before lo."""
-    start = lo
+    """The start of the sentence that is running at hi, but not before lo nor the window."""
+    start = lo = max(lo, hi - WINDOW)
     for match in SENTENCE_END.finditer(text, lo, hi):
         if match.end() < hi and _ends_sentence(text, match, abbreviations):
             start = match.end()
@@ -80,12 +82,16 @@ class CueFinder:
         self, doc: Doc, lexicon: QuoteLexicon, quoted: list[bool], bounds: list[tuple[int, int]]
     ) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text is rebuilt from the tokens on every access
         self.bounds = bounds  # (start, end) of each paragraph
         self.paragraph_starts = [lo for lo, _ in bounds]
         self.lexicon = lexicon
         self.quoted = quoted  # quoted[i]: token i lies inside a quoted passage
         self.starts = [t.idx for t in doc]
-        lowered = doc.text.lower()
+        self.quoted_before = [0]  # quoted_before[i]: how many of the first i tokens are quoted
+        for flag in quoted:
+            self.quoted_before.append(self.quoted_before[-1] + flag)
+        lowered = self.text.lower()
         found = sorted((
             (m.start(), m.end(), phrase)
             for phrase in lexicon.cue_phrases
@@ -112,8 +118,12 @@ class CueFinder:
         cues whose speaker names someone."""
         tokens = self.tokens(lo, hi)
         verbs = [t for t in tokens if self.is_cue_verb(t)]
-        phrases = self.phrases[bisect_left(self.phrase_starts, lo) :]
-        phrases = [p for p in phrases if p[0] < hi and p[1] <= hi]
+        phrases = []
+        for i in range(bisect_left(self.phrase_starts, lo), len(self.phrases)):
+            if self.phrases[i][0] >= hi:
+                break
+            if self.phrases[i][1] <= hi:
+                phrases.append(self.phrases[i])
         candidates: list[tuple[int, Cue]] = [(v.idx, self.verb_cue(v)) for v in verbs]
         candidates += [(s, self.phrase_cue(s, e, p)) for s, e, p in phrases]
         if not candidates:
@@ -124,10 +134,12 @@ class CueFinder:
 
     def after_dash(self, lo: int, hi: int) -> Cue | None:
         """A credit line right after a quote: a dash, then the speaker's name."""
-        head = self.doc.text[lo:hi].lstrip()
+        hi = min(hi, lo + 8)
+        head = self.text[lo:hi].lstrip()
         if not head or head[0] not in self.lexicon.attribution_dashes:
             return None
         dash = hi - len(head)
+        hi = min(self.bounds[self.paragraph_of(dash)][1], dash + WINDOW)
         for token in self.tokens(dash + 1, hi)[:3]:
             if token.pos_ in ("PROPN", "NOUN"):
                 return Cue(head[0], dash, dash + 1, _phrase_head(token))
@@ -138,7 +150,7 @@ class CueFinder:
 
         The speaker is the subject of the lead-in's verb, else the last name before the colon.
         """
-        if not self.doc.text[lo:hi].rstrip().endswith(":"):
+        if not self.text[lo:hi].rstrip().endswith(":"):
             return None
         tokens = [t for t in self.tokens(lo, hi) if not self.quoted[t.i]]
         for token in tokens:
@@ -147,7 +159,7 @@ class CueFinder:
                 return Cue(token.text, token.idx, token.idx + len(token), subject)
         names = [t for t in tokens if t.pos_ in ("PROPN", "NOUN")]
         if names and len(tokens) <= 4:
-            colon = self.doc.text.rindex(":", lo, hi)
+            colon = self.text.rindex(":", lo, hi)
             return Cue(":", colon, colon + 1, _phrase_head(names[-1]))
         return None
 
@@ -211,7 +223,7 @@ class CueFinder:
 
     def name_before_colon(self, lo: int, hi: int) -> Cue | None:
         """A credit such as "... - Jane Doe:" or "Pew Research:" just before a quote."""
-        if not self.doc.text[lo:hi].rstrip().endswith(":"):
+        if not self.text[lo:hi].rstrip().endswith(":"):
             return None
         tokens = [t for t in self.tokens(lo, hi) if not t.is_space]
         if len(tokens) < 2:
@@ -257,13 +269,12 @@ class CueFinder:
         if i < len(self.phrases) and self.phrases[i][0] == end + 1:
             end = self.phrases[i][1]
         speaker = self._subject_here(verb) or self._nearest_speaker(verb)
-        return Cue(self.doc.text[verb.idx : end], verb.idx, end, speaker)
+        return Cue(self.text[verb.idx : end], verb.idx, end, speaker)
 
     def _nearest_speaker(self, verb: Token) -> Token | None:
         """A name or pronoun beside a verb the parser left without a subject: after the verb when
         it opens its clause (", said Jane Doe"), else before it."""
-        lo, hi = self.bounds[self.paragraph_of(verb.idx)]
-        lo, hi = max(lo, verb.sent.start_char), min(hi, verb.sent.end_char)
+        lo, hi = self.sentence_around(verb.idx, verb.idx + len(verb))
         before = [t for t in self.tokens(lo, verb.idx) if self._may_speak(t)]
         after = [t for t in self.tokens(verb.idx + len(verb), hi) if self._may_speak(t)][:4]
         words_before = any(t.is_alpha for t in before)
@@ -271,6 +282,17 @@ class CueFinder:
             if token.pos_ in ("PROPN", "PRON"):
                 return _phrase_head(token)
         return None
+
+    def sentence_around(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence holding text[start:end], within its paragraph and the search window."""
+        lo, hi = self.bounds[self.paragraph_of(start)]
+        abbreviations = self.lexicon.abbreviations
+        return (sentence_start(self.text, lo, start, abbreviations),
+                sentence_end(self.text, end, hi, abbreviations))
+
+    def any_quoted(self, first: int, last: int) -> bool:
+        """Whether any token from first to last (inclusive) lies inside a quote."""
+        return self.quoted_before[last + 1] > self.quoted_before[first]
 
     def _may_speak(self, token: Token) -> bool:
         return not self.quoted[token.i] and token.ent_type_ not in NOT_SPEAKERS
@@ -287,7 +309,7 @@ class CueFinder:
             first = self.tokens(start, end)
             if first:
                 speaker = self._subject_here(first[0].head)
-        return Cue(self.doc.text[start:end], start, end, speaker)
+        return Cue(self.text[start:end], start, end, speaker)
 
 
 def _phrase_head(token: Token) -> Token:

@@ -142,7 +142,7 @@ class SpeakerResolver:
         recent = self.people[max(0, before - LOOKBACK) : before]
         subject = next((p for p in reversed(recent) if self._is_subject(p)), None)
         last = self.last_named
-        if last is not None and (subject is None or subject.start <= last.start):
+        if last is not None and (subject is None or subject.end <= last.end):
             return last
         person = subject or (recent[-1] if recent else None)
         if person is None:
