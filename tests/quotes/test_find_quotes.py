@@ -168,3 +168,16 @@ def test_odd_input_does_not_fail(text: str) -> None:
     parser itself takes long over ten thousand bare marks)."""
     for quote in quotes_of(text):
         assert any(ch.isalnum() for ch in quote.text)
+
+
+def test_titles_and_scare_quotes_without_a_cue_are_not_quotes() -> None:
+    text = (
+        "She appeared on the talk show “Morning Round Table” and defended what critics dubbed "
+        "her “sweeping” plan."
+    )
+    assert summary(text) == []
+
+
+def test_short_partial_quote_with_a_cue_is_kept() -> None:
+    text = "Maria Lindqvist called the plan “reckless” on Monday."
+    assert summary(text) == [("partial", "reckless", "Maria Lindqvist", "called")]

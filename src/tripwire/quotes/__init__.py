@@ -24,6 +24,8 @@ __all__ = ["Attribution", "attribute", "find_quotes"]
 
 CLAUSE_BREAKS = ":,.!?;—–-"
 UTTERANCE_ENDS = ".,!?…:;—–-"
+SCARE_QUOTE_WORDS = 2  # so few quoted words with no cue are a scare quote or a name
+TITLE_WORDS = 6  # a capitalised run this short with no cue is a title
 
 
 @dataclass
@@ -86,10 +88,12 @@ class _Attributor:
         ]
         items += [(min(r.start, r.cue.start), len(items) + i, r) for i, r in enumerate(reported)]
         items.sort(key=lambda item: (item[0], item[1]))
-        found = []
+        found: list[Attribution] = []
         for _, index, item in items:
             if isinstance(item, QuotedPassage):
-                found.append(self._quote(index, item))
+                quote = self._quote(index, item)
+                if quote is not None:
+                    found.append(quote)
             else:
                 found.append(self._attributed(item.start, item.end, "indirect", item.cue))
         found.sort(key=lambda a: a.start)
@@ -111,7 +115,7 @@ class _Attributor:
         return Attribution(passage.start, passage.end, kind, previous.cue, previous.mention,
                            previous.speaker)
 
-    def _quote(self, index: int, passage: QuotedPassage) -> Attribution:
+    def _quote(self, index: int, passage: QuotedPassage) -> Attribution | None:
         lo, hi = self.bounds[passage.paragraph]
         before = self.passages[index - 1] if index > 0 else None
         after = self.passages[index + 1] if index + 1 < len(self.passages) else None
@@ -136,11 +140,26 @@ class _Attributor:
                    or self.cues.in_zone(begin, end, from_end=True)
                    or self.cues.colon_cue(begin, end))
         if cue is None and kind == "partial":
+            if self._names_something(passage):
+                return None
             cue = (self.cues.governing(passage.start, passage.end, strong=False)
                    or self.cues.clause_subject(passage.start, passage.end))
         if cue is None and kind == "direct":
             return self._inherited(passage, kind)
         return self._attributed(passage.start, passage.end, kind, cue)
+
+    def _names_something(self, passage: QuotedPassage) -> bool:
+        """Quote marks around a title, a nickname or a scare-quoted word rather than speech
+        (NBC's "Nightly News", a "Grand Bargain", ''smart''), or around a markup value."""
+        if self.text[passage.open_at - 1 : passage.open_at] == "=":
+            return True
+        words = [w for w in self.text[passage.start : passage.end].split() if w[:1].isalnum()]
+        if len(words) <= SCARE_QUOTE_WORDS:
+            return True
+        return len(words) <= TITLE_WORDS and all(
+            w[0].isupper() or w[0].isdigit() or w.lower() in self.lexicon.title_words
+            for w in words
+        )
 
     def _lead_in(self, passage: QuotedPassage, left: int) -> tuple[int, int]:
         """The stretch before a quote where its cue may stand: its sentence so far, or the end
