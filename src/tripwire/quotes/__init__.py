@@ -18,7 +18,7 @@ from tripwire.quotes.cues import Cue, CueFinder, sentence_end, sentence_start
 from tripwire.quotes.lexicon import QuoteLexicon, default_lexicon
 from tripwire.quotes.marks import QuotedPassage, find_passages, paragraphs
 from tripwire.quotes.reported import ReportedSpeech, find_reported
-from tripwire.quotes.speakers import Mention, SpeakerResolver, mention_of
+from tripwire.quotes.speakers import Mention, SpeakerResolver, mention_of, named_by
 
 __all__ = ["Attribution", "attribute", "find_quotes"]
 
@@ -103,7 +103,11 @@ class _Attributor:
         attribution = Attribution(start, end, kind, cue.text if cue else None)
         if cue is not None and cue.speaker is not None:
             attribution.mention = mention_of(cue.speaker)
-            attribution.speaker = self.resolver.resolve(attribution.mention)
+            named = named_by(cue.speaker)
+            if named is not cue.speaker:
+                attribution.speaker = self.resolver.resolve(mention_of(named))
+            else:
+                attribution.speaker = self.resolver.resolve(attribution.mention)
             self.current = attribution
         return attribution
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from tripwire.quotes.lexicon import CuePhrase, QuoteLexicon
-from tripwire.quotes.speakers import subject_of
+from tripwire.quotes.speakers import named_by, subject_of
 
 SENTENCE_END = re.compile(r"[.!?]+")
 DOTTED = re.compile(r"[A-Za-z](?:\.[A-Za-z])*")
@@ -140,9 +140,9 @@ class CueFinder:
             return None
         dash = hi - len(head)
         hi = min(self.bounds[self.paragraph_of(dash)][1], dash + WINDOW)
-        for token in self.tokens(dash + 1, hi)[:3]:
-            if token.pos_ in ("PROPN", "NOUN"):
-                return Cue(head[0], dash, dash + 1, _phrase_head(token))
+        words = [t for t in self.tokens(dash + 1, hi)[:4] if not (t.is_punct or t.is_space)]
+        if words and words[0].pos_ in ("PROPN", "NOUN"):
+            return Cue(head[0], dash, dash + 1, _phrase_head(words[0]))
         return None
 
     def colon_cue(self, lo: int, hi: int) -> Cue | None:
@@ -186,6 +186,7 @@ class CueFinder:
         """A speaker token that names someone rather than something."""
         if token is None:
             return False
+        token = named_by(token)
         return (
             token.pos_ == "PROPN"
             or token.ent_type_ in STRONG_ENTITIES

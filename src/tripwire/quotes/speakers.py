@@ -44,8 +44,6 @@ def subject_of(verb: Token, steps: int = 4) -> Token | None:
     for _ in range(steps):
         subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
         if subject is not None:
-            if subject.lower_ in RELATIVE_WORDS and verb.dep_ == "relcl":
-                return verb.head
             return subject
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head  # "footage of Clinton asking, ..."
@@ -53,6 +51,19 @@ def subject_of(verb: Token, steps: int = 4) -> Token | None:
             return None
         verb = verb.head
     return None
+
+
+def named_by(token: Token) -> Token:
+    """The word that names whom a speaker token stands for: "who" in "a spokesman who said"
+    stands for "spokesman"; a dateline ("WASHINGTON -- President Obama said") for the person."""
+    if token.lower_ in RELATIVE_WORDS and token.head.dep_ == "relcl":
+        token = token.head.head
+    if token.ent_type_ != "PERSON":
+        person = next((c for c in token.children
+                       if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+        if person is not None:
+            return person
+    return token
 
 
 def mention_of(token: Token) -> Mention:
