@@ -171,7 +171,12 @@ class CueFinder:
         a name, a personal pronoun or a person's title count ("a majority ... believe" does not).
         """
         found: Cue | None = None
+        previous: Token | None = None
         for node in self._ancestors(lo, hi):
+            sibling = previous is not None and previous.dep_ == "conj"
+            previous = node
+            if found is not None and sibling:
+                continue  # "Ryan saying ... and Trump calling it “...”": not an outer clause
             cue = None
             if self.is_cue_verb(node):
                 cue = self.verb_cue(node)

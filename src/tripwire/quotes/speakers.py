@@ -36,21 +36,29 @@ class Mention:
 
 
 def subject_of(verb: Token, steps: int = 4) -> Token | None:
-    """The subject of a verb, borrowed from the verb it hangs on when it has none of its own.
+    """The subject of a verb, borrowed from the verbs it hangs on when it has none of its own.
 
-    "He added ... and praised ..." gives "praised" the subject "He"; "a spokesman who said"
-    gives "spokesman" rather than "who".
+    "He added ... and praised ..." gives "praised" the subject "He"; "Sanders said the process
+    could be messy, adding ..." gives "adding" "Sanders": a borrowed subject that is a name or a
+    pronoun beats a nearer one that is a common noun.
     """
+    own = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if own is not None:
+        return own
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head  # "footage of Clinton asking, ..."
+    borrowed: Token | None = None
     for _ in range(steps):
-        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
-        if subject is not None:
-            return subject
-        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-            return verb.head  # "footage of Clinton asking, ..."
         if verb.dep_ not in INHERITS_SUBJECT or verb.head is verb:
-            return None
+            break
         verb = verb.head
-    return None
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if subject is None:
+            continue
+        if subject.pos_ in ("PROPN", "PRON"):
+            return subject
+        borrowed = borrowed or subject
+    return borrowed
 
 
 def named_by(token: Token) -> Token:
