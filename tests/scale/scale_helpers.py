@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
+import threading
+import time
 from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -51,3 +55,124 @@ def warc_bytes(pages: list[Page], gzip: bool) -> bytes:
 def html_page(title: str, *paragraphs: str) -> str:
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
     return f"<html><head><title>{title}</title></head><body><article>{body}</article></body></html>"
+
+
+@dataclass
+class Reply:
+    """What the test site answers on one path."""
+
+    body: bytes = b""
+    status: int = 200
+    content_type: str = "text/html; charset=utf-8"
+    headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0  # seconds before answering
+    chunked: bool = False  # no Content-Length: the body ends when the connection closes
+
+
+class LocalSite:
+    """A threaded HTTP server on 127.0.0.1 with fixed replies, counting every request."""
+
+    def __init__(self) -> None:
+        self.routes: dict[str, Reply] = {}
+        self.requests: list[tuple[str, dict[str, str]]] = []
+        site = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802 - the http.server naming
+                site.requests.append((self.path, dict(self.headers)))
+                reply = site.routes.get(self.path, Reply(b"not found", 404, "text/plain"))
+                if reply.delay:
+                    time.sleep(reply.delay)
+                etag = reply.headers.get("ETag")
+                if etag and self.headers.get("If-None-Match") == etag:
+                    self.send_response(304)
+                    self.send_header("ETag", etag)
+                    self.end_headers()
+                    return
+                self.send_response(reply.status)
+                self.send_header("Content-Type", reply.content_type)
+                for name, value in reply.headers.items():
+                    self.send_header(name, value)
+                if reply.chunked:
+                    self.send_header("Connection", "close")
+                    self.close_connection = True
+                else:
+                    self.send_header("Content-Length", str(len(reply.body)))
+                self.end_headers()
+                # The client may stop reading early (size cap, timeout).
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                    self.wfile.write(reply.body)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True)
+
+    @property
+    def base(self) -> str:
+        host, port = self.server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def hits(self, path: str) -> int:
+        return sum(1 for p, _ in self.requests if p == path)
+
+    def start(self) -> LocalSite:
+        self.thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+ROBOTS = "User-agent: *\nDisallow: /private/\n"
+
+
+def rss(items: list[tuple[str, str, str]]) -> bytes:
+    """An RSS 2.0 feed of (link, title, RFC 822 date) items."""
+    entries = "".join(
+        f"<item><title>{title}</title><link>{link}</link><pubDate>{date}</pubDate></item>"
+        for link, title, date in items
+    )
+    return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Gazette</title>'
+            f"<link>/</link>{entries}</channel></rss>").encode()
+
+
+def news_site(max_bytes: int) -> LocalSite:
+    """A small news site: feed, two articles, a forbidden page, a slow one, a 500, a huge one."""
+    site = LocalSite()
+    story = html_page(
+        "Harbour talks",
+        "Delegations from two neighbouring states met at the harbour on Tuesday to discuss "
+        "fishing rights, officials said.",
+        "The talks will resume next week in the capital, according to a joint statement.",
+    )
+    deal = html_page(
+        "Grain deal",
+        "The agriculture ministers signed a grain export agreement on Wednesday after months "
+        "of negotiations.",
+        "Shipments are expected to start within a month, the ministry said in a statement.",
+    )
+    site.routes = {
+        "/robots.txt": Reply(ROBOTS.encode(), content_type="text/plain"),
+        "/news/harbour-talks": Reply(story.encode(), headers={
+            "ETag": '"talks-v1"', "Last-Modified": "Tue, 05 Mar 2019 10:00:00 GMT"}),
+        "/news/grain-deal": Reply(deal.encode(), headers={"ETag": '"deal-v1"'}),
+        "/private/memo": Reply(html_page("Memo", "Not for robots.").encode()),
+        "/news/slow": Reply(html_page("Slow", "Late.").encode(), delay=3.0),
+        "/news/broken": Reply(b"server error", 500, "text/plain"),
+        "/news/huge": Reply(b"<html><body>" + b"<p>word</p>" * max_bytes + b"</body></html>"),
+        "/news/huge-stream": Reply(b"x" * (max_bytes * 2), content_type="text/plain",
+                                   chunked=True),
+    }
+    items = [("/news/harbour-talks", "Harbour talks", "Tue, 05 Mar 2019 09:00:00 GMT"),
+             ("/news/grain-deal", "Grain deal", "Wed, 06 Mar 2019 09:00:00 GMT"),
+             ("/private/memo", "Memo", "Wed, 06 Mar 2019 10:00:00 GMT"),
+             ("/news/broken", "Broken", "Wed, 06 Mar 2019 11:00:00 GMT")]
+    site.routes["/feed.xml"] = Reply(rss(items), content_type="application/rss+xml",
+                                     headers={"ETag": '"feed-v1"'})
+    return site

@@ -121,11 +121,11 @@ def _record_item(record: ArcWarcRecord, name: str) -> ReadItem | None:
         html = decode_http_body(body, content_type, name)
     except BadRecord as exc:
         return exc
-    return Article(html=html, url=url, published=published, source=_host(url), origin=name)
+    return Article(html=html, url=url, published=published, source=site_name(url), origin=name)
 
 
-def _host(url: str | None) -> str | None:
-    """The site an archived page came from, as its source when nothing better is known."""
+def site_name(url: str | None) -> str | None:
+    """The site a page came from ('example.org'), as its source when nothing better is known."""
     host = urlsplit(url).hostname if url else None
     return host.removeprefix("www.") if host else None
 
