@@ -91,18 +91,22 @@ class _ArticleResolver:
         self.named: set[str] = set()
         self._ents = list(doc.ents)
         self._ent_starts = [e.start_char for e in self._ents]
+        self._ent_ends = [e.end_char for e in self._ents]
 
     def run(self) -> ActorResolution:
         tokens = tokenize(self.text)
         matches = list(self.reg.match(tokens, cased=True))
         starts = [t.start for t in tokens]
-        people_spans = [(e.start_char, e.end_char) for e in self.doc.ents if e.label_ == "PERSON"]
+        people_spans = [(e.start_char, e.end_char) for e in self._ents if e.label_ == "PERSON"]
         covered = {i for m in matches for i in range(m.first, m.last)}
+        match_starts = [m.start for m in matches]
         for chunk_start, chunk_end in self._phrases(matches, people_spans):
             first = bisect.bisect_left(starts, chunk_start)
             last = bisect.bisect_left(starts, chunk_end)
             for part in _conjuncts(tokens, first, last, covered):
-                inside = [m for m in matches if m.start >= part[0].start and m.end <= part[-1].end]
+                low = bisect.bisect_left(match_starts, part[0].start)
+                high = bisect.bisect_left(match_starts, part[-1].end)
+                inside = [m for m in matches[low:high] if m.end <= part[-1].end]
                 self._read(part, inside, part[0].start, part[-1].end)
         self._later_surnames(tokens)
         return self._result()
@@ -123,17 +127,22 @@ class _ArticleResolver:
 
     def _phrases(self, matches: list[Match], people: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Noun chunks that hold a match or a person, plus bare matches and persons outside chunks."""
+        chunks = _noun_chunks(self.doc)
+        items = sorted([(m.start, m.end) for m in matches] + people)
+        item_starts = [i[0] for i in items]
+        chunk_starts = [c[0] for c in chunks]
         spans: list[tuple[int, int]] = []
-        chunks = [(c.start_char, c.end_char) for c in self.doc.noun_chunks] if self.doc.has_annotation("DEP") else []
         for start, end in chunks:
-            if any(m.start >= start and m.end <= end for m in matches) or any(
-                    p[0] >= start and p[1] <= end for p in people):
-                spans.append((start, end))
-        covered = spans[:]
-        for item in [(m.start, m.end) for m in matches] + people:
-            if not any(s <= item[0] and item[1] <= e for s, e in covered):
+            index = bisect.bisect_left(item_starts, start)
+            while index < len(items) and items[index][0] < end:
+                if items[index][1] <= end:
+                    spans.append((start, end))
+                    break
+                index += 1
+        for item in items:
+            index = bisect.bisect_right(chunk_starts, item[0]) - 1
+            if index < 0 or chunks[index][1] < item[1]:
                 spans.append(item)
-                covered.append(item)
         spans.sort()
         merged: list[tuple[int, int]] = []
         for span in spans:
@@ -224,8 +233,14 @@ class _ArticleResolver:
         """A bare name spaCy calls a person: an earlier full name with that surname, else new."""
         if reading.actor is not None or reading.kind == "person":
             return reading
-        span = self.doc.char_span(tokens[0].start, tokens[-1].end, alignment_mode="expand")
-        persons = [e for e in (span.ents if span is not None else []) if e.label_ == "PERSON"]
+        start, end = tokens[0].start, tokens[-1].end
+        first = bisect.bisect_left(self._ent_ends, start + 1)
+        persons = []
+        for ent in self._ents[first:]:
+            if ent.start_char >= end:
+                break
+            if ent.label_ == "PERSON":
+                persons.append(ent)
         if not persons:
             return reading
         name = person_name(persons[0].text)
@@ -304,7 +319,7 @@ class _ArticleResolver:
 
     def _entities(self) -> list[Entity]:
         entities = []
-        for ent in self.doc.ents:
+        for ent in self._ents:
             if ent.label_ not in ENTITY_LABELS:
                 continue
             overlapping = [m for m in self.mentions if m.start < ent.end_char and ent.start_char < m.end]
@@ -321,6 +336,14 @@ class _ArticleResolver:
             spans.append((mention.start, mention.end))
         entities.sort(key=lambda e: (e.start, e.end))
         return entities
+
+
+def _noun_chunks(doc: Doc) -> list[tuple[int, int]]:
+    """Noun chunk character spans; none without a dependency parse (then matches stand alone)."""
+    try:
+        return [(c.start_char, c.end_char) for c in doc.noun_chunks]
+    except ValueError:
+        return []
 
 
 def person_name(text: str) -> str | None:
