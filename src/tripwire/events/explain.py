@@ -16,6 +16,7 @@ from tripwire.events.lexicon import EventLexicon, TriggerPattern, default_lexico
 from tripwire.events.matching import (
     lemma_forms,
     light_verb,
+    lookup_tables,
     object_lemmas,
     verb_objects,
 )
@@ -65,7 +66,7 @@ def _near_misses(sentence: Span, coding: SentenceCoding, lexicon: EventLexicon) 
     for token in sentence:
         if token.i in matched:
             continue
-        for table in (lexicon.verbs, lexicon.nouns, lexicon.adjectives):
+        for table in lookup_tables(token, lexicon):
             patterns = next((table[f] for f in lemma_forms(token) if f in table), None)
             if patterns:
                 reasons = sorted({f"{p.type}: {why_not(p, token, matched)}" for p in patterns})

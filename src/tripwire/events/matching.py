@@ -170,7 +170,7 @@ def _try(patterns: list[TriggerPattern], token: Token) -> TriggerMatch | None:
     return None
 
 
-def _tables(token: Token, lexicon: EventLexicon) -> list[dict[str, list[TriggerPattern]]]:
+def lookup_tables(token: Token, lexicon: EventLexicon) -> list[dict[str, list[TriggerPattern]]]:
     """Which indexes a token may be looked up in, most likely first (taggers err on noisy text)."""
     pos, tag = token.pos_, token.tag_
     if token.dep_ == "amod" and pos != "NOUN":
@@ -196,7 +196,7 @@ def find_triggers(sentence: Span, lexicon: EventLexicon) -> list[TriggerMatch]:
     """All trigger matches in a sentence, one per token at most, in text order."""
     matches: list[TriggerMatch] = []
     for token in sentence:
-        for table in _tables(token, lexicon):
+        for table in lookup_tables(token, lexicon):
             match = None
             for form in lemma_forms(token):
                 patterns = table.get(form)
