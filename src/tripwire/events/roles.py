@@ -70,9 +70,14 @@ class ActorLookup:
 
 
 def _of_objects(head: Token) -> list[Token]:
-    """"leaders of the opposition coalition": who a generic head belongs to."""
-    return [c for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+    """Who a generic head is: "leaders of the opposition coalition", "Kenzo Oshima, the UN
+    relief coordinator" (appositions), "the group, Human Rights Watch"."""
+    out = [c for c in head.children if c.dep_ == "appos"]
+    out += [c for p in head.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
             for c in p.children if c.dep_ == "pobj"]
+    out += [c for p in head.children if p.dep_ == "prep" and p.lower_ == "in"
+            for c in p.children if c.dep_ == "pobj" and c.ent_type_ in ("GPE", "LOC")]
+    return out
 
 
 def core_phrase(head: Token) -> Span:
@@ -116,6 +121,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if dep == "pcomp":
         return subject_of(head.head, depth + 1)
     if dep == "relcl" or (dep == "acl" and verb.tag_ != "VBN"):
+        # "issued a declaration demanding ...": the declaration speaks for its issuer
+        if dep == "acl" and head.dep_ in ("dobj", "obj") and head.pos_ == "NOUN":
+            return subject_of(head.head, depth + 1) or head
         return head
     if dep in ("acomp", "amod"):
         return subject_of(head, depth + 1)
