@@ -166,3 +166,21 @@ def test_run_engine_choice_is_validated(tmp_path: Path, run_cli) -> None:
     assert result.code == 1
     assert "--address needs --engine ray [E008]" in result.err
     assert Engine("ray") is Engine.ray
+
+
+def test_a_failed_run_leaves_a_manifest_saying_so(tmp_path: Path, monkeypatch) -> None:
+    write_shards(tmp_path / "in")
+
+    def full_disk(self, documents) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(PartitionedWriter, "write", full_disk)
+    with pytest.raises(TripwireError) as caught:
+        run(RunSettings(inputs=[str(tmp_path / "in")], output=str(tmp_path / "out"),
+                        batch_size=1))
+    assert caught.value.code == "E032"
+    assert "No space left on device" in caught.value.message
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["complete"] is False
+    assert manifest["failure"] == "OSError: [Errno 28] No space left on device"
+    assert len(manifest["lost_shards"]) >= 1

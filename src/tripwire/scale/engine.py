@@ -244,13 +244,20 @@ def run_ray(settings: RunSettings, shards: list[str], tally: Tally, progress: Ru
                 for encoded in batch["outcome"]:
                     outcome = json.loads(encoded)
                     progress.step(outcome, tally.add(outcome))
+    except ray.exceptions.RayError as exc:
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise TripwireError("E032", f"the Ray job failed: {reason}") from exc
     finally:
         if started:
             ray.shutdown()
 
 
 def run(settings: RunSettings, progress: RunProgress | None = None) -> RunReport:
-    """Run the job; the output holds Parquet parts, errors.jsonl and manifest.json."""
+    """Run the job; the output holds Parquet parts, errors.jsonl and manifest.json.
+
+    If the engine fails part-way, the manifest still says which shards are incomplete before
+    the error is raised.
+    """
     if not settings.inputs:
         raise TripwireError("E003", "no input given (--input GLOB_OR_URI)")
     shards = expand_inputs(settings.inputs)
@@ -259,17 +266,31 @@ def run(settings: RunSettings, progress: RunProgress | None = None) -> RunReport
     prepare_output(settings.output, settings.overwrite)
     fs, root = filesystem(settings.output)
     started = dt.datetime.now(dt.UTC)
+    failure: str | None = None
     with fs.open_output_stream(f"{root}/{ERRORS_FILE}") as errors:
         tally = Tally(errors=errors)
         engine = run_ray if settings.engine is Engine.ray else run_local
-        engine(settings, shards, tally, progress)
-        lost = tally.lost(shards)
-    report = RunReport(len(shards), tally.articles, tally.events, tally.skipped, lost)
+        try:
+            engine(settings, shards, tally, progress)
+        except OSError as exc:
+            failure = f"{type(exc).__name__}: {exc}"
+            raise TripwireError("E032", f"the run failed: {failure}", settings.output) from exc
+        except (Exception, KeyboardInterrupt) as exc:
+            failure = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise
+        finally:
+            lost = tally.lost(shards)
+            _write_manifest(settings, shards, tally, lost, started, failure)
+    return RunReport(len(shards), tally.articles, tally.events, tally.skipped, lost)
+
+
+def _write_manifest(settings: RunSettings, shards: list[str], tally: Tally, lost: list[str],
+                    started: dt.datetime, failure: str | None) -> None:
     manifest = {
         "schema": MANIFEST_SCHEMA, "engine": str(settings.engine), "inputs": settings.inputs,
-        "shards": shards, "articles": report.articles, "events": report.events,
-        "skipped": report.skipped, "lost_shards": lost, "complete": not lost,
-        "started": started.isoformat(), "finished": dt.datetime.now(dt.UTC).isoformat(),
+        "shards": shards, "articles": tally.articles, "events": tally.events,
+        "skipped": tally.skipped, "lost_shards": lost, "complete": not lost and not failure,
+        "failure": failure, "started": started.isoformat(),
+        "finished": dt.datetime.now(dt.UTC).isoformat(),
     }
     write_text(settings.output, MANIFEST_FILE, json.dumps(manifest, indent=2) + "\n")
-    return report
