@@ -123,3 +123,14 @@ def test_sigkill_mid_ingest_leaves_whole_batches_and_rerun_completes(tmp_path: P
     con = duckdb.connect(str(db))
     assert con.execute("SELECT count(*), count(DISTINCT content_hash) FROM articles").fetchone() \
         == (400, 400)
+
+
+def test_pathological_article_is_refused_quickly_with_a_message(run_cli, tmp_path: Path) -> None:
+    huge = tmp_path / "huge.txt"
+    huge.write_text("Go. " * 100_000)  # 100,000 sentences in one paragraph
+    small = tmp_path / "small.txt"
+    small.write_text("Valdoria and Marovia held talks.")
+    result = run_cli("analyze", str(huge), str(small), "--quiet")
+    assert result.code == 0
+    assert f"{huge}: article too long to analyse: 399,999 characters" in result.err
+    assert len(result.out.splitlines()) == 1

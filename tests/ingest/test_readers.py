@@ -111,3 +111,11 @@ def test_bad_record_date_names_the_line(tmp_path: Path) -> None:
     path.write_text('{"text": "x", "published": "the day after"}\n')
     (item,) = read(path)
     assert item.code == "E006" and item.where == f"{path}:1"
+
+
+def test_sidecar_in_a_parent_folder_applies_by_relative_path(tmp_path: Path) -> None:
+    (tmp_path / "txt").mkdir()
+    (tmp_path / "txt" / "a.txt").write_text("Talks resumed in Corvo.")
+    (tmp_path / "published.csv").write_text("file,published,title\ntxt/a.txt,2026-09-30,Talks\n")
+    (article,) = read(tmp_path)
+    assert (article.published, article.title) == ("2026-09-30", "Talks")

@@ -24,6 +24,7 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(
 # as "â€" plus U+FFFD; put the byte back so ftfy can decode the whole sequence.
 _LOST_9D = re.compile("â€\ufffd")
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
 _BREAK_TAG = re.compile(r"<(?:br|p|/p|div|/div|li|/li)\s*/?>", re.IGNORECASE)
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s[^<>\n]{0,300})?/?>")
@@ -32,15 +33,18 @@ _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s[^<>\n]{0,300})?/?>")
 def _token_repairs(kind: str, before: str, after: str) -> list[Repair]:
     """The distinct word-level changes between two versions of a text."""
     old, new = before.split(), after.split()
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    seen: dict[tuple[str, str], Repair] = {}
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag != "equal":
-            pair = (" ".join(old[i1:i2]), " ".join(new[j1:j2]))
-            seen.setdefault(pair, Repair(kind, *pair))
-    if not seen and before != after:
-        seen[(before, after)] = Repair(kind, "(whitespace)", "(whitespace)")
-    return list(seen.values())
+    if len(old) == len(new):
+        changed = [(a, b) for a, b in zip(old, new, strict=True) if a != b]
+    else:
+        matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+        changed = [
+            (" ".join(old[i1:i2]), " ".join(new[j1:j2]))
+            for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+            if tag != "equal"
+        ]
+    if not changed:
+        return [Repair(kind, "(whitespace)", "(whitespace)")]
+    return [Repair(kind, a, b) for a, b in dict.fromkeys(changed)]
 
 
 def repair_mojibake(text: str) -> tuple[str, list[Repair]]:
@@ -74,8 +78,17 @@ def repair_markup(text: str) -> tuple[str, list[Repair]]:
     return text, repairs
 
 
+def remove_control_characters(text: str) -> tuple[str, list[Repair]]:
+    """Drop C0 control characters (NUL, BEL ...) that copy-paste and bad exports leave behind."""
+    found = sorted(set(_CONTROL.findall(text)))
+    if not found:
+        return text, []
+    return _CONTROL.sub("", text), [Repair("control-character", repr(c), "") for c in found]
+
+
 def repair_text(text: str) -> tuple[str, list[Repair]]:
     """All character-level repairs of a plain text, in a safe order."""
+    text, control = remove_control_characters(text)
     text, markup = repair_markup(text)
     text, mojibake = repair_mojibake(text)
-    return text, markup + mojibake
+    return text, control + markup + mojibake

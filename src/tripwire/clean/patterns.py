@@ -6,6 +6,7 @@ so a user who adds their own patterns learns exactly what to fix.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -17,6 +18,7 @@ import yaml
 from tripwire.errors import TripwireError
 
 PATTERN_DIR = Path(__file__).parent / "patterns"
+USER_PATTERNS_ENV = "TRIPWIRE_CLEAN_PATTERNS"
 SCORER_FILE = "scorer.yaml"
 
 # Kinds of removed lines a pattern file may name (what `Removed.kind` will say).
@@ -57,6 +59,7 @@ class Patterns:
     months: dict[str, int] = field(default_factory=dict)
     story_date: list[re.Pattern[str]] = field(default_factory=list)
     datelines: list[re.Pattern[str]] = field(default_factory=list)
+    hints: list[re.Pattern[str]] = field(default_factory=list)
     doubled_words_allowed: frozenset[str] = frozenset()
     glued_exceptions: frozenset[str] = frozenset()
     files: list[str] = field(default_factory=list)
@@ -69,6 +72,10 @@ class ScorerWeights:
     weights: dict[str, float]
     bias: float
     threshold: float
+    fallback_margin: float
+    min_body_words: float
+    gap_tolerance: float
+    max_gap: float
     where: str
 
 
@@ -166,6 +173,7 @@ LANGUAGE_SECTIONS = {
     "months",
     "story_date",
     "datelines",
+    "hints",
     "doubled_words_allowed",
     "glued_exceptions",
 }
@@ -176,7 +184,7 @@ def load_language_file(path: Path, into: Patterns) -> None:
     sections = _sections(path, _compose(path), LANGUAGE_SECTIONS)
     if "lines" in sections:
         into.line_rules.extend(_line_rules(path, sections["lines"]))
-    for name in ("credits", "story_date", "datelines"):
+    for name in ("credits", "story_date", "datelines", "hints"):
         if name in sections:
             getattr(into, name).extend(
                 _regex(t, w) for t, w in _strings(path, sections[name], name)
@@ -190,10 +198,8 @@ def load_language_file(path: Path, into: Patterns) -> None:
     into.files.append(path.name)
 
 
-def load_patterns(paths: list[Path] | None = None) -> Patterns:
-    """Load the given language files (default: every `*.yaml` but the scorer's in the package)."""
-    if paths is None:
-        paths = sorted(p for p in PATTERN_DIR.glob("*.yaml") if p.name != SCORER_FILE)
+def load_patterns(paths: list[Path]) -> Patterns:
+    """Load and merge the given language files, in order."""
     patterns = Patterns()
     for path in paths:
         load_language_file(path, patterns)
@@ -201,10 +207,11 @@ def load_patterns(paths: list[Path] | None = None) -> Patterns:
 
 
 def load_scorer(path: Path | None = None) -> ScorerWeights:
-    """The block scorer's weights: `weights` (feature -> float), `bias`, `threshold`."""
+    """The block scorer's weights (feature -> float), bias and line-selection settings."""
     path = path or PATTERN_DIR / SCORER_FILE
-    sections = _sections(path, _compose(path), {"weights", "bias", "threshold"})
-    missing = {"weights", "bias", "threshold"} - set(sections)
+    numbers = ("bias", "threshold", "fallback_margin", "min_body_words", "gap_tolerance", "max_gap")
+    sections = _sections(path, _compose(path), {"weights", *numbers})
+    missing = {"weights", *numbers} - set(sections)
     if missing:
         raise _fail(f"{path.name}:1", f"missing section(s) {sorted(missing)}")
     weights_node = sections["weights"]
@@ -214,10 +221,7 @@ def load_scorer(path: Path | None = None) -> ScorerWeights:
         )
     weights = {str(k.value): _number(path, v) for k, v in weights_node.value}
     return ScorerWeights(
-        weights=weights,
-        bias=_number(path, sections["bias"]),
-        threshold=_number(path, sections["threshold"]),
-        where=path.name,
+        weights=weights, where=path.name, **{n: _number(path, sections[n]) for n in numbers}
     )
 
 
@@ -229,10 +233,22 @@ def _number(path: Path, node: yaml.Node) -> float:
         raise _fail(_node_where(path, node), f"expected a number, got {value!r}") from None
 
 
+def user_pattern_files() -> list[Path]:
+    """Extra language files named in `TRIPWIRE_CLEAN_PATTERNS` (separated like PATH)."""
+    named = [Path(p) for p in os.environ.get(USER_PATTERNS_ENV, "").split(os.pathsep) if p]
+    for path in named:
+        if not path.is_file():
+            raise TripwireError(
+                "E002", f"pattern file not found (from {USER_PATTERNS_ENV})", str(path)
+            )
+    return named
+
+
 @cache
 def default_patterns() -> Patterns:
-    """The packaged patterns, loaded once per process."""
-    return load_patterns()
+    """The packaged patterns plus the user's own files, loaded once per process."""
+    packaged = sorted(p for p in PATTERN_DIR.glob("*.yaml") if p.name != SCORER_FILE)
+    return load_patterns(packaged + user_pattern_files())
 
 
 @cache

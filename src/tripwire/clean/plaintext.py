@@ -10,7 +10,12 @@ import re
 from dataclasses import dataclass, field
 
 from tripwire.clean.artefacts import join_wrapped_lines, repair_doubled_words, split_kicker
-from tripwire.clean.boilerplate import line_features, looks_like_page_dump, score_lines
+from tripwire.clean.boilerplate import (
+    line_features,
+    looks_like_page_dump,
+    score_lines,
+    select_body_lines,
+)
 from tripwire.clean.dates import iso_date, parse_date
 from tripwire.clean.encoding import repair_text
 from tripwire.clean.patterns import Patterns, ScorerWeights
@@ -22,8 +27,12 @@ SUBHEAD_MAX_WORDS = 9
 SUBHEAD_NEXT_MIN_CHARS = 80
 CAPTION_MAX_CHARS = 300
 STORY_DATE_MAX_CHARS = 80
+DATELINE_REACH = 3
+SOURCE_MAX_WORDS = 4
 _SUBHEAD_BAD_END = re.compile(r"[.,;:!\"”’)\]…]$")
 _CAPTION_TRIM = " |-–—:·•,"
+_TITLE_SEPARATORS = re.compile(r"\s+[|–—·:-]+\s+|\s*::\s*")
+TITLE_PART_MIN_WORDS = 3
 
 
 @dataclass
@@ -62,8 +71,19 @@ def _blocks(lines: list[str]) -> list[_Line]:
     return out
 
 
-def _same(a: str, b: str) -> bool:
-    return " ".join(a.lower().split()) == " ".join(b.lower().split())
+def _normal(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def title_variants(title: str | None) -> set[str]:
+    """A page title and its parts ("Opinion | Talks resume - Daily" -> "talks resume" ...).
+
+    Parts of fewer than `TITLE_PART_MIN_WORDS` words (section and site names) do not count.
+    """
+    if not title:
+        return set()
+    parts = [p for p in _TITLE_SEPARATORS.split(title) if len(p.split()) >= TITLE_PART_MIN_WORDS]
+    return {_normal(title), *(_normal(p) for p in parts)}
 
 
 def _take_story_date(line: str, patterns: Patterns) -> str | None:
@@ -103,22 +123,22 @@ def classify_line(line: str, patterns: Patterns) -> LineVerdict | None:
     date_text = _take_story_date(line, patterns)
     if date_text is not None:
         return LineVerdict("story-date", date=date_text)
-    caption = _caption(line, patterns)
-    if caption:
-        return LineVerdict("caption", caption=caption)
     for rule in patterns.line_rules:
         if rule.pattern.match(line):
             return LineVerdict(rule.kind)
-    return None
+    caption = _caption(line, patterns)
+    return LineVerdict("caption", caption=caption) if caption else None
 
 
-def _classify_lines(state: _State, patterns: Patterns) -> set[int]:
-    """Move story dates, captions and pattern-matched furniture out; return their line indices."""
-    kept, matched = [], set()
+def _classify_lines(state: _State, patterns: Patterns) -> dict[int, str]:
+    """Move story dates, captions and pattern-matched furniture out; return their lines' kinds."""
+    kept: list[_Line] = []
+    matched: dict[int, str] = {}
+    titles = title_variants(state.title)
     for line in state.kept:
         verdict = classify_line(line.text, patterns)
         if verdict is None:
-            if not (state.title and _same(line.text, state.title)):
+            if _normal(line.text) not in titles:
                 kept.append(line)
                 continue
             verdict = LineVerdict("title")
@@ -128,18 +148,22 @@ def _classify_lines(state: _State, patterns: Patterns) -> set[int]:
             state.removed.append(Removed(verdict.kind, line.text))
         if verdict.date:
             state.published = state.published or parse_date(verdict.date, patterns.months)
-        matched.add(line.index)
+        matched[line.index] = verdict.kind
     state.kept = kept
     return matched
 
 
 def _drop_page_furniture(
-    state: _State, lines: list[str], matched: set[int], patterns: Patterns, scorer: ScorerWeights
+    state: _State,
+    lines: list[str],
+    matched: dict[int, str],
+    patterns: Patterns,
+    scorer: ScorerWeights,
 ) -> None:
     """Score every line of a page dump; drop runs of low scorers as `boilerplate`."""
     scored = line_features(lines, patterns, matched)
     score_lines(scored, scorer)
-    good = {s.index for s in scored if s.score >= scorer.threshold}
+    good = select_body_lines(scored, scorer, matched)
     run: list[str] = []
     kept = []
     for line in state.kept:
@@ -156,6 +180,7 @@ def _drop_page_furniture(
 
 
 def _take_kicker_and_dateline(state: _State, patterns: Patterns) -> None:
+    """A glued tag on the first line; a wire dateline opening one of the first paragraphs."""
     if not state.kept:
         return
     first = state.kept[0]
@@ -163,13 +188,14 @@ def _take_kicker_and_dateline(state: _State, patterns: Patterns) -> None:
     if kicker:
         state.kicker = kicker
         first.text = rest
-    for pattern in patterns.datelines:
-        match = pattern.match(first.text)
-        if match and match.end() < len(first.text):
-            state.removed.append(Removed("dateline", match.group(0).strip()))
-            first.text = first.text[match.end() :]
-            state.published = state.published or _dateline_date(match, patterns)
-            break
+    for line in state.kept[:DATELINE_REACH]:
+        for pattern in patterns.datelines:
+            match = pattern.match(line.text)
+            if match and match.end() < len(line.text):
+                state.removed.append(Removed("dateline", match.group(0).strip()))
+                line.text = line.text[match.end() :]
+                state.published = state.published or _dateline_date(match, patterns)
+                return
 
 
 def _dateline_date(match: re.Match[str], patterns: Patterns) -> str | None:
@@ -193,7 +219,15 @@ def _is_subhead(block: list[str], following: list[str] | None) -> bool:
     )
 
 
-def _assemble(state: _State, patterns: Patterns) -> tuple[str, list[Subhead]]:
+def _is_source_line(text: str) -> bool:
+    """A short title-case name set between the lead and the body ("Eastmark Herald") names the source."""
+    words = text.split()
+    return 2 <= len(words) <= SOURCE_MAX_WORDS and all(
+        w[:1].isupper() and w.isalpha() for w in words
+    )
+
+
+def _assemble(state: _State, patterns: Patterns, from_html: bool) -> tuple[str, list[Subhead]]:
     """Rebuild paragraphs block by block; short standalone lines before a paragraph are subheads."""
     blocks: list[list[str]] = []
     previous_block = None
@@ -209,7 +243,10 @@ def _assemble(state: _State, patterns: Patterns) -> tuple[str, list[Subhead]]:
     for number, block in enumerate(blocks):
         following = blocks[number + 1] if number + 1 < len(blocks) else None
         if paragraphs and _is_subhead(block, following):
-            pending.append(block[0])
+            if not from_html and len(paragraphs) == 1 and not pending and _is_source_line(block[0]):
+                state.removed.append(Removed("byline", block[0]))
+            else:
+                pending.append(block[0])
             continue
         joined, repairs = join_wrapped_lines(block)
         state.repairs.extend(repairs)
@@ -232,20 +269,24 @@ def clean_plain_text(
     *,
     title: str | None = None,
     published: str | None = None,
-    detect_page_dump: bool = True,
+    from_html: bool = False,
 ) -> CleanedArticle:
-    """Clean one plain text; a whole-page dump also goes through the block scorer."""
+    """Clean one plain text; a whole-page dump also goes through the block scorer.
+
+    `from_html` marks text trafilatura already extracted from a page: no dump detection, and
+    headings are taken for subheads, never for source lines.
+    """
     text, repairs = repair_text(text)
     lines = _split_lines(text)
     state = _State(kept=_blocks(lines), published=published, title=title, repairs=repairs)
-    dump = detect_page_dump and looks_like_page_dump(lines)
+    dump = not from_html and looks_like_page_dump(lines)
     if dump and state.kept and not title:
         state.title = state.kept[0].text
     matched = _classify_lines(state, patterns)
     if dump:
         _drop_page_furniture(state, lines, matched, patterns, scorer)
     _take_kicker_and_dateline(state, patterns)
-    body, subheads = _assemble(state, patterns)
+    body, subheads = _assemble(state, patterns, from_html)
     return CleanedArticle(
         text=body,
         title=state.title,

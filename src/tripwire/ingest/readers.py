@@ -107,7 +107,7 @@ def reader_for(path: Path) -> Reader | None:
 
 
 def _sidecar(folder: Path) -> dict[str, dict[str, str | None]]:
-    """Metadata for plain files from CSVs in their folder that have a `file` column."""
+    """Metadata from CSVs in `folder` that have a `file` column, keyed by path relative to it."""
     found: dict[str, dict[str, str | None]] = {}
     for csv_path in sorted(folder.glob("*.csv")):
         text = decode_bytes(csv_path.read_bytes(), str(csv_path))
@@ -119,8 +119,28 @@ def _sidecar(folder: Path) -> dict[str, dict[str, str | None]]:
             meta = {k: (row.get(k) or None) for k in ("id", "published", "url", "source", "title")}
             if meta["published"]:
                 meta["published"] = parse_date(meta["published"], where)
-            found[row[SIDECAR_COLUMN]] = meta
+            found[Path(row[SIDECAR_COLUMN]).as_posix()] = meta
     return found
+
+
+class _Sidecars:
+    """Sidecar metadata for a file: from CSVs in its folder or any folder above it, up to the root."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root if root.is_dir() else root.parent
+        self._by_folder: dict[Path, dict[str, dict[str, str | None]]] = {}
+
+    def meta_for(self, path: Path) -> dict[str, str | None]:
+        folder = path.parent
+        while True:
+            if folder not in self._by_folder:
+                self._by_folder[folder] = _sidecar(folder)
+            key = path.relative_to(folder).as_posix()
+            if key in self._by_folder[folder]:
+                return dict(self._by_folder[folder][key])
+            if folder == self.root or folder == folder.parent:
+                return {}
+            folder = folder.parent
 
 
 def _expand(path: Path) -> Iterator[Path]:
@@ -183,16 +203,14 @@ def _iter_path(root: Path) -> Iterator[ReadItem]:
         yield BadRecord("E002", "no such file or directory", str(root))
         return
     found = 0
-    sidecars: dict[Path, dict[str, dict[str, str | None]]] = {}
+    sidecars = _Sidecars(root)
     for path in _expand(root):
         reader = reader_for(path)
         if reader is None:
             yield BadRecord("E004", f"unknown file type {path.suffix!r}", str(path))
             continue
         try:
-            if path.parent not in sidecars:
-                sidecars[path.parent] = _sidecar(path.parent)
-            meta = dict(sidecars[path.parent].get(path.name, {}))
+            meta = sidecars.meta_for(path)
             for item in reader(path, meta):
                 found += isinstance(item, Article)
                 yield item

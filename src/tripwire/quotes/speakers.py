@@ -47,6 +47,8 @@ def subject_of(verb: Token, steps: int = 4) -> Token | None:
             if subject.lower_ in RELATIVE_WORDS and verb.dep_ == "relcl":
                 return verb.head
             return subject
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head  # "footage of Clinton asking, ..."
         if verb.dep_ not in INHERITS_SUBJECT or verb.head is verb:
             return None
         verb = verb.head

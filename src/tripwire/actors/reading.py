@@ -1,0 +1,315 @@
+"""What one noun phrase says about an actor: "four Saudi men" -> SAU, "the Pentagon" -> USA MIL,
+"NATO chief Jens Stoltenberg" -> person:jens-stoltenberg (NATO, GOV), "police" -> COP.
+
+The phrase's registry matches are read in a fixed order: a named person, then an office held on
+the date ("the NATO boss", "Russia's foreign minister"), then the owner (the first state or
+organisation before the head word, else the first one), with the sector of the head word.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from tripwire.actors.entries import ActorEntry, Office, slug
+from tripwire.actors.registry import Hit, Match, Registry
+from tripwire.actors.text import Token, tokenize
+
+OWNER_ROLES = ("name", "adjective", "metonym", "context", "place")
+# A capital after one of these is a place ("talks in Moscow"), not the government.
+PLACE_PREPOSITIONS = frozenset({
+    "in", "at", "to", "from", "near", "across", "outside", "inside", "into", "toward", "towards",
+    "via", "through", "around", "between", "within", "over", "under", "of",
+})
+# Words that carry no sense of who: a phrase of a country and only these is the country itself.
+FUNCTION_WORDS = frozenset(
+    ["a", "an", "the", "of", "in", "on", "at", "to", "from", "for", "by", "with", "and", "or", "but", "across", "into", "onto", "over", "under", "near", "around", "between", "among", "within", "without", "via", "through", "toward", "towards", "against", "about", "along", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens", "hundreds", "thousands", "several", "some", "many", "few", "most", "all", "both", "each", "every", "other", "another", "more", "less", "this", "that", "these", "those", "its", "their", "his", "her", "our", "your", "current", "new", "top", "senior", "heavily", "largest", "large", "small", "own", "said", "'s", "was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "will", "would"]
+)
+
+
+@dataclass
+class Reading:
+    """The actor a phrase refers to, with the sector it acts in (`actor` null when unnamed)."""
+
+    text: str
+    actor: str | None = None
+    name: str | None = None
+    kind: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    secondary: str | None = None
+    office: str | None = None
+    affiliation: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        return self.actor is None and self.country is None and self.sector is None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def as_day(value: str | dt.date | None) -> dt.date:
+    """The reference date: a date, an ISO date string (its first 10 characters), else today."""
+    if isinstance(value, dt.date):
+        return value
+    if value:
+        try:
+            return dt.date.fromisoformat(str(value)[:10])
+        except ValueError:
+            pass
+    return dt.date.today()
+
+
+def current_office(reg: Registry, entry: ActorEntry, day: dt.date,
+                   hint: str | None = None) -> Office | None:
+    """The office `entry` held on `day`: the one the text names if held, else the most senior."""
+    held = entry.offices_on(day)
+    if hint is not None:
+        # The title the text gives wins: "Foreign Minister Park Jin" is read as foreign minister.
+        named = [o for o in held if reg.lexicon.canonical_office(o.title) == hint] or [
+            o for o in entry.offices if reg.lexicon.canonical_office(o.title) == hint]
+        if named:
+            return max(named, key=lambda o: o.start or dt.date.min)
+    if not held:
+        return None
+    order = list(reg.lexicon.offices)
+
+    def rank(office: Office) -> int:
+        title = reg.lexicon.canonical_office(office.title)
+        return order.index(title) if title in order else len(order)
+
+    return min(held, key=rank)
+
+
+def root_organisation(reg: Registry, actor_id: str | None) -> str | None:
+    """The top organisation of a body (EU-COMMISSION -> EU); None for states."""
+    entry = reg.get(actor_id)
+    seen = set()
+    while entry is not None and entry.parent and entry.parent not in seen:
+        seen.add(entry.id)
+        parent = reg.get(entry.parent)
+        if parent is None:
+            break
+        entry = parent
+    return entry.id if entry is not None and entry.kind != "state" else None
+
+
+def read_person(reg: Registry, entry: ActorEntry, day: dt.date, text: str,
+                hint: str | None = None, former: bool = False) -> Reading:
+    """A person on `day`: the sector of the office held, ELI once every office has ended."""
+    office = current_office(reg, entry, day, hint)
+    reading = Reading(text, entry.id, entry.name, "person", entry.country, entry.sector)
+    if office is not None:
+        spec = reg.office_spec(office.title)
+        reading.sector, reading.secondary = spec.sector, spec.secondary
+        reading.office = reg.lexicon.canonical_office(office.title)
+        reading.affiliation = root_organisation(reg, office.of)
+        if reading.country is None and reg.get(office.of) and reg.entries[office.of].kind == "state":
+            reading.country = office.of
+    elif any(o.end is not None and o.end <= day for o in entry.offices):
+        reading.sector, reading.secondary = "ELI", None
+    if former:
+        reading.sector, reading.secondary = "ELI", None
+    if reading.affiliation is None:
+        reading.affiliation = entry.affiliation
+    return reading
+
+
+def pick_person(reg: Registry, hits: list[Hit], day: dt.date, country: str | None) -> ActorEntry:
+    """Among people sharing a name: the one in office on the day, then of the phrase's country,
+    then the one whose last office is most recent."""
+
+    def score(hit: Hit) -> tuple[int, int, dt.date]:
+        entry = reg.entries[hit.target]
+        ends = [o.end or dt.date.max for o in entry.offices if (o.start or dt.date.min) <= day]
+        return (int(bool(entry.offices_on(day))), int(entry.country == country and country is not None),
+                max(ends, default=dt.date.min))
+
+    return reg.entries[max(hits, key=score).target]
+
+
+def person_hits(reg: Registry, match: Match) -> list[Hit]:
+    return [h for h in match.roles("name", "surname")
+            if h.target in reg.entries and reg.entries[h.target].kind == "person"]
+
+
+def owner_hits(reg: Registry, match: Match, context: Collection[str]) -> list[Hit]:
+    """Hits that name a state or organisation (not a person); context names only when allowed."""
+    found = []
+    for hit in match.roles(*OWNER_ROLES):
+        entry = reg.get(hit.target)
+        named = entry is not None and entry.kind != "person"
+        if hit.role == "place" or (named and (hit.role != "context" or hit.target in context)):
+            found.append(hit)
+    # A registry name beats an adjective or metonym of the same words ("Brussels" -> EU).
+    found.sort(key=lambda h: OWNER_ROLES.index(h.role))
+    return found
+
+
+def head_match(matches: list[Match]) -> Match | None:
+    """The sector word the phrase turns on: the longest, and the last of equals."""
+    sectors = [m for m in matches if m.roles("sector", "office")]
+    if not sectors:
+        return None
+    return max(sectors, key=lambda m: (m.last - m.first, m.first))
+
+
+def _sector_of(match: Match) -> tuple[str | None, str | None]:
+    hit = (match.roles("office") or match.roles("sector"))[0]
+    return hit.sector, hit.secondary
+
+
+def owner_reading(reg: Registry, hit: Hit, text: str) -> Reading:
+    if hit.role == "place":
+        return Reading(text, None, None, None, hit.target)
+    entry = reg.entries[hit.target]
+    country = entry.country or (entry.id if entry.kind == "state" else None)
+    reading = Reading(text, entry.id, entry.name, entry.kind, country, entry.sector)
+    if hit.role == "metonym":
+        reading.sector = hit.sector
+    return reading
+
+
+def unknown_person(tokens: list[Token], matches: list[Match], text: str) -> tuple[str, str] | None:
+    """A run of capitalised words no match covers ("Feliciano Valencia"): (name, person id)."""
+    covered = {i for m in matches for i in range(m.first, m.last)}
+    run: list[Token] = []
+    best: list[Token] = []
+    for i, token in enumerate(tokens):
+        if i not in covered and token.is_capitalised and token.text.isalpha():
+            run.append(token)
+            if len(run) > len(best):
+                best = list(run)
+        else:
+            run = []
+    if len(best) < 2:
+        return None
+    name = text[best[0].start - tokens[0].start:best[-1].end - tokens[0].start]
+    return name, f"person:{slug(name)}"
+
+
+def has_loose_content(tokens: list[Token], matches: list[Match]) -> bool:
+    """Words outside every match that are not function words: "regions across Indonesia"."""
+    covered = {i for m in matches for i in range(m.first, m.last)}
+    return any(i not in covered and t.text.isalpha() and t.key not in FUNCTION_WORDS
+               for i, t in enumerate(tokens))
+
+
+def read_phrase(reg: Registry, tokens: list[Token], matches: list[Match], day: dt.date,
+                text: str, context: Collection[str] = (), people: Collection[str] = (),
+                loose_unk: bool = True) -> Reading:
+    """Read one noun phrase. `context` holds actor ids already named in the article (for "the
+    alliance"); `people` person ids already named (a bare surname refers to them first);
+    `loose_unk` marks a state with unexplained words ("regions across Indonesia") as UNK."""
+    reading = Reading(text)
+    if len(tokens) == 1 and matches and matches[0].roles("pronoun"):
+        reading.sector = "UNK"  # "he": someone, not yet known who
+        return reading
+    former = any(m.roles("modifier") for m in matches)
+    head = head_match(matches)
+    hint = None
+    if head is not None and head.roles("office"):
+        hint = head.roles("office")[0].target
+    owners = [(m, _as_place(reg, m, h, tokens)) for m in matches
+              for h in owner_hits(reg, m, context)[:1]
+              if h.role != "place" or not _inside_name(m, tokens, matches)]
+    phrase_country = next((owner_reading(reg, h, text).country for _, h in owners), None)
+
+    # 1. A person named in the phrase.
+    for match in matches:
+        hits = person_hits(reg, match)
+        if hits and _person_hit_valid(match, tokens, matches, people, hits):
+            known = [h for h in hits if h.target in people]
+            entry = pick_person(reg, known or hits, day, phrase_country)
+            return read_person(reg, entry, day, text, hint, former)
+
+    owner: tuple[Match, Hit] | None = None
+    if owners:
+        before = [o for o in owners if head is not None and o[0].first < head.first]
+        owner = (before or owners)[0]
+
+    # 2. An office or leader of a named state or organisation, held on the day.
+    leader = any(m.roles("leader") for m in matches)
+    if owner is not None and owner[1].role != "place" and (hint or leader) and not former:
+        owner_id = owner[1].target
+        holder = reg.holder(owner_id, hint, day) if hint else reg.top_holder(owner_id, day)
+        name = unknown_person(tokens, matches, text)
+        if holder is not None and name is None:
+            return read_person(reg, holder, day, text, hint)
+
+    # 3. An unknown person with a title ("Governor Vadim Shumkov").
+    name = unknown_person(tokens, matches, text) if (hint or head is not None) else None
+    if name is not None:
+        reading = Reading(text, name[1], name[0], "person")
+        if owner is not None:
+            reading.country = owner_reading(reg, owner[1], text).country
+            reading.affiliation = root_organisation(reg, owner[1].target) if owner[1].role != "place" else None
+        reading.sector, reading.secondary = _sector_of(head) if head is not None else (None, None)
+        if former:
+            reading.sector, reading.secondary = "ELI", None
+        reading.office = hint
+        return reading
+
+    # 4. A state or organisation, acting through the head word's sector.
+    if owner is not None:
+        reading = owner_reading(reg, owner[1], text)
+        if head is not None and (reading.sector is None or reading.kind == "state"):
+            reading.sector, reading.secondary = _sector_of(head)
+            reading.office = hint
+            if reading.actor is None and reading.country is not None:
+                reading.actor, reading.kind = reading.country, "state"
+                reading.name = reg.entries[reading.country].name if reading.country in reg.entries else None
+        elif (loose_unk and reading.sector is None and reading.kind == "state"
+              and has_loose_content(tokens, matches)):
+            reading.sector = "UNK"
+    # 5. A generic agent: only a sector.
+    elif head is not None:
+        reading.sector, reading.secondary = _sector_of(head)
+    if former and (reading.actor is not None or reading.sector is not None):
+        reading.sector, reading.secondary = "ELI", None
+    return reading
+
+
+def _as_place(reg: Registry, match: Match, hit: Hit, tokens: list[Token]) -> Hit:
+    """A capital after "in", "from" ... is where something is, not who acts."""
+    if hit.role == "metonym" and match.first > 0 and tokens[match.first - 1].key in PLACE_PREPOSITIONS:
+        entry = reg.entries[hit.target]
+        return Hit("place", entry.country or entry.id)
+    return hit
+
+
+def _inside_name(match: Match, tokens: list[Token], matches: list[Match]) -> bool:
+    """True when capitalised words no match explains stand next to `match`: it is part of an
+    unknown name ("Leon Bobb", "Richard Doug"), not a place or a known surname."""
+    covered = {i for m in matches for i in range(m.first, m.last)}
+    for i in (match.first - 1, match.last):
+        if 0 <= i < len(tokens) and i not in covered:
+            token = tokens[i]
+            if token.is_capitalised and token.text.isalpha() and token.key not in FUNCTION_WORDS:
+                return True
+    return False
+
+
+def _person_hit_valid(match: Match, tokens: list[Token], matches: list[Match],
+                      people: Collection[str], hits: list[Hit]) -> bool:
+    """A full name always counts; a bare surname unless other name words stand around it."""
+    if any(h.role == "name" for h in hits) or any(h.target in people for h in hits):
+        return True
+    return not _inside_name(match, tokens, matches)
+
+
+def resolve_text(reg: Registry, text: str, day: dt.date) -> Reading:
+    """Read a phrase given as plain text (the CLI's `actors resolve`, the evaluation)."""
+    tokens = tokenize(text)
+    cased = text != text.lower()
+    matches = list(reg.match(tokens, cased=cased))
+    if not matches and len(tokens) == 1 and tokens[0].text.isalpha():
+        # One unknown word: try the registry word it is most likely a misspelling of.
+        key = reg.closest(tokens[0].key)
+        if key is not None:
+            hits = tuple(h for h in reg.index[key] if h.role != "surname")
+            matches = [Match(0, 1, tokens[0].start, tokens[0].end, hits)]
+    return read_phrase(reg, tokens, matches, day, text)

@@ -1,0 +1,366 @@
+"""Resolve every actor mention in a parsed article (DESIGN.md, Actors).
+
+Registry names are found with one pass of dict look-ups over the text; each noun phrase (spaCy
+noun chunk) that holds a match is read as a whole, so "NATO chief Jens Stoltenberg" is the
+person, "Russian troops" is RUS acting as MIL and "the NATO boss" is whoever led NATO on the
+publication date. Names spaCy finds that the registry lacks become `person:<slug>` actors, and a
+later bare surname refers back to the full name.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from tripwire.actors.entries import slug
+from tripwire.actors.reading import PLACE_PREPOSITIONS, Reading, read_person, read_phrase
+from tripwire.actors.registry import NAME_PARTICLES, Hit, Match, Registry, registry, surname_of
+from tripwire.actors.text import Token, fold, tokenize
+from tripwire.document import Actor, ActorRef, Entity, Mention
+
+ENTITY_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
+KIND_LABEL = {"state": "GPE", "person": "PERSON", "igo": "ORG", "org": "ORG", "group": "ORG"}
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    ref: ActorRef
+    head: bool  # the actor the whole noun phrase refers to, not a modifier inside it
+    label: str = "ORG"  # entity label when spaCy has no entity here
+
+
+@dataclass
+class ActorResolution:
+    """The actors of one article and a way for later stages to ask who a span refers to."""
+
+    entities: list[Entity] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    mentions: list[_Mention] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.mentions.sort(key=lambda m: (m.start, m.end))
+        self._starts = [m.start for m in self.mentions]
+        self._kinds = {a.id: a.kind for a in self.actors}
+
+    def actor_at(self, start: int, end: int) -> ActorRef | None:
+        """The actor mentioned in text[start:end]: the phrase's head actor first, then the
+        mention overlapping most."""
+        right = bisect.bisect_left(self._starts, end)
+        overlapping = [m for m in self.mentions[:right] if m.end > start and m.start < end]
+        if not overlapping:
+            return None
+
+        def score(m: _Mention) -> tuple[int, int]:
+            return (int(m.head), min(end, m.end) - max(start, m.start))
+
+        return max(overlapping, key=score).ref
+
+    def people_before(self, offset: int) -> list[ActorRef]:
+        """People named before `offset`, the most recent first: who "he" or "she" may be."""
+        right = bisect.bisect_left(self._starts, offset)
+        seen: list[str] = []
+        found: list[ActorRef] = []
+        for mention in reversed(self.mentions[:right]):
+            actor = mention.ref.actor
+            if actor and self._kinds.get(actor) == "person" and actor not in seen:
+                seen.append(actor)
+                found.append(mention.ref)
+        return found
+
+
+def _ref(reading: Reading, text: str) -> ActorRef:
+    return ActorRef(actor=reading.actor, text=text, country=reading.country, sector=reading.sector)
+
+
+class _ArticleResolver:
+    """One article's state while its phrases are read in order."""
+
+    def __init__(self, doc: Doc, reg: Registry, day: dt.date) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.reg = reg
+        self.day = day
+        self.mentions: list[_Mention] = []
+        self.readings: dict[str, Reading] = {}
+        self.names: dict[str, str] = {}       # surname key -> person id named in this article
+        self.named: set[str] = set()
+        self._ents = list(doc.ents)
+        self._ent_starts = [e.start_char for e in self._ents]
+
+    def run(self) -> ActorResolution:
+        tokens = tokenize(self.text)
+        matches = list(self.reg.match(tokens, cased=True))
+        starts = [t.start for t in tokens]
+        people_spans = [(e.start_char, e.end_char) for e in self.doc.ents if e.label_ == "PERSON"]
+        covered = {i for m in matches for i in range(m.first, m.last)}
+        for chunk_start, chunk_end in self._phrases(matches, people_spans):
+            first = bisect.bisect_left(starts, chunk_start)
+            last = bisect.bisect_left(starts, chunk_end)
+            for part in _conjuncts(tokens, first, last, covered):
+                inside = [m for m in matches if m.start >= part[0].start and m.end <= part[-1].end]
+                self._read(part, inside, part[0].start, part[-1].end)
+        self._later_surnames(tokens)
+        return self._result()
+
+    def _later_surnames(self, tokens: list[Token]) -> None:
+        """A bare surname spaCy missed, after the full name of a person new to the registry."""
+        first_seen: dict[str, int] = {}
+        for mention in self.mentions:
+            first_seen.setdefault(mention.ref.actor or "", mention.start)
+        taken = [(m.start, m.end) for m in self.mentions]
+        for token in tokens:
+            actor = self.names.get(token.text.casefold()) if token.is_capitalised else None
+            if actor is None or self.reg.get(actor) is not None or token.start <= first_seen[actor]:
+                continue
+            if any(s < token.end and token.start < e for s, e in taken):
+                continue
+            self._add(self.readings[actor], (token.start, token.end), head=True, label="PERSON")
+
+    def _phrases(self, matches: list[Match], people: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Noun chunks that hold a match or a person, plus bare matches and persons outside chunks."""
+        spans: list[tuple[int, int]] = []
+        chunks = [(c.start_char, c.end_char) for c in self.doc.noun_chunks] if self.doc.has_annotation("DEP") else []
+        for start, end in chunks:
+            if any(m.start >= start and m.end <= end for m in matches) or any(
+                    p[0] >= start and p[1] <= end for p in people):
+                spans.append((start, end))
+        covered = spans[:]
+        for item in [(m.start, m.end) for m in matches] + people:
+            if not any(s <= item[0] and item[1] <= e for s, e in covered):
+                spans.append(item)
+                covered.append(item)
+        spans.sort()
+        merged: list[tuple[int, int]] = []
+        for span in spans:
+            # Overlapping spans, or adjacent ones with only a space between ("the US woman" +
+            # "Hoda Muthana"), are one phrase.
+            if merged and (span[0] < merged[-1][1] or not self.text[merged[-1][1]:span[0]].strip(" ")):
+                merged[-1] = (merged[-1][0], max(merged[-1][1], span[1]))
+            else:
+                merged.append(span)
+        return merged
+
+    def _read(self, tokens: list[Token], matches: list[Match], start: int, end: int) -> None:
+        if not tokens:
+            return
+        text = self.text[start:end]
+        matches = [kept for m in matches if (kept := self._keep(m, tokens, matches)) is not None]
+        local = [Match(_index(tokens, m), _index(tokens, m) + m.last - m.first, m.start, m.end, m.hits)
+                 for m in matches]
+        reading = read_phrase(self.reg, tokens, local, self.day, text, self.named, self.named,
+                              loose_unk=False)
+        reading = self._coref(reading, tokens, local, text)
+        head_span = self._head_span(reading, matches, start, end)
+        if reading.actor is not None and head_span is not None:
+            self._add(reading, head_span, head=True, label=self._label(reading, matches))
+        for match in matches:  # every other named actor in the phrase is mentioned too
+            if any(h.target == reading.actor for h in match.hits):
+                continue
+            for hit in match.roles("name", "adjective", "metonym", "context"):
+                entry = self.reg.get(hit.target)
+                if entry is None or entry.id == reading.actor:
+                    continue
+                if hit.role == "context" and entry.id not in self.named:
+                    continue
+                if entry.kind == "person":
+                    sub = read_person(self.reg, entry, self.day, self.text[match.start:match.end])
+                else:
+                    country = entry.country or (entry.id if entry.kind == "state" else None)
+                    sub = Reading(self.text[match.start:match.end], entry.id, entry.name, entry.kind,
+                                  country, hit.sector if hit.role == "metonym" else entry.sector)
+                label = "NORP" if hit.role == "adjective" else KIND_LABEL[entry.kind]
+                self._add(sub, (match.start, match.end), head=False, label=label)
+                break
+
+    def _keep(self, match: Match, tokens: list[Token], phrase: list[Match]) -> Match | None:
+        """Drop the readings of a match that the article's context rules out."""
+        hits = tuple(h for h in match.hits if self._hit_holds(h, match, tokens, phrase))
+        return Match(match.first, match.last, match.start, match.end, hits) if hits else None
+
+    def _hit_holds(self, hit: Hit, match: Match, tokens: list[Token], phrase: list[Match]) -> bool:
+        if hit.role == "surname":
+            # "May" alone is a person only after her full name, with a title, or if spaCy says so.
+            titled = any(m.roles("office", "leader") for m in phrase)
+            return hit.target in self.named or titled or self._is_person(match)
+        if hit.role not in ("metonym", "place"):
+            return True
+        index = _index(tokens, match)
+        previous = tokens[index - 1].key if index > 0 else self._previous_word(match.start)
+        if previous in PLACE_PREPOSITIONS or self._inside_larger_name(match):
+            return False
+        span = self.doc.char_span(match.start, match.end, alignment_mode="expand")
+        if span is None:
+            return True
+        dep = span[-1].dep_
+        if dep in ("dobj", "pobj", "attr", "npadvmod"):
+            return False  # "bombers attacked Paris": the place, not the government
+        has_sector = any(m.roles("sector", "office", "leader") for m in phrase)
+        return not (dep == "compound" and not has_sector)  # "Brussels airport"
+
+    def _is_person(self, match: Match) -> bool:
+        return any(e.label_ == "PERSON" and e.start_char <= match.start and match.end <= e.end_char
+                   for e in self._ents_near(match.start))
+
+    def _inside_larger_name(self, match: Match) -> bool:
+        """Part of a longer name spaCy found ("King's College London")."""
+        return any(e.start_char <= match.start and match.end <= e.end_char
+                   and (e.end_char - e.start_char) > (match.end - match.start)
+                   and e.label_ in ("ORG", "FAC") for e in self._ents_near(match.start))
+
+    def _ents_near(self, offset: int) -> list[Span]:
+        index = bisect.bisect_right(self._ent_starts, offset)
+        return self._ents[max(0, index - 3):index]
+
+    def _previous_word(self, offset: int) -> str:
+        words = self.text[max(0, offset - 30):offset].split()
+        return words[-1].lower() if words else ""
+
+    def _coref(self, reading: Reading, tokens: list[Token], matches: list[Match], text: str) -> Reading:
+        """A bare name spaCy calls a person: an earlier full name with that surname, else new."""
+        if reading.actor is not None or reading.kind == "person":
+            return reading
+        span = self.doc.char_span(tokens[0].start, tokens[-1].end, alignment_mode="expand")
+        persons = [e for e in (span.ents if span is not None else []) if e.label_ == "PERSON"]
+        if not persons:
+            return reading
+        name = person_name(persons[0].text)
+        if name is None:
+            return reading
+        known = self.names.get(name.split()[-1].casefold())
+        known_name = self.readings[known].name or "" if known is not None else ""
+        if known is not None and (len(name.split()) == 1 or fold(known_name).endswith(fold(name))):
+            return Reading(text, known, self.readings[known].name, "person",
+                           self.readings[known].country, self.readings[known].sector,
+                           self.readings[known].secondary, self.readings[known].office,
+                           self.readings[known].affiliation)
+        if len(name.split()) < 2 and reading.sector is None:
+            return reading  # a lone unknown word: too little to name a person
+        reading.actor, reading.name, reading.kind = f"person:{slug(name)}", name, "person"
+        return reading
+
+    def _head_span(self, reading: Reading, matches: list[Match], start: int,
+                   end: int) -> tuple[int, int] | None:
+        for match in matches:
+            if any(h.target == reading.actor for h in match.hits):
+                return match.start, match.end
+        if reading.kind == "person" and reading.name:
+            # The name as written here: in full, else its last word ("Bolton’s added condition").
+            for part in (reading.name, reading.name.split()[-1]):
+                found = self.text.find(part, start, end)
+                if found >= 0:
+                    return found, found + len(part)
+        return start, end
+
+    @staticmethod
+    def _label(reading: Reading, matches: list[Match]) -> str:
+        for match in matches:
+            if any(h.target == reading.actor and h.role == "adjective" for h in match.hits):
+                return "NORP"
+        return KIND_LABEL.get(reading.kind or "", "ORG")
+
+    def _add(self, reading: Reading, span: tuple[int, int], head: bool, label: str) -> None:
+        actor = reading.actor
+        if actor is None:
+            return
+        ref = _ref(reading, self.text[span[0]:span[1]])
+        self.mentions.append(_Mention(span[0], span[1], ref, head, label))
+        self.named.add(actor)
+        entry = self.reg.get(actor)
+        if actor not in self.readings or (self.readings[actor].sector is None and reading.sector):
+            self.readings[actor] = reading
+        if reading.kind == "person" and reading.name:
+            surname = surname_of(reading.name) if entry is None else surname_of(entry.name)
+            for key in {(surname or reading.name).split()[-1].casefold(), reading.name.split()[-1].casefold()}:
+                self.names.setdefault(key, actor)
+        if entry is not None and entry.parent:
+            self.named.add(entry.parent)
+
+    def _result(self) -> ActorResolution:
+        actors: dict[str, Actor] = {}
+        for mention in sorted(self.mentions, key=lambda m: m.start):
+            actor_id = mention.ref.actor or ""
+            if actor_id not in actors:
+                actors[actor_id] = self._actor(actor_id)
+            actors[actor_id].mentions.append(Mention(mention.start, mention.end, mention.ref.text))
+        return ActorResolution(self._entities(), list(actors.values()), self.mentions)
+
+    def _actor(self, actor_id: str) -> Actor:
+        entry = self.reg.get(actor_id)
+        reading = self.readings[actor_id]
+        if entry is None:
+            return Actor(actor_id, reading.name or actor_id, "person", reading.country, reading.sector,
+                         reading.affiliation, reading.office)
+        if entry.kind == "person":
+            person = read_person(self.reg, entry, self.day, entry.name)
+            return Actor(entry.id, entry.name, "person", person.country, person.sector,
+                         person.affiliation, person.office)
+        country = entry.country or (entry.id if entry.kind == "state" else None)
+        return Actor(entry.id, entry.name, entry.kind, country, entry.sector, entry.parent)
+
+    def _entities(self) -> list[Entity]:
+        entities = []
+        for ent in self.doc.ents:
+            if ent.label_ not in ENTITY_LABELS:
+                continue
+            overlapping = [m for m in self.mentions if m.start < ent.end_char and ent.start_char < m.end]
+            best = max(overlapping, default=None,
+                       key=lambda m: (min(m.end, ent.end_char) - max(m.start, ent.start_char), m.head))
+            entities.append(Entity(ent.text, ent.label_, ent.start_char, ent.end_char,
+                                   best.ref.actor if best else None))
+        spans = [(e.start, e.end) for e in entities]
+        for mention in self.mentions:
+            if any(s < mention.end and mention.start < e for s, e in spans):
+                continue
+            entities.append(Entity(mention.ref.text, mention.label, mention.start, mention.end,
+                                   mention.ref.actor))
+            spans.append((mention.start, mention.end))
+        entities.sort(key=lambda e: (e.start, e.end))
+        return entities
+
+
+def person_name(text: str) -> str | None:
+    """A person's name as spaCy found it, without a possessive; None unless every word is
+    capitalised (name particles aside): "Shamima Begum's" -> "Shamima Begum", "the Kurdish" -> None."""
+    name = text.strip()
+    for suffix in ("'s", "’s", "'", "’"):
+        name = name.removesuffix(suffix)
+    words = name.split()
+    if not words or not all(w[:1].isupper() or w.lower() in NAME_PARTICLES or w.lower().startswith(("al-", "el-"))
+                            for w in words):
+        return None
+    return name
+
+
+CONJUNCTIONS = frozenset({"and", "or", ",", ";", "&", "nor"})
+
+
+def _conjuncts(tokens: list[Token], first: int, last: int, covered: set[int]) -> list[list[Token]]:
+    """Split "President Macron and Commission President von der Leyen" into its two people;
+    a conjunction inside a registry name ("Trinidad and Tobago") does not split."""
+    parts: list[list[Token]] = [[]]
+    for i in range(first, last):
+        if tokens[i].key in CONJUNCTIONS and i not in covered:
+            parts.append([])
+        else:
+            parts[-1].append(tokens[i])
+    return [p for p in parts if p]
+
+
+def _index(tokens: list[Token], match: Match) -> int:
+    """Position of the match's first token within `tokens` (the phrase)."""
+    for i, token in enumerate(tokens):
+        if token.start == match.start:
+            return i
+    return 0
+
+
+def resolve_actors(doc: Doc, published: str | None = None) -> ActorResolution:
+    """Resolve every actor mention of a parsed article, office holders as of `published`."""
+    from tripwire.actors.reading import as_day
+
+    return _ArticleResolver(doc, registry(), as_day(published)).run()

@@ -1,0 +1,84 @@
+"""resolve_phrase: what a noun phrase on its own says about an actor."""
+
+from __future__ import annotations
+
+import pytest
+
+from tripwire.actors import resolve_phrase
+from tripwire.errors import TripwireError
+
+
+@pytest.mark.parametrize(("text", "actor", "country", "sector"), [
+    ("Russian troops", "RUS", "RUS", "MIL"),
+    ("four Saudi men", "SAU", "SAU", "UNK"),
+    ("an American destroyer", "USA", "USA", "MIL"),
+    ("the Pentagon", "org:pentagon", "USA", "MIL"),
+    ("police", None, None, "COP"),
+    ("the Kremlin", "RUS", "RUS", "GOV"),
+    ("Downing Street", "GBR", "GBR", "GOV"),
+    ("Kiev", "UKR", "UKR", "GOV"),
+    ("Britain", "GBR", "GBR", None),
+    ("the U.S.", "USA", "USA", None),
+    ("South Korean lawmakers", "KOR", "KOR", "LEG"),
+    ("Ukrainian farmers", "UKR", "UKR", "AGR"),
+    ("striking dockworkers", None, None, "LAB"),
+    ("Kyiv police", "UKR", "UKR", "COP"),
+    ("Boko Haram", "org:boko-haram", "NGA", "REB"),
+    ("the CIA", "org:cia", "USA", "SPY"),
+    ("a former CIA official", "org:cia", "USA", "ELI"),
+    ("Germany's defence ministry", "DEU", "DEU", "GOV"),
+    ("Canadian ambassador to the United Nations", "CAN", "CAN", "GOV"),
+    ("the European Union", "EU", None, None),
+    ("puppies", None, None, None),
+])
+def test_phrases(text: str, actor: str | None, country: str | None, sector: str | None) -> None:
+    reading = resolve_phrase(text, "2022-01-07")
+    assert (reading.actor, reading.country, reading.sector) == (actor, country, sector)
+
+
+@pytest.mark.parametrize(("text", "date", "actor", "sector", "office"), [
+    ("Vladimir Putin", "2009-06-01", "person:vladimir-putin", "GOV", "Prime Minister"),
+    ("Vladimir Putin", "2015-06-01", "person:vladimir-putin", "GOV", "President"),
+    ("Putin", "1999-01-01", "person:vladimir-putin", "SPY", "Intelligence Director"),
+    ("Tony Blair", "2003-01-01", "person:tony-blair", "GOV", "Prime Minister"),
+    ("Tony Blair", "2015-01-01", "person:tony-blair", "ELI", None),
+    ("the NATO boss", "2012-03-01", "person:anders-fogh-rasmussen", "GOV", "Secretary General"),
+    ("Russia's foreign minister", "2020-01-01", "person:sergey-lavrov", "GOV", "Foreign Minister"),
+    ("the French defence minister", "2014-01-01", "person:jean-yves-le-drian", "GOV", "Defence Minister"),
+])
+def test_office_holder_on_the_date(text: str, date: str, actor: str, sector: str, office: str | None) -> None:
+    reading = resolve_phrase(text, date)
+    assert (reading.actor, reading.sector, reading.office) == (actor, sector, office)
+
+
+def test_titles_give_affiliation() -> None:
+    borrell = resolve_phrase("EU foreign policy chief Josep Borrell", "2022-01-07")
+    assert (borrell.actor, borrell.affiliation, borrell.country) == ("person:josep-borrell", "EU", "ESP")
+    vdl = resolve_phrase("Commission President von der Leyen", "2022-01-07")
+    assert (vdl.actor, vdl.affiliation) == ("person:ursula-von-der-leyen", "EU")
+
+
+def test_unknown_person_with_title_is_kept() -> None:
+    reading = resolve_phrase("Ruritanian-born Senator Alma Tessaly", "2022-01-07")
+    assert (reading.actor, reading.sector) == ("person:alma-tessaly", "LEG")
+
+
+def test_unknown_name_resolves_to_nothing() -> None:
+    reading = resolve_phrase("Adam Curtis Brown")
+    assert reading.empty
+
+
+def test_defence_minister_without_country() -> None:
+    reading = resolve_phrase("Defense Minister")
+    assert (reading.actor, reading.country, reading.sector, reading.secondary) == (None, None, "GOV", "MIL")
+
+
+def test_acronym_needs_capitals() -> None:
+    assert resolve_phrase("the US").actor == "USA"
+    assert resolve_phrase("all of us").empty
+
+
+def test_empty_phrase_is_a_clear_error() -> None:
+    with pytest.raises(TripwireError) as caught:
+        resolve_phrase("   ")
+    assert caught.value.code == "E004"

@@ -1,0 +1,110 @@
+"""resolve_actors on parsed articles: mentions, office titles, coreference and entities."""
+
+from __future__ import annotations
+
+import pytest
+
+from tripwire.actors import resolve_actors
+from tripwire.nlp import parse
+
+ARTICLE = (
+    "NATO Secretary General Mark Rutte met Russian Foreign Minister Sergey Lavrov in Vienna on "
+    "Tuesday. The alliance said the talks were useful. Rutte said the Kremlin must pull back its "
+    "troops. Moscow rejected the demand, and Ukrainian soldiers stayed on alert. Later the NATO "
+    "chief told reporters he was hopeful."
+)
+
+
+@pytest.fixture(scope="module")
+def resolution():
+    doc = parse(ARTICLE)
+    return doc, resolve_actors(doc, "2025-03-04")
+
+
+def mentions_of(resolution, actor_id: str) -> list[str]:
+    actor = next(a for a in resolution.actors if a.id == actor_id)
+    return [m.text for m in actor.mentions]
+
+
+def test_actors_and_their_mentions(resolution) -> None:
+    _, res = resolution
+    ids = {a.id for a in res.actors}
+    assert {"NATO", "RUS", "UKR", "person:mark-rutte", "person:sergey-lavrov"} <= ids
+    assert mentions_of(res, "person:mark-rutte") == ["Mark Rutte", "Rutte", "the NATO chief"]
+    assert "The alliance" in mentions_of(res, "NATO")
+    assert mentions_of(res, "RUS") == ["Russian", "Kremlin", "Moscow"]
+
+
+def test_people_carry_office_and_affiliation(resolution) -> None:
+    _, res = resolution
+    rutte = next(a for a in res.actors if a.id == "person:mark-rutte")
+    assert (rutte.country, rutte.affiliation, rutte.office, rutte.sector) == (
+        "NLD", "NATO", "Secretary General", "GOV")
+
+
+def test_actor_at_gives_country_and_sector(resolution) -> None:
+    _, res = resolution
+    start = ARTICLE.index("Ukrainian soldiers")
+    ref = res.actor_at(start, start + len("Ukrainian soldiers"))
+    assert (ref.actor, ref.country, ref.sector) == ("UKR", "UKR", "MIL")
+    start = ARTICLE.index("Vienna")
+    assert res.actor_at(start, start + len("Vienna")) is None  # a place, not an actor
+
+
+def test_people_before_for_pronouns(resolution) -> None:
+    _, res = resolution
+    offset = ARTICLE.index("he was hopeful")
+    assert res.people_before(offset)[0].actor == "person:mark-rutte"
+
+
+def test_entities_carry_actor_ids(resolution) -> None:
+    _, res = resolution
+    by_text = {e.text: e.actor for e in res.entities}
+    assert by_text["Sergey Lavrov"] == "person:sergey-lavrov"
+    assert by_text.get("Vienna") is None
+
+
+def test_unknown_person_and_surname_coreference() -> None:
+    text = ("Ruritanian opposition leader Tomas Vell was arrested on Monday. "
+            "Vell had called for protests.")
+    res = resolve_actors(parse(text), "2024-01-01")
+    vell = next(a for a in res.actors if a.id == "person:tomas-vell")
+    assert [m.text for m in vell.mentions] == ["Tomas Vell", "Vell"]
+
+
+def test_alliance_needs_nato_in_the_article() -> None:
+    res = resolve_actors(parse("The alliance between the two farmers lasted a decade."), None)
+    assert all(a.id != "NATO" for a in res.actors)
+
+
+def ids_in(text: str, published: str | None = "2024-06-01") -> set[str]:
+    return {a.id for a in resolve_actors(parse(text), published).actors}
+
+
+def test_bare_surname_needs_a_reason() -> None:
+    # "May" opens a sentence as a verb, not as the former British prime minister.
+    assert "person:theresa-may" not in ids_in("May the farmers have a good harvest this year.")
+    assert "person:theresa-may" in ids_in("Prime Minister May spoke to reporters.", "2018-01-01")
+
+
+def test_capital_as_place_or_government() -> None:
+    assert "RUS" in ids_in("Moscow rejected the proposal on Monday.")
+    assert "RUS" not in ids_in("The delegates met in Moscow on Monday.")
+    assert "FRA" not in ids_in("Storms hit Paris on Monday.")
+    assert "EU" not in ids_in("Flights were cancelled at Brussels airport.")
+
+
+def test_same_surname_other_first_name_is_another_person() -> None:
+    text = ("Police questioned Maria Keller on Monday. Keller denied wrongdoing. "
+            "Her brother, Thomas Keller, was not charged.")
+    res = resolve_actors(parse(text), "2024-06-01")
+    names = {a.id: [m.text for m in a.mentions] for a in res.actors if a.kind == "person"}
+    assert names == {"person:maria-keller": ["Maria Keller", "Keller"],
+                     "person:thomas-keller": ["Thomas Keller"]}
+
+
+def test_possessive_is_not_part_of_the_name() -> None:
+    text = "Officials reviewed Maria Keller's passport. Keller's lawyers objected."
+    res = resolve_actors(parse(text), "2024-06-01")
+    keller = next(a for a in res.actors if a.id == "person:maria-keller")
+    assert [m.text for m in keller.mentions] == ["Maria Keller", "Keller"]

@@ -1,0 +1,23 @@
+"""The seed article (machine-translated, with a glued tag, subheads, a caption and a CTA)."""
+
+from __future__ import annotations
+
+from tripwire.clean import clean_article
+from tripwire.document import Article, Removed
+
+
+def test_seed_article_is_cleaned_like_an_editor_would(seed_path):
+    cleaned = clean_article(Article(text=seed_path.read_text(encoding="utf-8")))
+    assert cleaned.kicker == "crisis ukraine"
+    assert cleaned.text.startswith("NATO continues")
+    assert [s.text for s in cleaned.subheads] == ["sphere of influence", "sideways"]
+    for subhead in cleaned.subheads:
+        assert cleaned.text[subhead.start - 2 : subhead.start] == "\n\n"
+    assert len(cleaned.captions) == 1 and cleaned.captions[0].credit == "AP"
+    assert cleaned.captions[0].text not in cleaned.text
+    assert Removed("cta", "Watch our news videos in the playlist below:") in cleaned.removed
+    assert "Watch our news videos" not in cleaned.text
+    assert "said this afternoon" in cleaned.text and "this this" not in cleaned.text
+    assert any(r.kind == "doubled-word" and r.before == "this this" for r in cleaned.repairs)
+    assert "\n\n\n" not in cleaned.text
+    assert cleaned.text.count("\n\n") == 7

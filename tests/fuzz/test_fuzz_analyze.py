@@ -1,0 +1,48 @@
+"""Property tests: whatever text or markup comes in, `analyze` returns a valid Document whose
+offsets all lie inside its text, and raises nothing."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tripwire.analyze import analyze
+from tripwire.document import Article
+from tripwire.schema import validate_document
+
+NEWSY = st.sampled_from([
+    "Marovia", "shelled", "Tessel", "on Tuesday", "“", "”", '"', "said", "he", "the Compact",
+    "will not", "talks", "next week", "\n\n", ".", ",", "NATO", "Russia", "troops", "2.5 years",
+    "«", "»", "‘", "’", "—", "Jan. 12", "12/01/2022", "©", "AP", "Watch our videos", "\u00a0",
+])
+TEXTS = st.one_of(
+    st.text(max_size=400),
+    st.lists(NEWSY, max_size=60).map(" ".join),
+    st.text(alphabet=st.characters(codec="utf-8"), max_size=200),
+    st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=0x1F), max_size=100),
+)
+DATES = st.one_of(st.none(), st.dates().map(lambda d: d.isoformat()))
+
+
+def assert_valid(article: Article) -> None:
+    doc = analyze(article)
+    errors = validate_document(doc.to_dict())
+    assert errors == [], errors
+
+
+@given(text=TEXTS, published=DATES)
+def test_any_text_gives_a_valid_document(text: str, published: str | None) -> None:
+    assert_valid(Article(text=text, published=published))
+
+
+@given(depth=st.integers(min_value=1, max_value=3000), body=st.lists(NEWSY, max_size=20))
+def test_deeply_nested_html_gives_a_valid_document(depth: int, body: list[str]) -> None:
+    html = "<html><body>" + "<div>" * depth + "<p>" + " ".join(body) + "</p>" + "</div>" * depth
+    assert_valid(Article(html=html + "</body></html>"))
+
+
+@given(text=st.text(min_size=1, max_size=50))
+def test_markup_fragments_give_a_valid_document(text: str) -> None:
+    assert_valid(Article(html=f"<p>{text}</p><script>{text}</script><<>>&amp;&#99999999;"))
+
+
+def test_one_huge_line_gives_a_valid_document() -> None:
+    assert_valid(Article(text="Marovia shelled Tessel " * 20_000))
