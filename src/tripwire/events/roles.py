@@ -70,7 +70,9 @@ class ActorLookup:
                     if ref is not None:
                         break
         if ref is None and self.resolve_phrase is not None:
-            ref = self.resolve_phrase(core.text, self.published)
+            reading = self.resolve_phrase(core.text, self.published)
+            if reading is not None and (reading.actor or reading.country or reading.sector):
+                ref = ActorRef(reading.actor, core.text, reading.country, reading.sector)
         return ref or ActorRef(actor=None, text=core.text)
 
 
