@@ -46,8 +46,8 @@ def measure(mode: str, workers: int, path: Path, limit: int | None, batch_size: 
 
             from tripwire.scale.engine import Engine, RunSettings, run
 
-            ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False,
-                     logging_level=logging.WARNING)
+            ray.init(address="local", num_cpus=workers, include_dashboard=False,
+                     log_to_driver=False, logging_level=logging.WARNING)
             settings = RunSettings(inputs=[str(shard)], output=str(Path(folder) / "out"),
                                    engine=Engine.ray, workers=workers, batch_size=batch_size)
             start = time.perf_counter()

@@ -142,6 +142,7 @@ def test_inputs_expand_from_globs_folders_and_uris(tmp_path: Path) -> None:
     assert [Path(s).name for s in folder] == ["crawl.warc.gz", "extra.parquet", "reports.jsonl"]
     assert expand_inputs([str(tmp_path / "in" / "*.warc.gz"), str(shards["warc"])]) == [
         str(shards["warc"])]
+    assert expand_inputs([str(tmp_path / "in" / "*")]) == folder  # notes.md is passed over
     uri = f"file://{tmp_path / 'in'}"
     assert expand_inputs([uri]) == [f"file://{p}" for p in folder]
     with pytest.raises(TripwireError) as caught:

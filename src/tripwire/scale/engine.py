@@ -211,8 +211,10 @@ def run_ray(settings: RunSettings, shards: list[str], tally: Tally, progress: Ru
         ray.init(address=settings.address, runtime_env=runtime_env, log_to_driver=False,
                  logging_level=logging.WARNING)
     elif started:
-        ray.init(num_cpus=settings.workers or os.cpu_count() or 1, include_dashboard=False,
-                 log_to_driver=False, logging_level=logging.WARNING, runtime_env=runtime_env)
+        # address="local": a new instance even when a `ray start` cluster runs on this machine.
+        ray.init(address="local", num_cpus=settings.workers or os.cpu_count() or 1,
+                 include_dashboard=False, log_to_driver=False, logging_level=logging.WARNING,
+                 runtime_env=runtime_env)
     try:
         workers = settings.workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
         context = DataContext.get_current()

@@ -57,10 +57,10 @@ def _expand_local(given: str) -> list[str]:
         path = Path(match)
         if path.is_dir():
             found += [str(p) for p in sorted(path.rglob("*")) if p.is_file() and _readable(p.name)]
-        elif path.is_file():
-            if not _readable(path.name):
-                raise TripwireError("E004", f"unknown file type {path.suffix!r}", str(path))
+        elif path.is_file() and _readable(path.name):
             found.append(str(path))
+        elif path.is_file() and not glob.has_magic(given):
+            raise TripwireError("E004", f"unknown file type {path.suffix!r}", str(path))
         elif not glob.has_magic(given):
             raise TripwireError("E002", "no such file or directory", given)
     return found
