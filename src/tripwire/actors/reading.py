@@ -24,9 +24,17 @@ PLACE_PREPOSITIONS = frozenset({
     "via", "through", "around", "between", "within", "over", "under", "of",
 })
 # Words that carry no sense of who: a phrase of a country and only these is the country itself.
-FUNCTION_WORDS = frozenset(
-    ["a", "an", "the", "of", "in", "on", "at", "to", "from", "for", "by", "with", "and", "or", "but", "across", "into", "onto", "over", "under", "near", "around", "between", "among", "within", "without", "via", "through", "toward", "towards", "against", "about", "along", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens", "hundreds", "thousands", "several", "some", "many", "few", "most", "all", "both", "each", "every", "other", "another", "more", "less", "this", "that", "these", "those", "its", "their", "his", "her", "our", "your", "current", "new", "top", "senior", "heavily", "largest", "large", "small", "own", "said", "'s", "was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "will", "would"]
-)
+FUNCTION_WORDS = frozenset({
+    "a", "an", "the", "of", "in", "on", "at", "to", "from", "for", "by", "with", "and", "or",
+    "but", "across", "into", "onto", "over", "under", "near", "around", "between", "among",
+    "within", "without", "via", "through", "toward", "towards", "against", "about", "along",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen",
+    "dozens", "hundreds", "thousands", "several", "some", "many", "few", "most", "all", "both",
+    "each", "every", "other", "another", "more", "less", "this", "that", "these", "those", "its",
+    "their", "his", "her", "our", "your", "current", "new", "top", "senior", "heavily", "largest",
+    "large", "small", "own", "said", "'s", "was", "were", "is", "are", "be", "been", "being",
+    "has", "have", "had", "will", "would",
+})
 
 
 @dataclass

@@ -10,6 +10,7 @@ later bare surname refers back to the full name.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -163,7 +164,7 @@ class _ArticleResolver:
                  for m in matches]
         reading = read_phrase(self.reg, tokens, local, self.day, text, self.named, self.named,
                               loose_unk=False)
-        reading = self._coref(reading, tokens, local, text)
+        reading = self._coref(reading, tokens, text)
         head_span = self._head_span(reading, matches, start, end)
         if reading.actor is not None and head_span is not None:
             self._add(reading, head_span, head=True, label=self._label(reading, matches))
@@ -229,7 +230,7 @@ class _ArticleResolver:
         words = self.text[max(0, offset - 30):offset].split()
         return words[-1].lower() if words else ""
 
-    def _coref(self, reading: Reading, tokens: list[Token], matches: list[Match], text: str) -> Reading:
+    def _coref(self, reading: Reading, tokens: list[Token], text: str) -> Reading:
         """A bare name spaCy calls a person: an earlier full name with that surname, else new."""
         if reading.actor is not None or reading.kind == "person":
             return reading
@@ -247,12 +248,11 @@ class _ArticleResolver:
         if name is None:
             return reading
         known = self.names.get(name.split()[-1].casefold())
-        known_name = self.readings[known].name or "" if known is not None else ""
-        if known is not None and (len(name.split()) == 1 or fold(known_name).endswith(fold(name))):
-            return Reading(text, known, self.readings[known].name, "person",
-                           self.readings[known].country, self.readings[known].sector,
-                           self.readings[known].secondary, self.readings[known].office,
-                           self.readings[known].affiliation)
+        if known is not None:
+            earlier = self.readings[known]
+            # "Keller" or "Maria Keller" again is the same person; "Thomas Keller" is not.
+            if len(name.split()) == 1 or fold(earlier.name or "").endswith(fold(name)):
+                return dataclasses.replace(earlier, text=text)
         if len(name.split()) < 2 and reading.sector is None:
             return reading  # a lone unknown word: too little to name a person
         reading.actor, reading.name, reading.kind = f"person:{slug(name)}", name, "person"
@@ -353,10 +353,13 @@ def person_name(text: str) -> str | None:
     for suffix in ("'s", "’s", "'", "’"):
         name = name.removesuffix(suffix)
     words = name.split()
-    if not words or not all(w[:1].isupper() or w.lower() in NAME_PARTICLES or w.lower().startswith(("al-", "el-"))
-                            for w in words):
+    if not words or not all(_name_word(w) for w in words):
         return None
     return name
+
+
+def _name_word(word: str) -> bool:
+    return word[:1].isupper() or word.lower() in NAME_PARTICLES or word.lower().startswith(("al-", "el-"))
 
 
 CONJUNCTIONS = frozenset({"and", "or", ",", ";", "&", "nor"})
