@@ -108,3 +108,8 @@ def test_possessive_is_not_part_of_the_name() -> None:
     res = resolve_actors(parse(text), "2024-06-01")
     keller = next(a for a in res.actors if a.id == "person:maria-keller")
     assert [m.text for m in keller.mentions] == ["Maria Keller", "Keller"]
+
+
+def test_capitalised_words_are_not_a_person_without_a_name() -> None:
+    res = resolve_actors(parse("“The Kurdish community is in shock,” a spokesman said."), None)
+    assert all(a.kind != "person" for a in res.actors)

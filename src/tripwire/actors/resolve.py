@@ -163,7 +163,7 @@ class _ArticleResolver:
         local = [Match(_index(tokens, m), _index(tokens, m) + m.last - m.first, m.start, m.end, m.hits)
                  for m in matches]
         reading = read_phrase(self.reg, tokens, local, self.day, text, self.named, self.named,
-                              loose_unk=False)
+                              loose_unk=False, is_name=self._is_person_span)
         reading = self._coref(reading, tokens, text)
         head_span = self._head_span(reading, matches, start, end)
         if reading.actor is not None and head_span is not None:
@@ -213,8 +213,12 @@ class _ArticleResolver:
         return not (dep == "compound" and not has_sector)  # "Brussels airport"
 
     def _is_person(self, match: Match) -> bool:
-        return any(e.label_ == "PERSON" and e.start_char <= match.start and match.end <= e.end_char
-                   for e in self._ents_near(match.start))
+        return self._is_person_span(match.start, match.end)
+
+    def _is_person_span(self, start: int, end: int) -> bool:
+        """spaCy saw a person's name overlapping text[start:end]."""
+        return any(e.label_ == "PERSON" and e.start_char < end and start < e.end_char
+                   for e in self._ents_near(end))
 
     def _inside_larger_name(self, match: Match) -> bool:
         """Part of a longer name spaCy found ("King's College London")."""
