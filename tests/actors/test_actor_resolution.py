@@ -113,3 +113,14 @@ def test_possessive_is_not_part_of_the_name() -> None:
 def test_capitalised_words_are_not_a_person_without_a_name() -> None:
     res = resolve_actors(parse("“The Kurdish community is in shock,” a spokesman said."), None)
     assert all(a.kind != "person" for a in res.actors)
+
+
+def test_works_without_a_parse_and_on_empty_text() -> None:
+    import spacy
+
+    nlp = spacy.blank("en")
+    res = resolve_actors(nlp("Russian troops crossed into Ukraine, NATO said."), "2022-02-24")
+    assert [a.id for a in res.actors] == ["RUS", "UKR", "NATO"]
+    assert res.actor_at(0, 14).sector == "MIL"
+    empty = resolve_actors(nlp(""), None)
+    assert (empty.actors, empty.entities, empty.actor_at(0, 1)) == ([], [], None)
