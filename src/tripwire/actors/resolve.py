@@ -22,6 +22,8 @@ from tripwire.actors.registry import NAME_PARTICLES, Hit, Match, Registry, regis
 from tripwire.actors.text import Token, fold, tokenize
 from tripwire.document import Actor, ActorRef, Entity, Mention
 
+PERSON_PRONOUNS = frozenset({"he", "she"})
+PRONOUN_LABEL = "PRON"  # a pronoun's mention: not an entity
 ENTITY_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
 KIND_LABEL = {"state": "GPE", "person": "PERSON", "igo": "ORG", "org": "ORG", "group": "ORG"}
 
@@ -110,7 +112,31 @@ class _ArticleResolver:
                 inside = [m for m in matches[low:high] if m.end <= part[-1].end]
                 self._read(part, inside, part[0].start, part[-1].end)
         self._later_surnames(tokens)
+        self._pronouns(tokens)
         return self._result()
+
+    def _pronouns(self, tokens: list[Token]) -> None:
+        """"He" or "she" as a subject, in the sentence of a named person or the next, refers to
+        the last person named."""
+        if not self.doc.has_annotation("SENT_START") or not self.doc.has_annotation("DEP"):
+            return
+        sentence_starts = [s.start_char for s in self.doc.sents]
+        people = sorted((m for m in self.mentions if m.ref.actor in self.readings
+                         and self.readings[m.ref.actor].kind == "person"), key=lambda m: m.start)
+        starts = [m.start for m in people]
+        for token in tokens:
+            if token.key not in PERSON_PRONOUNS:
+                continue
+            index = bisect.bisect_left(starts, token.start) - 1
+            if index < 0:
+                continue
+            here = bisect.bisect_right(sentence_starts, token.start)
+            there = bisect.bisect_right(sentence_starts, people[index].start)
+            span = self.doc.char_span(token.start, token.end)
+            if here - there > 1 or span is None or span[0].dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            reading = self.readings[people[index].ref.actor or ""]
+            self._add(reading, (token.start, token.end), head=True, label=PRONOUN_LABEL)
 
     def _later_surnames(self, tokens: list[Token]) -> None:
         """A bare surname spaCy missed, after the full name of a person new to the registry."""
@@ -333,7 +359,8 @@ class _ArticleResolver:
                                    best.ref.actor if best else None))
         spans = [(e.start, e.end) for e in entities]
         for mention in self.mentions:
-            if any(s < mention.end and mention.start < e for s, e in spans):
+            if mention.label == PRONOUN_LABEL or any(s < mention.end and mention.start < e
+                                                     for s, e in spans):
                 continue
             entities.append(Entity(mention.ref.text, mention.label, mention.start, mention.end,
                                    mention.ref.actor))
