@@ -19,30 +19,19 @@ a governing trigger ("agreed to withdraw") are not derived again: the governing 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-import tripwire.timex
-from tripwire.document import ActorRef, Document, Event, Sentence, TimeExpr, Trigger
+from tripwire.document import ActorRef, Document, Event, Sentence, Trigger
 from tripwire.events.lexicon import EventLexicon
 from tripwire.events.matching import TriggerMatch, find_triggers
 from tripwire.events.modality import ModalityReading, read_modality
 from tripwire.events.places import locate
 from tripwire.events.roles import ActorLookup, Roles, reporter_of, reporter_subject, resolve_roles
+from tripwire.timex import date_for_clause
 
 BACKGROUND_DEPTH = 6
-DateForClause = Callable[[list[TimeExpr], int, int, int, "str | None"], "tuple[str | None, str | None]"]
-
-
-def _publication_date(times: list[TimeExpr], start: int, end: int, anchor: int,
-                      published: str | None) -> tuple[str | None, str | None]:
-    """Fallback until the time stage offers `date_for_clause`: the publication date."""
-    return (published, "day") if published else (None, None)
-
-
-DATE_FOR_CLAUSE: DateForClause = getattr(tripwire.timex, "date_for_clause", _publication_date)
 
 
 @dataclass
@@ -159,7 +148,7 @@ def code_sentence(sentence: Span, document: Document, lexicon: EventLexicon,
         reading = read_modality(match, lexicon, triggers)
         roles = resolve_roles(match, lexicon, lookup)
         clause = match.clause
-        date, precision = DATE_FOR_CLAUSE(document.times, clause.left_edge.idx,
+        date, precision = date_for_clause(document.times, clause.left_edge.idx,
                                           clause.right_edge.idx + len(clause.right_edge.text),
                                           match.start, document.published)
         if reading.modality == "asserted" and _is_historical(

@@ -18,7 +18,8 @@ Definitions (the same in `tripwire eval events` and benchmarks/events_eval.py):
 - Police events (IndiaPoliceEvents sentence labels): ARREST <- an asserted COERCE in arrest mode
   whose source is the police or unstated; FORCE <- an asserted ASSAULT or crowd-control COERCE
   by the police, or firearms/crowd-control ASSAULT with no stated source; ANY_ACTION <- ARREST,
-  FORCE, or any asserted event whose source is the police. The police are an actor with sector
+  FORCE, any asserted event whose source is the police, a COERCE with no stated source (curfews,
+  seizures, raids: the state's coercion in police news) or a police MOBILIZE. The police are an actor with sector
   COP, or an unresolved phrase headed by one of POLICE_WORDS.
 """
 
@@ -268,7 +269,7 @@ def police_labels(events: list[Event]) -> set[str]:
         if (unstated and event.type == "ASSAULT"
                 and event.mode in ("firearms", "crowd-control")):
             labels.add("FORCE")
-        if police:
+        if police or (unstated and event.type == "COERCE") or event.mode == "police":
             labels.add("ANY_ACTION")
     if labels:
         labels.add("ANY_ACTION")

@@ -170,9 +170,12 @@ def _try(patterns: list[TriggerPattern], token: Token) -> TriggerMatch | None:
     return None
 
 
-def _tables(token: Token, lexicon: EventLexicon) -> list[dict[str, list[TriggerPattern]]]:
+def lookup_tables(token: Token, lexicon: EventLexicon) -> list[dict[str, list[TriggerPattern]]]:
     """Which indexes a token may be looked up in, most likely first (taggers err on noisy text)."""
     pos, tag = token.pos_, token.tag_
+    if token.dep_ == "amod" and pos != "NOUN":
+        # an attributive participle ("the banned party", "striking miners") names a state
+        return [lexicon.adjectives]
     if pos == "AUX" and token.dep_ == "aux":
         return [lexicon.modals]
     if pos in VERB_POS or tag.startswith("VB"):
@@ -185,8 +188,7 @@ def _tables(token: Token, lexicon: EventLexicon) -> list[dict[str, list[TriggerP
     if pos in NOUN_POS:
         return [lexicon.nouns, lexicon.verbs] if token.dep_ == "ROOT" else [lexicon.nouns]
     if pos == "ADJ":
-        # an attributive participle ("the banned party") names a state, not an event
-        return [lexicon.adjectives] if token.dep_ == "amod" else [lexicon.adjectives, lexicon.verbs]
+        return [lexicon.adjectives, lexicon.verbs]
     return []
 
 
@@ -194,7 +196,7 @@ def find_triggers(sentence: Span, lexicon: EventLexicon) -> list[TriggerMatch]:
     """All trigger matches in a sentence, one per token at most, in text order."""
     matches: list[TriggerMatch] = []
     for token in sentence:
-        for table in _tables(token, lexicon):
+        for table in lookup_tables(token, lexicon):
             match = None
             for form in lemma_forms(token):
                 patterns = table.get(form)

@@ -64,7 +64,7 @@ class _Attributor:
         self.lexicon = lexicon
         self.bounds = list(paragraphs(self.text))
         self.passages = find_passages(self.text, lexicon)
-        self.cues = CueFinder(doc, lexicon, self._quoted_tokens(), [lo for lo, _ in self.bounds])
+        self.cues = CueFinder(doc, lexicon, self._quoted_tokens(), self.bounds)
         self.resolver = SpeakerResolver(doc, actors, lexicon)
         self.current: Attribution | None = None
 
@@ -121,7 +121,9 @@ class _Attributor:
         kind = "direct" if self._is_utterance(passage, left, right) else "partial"
         cue = None
         if kind == "partial":
-            cue = self.cues.governing(passage.start, passage.end)
+            cue = self.cues.governing(passage.start, passage.end, strong=True)
+        if kind == "partial":
+            left, right = lo, hi  # words quoted inside a sentence: their cue may be anywhere in it
         if cue is None and passage.close_at is not None:
             cue = self.cues.after_dash(passage.close_end, right)
         if cue is None and passage.close_at is not None and self._cue_may_follow(passage):
@@ -133,7 +135,8 @@ class _Attributor:
                    or self.cues.in_zone(begin, end, from_end=True)
                    or self.cues.colon_cue(begin, end))
         if cue is None and kind == "partial":
-            cue = self.cues.clause_subject(passage.start, passage.end)
+            cue = (self.cues.governing(passage.start, passage.end, strong=False)
+                   or self.cues.clause_subject(passage.start, passage.end))
         if cue is None and kind == "direct":
             return self._inherited(passage, kind)
         return self._attributed(passage.start, passage.end, kind, cue)

@@ -22,6 +22,9 @@ CLOSERS = "\"”’'»)]"
 OPENERS = "\"“‘'(["
 CREDIT_BREAKS = frozenset({"-", "—", "–", "―", ".", ":"})
 SPEAKER_POS = ("PROPN", "PRON", "NOUN")
+STRONG_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+GROUP_PRONOUNS = frozenset({"i", "we", "they"})
+NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 ANCESTOR_STEPS = 12
 
 
@@ -74,10 +77,11 @@ class CueFinder:
     """Looks up cue verbs and phrases in one parsed article."""
 
     def __init__(
-        self, doc: Doc, lexicon: QuoteLexicon, quoted: list[bool], paragraph_starts: list[int]
+        self, doc: Doc, lexicon: QuoteLexicon, quoted: list[bool], bounds: list[tuple[int, int]]
     ) -> None:
         self.doc = doc
-        self.paragraph_starts = paragraph_starts
+        self.bounds = bounds  # (start, end) of each paragraph
+        self.paragraph_starts = [lo for lo, _ in bounds]
         self.lexicon = lexicon
         self.quoted = quoted  # quoted[i]: token i lies inside a quoted passage
         self.starts = [t.idx for t in doc]
@@ -104,16 +108,18 @@ class CueFinder:
         )
 
     def in_zone(self, lo: int, hi: int, from_end: bool) -> Cue | None:
-        """The cue in text[lo:hi] nearest the quote (the zone's end when from_end)."""
+        """The cue in text[lo:hi] nearest the quote (the zone's end when from_end), preferring
+        cues whose speaker names someone."""
         tokens = self.tokens(lo, hi)
         verbs = [t for t in tokens if self.is_cue_verb(t)]
         phrases = self.phrases[bisect_left(self.phrase_starts, lo) :]
         phrases = [p for p in phrases if p[0] < hi and p[1] <= hi]
-        candidates: list[tuple[int, Cue]] = [(v.idx, self.verb_cue(v, lo, hi)) for v in verbs]
+        candidates: list[tuple[int, Cue]] = [(v.idx, self.verb_cue(v)) for v in verbs]
         candidates += [(s, self.phrase_cue(s, e, p)) for s, e, p in phrases]
         if not candidates:
             return None
-        candidates.sort(key=lambda c: c[0], reverse=from_end)
+        candidates.sort(key=lambda c: -c[0] if from_end else c[0])
+        candidates.sort(key=lambda c: not self.is_strong(c[1].speaker))
         return candidates[0][1]
 
     def after_dash(self, lo: int, hi: int) -> Cue | None:
@@ -145,20 +151,36 @@ class CueFinder:
             return Cue(":", colon, colon + 1, _phrase_head(names[-1]))
         return None
 
-    def governing(self, lo: int, hi: int) -> Cue | None:
+    def governing(self, lo: int, hi: int, strong: bool) -> Cue | None:
         """The cue a quote inside a sentence hangs on through the parse.
 
         Of several cues up the parse ("Ditto said she expects ... “...”") the outermost wins, as
-        news attribution credits the reporting clause.
+        news attribution credits the reporting clause. With `strong`, only cues whose speaker is
+        a name, a personal pronoun or a person's title count ("a majority ... believe" does not).
         """
         found: Cue | None = None
         for node in self._ancestors(lo, hi):
+            cue = None
             if self.is_cue_verb(node):
-                found = self.verb_cue(node, lo, hi)
+                cue = self.verb_cue(node)
             elif self.is_cue_noun(node):
                 owner = next(c for c in node.children if c.dep_ == "poss")
-                found = Cue(node.text, node.idx, node.idx + len(node), owner)
+                cue = Cue(node.text, node.idx, node.idx + len(node), owner)
+            if cue is not None and (not strong or self.is_strong(cue.speaker)):
+                found = cue
         return found
+
+    def is_strong(self, token: Token | None) -> bool:
+        """A speaker token that names someone rather than something."""
+        if token is None:
+            return False
+        return (
+            token.pos_ == "PROPN"
+            or token.ent_type_ in STRONG_ENTITIES
+            or token.lower_ in self.lexicon.person_pronouns
+            or token.lower_ in GROUP_PRONOUNS
+            or token.lemma_.lower() in self.lexicon.person_titles
+        )
 
     def clause_subject(self, lo: int, hi: int) -> Cue | None:
         """The subject of the nearest verb above a quote that has one: without a cue, the
@@ -225,7 +247,7 @@ class CueFinder:
             return None
         return subject
 
-    def verb_cue(self, verb: Token, lo: int, hi: int) -> Cue:
+    def verb_cue(self, verb: Token) -> Cue:
         """A verb cue, with a particle ("pointed out") or a phrase ("said in a statement")."""
         end = verb.idx + len(verb)
         for child in verb.rights:
@@ -234,17 +256,24 @@ class CueFinder:
         i = bisect_left(self.phrase_starts, end + 1)
         if i < len(self.phrases) and self.phrases[i][0] == end + 1:
             end = self.phrases[i][1]
-        speaker = self._subject_here(verb) or self._nearest_speaker(verb, lo, hi)
+        speaker = self._subject_here(verb) or self._nearest_speaker(verb)
         return Cue(self.doc.text[verb.idx : end], verb.idx, end, speaker)
 
-    def _nearest_speaker(self, verb: Token, lo: int, hi: int) -> Token | None:
-        """A name or pronoun beside a verb the parser left without a subject."""
-        after = [t for t in self.tokens(verb.idx + len(verb), hi) if not self.quoted[t.i]][:4]
-        before = [t for t in self.tokens(lo, verb.idx) if not self.quoted[t.i]][-4:]
-        for token in (*after, *reversed(before)):
+    def _nearest_speaker(self, verb: Token) -> Token | None:
+        """A name or pronoun beside a verb the parser left without a subject: after the verb when
+        it opens its clause (", said Jane Doe"), else before it."""
+        lo, hi = self.bounds[self.paragraph_of(verb.idx)]
+        lo, hi = max(lo, verb.sent.start_char), min(hi, verb.sent.end_char)
+        before = [t for t in self.tokens(lo, verb.idx) if self._may_speak(t)]
+        after = [t for t in self.tokens(verb.idx + len(verb), hi) if self._may_speak(t)][:4]
+        words_before = any(t.is_alpha for t in before)
+        for token in (*reversed(before[-4:]), *after) if words_before else (*after, *before):
             if token.pos_ in ("PROPN", "PRON"):
                 return _phrase_head(token)
         return None
+
+    def _may_speak(self, token: Token) -> bool:
+        return not self.quoted[token.i] and token.ent_type_ not in NOT_SPEAKERS
 
     def phrase_cue(self, start: int, end: int, phrase: CuePhrase) -> Cue:
         """'according to X' names its speaker after it; 'in a statement' the verb's subject."""

@@ -98,7 +98,15 @@ def find_times(
     reference: str | None = None
     period: str | None = None
     for span in candidate_spans(doc):
-        ctx = Context(anchor, direction(span), reference, date_order, _after_quantity(span), period)
+        ctx = Context(
+            anchor,
+            direction(span),
+            reference,
+            date_order,
+            _after_quantity(span),
+            period,
+            length_first=span.label_ == "DURATION",
+        )
         normal = normalize(span.text, ctx, span.label_)
         if not _keep(span, normal):
             continue

@@ -101,8 +101,8 @@ def _split_span(span: Span) -> list[Span]:
             continue
         left = Span(doc, span.start, token.i, label=span.label_)
         right = Span(doc, token.i + 1, span.end, label=span.label_)
-        if token.lower_ in _PERIOD_ENDS:
-            return [left, right]
+        if token.lower_ in _PERIOD_ENDS:  # the head is a length: "the year ended June 30"
+            return [Span(doc, left.start, left.end, label="DURATION"), right]
         if token.lower_ in lex.direction_words and doc[token.i - 1].lower_ in lex.units:
             # "three days last week": a length, then when
             return [left, Span(doc, token.i, span.end, label=span.label_)]

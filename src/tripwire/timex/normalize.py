@@ -267,6 +267,8 @@ def _duration(text: str, words: list[str], ctx: Context) -> Normal | None:
         return Normal("DURATION", value)
     if _is_plural(words[quantity.unit_index]):
         return Normal("DURATION", duration_value(None, quantity.unit))
+    if ctx.length_first and quantity.unit.code in ("Y", "M", "W"):  # "the fiscal year ended"
+        return Normal("DURATION", duration_value(1.0, quantity.unit))
     return None
 
 

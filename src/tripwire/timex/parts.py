@@ -254,10 +254,12 @@ def _reference_day(ctx: Context) -> dt.date | None:
 
 
 def _with_time(day: dt.date, parts: Parts) -> str:
+    """A clock time always; a part of day only off a relative day ("this morning", "last
+    night"): "Wednesday night" is written as the day, as TimeML annotators mostly do."""
     if parts.clock is not None:
         hour, minute = parts.clock
         return f"{day.isoformat()}T{hour:02d}:{minute:02d}"
-    if parts.part_of_day:
+    if parts.part_of_day and not parts.weekday and not parts.day:
         return f"{day.isoformat()}T{parts.part_of_day}"
     return day.isoformat()
 
