@@ -10,7 +10,9 @@ from pathlib import Path
 
 from tripwire.actors.evaluate import load_cases, score_cases
 
-DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "actors" / "actor_cases.jsonl"
+DATA = (
+    Path(__file__).resolve().parents[1].parent / "shared" / "data" / "actors" / "actor_cases.jsonl"
+)
 
 
 def main() -> None:
@@ -18,11 +20,17 @@ def main() -> None:
         print(f"no data at {DATA}")
         return
     scores = score_cases(load_cases(DATA))
-    print(f"country accuracy {scores.country_accuracy:.3f} ({scores.country_right}/{scores.country_total})")
-    print(f"sector accuracy  {scores.sector_accuracy:.3f} ({scores.sector_right}/{scores.sector_total})")
+    print(
+        f"country accuracy {scores.country_accuracy:.3f} ({scores.country_right}/{scores.country_total})"
+    )
+    print(
+        f"sector accuracy  {scores.sector_accuracy:.3f} ({scores.sector_right}/{scores.sector_total})"
+    )
     if "--misses" in sys.argv:
         for miss in scores.misses:
-            print(f"  {miss['field']:7} {miss['text']!r}: expected {miss['expected']!r}, got {miss['got']!r}")
+            print(
+                f"  {miss['field']:7} {miss['text']!r}: expected {miss['expected']!r}, got {miss['got']!r}"
+            )
 
 
 if __name__ == "__main__":

@@ -124,6 +124,8 @@ def find_times(
         )
         if normal.type in ("DATE", "TIME"):
             reference = _as_reference(normal.value) or reference
-            if _QUARTER.match(normal.value or "") and not _SHIFTED.search(span.text):
-                period = normal.value
+        if _QUARTER.match(normal.value or "") and not _SHIFTED.search(span.text):
+            period = normal.value  # the quarter under discussion
+        elif normal.type == "DURATION":
+            period = None  # "the latest nine months ... a year earlier": no longer a quarter
     return times
