@@ -265,7 +265,7 @@ def _duration(text: str, words: list[str], ctx: Context) -> Normal | None:
     if quantity.amount is not None:
         value = duration_value(quantity.amount, quantity.unit, quantity.decimal)
         return Normal("DURATION", value)
-    if _is_plural(words[quantity.unit_index]):
+    if _is_plural(words[quantity.unit_index]) or quantity.vague:  # "years", "several-year"
         return Normal("DURATION", duration_value(None, quantity.unit))
     if ctx.length_first and quantity.unit.code in ("Y", "M", "W"):  # "the fiscal year ended"
         return Normal("DURATION", duration_value(1.0, quantity.unit))
