@@ -19,17 +19,26 @@ _PERIOD_ENDS = {"ended", "ending", "ends"}
 _RANGE_JOINERS = {"to", "and", "through", "until", "till", "-", "–", "or"}
 
 
+def _holiday_words(name: str) -> list[str]:
+    """Holiday names as spaCy splits them: "new year's day" -> new, year, 's, day."""
+    return name.replace("'s", " 's").split()
+
+
 @functools.cache
 def _matchers(spacy_vocab: SpacyVocab) -> tuple[PhraseMatcher, Matcher]:
     """Pattern matchers for one spaCy vocabulary, built once."""
     lex = vocab()
     phrases = PhraseMatcher(spacy_vocab, attr="LOWER")
     phrases.add("TIME", [Doc(spacy_vocab, words=p.split()) for p in sorted(lex.search_phrases)])
+    holidays = [Doc(spacy_vocab, words=_holiday_words(name)) for name in sorted(lex.holidays)]
+    phrases.add("HOLIDAY", holidays)
     repeated = sorted(set(lex.units) | set(lex.weekdays) | set(lex.months) | set(lex.parts_of_day))
     plural_days = sorted(f"{w}s" for w in lex.weekdays if len(w) > 3)
     matcher = Matcher(spacy_vocab)
     days = sorted(w for w in lex.weekdays if len(w) > 3) + sorted(lex.relative_days)
-    months = sorted(w for w in lex.months if len(w) > 3 or w == "may")
+    months = sorted(
+        {w for w in lex.months if len(w) > 3 or w == "may"} | {f"{w}." for w in lex.months}
+    )
     matcher.add(
         "DATE",
         [

@@ -282,6 +282,8 @@ def _calendar(text: str, words: list[str], ctx: Context) -> Normal | None:
 
 
 def _dateparser_fallback(text: str, words: list[str], ctx: Context) -> Normal | None:
+    if len(words) < 2 or all(w.isdigit() for w in words):
+        return None  # a bare number ("Smith, 44,") is not a date
     parsed = parse_absolute(text, ctx.date_order)
     if parsed is None or parsed.year is None:
         return None
