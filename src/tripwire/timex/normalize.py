@@ -43,14 +43,16 @@ _LEADING = frozenset(
         "till",
     }
 )
+# (unit, is clock unit) -> the next smaller unit, how many make one, and whether it is a clock unit
 _SMALLER = {
-    "Y": ("M", 12),
-    "M": ("D", 30),
-    "W": ("D", 7),
-    "D": ("H", 24),
-    "H": ("M", 60),
-    "E": ("Y", 10),
-    "C": ("Y", 100),
+    ("Y", False): ("M", 12, False),
+    ("M", False): ("D", 30, False),
+    ("W", False): ("D", 7, False),
+    ("D", False): ("H", 24, True),
+    ("H", True): ("M", 60, True),
+    ("M", True): ("S", 60, True),
+    ("E", False): ("Y", 10, False),
+    ("C", False): ("Y", 100, False),
 }
 
 
@@ -86,15 +88,15 @@ def duration_value(amount: float | None, unit: Unit, decimal: bool = True) -> st
     amount *= unit.factor
     whole = int(amount)
     rest = amount - whole
-    if rest and code in _SMALLER and (whole == 0 or not decimal):
-        smaller, ratio = _SMALLER[code]
+    smaller = _SMALLER.get((code, unit.clock))
+    if rest and smaller and (whole == 0 or not decimal):
+        small_code, ratio, small_clock = smaller
         part = rest * ratio
         if part == int(part):
-            smaller_clock = unit.clock or code == "D"
             head = f"{whole}{code}" if whole else ""
-            if smaller_clock and not unit.clock:
-                return f"P{head}T{int(part)}{smaller}"
-            return f"{prefix}{head}{int(part)}{smaller}"
+            if small_clock and not unit.clock:  # "a day and a half" -> P1DT12H
+                return f"P{head}T{int(part)}{small_code}"
+            return f"{prefix}{head}{int(part)}{small_code}"
     return f"{prefix}{_format_amount(amount)}{code}"
 
 
