@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 
@@ -10,13 +11,31 @@ from spacy.tokens import Doc
 from tripwire.actors import resolve_actors
 from tripwire.clean import CleanedArticle, clean_article
 from tripwire.document import Article, Document, Sentence, content_hash
+from tripwire.errors import BadRecord
 from tripwire.events import code_events
 from tripwire.nlp import parse_many
 from tripwire.quotes import find_quotes
 from tripwire.timex import find_times
 
+MAX_PARSE_CHARS = 300_000
+MAX_PARSE_ENV = "TRIPWIRE_MAX_PARSE_CHARS"
+
+
+def max_parse_chars() -> int:
+    """Longest clean text that is parsed; longer ones are refused rather than stall a batch."""
+    value = os.environ.get(MAX_PARSE_ENV, "")
+    return int(value) if value.isdigit() else MAX_PARSE_CHARS
+
 
 def _start_document(article: Article, cleaned: CleanedArticle) -> Document:
+    limit = max_parse_chars()
+    if len(cleaned.text) > limit:
+        raise BadRecord(
+            "E012",
+            f"article too long to analyse: {len(cleaned.text):,} characters after cleaning "
+            f"(limit {limit:,}; set {MAX_PARSE_ENV} to raise it)",
+            article.origin,
+        )
     digest = content_hash(cleaned.text)
     return Document(
         id=article.id or digest,

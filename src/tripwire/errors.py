@@ -13,9 +13,12 @@ ERROR_CODES: dict[str, str] = {
     "E008": "unknown option value",
     "E009": "invalid data file",
     "E010": "database error",
+    "E011": "analysis failed on one article",
+    "E012": "article too long to analyse",
     "E030": "page or feed could not be fetched (HTTP error, timeout, network)",
     "E031": "fetching forbidden by robots.txt",
     "E032": "an input shard was not fully processed",
+    "E040": "output file cannot be written",
 }
 
 

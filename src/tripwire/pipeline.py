@@ -30,6 +30,8 @@ def _analyze_chunk(items: list[ReadItem]) -> list[ResultItem]:
 def _analyze_one(article: Article) -> ResultItem:
     try:
         return next(analyze_many([article]))
+    except BadRecord as exc:
+        return exc
     except Exception as exc:  # noqa: BLE001 - reported as a skipped record
         return BadRecord("E011", f"analysis failed: {type(exc).__name__}: {exc}", article.origin)
 

@@ -43,7 +43,7 @@ def test_analyze_jsonl_gives_one_document_a_line_in_input_order(run_cli, tmp_pat
 
 def test_bad_line_is_skipped_and_counted_unless_strict(run_cli, tmp_path: Path) -> None:
     source = tmp_path / "mixed.jsonl"
-    source.write_text('{"id": "ok", "text": "Talks resumed."}\nnot json\n')
+    source.write_text('{"id": "ok", "text": "The weather was mild."}\nnot json\n')
     result = run_cli("analyze", str(source))
     assert result.code == 0
     assert [json.loads(x)["id"] for x in result.out.splitlines()] == ["ok"]
@@ -123,3 +123,14 @@ def test_sigkill_mid_ingest_leaves_whole_batches_and_rerun_completes(tmp_path: P
     con = duckdb.connect(str(db))
     assert con.execute("SELECT count(*), count(DISTINCT content_hash) FROM articles").fetchone() \
         == (400, 400)
+
+
+def test_pathological_article_is_refused_quickly_with_a_message(run_cli, tmp_path: Path) -> None:
+    huge = tmp_path / "huge.txt"
+    huge.write_text("Go. " * 100_000)  # 100,000 sentences in one paragraph
+    small = tmp_path / "small.txt"
+    small.write_text("Valdoria and Marovia held talks.")
+    result = run_cli("analyze", str(huge), str(small), "--quiet")
+    assert result.code == 0
+    assert f"{huge}: article too long to analyse: 399,999 characters" in result.err
+    assert len(result.out.splitlines()) == 1

@@ -1,4 +1,5 @@
-"""Code PLOVER events from parsed sentences."""
+"""Code PLOVER events from parsed sentences (DESIGN.md: who did what to whom, when, where,
+according to whom, and whether it happened at all)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,27 @@ from spacy.tokens import Doc
 
 from tripwire.actors import ActorResolution
 from tripwire.document import Document, Event
+from tripwire.events.coder import code_sentence
+from tripwire.events.dedup import merge_restatements
+from tripwire.events.lexicon import EventLexicon, default_lexicon
+from tripwire.events.roles import ActorLookup
+
+__all__ = ["code_events"]
 
 
-def code_events(doc: Doc, document: Document, actors: ActorResolution) -> list[Event]:
-    return []
+def code_events(doc: Doc, document: Document, actors: ActorResolution,
+                lexicon: EventLexicon | None = None) -> list[Event]:
+    """The events of an article, numbered `<doc id>:<n>` in text order, restatements merged.
+
+    `doc` is the parse of `document.text`; captions, subheads and removed lines are not in that
+    text, so they are never coded.
+    """
+    lexicon = lexicon or default_lexicon()
+    lookup = ActorLookup(actors, document.published)
+    events: list[Event] = []
+    for sentence in doc.sents:
+        events.extend(c.event for c in code_sentence(sentence, document, lexicon, lookup).coded)
+    events = merge_restatements(events)
+    for number, event in enumerate(events, start=1):
+        event.id = f"{document.id}:{number}"
+    return events

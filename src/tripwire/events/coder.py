@@ -1,0 +1,174 @@
+"""Code the PLOVER events of one sentence: triggers, roles, modality, codes, date, place.
+
+Confidence of an event (0..1) is the product of four factors:
+  strength   how surely the trigger pattern signals the event (lexicon `strength`, default 0.8)
+  roles      0.6, plus 0.25 when a source actor is resolved, plus 0.15 when a target is
+  modality   1.0 for asserted, 0.9 for any other modality (the reading is itself a judgement)
+  depth      0.95 per clause between the event's clause and the sentence root, a relative
+             clause counting as six (main-clause events are what a sentence reports; relative
+             clauses give background)
+and 0.9 again for an event derived from another (a pledge or a refusal, below).
+
+Derived events follow CAMEO's "express intent to" and "refuse to": a future material event that
+its own source announces ("Finland will give Tanzania a grant") is also an asserted AGREE (or
+THREATEN for conflictual acts), and a negated concession ("will not make any concessions") is
+also an asserted REJECT; types.yaml says which type derives which. Events whose modality came from
+a governing trigger ("agreed to withdraw") are not derived again: the governing event is coded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from tripwire.document import ActorRef, Document, Event, Sentence, Trigger
+from tripwire.events.lexicon import EventLexicon
+from tripwire.events.matching import TriggerMatch, find_triggers
+from tripwire.events.modality import ModalityReading, read_modality
+from tripwire.events.places import locate
+from tripwire.events.roles import ActorLookup, Roles, reporter_of, reporter_subject, resolve_roles
+from tripwire.timex import date_for_clause
+
+BACKGROUND_DEPTH = 6
+
+
+@dataclass
+class CodedEvent:
+    """An event with the evidence that produced it (what `tripwire explain` prints)."""
+
+    event: Event
+    match: TriggerMatch
+    reading: ModalityReading
+    derived_from: str | None = None
+
+
+@dataclass
+class SentenceCoding:
+    sentence: Span
+    coded: list[CodedEvent] = field(default_factory=list)
+    matches: list[TriggerMatch] = field(default_factory=list)
+
+
+def clause_depth(token: Token) -> float:
+    """How many clauses lie between a token's clause and the sentence root; a relative clause
+    ("farmers who were killed") counts as BACKGROUND_DEPTH, being background to the sentence."""
+    depth = 0.0
+    while token.head.i != token.i:
+        if token.dep_ in ("relcl", "acl"):
+            depth += BACKGROUND_DEPTH
+        elif token.dep_ in ("ccomp", "xcomp", "advcl", "conj", "pcomp", "csubj"):
+            depth += 1
+        token = token.head
+    return depth
+
+
+def _contexts(match: TriggerMatch, sentence: Span, lexicon: EventLexicon) -> list[str]:
+    found = list(match.pattern.context)
+    for token in sentence:
+        for context in lexicon.context_words.get(token.lemma_.lower(), ()):
+            if context not in found:
+                found.append(context)
+    lowered = sentence.text.lower()
+    for phrase, context in lexicon.context_phrases:
+        if context not in found and phrase in lowered:
+            found.append(context)
+    return found
+
+
+def _attribution(match: TriggerMatch, document: Document, lexicon: EventLexicon,
+                 lookup: ActorLookup) -> str | None:
+    """The speaker who reports the event: a quote around the trigger, else a reporting verb."""
+    for quote in document.quotes:
+        if quote.start <= match.start < quote.end and quote.speaker is not None:
+            return quote.speaker.actor
+    reporter = reporter_of(match.clause, lexicon.cues.reporting_verbs)
+    if reporter is None:
+        return None
+    speaker = reporter_subject(reporter)
+    return lookup.resolve(speaker).actor if speaker is not None else None
+
+
+def _confidence(strength: float, roles: Roles, modality: str, depth: float) -> float:
+    roles_factor = 0.6 + 0.25 * any(r.actor for r in roles.source) + 0.15 * any(
+        r.actor for r in roles.target)
+    modality_factor = 1.0 if modality == "asserted" else 0.9
+    return round(strength * roles_factor * modality_factor * 0.95 ** min(depth, 12), 3)
+
+
+def _is_historical(date: str | None, published: str | None, days: int) -> bool:
+    if not date or not published:
+        return False
+    try:
+        when = dt.date.fromisoformat(date[:10])
+        then = dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return False
+    return (then - when).days > days
+
+
+def _copy_refs(refs: list[ActorRef]) -> list[ActorRef]:
+    return [ActorRef(r.actor, r.text, r.country, r.sector) for r in refs]
+
+
+def _derive(coded: CodedEvent, lexicon: EventLexicon) -> CodedEvent | None:
+    """The pledge or refusal an announced future or a negated event also is (module docstring)."""
+    event = coded.event
+    if coded.reading.governed or not event.source:
+        return None
+    event_type = lexicon.types[event.type]
+    derived_type = {"future": event_type.pledge, "negated": event_type.refusal}.get(event.modality)
+    if derived_type is None:
+        return None
+    row = lexicon.types[derived_type]
+    derived = Event(
+        id="", type=derived_type, sentence=event.sentence, trigger=event.trigger,
+        context=list(event.context), quad=row.quad, cameo=row.cameo, intensity=row.intensity,
+        source=_copy_refs(event.source), target=_copy_refs(event.target), date=event.date,
+        date_precision=event.date_precision, location=event.location, modality="asserted",
+        attributed_to=event.attributed_to, confidence=round(event.confidence * 0.9, 3),
+        mentions=[event.trigger],
+    )
+    reading = ModalityReading("asserted", coded.reading.cue)
+    return CodedEvent(derived, coded.match, reading, derived_from=event.type)
+
+
+def code_sentence(sentence: Span, document: Document, lexicon: EventLexicon,
+                  lookup: ActorLookup) -> SentenceCoding:
+    """All events of one parsed sentence, with the evidence for each."""
+    coding = SentenceCoding(sentence)
+    coding.matches = find_triggers(sentence, lexicon)
+    if not coding.matches:
+        return coding
+    triggers = {m.token.i for m in coding.matches}
+    span = Sentence(sentence.start_char, sentence.end_char)
+    for match in coding.matches:
+        event_type = lexicon.types[match.pattern.type]
+        reading = read_modality(match, lexicon, triggers)
+        roles = resolve_roles(match, lexicon, lookup)
+        clause = match.clause
+        date, precision = date_for_clause(document.times, clause.left_edge.idx,
+                                          clause.right_edge.idx + len(clause.right_edge.text),
+                                          match.start, document.published)
+        if reading.modality == "asserted" and _is_historical(
+                date, document.published, lexicon.cues.historical_days):
+            reading = ModalityReading("historical", f"date {date}")
+        modality = reading.modality
+        trigger = Trigger(match.token.text, match.start, match.end)
+        event = Event(
+            id="", type=event_type.name, sentence=span, trigger=trigger,
+            mode=match.pattern.mode, context=_contexts(match, sentence, lexicon),
+            quad=event_type.quad, cameo=event_type.cameo_for(match.pattern.mode),
+            intensity=event_type.intensity, source=roles.source, target=roles.target,
+            date=date, date_precision=precision, location=locate(sentence, clause),
+            modality=modality, attributed_to=_attribution(match, document, lexicon, lookup),
+            confidence=_confidence(match.pattern.strength, roles, modality, clause_depth(clause)),
+            mentions=[trigger],
+        )
+        coded = CodedEvent(event, match, reading)
+        coding.coded.append(coded)
+        derived = _derive(coded, lexicon)
+        if derived is not None:
+            coding.coded.append(derived)
+    return coding

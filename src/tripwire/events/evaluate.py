@@ -1,0 +1,290 @@
+"""Score the event coder against public gold data (PLOVER records, CAMEO quad classes, police events).
+
+Definitions (the same in `tripwire eval events` and benchmarks/events_eval.py):
+- The *main event* of a sentence is its asserted event with the highest confidence (ties: the
+  first); a sentence without asserted events falls back to its future events (CAMEO codes an
+  announced act as a statement of intent), and otherwise has none.
+- PLOVER type accuracy: sentences with gold events whose main event's type is one of the gold
+  types; false event rate: sentences without gold events that get a main event.
+- Source (target) country accuracy, on matched events: for each gold event whose type is among
+  the sentence's coded types, the coded event of that type (asserted first) is right when its
+  countries are a non-empty subset of the gold countries, or both are empty.
+- Per-type precision/recall/F1 and triple F1 compare, per sentence, the set of gold types
+  (triples of type, source country, target country) with the coded asserted and future events'.
+- Quad classes follow the gold file's labels: 0 no PLOVER type, 1 AGREE/CONSULT/SUPPORT,
+  2 COOPERATE/AID/RETREAT/CONCEDE (CAMEO 08 is material here), 3 REQUEST/ACCUSE/REJECT/THREATEN
+  and SANCTION (CAMEO 16 is verbal here), 4 PROTEST/MOBILIZE/COERCE/ASSAULT. A sentence's label is
+  its main event's; a "false event" is a main event on a label-0 sentence.
+- Police events (IndiaPoliceEvents sentence labels): ARREST <- an asserted COERCE in arrest mode
+  whose source is the police or unstated; FORCE <- an asserted ASSAULT or crowd-control COERCE
+  by the police, or firearms/crowd-control ASSAULT with no stated source; ANY_ACTION <- ARREST,
+  FORCE, any asserted event whose source is the police, a COERCE with no stated source (curfews,
+  seizures, raids: the state's coercion in police news) or a police MOBILIZE. The police are an actor with sector
+  COP, or an unresolved phrase headed by one of POLICE_WORDS.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pycountry
+
+from tripwire.analyze import analyze_many
+from tripwire.document import ActorRef, Article, Document, Event
+from tripwire.errors import TripwireError
+
+QUAD_LABELS = {
+    "AGREE": 1, "CONSULT": 1, "SUPPORT": 1,
+    "COOPERATE": 2, "AID": 2, "RETREAT": 2, "CONCEDE": 2,
+    "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3, "SANCTION": 3,
+    "PROTEST": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,
+}
+# Non-ISO codes used by older PLOVER/CAMEO coding, mapped to ISO 3166-1 alpha-3.
+LEGACY_COUNTRIES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "UAE": "ARE", "PAL": "PSE"}
+POLICE_WORDS = {"police", "policeman", "policemen", "cop", "cops", "constable", "constables",
+                "constabulary", "crpf", "rpf", "srp", "rap", "inspector", "sub-inspector", "si",
+                "commissioner", "dsp", "sp", "acp", "dcp", "personnel", "force", "forces", "jawans"}
+MAIN_MODALITIES = ("asserted", "future")
+
+
+@dataclass
+class GoldEvent:
+    type: str
+    source: frozenset[str]
+    target: frozenset[str]
+
+
+@dataclass
+class GoldSentence:
+    id: str
+    text: str
+    events: list[GoldEvent] = field(default_factory=list)
+
+
+def _country(code: str | None) -> str | None:
+    if not code:
+        return None
+    code = code.upper()
+    return LEGACY_COUNTRIES.get(code, code)
+
+
+def _is_iso3(code: str) -> bool:
+    return len(code) == 3 and code.isalpha() and pycountry.countries.get(alpha_3=code) is not None
+
+
+def ref_country(ref: ActorRef) -> str | None:
+    """The country code a coded actor counts as: its country, its own ISO id, or IGO."""
+    if ref.country:
+        return ref.country
+    actor = ref.actor or ""
+    if _is_iso3(actor):
+        return actor
+    if actor and actor.isupper() and ":" not in actor:
+        return "IGO"
+    return None
+
+
+def _countries(refs: Iterable[ActorRef]) -> frozenset[str]:
+    return frozenset(c for c in (ref_country(r) for r in refs) if c)
+
+
+def read_jsonl(path: Path) -> Iterator[tuple[int, dict]]:
+    try:
+        with path.open(encoding="utf-8") as handle:
+            for number, line in enumerate(handle, start=1):
+                if line.strip():
+                    try:
+                        yield number, json.loads(line)
+                    except json.JSONDecodeError as exc:
+                        raise TripwireError("E005", f"invalid JSON: {exc.msg}",
+                                            f"{path}:{number}") from exc
+    except OSError as exc:
+        raise TripwireError("E002", f"cannot read {path}: {exc.strerror}", str(path)) from exc
+
+
+def load_plover_gold(path: Path) -> list[GoldSentence]:
+    """PLOVER-format gold records: {"id", "text", "events": [{"type", "source", "target"}]}."""
+    sentences = []
+    for number, record in read_jsonl(path):
+        if not isinstance(record.get("text"), str) or not isinstance(record.get("events"), list):
+            raise TripwireError("E005", "a gold record needs `text` and `events`",
+                                f"{path}:{number}")
+        events = [
+            GoldEvent(
+                type=str(e.get("type")),
+                source=frozenset(c for c in (_country(a.get("country")) for a in e.get("source") or []) if c),
+                target=frozenset(c for c in (_country(a.get("country")) for a in e.get("target") or []) if c),
+            )
+            for e in record["events"]
+        ]
+        sentences.append(GoldSentence(str(record.get("id", number)), record["text"], events))
+    return sentences
+
+
+def code_texts(texts: Iterable[str], published: str | None = None) -> Iterator[Document]:
+    """Run the whole pipeline on plain texts, in order."""
+    return analyze_many(Article(text=t, published=published, id=str(i))
+                        for i, t in enumerate(texts))
+
+
+def main_event(events: list[Event]) -> Event | None:
+    """The event a sentence reports (module docstring)."""
+    for modality in MAIN_MODALITIES:
+        candidates = [e for e in events if e.modality == modality]
+        if candidates:
+            return max(candidates, key=lambda e: (e.confidence, -e.trigger.start))
+    return None
+
+
+def _coded(events: list[Event]) -> list[Event]:
+    return [e for e in events if e.modality in MAIN_MODALITIES]
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
+
+
+def _country_right(coded: frozenset[str], gold: frozenset[str]) -> bool:
+    return (not coded and not gold) or (bool(coded) and coded <= gold)
+
+
+def score_plover(gold: list[GoldSentence], documents: list[Document]) -> dict:
+    """Type accuracy, country accuracy on matched events, per-type P/R/F1, triple F1."""
+    type_hits = source_hits = target_hits = matched = false_events = 0
+    counts: dict[str, Counter] = {}
+    triple = Counter()
+    for sentence, document in zip(gold, documents, strict=True):
+        coded = _coded(document.events)
+        gold_types = {e.type for e in sentence.events}
+        main = main_event(document.events)
+        if not sentence.events:
+            false_events += main is not None
+            continue
+        type_hits += main is not None and main.type in gold_types
+        for event in sentence.events:
+            same = sorted((e for e in coded if e.type == event.type),
+                          key=lambda e: (e.modality != "asserted", -e.confidence))
+            if same:
+                matched += 1
+                source_hits += _country_right(_countries(same[0].source), event.source)
+                target_hits += _country_right(_countries(same[0].target), event.target)
+        coded_types = {e.type for e in coded}
+        for name in gold_types | coded_types:
+            row = counts.setdefault(name, Counter())
+            row["tp"] += name in gold_types and name in coded_types
+            row["fp"] += name not in gold_types
+            row["fn"] += name not in coded_types
+        gold_triples = {(e.type, e.source, e.target) for e in sentence.events}
+        coded_triples = {(e.type, _countries(e.source), _countries(e.target)) for e in coded}
+        triple["tp"] += len(gold_triples & coded_triples)
+        triple["fp"] += len(coded_triples - gold_triples)
+        triple["fn"] += len(gold_triples - coded_triples)
+    empty = sum(not s.events for s in gold)
+    n = len(gold) - empty
+    return {
+        "sentences": len(gold),
+        "gold_events": sum(len(s.events) for s in gold),
+        "type_accuracy": round(type_hits / n, 4) if n else 0.0,
+        "no_event_sentences": empty,
+        "false_event_rate": round(false_events / empty, 4) if empty else 0.0,
+        "matched_events": matched,
+        "source_country_accuracy": round(source_hits / matched, 4) if matched else 0.0,
+        "target_country_accuracy": round(target_hits / matched, 4) if matched else 0.0,
+        "triple_f1": _prf(triple["tp"], triple["fp"], triple["fn"])["f1"],
+        "per_type": {k: _prf(v["tp"], v["fp"], v["fn"]) for k, v in sorted(counts.items())},
+    }
+
+
+def load_quad(path: Path) -> list[tuple[str, int]]:
+    """The CAMEO quad-class TSV: header `text<TAB>label`, split on the last TAB."""
+    rows = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise TripwireError("E002", f"cannot read {path}: {exc.strerror}", str(path)) from exc
+    for number, line in enumerate(lines[1:], start=2):
+        text, _, label = line.rpartition("\t")
+        if not label.strip().isdigit():
+            raise TripwireError("E005", "expected text<TAB>label", f"{path}:{number}")
+        rows.append((text, int(label)))
+    return rows
+
+
+def quad_label(events: list[Event]) -> int:
+    main = main_event(events)
+    return QUAD_LABELS[main.type] if main is not None else 0
+
+
+def score_quad(rows: list[tuple[str, int]], documents: list[Document]) -> dict:
+    """Quad-class macro-F1 and the share of no-event (label 0) sentences given an event."""
+    confusion = Counter()
+    for (_, gold), document in zip(rows, documents, strict=True):
+        confusion[(gold, quad_label(document.events))] += 1
+    labels = range(5)
+    per_label = {}
+    for label in labels:
+        tp = confusion[(label, label)]
+        fp = sum(confusion[(g, label)] for g in labels if g != label)
+        fn = sum(confusion[(label, p)] for p in labels if p != label)
+        per_label[label] = _prf(tp, fp, fn)
+    zero = sum(confusion[(0, p)] for p in labels)
+    false_events = sum(confusion[(0, p)] for p in labels if p != 0)
+    return {
+        "sentences": len(rows),
+        "macro_f1": round(sum(v["f1"] for v in per_label.values()) / 5, 4),
+        "accuracy": round(sum(confusion[(k, k)] for k in labels) / len(rows), 4) if rows else 0.0,
+        "no_event_false_rate": round(false_events / zero, 4) if zero else 0.0,
+        "per_label": per_label,
+    }
+
+
+def is_police(ref: ActorRef) -> bool:
+    if ref.sector == "COP":
+        return True
+    if ref.actor is None:
+        words = ref.text.lower().replace("-", " ").split()
+        return bool(words) and words[-1] in POLICE_WORDS
+    return False
+
+
+def police_labels(events: list[Event]) -> set[str]:
+    """IndiaPoliceEvents labels our events answer "yes" to (module docstring)."""
+    labels: set[str] = set()
+    for event in events:
+        if event.modality not in ("asserted", "historical"):
+            continue
+        police = any(is_police(r) for r in event.source)
+        unstated = not any(r.actor or is_police(r) for r in event.source)
+        if event.type == "COERCE" and event.mode == "arrest" and (police or unstated):
+            labels.add("ARREST")
+        if police and (event.type == "ASSAULT" or event.mode == "crowd-control"):
+            labels.add("FORCE")
+        if (unstated and event.type == "ASSAULT"
+                and event.mode in ("firearms", "crowd-control")):
+            labels.add("FORCE")
+        if police or (unstated and event.type == "COERCE") or event.mode == "police":
+            labels.add("ANY_ACTION")
+    if labels:
+        labels.add("ANY_ACTION")
+    return labels
+
+
+def score_police(rows: list[dict], documents: list[Document]) -> dict:
+    """Sentence-level P/R/F1 per label, ANY_ACTION ("police did something") first."""
+    counts = {label: Counter() for label in ("ANY_ACTION", "ARREST", "FORCE")}
+    for row, document in zip(rows, documents, strict=True):
+        gold = set(row.get("labels") or [])
+        coded = police_labels(document.events)
+        for label, count in counts.items():
+            count["tp"] += label in gold and label in coded
+            count["fp"] += label not in gold and label in coded
+            count["fn"] += label in gold and label not in coded
+    return {"sentences": len(rows),
+            **{label.lower(): _prf(c["tp"], c["fp"], c["fn"]) for label, c in counts.items()}}

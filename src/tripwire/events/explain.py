@@ -1,0 +1,115 @@
+"""`tripwire explain`: why each event of a sentence was, or was not, coded.
+
+Shows the parse, the lexicon patterns that matched, the roles and modality cues behind each
+event, and for words that are in the lexicon but coded nothing, which condition failed.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from tripwire.actors import resolve_actors
+from tripwire.analyze import analyze
+from tripwire.document import ActorRef, Article
+from tripwire.events.coder import SentenceCoding, code_sentence
+from tripwire.events.lexicon import EventLexicon, TriggerPattern, default_lexicon
+from tripwire.events.matching import (
+    lemma_forms,
+    light_verb,
+    lookup_tables,
+    object_lemmas,
+    verb_objects,
+)
+from tripwire.events.roles import ActorLookup, role_heads
+from tripwire.nlp import parse
+
+
+def _refs(refs: list[ActorRef]) -> str:
+    if not refs:
+        return "-"
+    return ", ".join(f"{r.text!r}->{r.actor or '?'}" + (f"/{r.sector}" if r.sector else "")
+                     for r in refs)
+
+
+def _parse_table(sentence: Span) -> list[str]:
+    return [f"    {t.i - sentence.start:>3} {t.text:<16} {t.lemma_:<14} {t.pos_:<6} "
+            f"{t.dep_:<10} -> {t.head.i - sentence.start}" for t in sentence]
+
+
+def why_not(pattern: TriggerPattern, token: Token, matched: set[int]) -> str:
+    """The condition of a pattern that a token does not meet."""
+    if pattern.kind == "noun":
+        if pattern.light:
+            verb = light_verb(token)
+            if verb is None or verb.i == token.i:
+                return "no governing verb for the noun"
+            if verb.i in matched:
+                return f"its verb {verb.text!r} already codes the event"
+            return f"governing verb {verb.lemma_!r} is not a light verb of this pattern"
+        return "a noun used as a modifier (compound)"
+    if pattern.kind == "verb":
+        if pattern.particles and not any(c.lower_ in pattern.particles for c in token.children):
+            return f"no particle among {sorted(pattern.particles)}"
+        if pattern.objects:
+            found = sorted(object_lemmas(verb_objects(token)))
+            return f"object {found or 'none'} not among the pattern's objects"
+        if pattern.intransitive:
+            return "has an object or clause, pattern is intransitive"
+    if pattern.kind == "adjective":
+        return "no complement (to ..., that ...)"
+    return "structure does not fit"
+
+
+def _near_misses(sentence: Span, coding: SentenceCoding, lexicon: EventLexicon) -> list[str]:
+    matched = {m.token.i for m in coding.matches}
+    lines = []
+    for token in sentence:
+        if token.i in matched:
+            continue
+        for table in lookup_tables(token, lexicon):
+            patterns = next((table[f] for f in lemma_forms(token) if f in table), None)
+            if patterns:
+                reasons = sorted({f"{p.type}: {why_not(p, token, matched)}" for p in patterns})
+                lines.append(f"  not coded: {token.text!r} ({token.pos_}) - " + "; ".join(reasons))
+                break
+    return lines
+
+
+def explain_sentence(text: str, published: str | None = None) -> list[str]:
+    """The explanation of how `text` is coded, as printable lines."""
+    document = analyze(Article(text=text, published=published))
+    doc = parse(document.text)
+    resolution = resolve_actors(doc, document.published)
+    lexicon = default_lexicon()
+    lookup = ActorLookup(resolution, document.published)
+    lines = [f"published: {document.published or '-'}"]
+    for sentence in doc.sents:
+        coding = code_sentence(sentence, document, lexicon, lookup)
+        lines.append(f"sentence: {sentence.text}")
+        lines.append("  parse:")
+        lines.extend(_parse_table(sentence))
+        for coded in coding.coded:
+            event, match = coded.event, coded.match
+            sources, targets = role_heads(match, lexicon)
+            lines.append(f"  EVENT {event.type}" + (f"/{event.mode}" if event.mode else "")
+                         + f" [{event.modality}] trigger {event.trigger.text!r}"
+                         + f" confidence {event.confidence}")
+            if coded.derived_from:
+                lines.append(f"    derived from the {coded.event.modality} reading of a "
+                             f"{coded.derived_from} event (pledge/refusal rule)")
+            lines.append(f"    pattern: {match.pattern.describe()}")
+            if match.light is not None:
+                lines.append(f"    light verb: {match.light.text!r}")
+            lines.append(f"    modality: {coded.reading.describe()}")
+            lines.append(f"    role heads: source {[t.text for t in sources]}, "
+                         f"target {[t.text for t in targets]}")
+            lines.append(f"    source: {_refs(event.source)}  target: {_refs(event.target)}")
+            lines.append(f"    date: {event.date or '-'} ({event.date_precision or '-'})  "
+                         f"place: {event.location.name or '-'}  "
+                         f"attributed to: {event.attributed_to or '-'}")
+            lines.append(f"    codes: quad {event.quad}, CAMEO {event.cameo}, "
+                         f"intensity {event.intensity}, context {event.context}")
+        lines.extend(_near_misses(sentence, coding, lexicon))
+        if not coding.coded:
+            lines.append("  no event: no trigger pattern matched")
+    return lines

@@ -1,0 +1,339 @@
+"""The event lexicon: PLOVER type table, trigger patterns, modality cues and context keywords.
+
+All of it is data (YAML in `tripwire/events/data/`), validated on load: a mistake names its file
+and line. Users can add trigger files of their own on top of the shipped one.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tripwire.errors import TripwireError
+
+DATA = Path(__file__).parent / "data"
+QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
+MODALITIES = ("asserted", "future", "hypothetical", "historical", "demanded", "negated")
+CONTEXTS = ["military", "intelligence", "executive", "legislative", "election", "political_institutions", "pro_democracy", "pro_autocracy", "economic", "legal", "reparations", "human_rights", "rights_freedoms", "repression", "human_security", "gender", "lgbt", "religion_ethnicity", "inequality", "diplomatic", "territory", "peacekeeping", "health", "asylum", "migration", "disasters", "natural_resource", "environment", "technology", "terrorism", "cbrn", "cyber", "misinformation", "crime", "corruption", "illegal_drugs", "trafficking"]
+LINE = "__line__"
+
+
+@dataclass(frozen=True)
+class EventType:
+    """One row of the PLOVER type table."""
+
+    name: str
+    quad: str
+    cameo: str
+    intensity: float
+    modes: tuple[str, ...]
+    cameo_modes: dict[str, str]
+    targets: frozenset[str]
+    pledge: str | None = None
+    refusal: str | None = None
+
+    def cameo_for(self, mode: str | None) -> str:
+        return self.cameo_modes.get(mode or "", self.cameo)
+
+
+@dataclass(frozen=True)
+class TriggerPattern:
+    """One trigger entry of the lexicon (see the header of data/triggers.yaml)."""
+
+    type: str
+    kind: str  # verb | noun | adjective | modal
+    lemmas: tuple[str, ...]
+    where: str
+    light: frozenset[str] = frozenset()
+    objects: frozenset[str] = frozenset()
+    particles: frozenset[str] = frozenset()
+    under: frozenset[str] = frozenset()
+    except_objects: frozenset[str] = frozenset()
+    except_particles: frozenset[str] = frozenset()
+    intransitive: bool = False
+    agentive: bool = False
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+    strength: float = 0.8
+    complement: str | None = None
+
+    @property
+    def specific(self) -> bool:
+        """Constrained patterns are tried before plain ones of the same lemma."""
+        return bool(self.light or self.objects or self.particles or self.intransitive)
+
+    def describe(self) -> str:
+        parts = [f"{self.type}{'/' + self.mode if self.mode else ''}", self.kind]
+        for name in ("light", "objects", "particles", "under"):
+            values = getattr(self, name)
+            if values:
+                parts.append(f"{name}={'|'.join(sorted(values))}")
+        return f"{' '.join(parts)} ({self.where})"
+
+
+@dataclass(frozen=True)
+class ModalityCues:
+    """Cue words per modality, from data/modality.yaml."""
+
+    negation_words: frozenset[str]
+    negation_prepositions: frozenset[str]
+    negation_governors: frozenset[str]
+    future_auxiliaries: frozenset[str]
+    future_governors: frozenset[str]
+    future_adjectives: frozenset[str]
+    hypothetical_auxiliaries: frozenset[str]
+    hypothetical_markers: frozenset[str]
+    hypothetical_governors: frozenset[str]
+    hypothetical_adjectives: frozenset[str]
+    demanded_auxiliaries: frozenset[str]
+    demanded_governors: frozenset[str]
+    historical_modifiers: frozenset[str]
+    historical_days: int
+    reporting_verbs: frozenset[str]
+    comment_verbs: frozenset[str]
+
+
+@dataclass
+class EventLexicon:
+    """Everything the coder knows, indexed for cheap look-ups by lemma."""
+
+    types: dict[str, EventType]
+    patterns: list[TriggerPattern]
+    cues: ModalityCues
+    contexts: dict[str, tuple[str, ...]]
+    verbs: dict[str, list[TriggerPattern]] = field(default_factory=dict)
+    nouns: dict[str, list[TriggerPattern]] = field(default_factory=dict)
+    adjectives: dict[str, list[TriggerPattern]] = field(default_factory=dict)
+    modals: dict[str, list[TriggerPattern]] = field(default_factory=dict)
+    complements: dict[str, str] = field(default_factory=dict)
+    context_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    context_phrases: list[tuple[str, str]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        index = {"verb": self.verbs, "noun": self.nouns, "adjective": self.adjectives,
+                 "modal": self.modals}
+        for pattern in self.patterns:
+            for lemma in pattern.lemmas:
+                index[pattern.kind].setdefault(lemma, []).append(pattern)
+            if pattern.complement and pattern.kind in ("verb", "adjective"):
+                for lemma in pattern.lemmas:
+                    self.complements.setdefault(lemma, pattern.complement)
+        for table in index.values():
+            for lemma, patterns in table.items():
+                table[lemma] = sorted(patterns, key=lambda p: not p.specific)
+        words: dict[str, list[str]] = {}
+        for context, keywords in self.contexts.items():
+            for keyword in keywords:
+                if " " in keyword:
+                    self.context_phrases.append((keyword, context))
+                else:
+                    words.setdefault(keyword, []).append(context)
+        self.context_words = {k: tuple(v) for k, v in words.items()}
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A YAML loader that records the line of every mapping under the key `__line__`."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=True)
+    mapping[LINE] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return yaml.load(handle, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except OSError as exc:
+        raise TripwireError("E009", f"cannot read lexicon file: {exc}", str(path)) from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        raise TripwireError("E009", f"invalid YAML: {exc}", where) from exc
+
+
+def _fail(path: Path, line: int | None, message: str) -> TripwireError:
+    return TripwireError("E009", message, f"{path}:{line}" if line else str(path))
+
+
+def _words(value: Any, path: Path, line: int | None, key: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise _fail(path, line, f"{key!r} must be a list of words (quote yes/no/on/off)")
+    return tuple(v.strip().lower() for v in value)
+
+
+def _mapping(data: Any, path: Path) -> dict[str, Any]:
+    if not isinstance(data, dict):
+        raise _fail(path, 1, "expected a mapping at the top level")
+    return {k: v for k, v in data.items() if k != LINE}
+
+
+def load_types(path: Path = DATA / "types.yaml") -> dict[str, EventType]:
+    """Read and check the PLOVER type table."""
+    types: dict[str, EventType] = {}
+    for name, row in _mapping(_read_yaml(path), path).items():
+        line = row.get(LINE) if isinstance(row, dict) else None
+        if not isinstance(row, dict):
+            raise _fail(path, line, f"type {name}: expected a mapping")
+        unknown = set(row) - {LINE, "quad", "cameo", "intensity", "modes", "cameo_modes",
+                              "targets", "pledge", "refusal"}
+        if unknown:
+            raise _fail(path, line, f"type {name}: unknown keys {sorted(unknown)}")
+        if row.get("quad") not in QUADS:
+            raise _fail(path, line, f"type {name}: quad must be one of {QUADS}")
+        cameo = row.get("cameo")
+        if not (isinstance(cameo, str) and cameo.isdigit() and len(cameo) == 3):
+            raise _fail(path, line, f"type {name}: cameo must be a three-digit string")
+        intensity = row.get("intensity")
+        if not isinstance(intensity, int | float) or not -10 <= intensity <= 10:
+            raise _fail(path, line, f"type {name}: intensity must be a number in [-10, 10]")
+        modes = _words(row.get("modes", []), path, line, "modes")
+        cameo_modes = {k: v for k, v in (row.get("cameo_modes") or {}).items() if k != LINE}
+        if set(cameo_modes) - set(modes):
+            raise _fail(path, line, f"type {name}: cameo_modes names unknown modes")
+        types[name] = EventType(
+            name=name, quad=row["quad"], cameo=cameo, intensity=float(intensity), modes=modes,
+            cameo_modes=cameo_modes,
+            targets=frozenset(_words(row.get("targets", []), path, line, "targets")),
+            pledge=row.get("pledge"), refusal=row.get("refusal"),
+        )
+    if len(types) != 16:
+        raise _fail(path, None, f"expected the 16 PLOVER types, found {len(types)}")
+    for event_type in types.values():
+        for derived in (event_type.pledge, event_type.refusal):
+            if derived is not None and derived not in types:
+                raise _fail(path, None, f"type {event_type.name}: unknown type {derived}")
+    return types
+
+
+_PATTERN_KEYS = {"verbs", "nouns", "adjectives", "modals", "light", "objects", "particles",
+                 "under", "except_objects", "except_particles", "intransitive", "agentive", "mode", "context", "strength",
+                 "complement", LINE}
+_KINDS = {"verbs": "verb", "nouns": "noun", "adjectives": "adjective", "modals": "modal"}
+
+
+def _pattern(type_: EventType, entry: Any, path: Path) -> TriggerPattern:
+    line = entry.get(LINE) if isinstance(entry, dict) else None
+    if not isinstance(entry, dict):
+        raise _fail(path, line, f"{type_.name}: each entry must be a mapping")
+    unknown = set(entry) - _PATTERN_KEYS
+    if unknown:
+        raise _fail(path, line, f"{type_.name}: unknown keys {sorted(unknown)}")
+    kinds = [key for key in _KINDS if key in entry]
+    if len(kinds) != 1:
+        raise _fail(path, line, f"{type_.name}: give exactly one of verbs, nouns, adjectives, modals")
+    mode = entry.get("mode")
+    if mode is not None and mode not in type_.modes:
+        raise _fail(path, line, f"{type_.name}: mode {mode!r} is not one of {type_.modes}")
+    context = _words(entry.get("context", []), path, line, "context")
+    bad = [c for c in context if c not in CONTEXTS]
+    if bad:
+        raise _fail(path, line, f"{type_.name}: unknown contexts {bad}")
+    strength = entry.get("strength", 0.8)
+    if not isinstance(strength, int | float) or not 0 < strength <= 1:
+        raise _fail(path, line, f"{type_.name}: strength must be in (0, 1]")
+    complement = entry.get("complement")
+    if complement is not None and complement not in MODALITIES[1:]:
+        raise _fail(path, line, f"{type_.name}: complement must be one of {MODALITIES[1:]}")
+    kind = _KINDS[kinds[0]]
+    if "light" in entry and kind != "noun":
+        raise _fail(path, line, f"{type_.name}: `light` is for noun entries")
+    if kind == "modal" and "under" not in entry:
+        raise _fail(path, line, f"{type_.name}: a modal entry needs `under`")
+    for flag in ("intransitive", "agentive"):
+        if not isinstance(entry.get(flag, False), bool):
+            raise _fail(path, line, f"{type_.name}: {flag} must be true or false")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(_words(entry[key], path, line, key)) if key in entry else frozenset()
+
+    return TriggerPattern(
+        type=type_.name, kind=kind, lemmas=_words(entry[kinds[0]], path, line, kinds[0]),
+        where=f"{path.name}:{line}", light=words("light"), objects=words("objects"),
+        particles=words("particles"), under=words("under"),
+        except_objects=words("except_objects"), except_particles=words("except_particles"),
+        intransitive=entry.get("intransitive", False), agentive=entry.get("agentive", False),
+        mode=mode, context=context, strength=float(strength), complement=complement,
+    )
+
+
+def load_triggers(path: Path, types: dict[str, EventType]) -> list[TriggerPattern]:
+    """Read and check one trigger file."""
+    patterns: list[TriggerPattern] = []
+    for name, entries in _mapping(_read_yaml(path), path).items():
+        if name not in types:
+            raise _fail(path, None, f"unknown PLOVER type {name!r}")
+        if not isinstance(entries, list) or not entries:
+            raise _fail(path, None, f"{name}: expected a list of entries")
+        patterns.extend(_pattern(types[name], entry, path) for entry in entries)
+    return patterns
+
+
+def _cue_words(table: dict[str, Any], section: str, key: str, path: Path) -> frozenset[str]:
+    block = table.get(section)
+    if not isinstance(block, dict):
+        raise _fail(path, None, f"missing section {section!r}")
+    return frozenset(_words(block.get(key, []), path, block.get(LINE), f"{section}.{key}"))
+
+
+def load_cues(path: Path = DATA / "modality.yaml") -> ModalityCues:
+    """Read and check the modality cue words."""
+    table = _mapping(_read_yaml(path), path)
+    days = table.get("historical", {}).get("days_before", 365)
+    if not isinstance(days, int) or days < 1:
+        raise _fail(path, None, "historical.days_before must be a positive integer")
+    return ModalityCues(
+        negation_words=_cue_words(table, "negated", "words", path),
+        negation_prepositions=_cue_words(table, "negated", "prepositions", path),
+        negation_governors=_cue_words(table, "negated", "governors", path),
+        future_auxiliaries=_cue_words(table, "future", "auxiliaries", path),
+        future_governors=_cue_words(table, "future", "governors", path),
+        future_adjectives=_cue_words(table, "future", "adjectives", path),
+        hypothetical_auxiliaries=_cue_words(table, "hypothetical", "auxiliaries", path),
+        hypothetical_markers=_cue_words(table, "hypothetical", "markers", path),
+        hypothetical_governors=_cue_words(table, "hypothetical", "governors", path),
+        hypothetical_adjectives=_cue_words(table, "hypothetical", "adjectives", path),
+        demanded_auxiliaries=_cue_words(table, "demanded", "auxiliaries", path),
+        demanded_governors=_cue_words(table, "demanded", "governors", path),
+        historical_modifiers=_cue_words(table, "historical", "modifiers", path),
+        historical_days=days,
+        reporting_verbs=_cue_words(table, "reporting", "verbs", path),
+        comment_verbs=_cue_words(table, "reporting", "comment", path),
+    )
+
+
+def load_contexts(path: Path = DATA / "contexts.yaml") -> dict[str, tuple[str, ...]]:
+    """Read and check the context keywords."""
+    contexts: dict[str, tuple[str, ...]] = {}
+    for name, words in _mapping(_read_yaml(path), path).items():
+        if name not in CONTEXTS:
+            raise _fail(path, None, f"unknown context {name!r}")
+        contexts[name] = _words(words, path, None, name)
+    return contexts
+
+
+def load_lexicon(extra_triggers: Iterable[Path] = ()) -> EventLexicon:
+    """Load the shipped lexicon plus any user trigger files."""
+    types = load_types()
+    patterns = load_triggers(DATA / "triggers.yaml", types)
+    for path in extra_triggers:
+        patterns.extend(load_triggers(Path(path), types))
+    missing = set(types) - {p.type for p in patterns}
+    if missing:
+        raise _fail(DATA / "triggers.yaml", None, f"no triggers for {sorted(missing)}")
+    return EventLexicon(types=types, patterns=patterns, cues=load_cues(), contexts=load_contexts())
+
+
+@functools.cache
+def default_lexicon(extra_triggers: Sequence[str] = ()) -> EventLexicon:
+    """The lexicon, loaded once per process."""
+    return load_lexicon(Path(p) for p in extra_triggers)

