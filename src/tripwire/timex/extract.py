@@ -4,16 +4,15 @@
 from __future__ import annotations
 
 import functools
-import re
 
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab as SpacyVocab
 
+from tripwire.timex.absolute import ISO_DATE, NUMERIC_DATE
 from tripwire.timex.vocab import vocab
 
 LABELS = ("DATE", "TIME")
-_NUMERIC_DATE = re.compile(r"\b(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b")
 _JOINERS = {"", " ", ", ", " on ", " of "}
 _PERIOD_ENDS = {"ended", "ending", "ends"}
 _RANGE_JOINERS = {"to", "and", "through", "until", "till", "-", "–", "or"}
@@ -68,7 +67,8 @@ def _pattern_spans(doc: Doc) -> list[Span]:
     phrases, matcher = _matchers(doc.vocab)
     spans = [Span(doc, s, e, label="DATE") for _, s, e in phrases(doc)]
     spans += [Span(doc, s, e, label=doc.vocab.strings[k]) for k, s, e in matcher(doc)]
-    for m in _NUMERIC_DATE.finditer(doc.text):
+    dates = [m for pattern in (ISO_DATE, NUMERIC_DATE) for m in pattern.finditer(doc.text)]
+    for m in dates:
         span = doc.char_span(m.start(), m.end(), label="DATE", alignment_mode="expand")
         if span is not None:
             spans.append(span)

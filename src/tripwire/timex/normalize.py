@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from tripwire.timex.absolute import parse_absolute
+from tripwire.timex.absolute import ISO_DATE, NUMERIC_DATE, parse_absolute
 from tripwire.timex.anchoring import shift_value
 from tripwire.timex.calendar import make_date, shift, week_value
 from tripwire.timex.context import Context, Normal
@@ -23,8 +23,6 @@ from tripwire.timex.words import digit_number, read_number, split_words
 
 _LONG_YEAR = re.compile(r"^\d{5}")
 _YEAR_LIKE = re.compile(r"^[12]\d{3}$")
-_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.]\d{1,2}[/.]\d{2,4}\b")
 _LEADING = frozenset(
     {
         "the",
@@ -130,10 +128,10 @@ def _set_expression(text: str, words: list[str], ctx: Context) -> Normal | None:
 
 
 def _numeric_date(text: str, words: list[str], ctx: Context) -> Normal | None:
-    if m := _ISO_DATE.search(text):
+    if m := ISO_DATE.search(text):
         day = make_date(int(m[1]), int(m[2]), int(m[3]))
         return Normal("DATE", day.isoformat() if day else None)
-    if m := _NUMERIC_DATE.search(text):
+    if m := NUMERIC_DATE.search(text):
         parsed = parse_absolute(m[0], ctx.date_order)
         if parsed and parsed.year and parsed.month and parsed.day:
             day = make_date(parsed.year, parsed.month, parsed.day)
