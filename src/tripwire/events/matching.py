@@ -99,7 +99,7 @@ def object_lemmas(tokens: list[Token]) -> set[str]:
 def _verb_fits(pattern: TriggerPattern, verb: Token) -> bool:
     if pattern.except_particles and any(
         c.dep_ in ("prep", "prt") and c.lower_ in pattern.except_particles for c in verb.children
-    ) and not any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+    ) and not any(c.dep_ == "xcomp" for c in verb.children):
         return False
     if pattern.except_objects and object_lemmas(verb_objects(verb)) & pattern.except_objects:
         return False
@@ -125,10 +125,18 @@ def light_verb(noun: Token) -> Token | None:
     return None
 
 
+def noun_modifiers(noun: Token) -> set[str]:
+    """Lemmas that qualify a nominal trigger: its modifiers and its "of" phrase ("troop
+    deployment", "hunger strike", "deployment of the army")."""
+    lemmas = {c.lemma_.lower() for c in noun.children if c.dep_ in MODIFIER_DEPS}
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            lemmas |= object_lemmas([c for c in child.children if c.dep_ == "pobj"])
+    return lemmas
+
+
 def _noun_fits(pattern: TriggerPattern, noun: Token) -> tuple[bool, Token | None]:
-    if pattern.objects and not any(
-        c.dep_ in MODIFIER_DEPS and c.lemma_.lower() in pattern.objects for c in noun.children
-    ):
+    if pattern.objects and not noun_modifiers(noun) & pattern.objects:
         return False, None
     if pattern.light:
         verb = light_verb(noun)

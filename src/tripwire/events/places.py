@@ -21,9 +21,9 @@ def _gazetteer() -> dict[str, Location]:
     countries = cache.get_countries()
     iso3 = {code: row["iso3"] for code, row in countries.items()}
     places: dict[str, tuple[int, Location]] = {}
-    for row in sorted(cache.get_cities().values(), key=lambda r: -r["population"]):
+    for row in cache.get_cities().values():
         name = row["name"].lower()
-        if name not in places:
+        if name not in places or places[name][0] < row["population"]:
             places[name] = (row["population"], Location(
                 name=row["name"], country=iso3.get(row["countrycode"]),
                 lat=row["latitude"], lon=row["longitude"]))
