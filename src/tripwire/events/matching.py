@@ -116,6 +116,10 @@ def _verb_fits(pattern: TriggerPattern, verb: Token) -> bool:
 
 def light_verb(noun: Token) -> Token | None:
     """The verb that governs a noun as its object or subject ("hold talks", "went on strike")."""
+    # a participle after the noun: "the arrests made by the police", "talks held in Geneva"
+    participle = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
+    if participle is not None:
+        return participle
     while noun.dep_ == "conj" and noun.head.i != noun.i:
         noun = noun.head
     if noun.dep_ in LIGHT_DEPS:

@@ -211,8 +211,9 @@ def _noun_roles(match: TriggerMatch, event_type: EventType) -> tuple[list[Token]
     noun, verb = match.token, match.light
     between = _prep_objects(noun, frozenset({"between", "among"}))
     targets = _prep_objects(noun, event_type.targets | {"against", "on", "with"})
-    if verb is not None and not match.pattern.agentive and noun.dep_ not in ("nsubj",):
-        if is_passive(verb):
+    participle = verb is not None and verb.head.i == noun.i
+    if verb is not None and not match.pattern.agentive and (noun.dep_ != "nsubj" or participle):
+        if is_passive(verb) or participle:
             agent = _agent(verb)
             sources = [agent] if agent is not None else []
         else:
