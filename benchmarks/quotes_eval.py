@@ -21,6 +21,8 @@ def main() -> int:
     parser.add_argument("--split", choices=("dev", "train"), default="dev")
     parser.add_argument("--limit", type=int, default=None, help="score every n-th article only")
     parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--strict-flag", action="store_true",
+                        help="score against the stored `direct` flag only ('' quotes not direct)")
     args = parser.parse_args()
     path = args.data / f"polnear_{args.split}.jsonl"
     if not path.is_file():
@@ -28,7 +30,7 @@ def main() -> int:
         return 1
     records = read_records(path, args.limit)
     print(f"PolNeAR {args.split}: {len(records)} articles")
-    print(format_report(evaluate(records)))
+    print(format_report(evaluate(records, args.strict_flag)))
     return 0
 
 

@@ -149,7 +149,7 @@ def fit(data: Path) -> None:
         print(f"# fold {fold}: fitted on the other half, held-out F1 {scores.f1:.4f}")
     weights = _weights(_fit_logistic(x, y), names)
     print(f"bias: {weights.bias}")
-    for name in ("threshold", "fallback_margin", "min_body_words", "gap_tolerance"):
+    for name in ("threshold", "fallback_margin", "min_body_words", "gap_tolerance", "max_gap"):
         print(f"{name}: {getattr(weights, name)}")
     print("weights:")
     for name, value in weights.weights.items():

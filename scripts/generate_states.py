@@ -38,10 +38,12 @@ def names_of(country: object) -> list[str]:
     return found
 
 
-# Capitals that are also common words or names of other places: not used as metonyms.
+# Capitals that are also common words or names of other places, or (Brussels) stand for an
+# organisation rather than the state: not used as the state's metonyms.
 AMBIGUOUS_CAPITALS = frozenset({"Male", "Victoria", "Douglas", "Hamilton", "Stanley", "Plymouth",
                                 "Jamestown", "The Valley", "Saint-Denis", "George Town",
-                                "Kingston", "San Juan", "Diego Garcia", "West Island"})
+                                "Kingston", "San Juan", "Diego Garcia", "West Island",
+                                "Brussels"})
 
 
 # Uninhabited or purely administrative territories: not actors in the news.

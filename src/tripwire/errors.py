@@ -18,6 +18,7 @@ ERROR_CODES: dict[str, str] = {
     "E030": "page or feed could not be fetched (HTTP error, timeout, network)",
     "E031": "fetching forbidden by robots.txt",
     "E032": "an input shard was not fully processed",
+    "E040": "output file cannot be written",
 }
 
 

@@ -75,3 +75,36 @@ def test_unknown_person_and_surname_coreference() -> None:
 def test_alliance_needs_nato_in_the_article() -> None:
     res = resolve_actors(parse("The alliance between the two farmers lasted a decade."), None)
     assert all(a.id != "NATO" for a in res.actors)
+
+
+def ids_in(text: str, published: str | None = "2024-06-01") -> set[str]:
+    return {a.id for a in resolve_actors(parse(text), published).actors}
+
+
+def test_bare_surname_needs_a_reason() -> None:
+    # "May" opens a sentence as a verb, not as the former British prime minister.
+    assert "person:theresa-may" not in ids_in("May the farmers have a good harvest this year.")
+    assert "person:theresa-may" in ids_in("Prime Minister May spoke to reporters.", "2018-01-01")
+
+
+def test_capital_as_place_or_government() -> None:
+    assert "RUS" in ids_in("Moscow rejected the proposal on Monday.")
+    assert "RUS" not in ids_in("The delegates met in Moscow on Monday.")
+    assert "FRA" not in ids_in("Storms hit Paris on Monday.")
+    assert "EU" not in ids_in("Flights were cancelled at Brussels airport.")
+
+
+def test_same_surname_other_first_name_is_another_person() -> None:
+    text = ("Police questioned Maria Keller on Monday. Keller denied wrongdoing. "
+            "Her brother, Thomas Keller, was not charged.")
+    res = resolve_actors(parse(text), "2024-06-01")
+    names = {a.id: [m.text for m in a.mentions] for a in res.actors if a.kind == "person"}
+    assert names == {"person:maria-keller": ["Maria Keller", "Keller"],
+                     "person:thomas-keller": ["Thomas Keller"]}
+
+
+def test_possessive_is_not_part_of_the_name() -> None:
+    text = "Officials reviewed Maria Keller's passport. Keller's lawyers objected."
+    res = resolve_actors(parse(text), "2024-06-01")
+    keller = next(a for a in res.actors if a.id == "person:maria-keller")
+    assert [m.text for m in keller.mentions] == ["Maria Keller", "Keller"]

@@ -34,3 +34,12 @@ def test_clean_article_records_encoding_repairs():
     cleaned = clean_article(Article(text="Itâ€™s over, the mayor said."))
     assert cleaned.text == "It’s over, the mayor said."
     assert cleaned.repairs == [Repair("mojibake", "Itâ€™s", "It’s")]
+
+
+def test_control_characters_are_dropped_and_recorded():
+    cleaned = clean_article(Article(text="Talks\x00 resumed\x07 today."))
+    assert cleaned.text == "Talks resumed today."
+    assert cleaned.repairs == [
+        Repair("control-character", "'\\x00'", ""),
+        Repair("control-character", "'\\x07'", ""),
+    ]

@@ -6,7 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from tripwire.clean.patterns import load_patterns, load_scorer
+from tripwire.clean.patterns import (
+    USER_PATTERNS_ENV,
+    default_patterns,
+    load_patterns,
+    load_scorer,
+    user_pattern_files,
+)
 from tripwire.errors import TripwireError
 
 
@@ -23,7 +29,7 @@ def error_of(call) -> TripwireError:
 
 
 def test_packaged_patterns_load():
-    patterns = load_patterns()
+    patterns = default_patterns()
     assert "en.yaml" in patterns.files
     assert {rule.kind for rule in patterns.line_rules} >= {"cta", "share", "byline", "cookie"}
     assert patterns.months["march"] == 3
@@ -57,3 +63,13 @@ def test_scorer_needs_every_section_and_numbers(tmp_path):
     assert "missing" in error_of(lambda: load_scorer(missing)).message
     text = "bias: x\nthreshold: 0\nfallback_margin: 1\nmin_body_words: 60\ngap_tolerance: 1\nweights: {}\n"
     assert error_of(lambda: load_scorer(write(tmp_path, "s2.yaml", text))).where == "s2.yaml:1"
+
+
+def test_user_pattern_files_come_from_the_environment(tmp_path, monkeypatch):
+    own = write(tmp_path, "own.yaml", "lines:\n  cta:\n    - 'vote in our poll.*'\n")
+    monkeypatch.setenv(USER_PATTERNS_ENV, str(own))
+    assert user_pattern_files() == [own]
+    rules = load_patterns(user_pattern_files()).line_rules
+    assert rules[0].pattern.match("Vote in our poll below") and rules[0].where == "own.yaml:3"
+    monkeypatch.setenv(USER_PATTERNS_ENV, str(tmp_path / "missing.yaml"))
+    assert error_of(user_pattern_files).code == "E002"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tripwire.clean import clean_article
+from tripwire.clean.plaintext import title_variants
 from tripwire.document import Article, Caption, Removed, Repair, Subhead
 
 LONG = (
@@ -193,3 +194,39 @@ def test_source_and_desk_lines_are_bylines_not_subheads():
         "River Radio | news desk",
     ]
     assert cleaned.text == "\n\n".join([LONG] * 3)
+
+
+def test_title_and_its_parts_are_removed_from_the_body():
+    cleaned = clean(
+        f"Talks resume in Port Ellis\n\n{LONG}", title="World | Talks resume in Port Ellis - Daily"
+    )
+    assert cleaned.removed == [Removed("title", "Talks resume in Port Ellis")]
+    assert cleaned.text == LONG
+
+
+def test_title_variants_skip_short_section_and_site_names():
+    assert title_variants("Opinion | Talks resume in Port Ellis - The Daily") == {
+        "opinion | talks resume in port ellis - the daily",
+        "talks resume in port ellis",
+    }
+    assert title_variants(None) == set()
+
+
+def test_copyright_line_is_not_a_caption():
+    cleaned = clean(f"{LONG}\n\nCopyright © 2024 Eastmark Daily News")
+    assert cleaned.captions == []
+    assert cleaned.removed == [Removed("copyright", "Copyright © 2024 Eastmark Daily News")]
+
+
+def test_relative_timestamps_and_widget_lines_are_removed():
+    text = "\n\n".join(
+        [LONG, "14H ago", "3 days ago at 08:58 am", "Share on Mail (Opens in new window)"]
+    )
+    cleaned = clean(text)
+    assert cleaned.text == LONG
+    assert [r.kind for r in cleaned.removed] == ["timestamp", "timestamp", "share"]
+
+
+def test_a_sentence_about_years_ago_stays():
+    text = "5 years ago the harbour was closed to all ships."
+    assert clean(text).text == text

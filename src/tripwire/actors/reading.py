@@ -15,9 +15,14 @@ from typing import Any
 
 from tripwire.actors.entries import ActorEntry, Office, slug
 from tripwire.actors.registry import Hit, Match, Registry
-from tripwire.actors.text import Token
+from tripwire.actors.text import Token, tokenize
 
 OWNER_ROLES = ("name", "adjective", "metonym", "context", "place")
+# A capital after one of these is a place ("talks in Moscow"), not the government.
+PLACE_PREPOSITIONS = frozenset({
+    "in", "at", "to", "from", "near", "across", "outside", "inside", "into", "toward", "towards",
+    "via", "through", "around", "between", "within", "over", "under", "of",
+})
 # Words that carry no sense of who: a phrase of a country and only these is the country itself.
 FUNCTION_WORDS = frozenset(
     ["a", "an", "the", "of", "in", "on", "at", "to", "from", "for", "by", "with", "and", "or", "but", "across", "into", "onto", "over", "under", "near", "around", "between", "among", "within", "without", "via", "through", "toward", "towards", "against", "about", "along", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens", "hundreds", "thousands", "several", "some", "many", "few", "most", "all", "both", "each", "every", "other", "another", "more", "less", "this", "that", "these", "those", "its", "their", "his", "her", "our", "your", "current", "new", "top", "senior", "heavily", "largest", "large", "small", "own", "said", "'s", "was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "will", "would"]
@@ -62,12 +67,14 @@ def current_office(reg: Registry, entry: ActorEntry, day: dt.date,
                    hint: str | None = None) -> Office | None:
     """The office `entry` held on `day`: the one the text names if held, else the most senior."""
     held = entry.offices_on(day)
+    if hint is not None:
+        # The title the text gives wins: "Foreign Minister Park Jin" is read as foreign minister.
+        named = [o for o in held if reg.lexicon.canonical_office(o.title) == hint] or [
+            o for o in entry.offices if reg.lexicon.canonical_office(o.title) == hint]
+        if named:
+            return max(named, key=lambda o: o.start or dt.date.min)
     if not held:
         return None
-    if hint is not None:
-        for office in held:
-            if reg.lexicon.canonical_office(office.title) == hint:
-                return office
     order = list(reg.lexicon.offices)
 
     def rank(office: Office) -> int:
@@ -192,16 +199,22 @@ def has_loose_content(tokens: list[Token], matches: list[Match]) -> bool:
 
 
 def read_phrase(reg: Registry, tokens: list[Token], matches: list[Match], day: dt.date,
-                text: str, context: Collection[str] = (), people: Collection[str] = ()) -> Reading:
+                text: str, context: Collection[str] = (), people: Collection[str] = (),
+                loose_unk: bool = True) -> Reading:
     """Read one noun phrase. `context` holds actor ids already named in the article (for "the
-    alliance"); `people` person ids already named (a bare surname refers to them first)."""
+    alliance"); `people` person ids already named (a bare surname refers to them first);
+    `loose_unk` marks a state with unexplained words ("regions across Indonesia") as UNK."""
     reading = Reading(text)
+    if len(tokens) == 1 and matches and matches[0].roles("pronoun"):
+        reading.sector = "UNK"  # "he": someone, not yet known who
+        return reading
     former = any(m.roles("modifier") for m in matches)
     head = head_match(matches)
     hint = None
     if head is not None and head.roles("office"):
         hint = head.roles("office")[0].target
-    owners = [(m, h) for m in matches for h in owner_hits(reg, m, context)[:1]
+    owners = [(m, _as_place(reg, m, h, tokens)) for m in matches
+              for h in owner_hits(reg, m, context)[:1]
               if h.role != "place" or not _inside_name(m, tokens, matches)]
     phrase_country = next((owner_reading(reg, h, text).country for _, h in owners), None)
 
@@ -249,7 +262,8 @@ def read_phrase(reg: Registry, tokens: list[Token], matches: list[Match], day: d
             if reading.actor is None and reading.country is not None:
                 reading.actor, reading.kind = reading.country, "state"
                 reading.name = reg.entries[reading.country].name if reading.country in reg.entries else None
-        elif reading.sector is None and reading.kind == "state" and has_loose_content(tokens, matches):
+        elif (loose_unk and reading.sector is None and reading.kind == "state"
+              and has_loose_content(tokens, matches)):
             reading.sector = "UNK"
     # 5. A generic agent: only a sector.
     elif head is not None:
@@ -257,6 +271,14 @@ def read_phrase(reg: Registry, tokens: list[Token], matches: list[Match], day: d
     if former and (reading.actor is not None or reading.sector is not None):
         reading.sector, reading.secondary = "ELI", None
     return reading
+
+
+def _as_place(reg: Registry, match: Match, hit: Hit, tokens: list[Token]) -> Hit:
+    """A capital after "in", "from" ... is where something is, not who acts."""
+    if hit.role == "metonym" and match.first > 0 and tokens[match.first - 1].key in PLACE_PREPOSITIONS:
+        entry = reg.entries[hit.target]
+        return Hit("place", entry.country or entry.id)
+    return hit
 
 
 def _inside_name(match: Match, tokens: list[Token], matches: list[Match]) -> bool:
@@ -281,9 +303,13 @@ def _person_hit_valid(match: Match, tokens: list[Token], matches: list[Match],
 
 def resolve_text(reg: Registry, text: str, day: dt.date) -> Reading:
     """Read a phrase given as plain text (the CLI's `actors resolve`, the evaluation)."""
-    from tripwire.actors.text import tokenize
-
     tokens = tokenize(text)
     cased = text != text.lower()
     matches = list(reg.match(tokens, cased=cased))
+    if not matches and len(tokens) == 1 and tokens[0].text.isalpha():
+        # One unknown word: try the registry word it is most likely a misspelling of.
+        key = reg.closest(tokens[0].key)
+        if key is not None:
+            hits = tuple(h for h in reg.index[key] if h.role != "surname")
+            matches = [Match(0, 1, tokens[0].start, tokens[0].end, hits)]
     return read_phrase(reg, tokens, matches, day, text)

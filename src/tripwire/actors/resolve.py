@@ -13,21 +13,16 @@ import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from tripwire.actors.entries import slug
-from tripwire.actors.reading import Reading, read_person, read_phrase
-from tripwire.actors.registry import Match, Registry, registry, surname_of
-from tripwire.actors.text import Token, tokenize
+from tripwire.actors.reading import PLACE_PREPOSITIONS, Reading, read_person, read_phrase
+from tripwire.actors.registry import NAME_PARTICLES, Hit, Match, Registry, registry, surname_of
+from tripwire.actors.text import Token, fold, tokenize
 from tripwire.document import Actor, ActorRef, Entity, Mention
 
 ENTITY_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
 KIND_LABEL = {"state": "GPE", "person": "PERSON", "igo": "ORG", "org": "ORG", "group": "ORG"}
-# A capital after one of these is a place ("talks in Moscow"), not the government.
-PLACE_PREPOSITIONS = frozenset({
-    "in", "at", "to", "from", "near", "across", "outside", "inside", "into", "toward", "towards",
-    "via", "through", "around", "between", "within", "over", "under", "of",
-})
 
 
 @dataclass
@@ -94,18 +89,24 @@ class _ArticleResolver:
         self.readings: dict[str, Reading] = {}
         self.names: dict[str, str] = {}       # surname key -> person id named in this article
         self.named: set[str] = set()
+        self._ents = list(doc.ents)
+        self._ent_starts = [e.start_char for e in self._ents]
+        self._ent_ends = [e.end_char for e in self._ents]
 
     def run(self) -> ActorResolution:
         tokens = tokenize(self.text)
         matches = list(self.reg.match(tokens, cased=True))
         starts = [t.start for t in tokens]
-        people_spans = [(e.start_char, e.end_char) for e in self.doc.ents if e.label_ == "PERSON"]
+        people_spans = [(e.start_char, e.end_char) for e in self._ents if e.label_ == "PERSON"]
         covered = {i for m in matches for i in range(m.first, m.last)}
+        match_starts = [m.start for m in matches]
         for chunk_start, chunk_end in self._phrases(matches, people_spans):
             first = bisect.bisect_left(starts, chunk_start)
             last = bisect.bisect_left(starts, chunk_end)
             for part in _conjuncts(tokens, first, last, covered):
-                inside = [m for m in matches if m.start >= part[0].start and m.end <= part[-1].end]
+                low = bisect.bisect_left(match_starts, part[0].start)
+                high = bisect.bisect_left(match_starts, part[-1].end)
+                inside = [m for m in matches[low:high] if m.end <= part[-1].end]
                 self._read(part, inside, part[0].start, part[-1].end)
         self._later_surnames(tokens)
         return self._result()
@@ -126,21 +127,28 @@ class _ArticleResolver:
 
     def _phrases(self, matches: list[Match], people: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Noun chunks that hold a match or a person, plus bare matches and persons outside chunks."""
+        chunks = _noun_chunks(self.doc)
+        items = sorted([(m.start, m.end) for m in matches] + people)
+        item_starts = [i[0] for i in items]
+        chunk_starts = [c[0] for c in chunks]
         spans: list[tuple[int, int]] = []
-        chunks = [(c.start_char, c.end_char) for c in self.doc.noun_chunks] if self.doc.has_annotation("DEP") else []
         for start, end in chunks:
-            if any(m.start >= start and m.end <= end for m in matches) or any(
-                    p[0] >= start and p[1] <= end for p in people):
-                spans.append((start, end))
-        covered = spans[:]
-        for item in [(m.start, m.end) for m in matches] + people:
-            if not any(s <= item[0] and item[1] <= e for s, e in covered):
+            index = bisect.bisect_left(item_starts, start)
+            while index < len(items) and items[index][0] < end:
+                if items[index][1] <= end:
+                    spans.append((start, end))
+                    break
+                index += 1
+        for item in items:
+            index = bisect.bisect_right(chunk_starts, item[0]) - 1
+            if index < 0 or chunks[index][1] < item[1]:
                 spans.append(item)
-                covered.append(item)
         spans.sort()
         merged: list[tuple[int, int]] = []
         for span in spans:
-            if merged and span[0] < merged[-1][1]:
+            # Overlapping spans, or adjacent ones with only a space between ("the US woman" +
+            # "Hoda Muthana"), are one phrase.
+            if merged and (span[0] < merged[-1][1] or not self.text[merged[-1][1]:span[0]].strip(" ")):
                 merged[-1] = (merged[-1][0], max(merged[-1][1], span[1]))
             else:
                 merged.append(span)
@@ -150,15 +158,18 @@ class _ArticleResolver:
         if not tokens:
             return
         text = self.text[start:end]
-        matches = [m for m in matches if self._keep(m, tokens)]
+        matches = [kept for m in matches if (kept := self._keep(m, tokens, matches)) is not None]
         local = [Match(_index(tokens, m), _index(tokens, m) + m.last - m.first, m.start, m.end, m.hits)
                  for m in matches]
-        reading = read_phrase(self.reg, tokens, local, self.day, text, self.named, self.named)
+        reading = read_phrase(self.reg, tokens, local, self.day, text, self.named, self.named,
+                              loose_unk=False)
         reading = self._coref(reading, tokens, local, text)
         head_span = self._head_span(reading, matches, start, end)
         if reading.actor is not None and head_span is not None:
             self._add(reading, head_span, head=True, label=self._label(reading, matches))
         for match in matches:  # every other named actor in the phrase is mentioned too
+            if any(h.target == reading.actor for h in match.hits):
+                continue
             for hit in match.roles("name", "adjective", "metonym", "context"):
                 entry = self.reg.get(hit.target)
                 if entry is None or entry.id == reading.actor:
@@ -175,14 +186,44 @@ class _ArticleResolver:
                 self._add(sub, (match.start, match.end), head=False, label=label)
                 break
 
-    def _keep(self, match: Match, tokens: list[Token]) -> bool:
-        """Capitals after a place preposition are locations; cities never act on their own."""
-        if match.roles("name", "adjective", "surname", "context", "sector", "office", "leader",
-                       "modifier", "pronoun"):
+    def _keep(self, match: Match, tokens: list[Token], phrase: list[Match]) -> Match | None:
+        """Drop the readings of a match that the article's context rules out."""
+        hits = tuple(h for h in match.hits if self._hit_holds(h, match, tokens, phrase))
+        return Match(match.first, match.last, match.start, match.end, hits) if hits else None
+
+    def _hit_holds(self, hit: Hit, match: Match, tokens: list[Token], phrase: list[Match]) -> bool:
+        if hit.role == "surname":
+            # "May" alone is a person only after her full name, with a title, or if spaCy says so.
+            titled = any(m.roles("office", "leader") for m in phrase)
+            return hit.target in self.named or titled or self._is_person(match)
+        if hit.role not in ("metonym", "place"):
             return True
         index = _index(tokens, match)
         previous = tokens[index - 1].key if index > 0 else self._previous_word(match.start)
-        return previous not in PLACE_PREPOSITIONS
+        if previous in PLACE_PREPOSITIONS or self._inside_larger_name(match):
+            return False
+        span = self.doc.char_span(match.start, match.end, alignment_mode="expand")
+        if span is None:
+            return True
+        dep = span[-1].dep_
+        if dep in ("dobj", "pobj", "attr", "npadvmod"):
+            return False  # "bombers attacked Paris": the place, not the government
+        has_sector = any(m.roles("sector", "office", "leader") for m in phrase)
+        return not (dep == "compound" and not has_sector)  # "Brussels airport"
+
+    def _is_person(self, match: Match) -> bool:
+        return any(e.label_ == "PERSON" and e.start_char <= match.start and match.end <= e.end_char
+                   for e in self._ents_near(match.start))
+
+    def _inside_larger_name(self, match: Match) -> bool:
+        """Part of a longer name spaCy found ("King's College London")."""
+        return any(e.start_char <= match.start and match.end <= e.end_char
+                   and (e.end_char - e.start_char) > (match.end - match.start)
+                   and e.label_ in ("ORG", "FAC") for e in self._ents_near(match.start))
+
+    def _ents_near(self, offset: int) -> list[Span]:
+        index = bisect.bisect_right(self._ent_starts, offset)
+        return self._ents[max(0, index - 3):index]
 
     def _previous_word(self, offset: int) -> str:
         words = self.text[max(0, offset - 30):offset].split()
@@ -192,21 +233,28 @@ class _ArticleResolver:
         """A bare name spaCy calls a person: an earlier full name with that surname, else new."""
         if reading.actor is not None or reading.kind == "person":
             return reading
-        span = self.doc.char_span(tokens[0].start, tokens[-1].end, alignment_mode="expand")
-        persons = [e for e in (span.ents if span is not None else []) if e.label_ == "PERSON"]
+        start, end = tokens[0].start, tokens[-1].end
+        first = bisect.bisect_left(self._ent_ends, start + 1)
+        persons = []
+        for ent in self._ents[first:]:
+            if ent.start_char >= end:
+                break
+            if ent.label_ == "PERSON":
+                persons.append(ent)
         if not persons:
             return reading
-        person = persons[0]
-        last_word = person.text.split()[-1] if person.text.split() else ""
-        known = self.names.get(last_word.casefold())
-        if known is not None:
+        name = person_name(persons[0].text)
+        if name is None:
+            return reading
+        known = self.names.get(name.split()[-1].casefold())
+        known_name = self.readings[known].name or "" if known is not None else ""
+        if known is not None and (len(name.split()) == 1 or fold(known_name).endswith(fold(name))):
             return Reading(text, known, self.readings[known].name, "person",
                            self.readings[known].country, self.readings[known].sector,
                            self.readings[known].secondary, self.readings[known].office,
                            self.readings[known].affiliation)
-        if len(person.text.split()) < 2 and reading.sector is None:
+        if len(name.split()) < 2 and reading.sector is None:
             return reading  # a lone unknown word: too little to name a person
-        name = person.text.strip()
         reading.actor, reading.name, reading.kind = f"person:{slug(name)}", name, "person"
         return reading
 
@@ -216,9 +264,11 @@ class _ArticleResolver:
             if any(h.target == reading.actor for h in match.hits):
                 return match.start, match.end
         if reading.kind == "person" and reading.name:
-            found = self.text.find(reading.name, start, end)
-            if found >= 0:
-                return found, found + len(reading.name)
+            # The name as written here: in full, else its last word ("Bolton’s added condition").
+            for part in (reading.name, reading.name.split()[-1]):
+                found = self.text.find(part, start, end)
+                if found >= 0:
+                    return found, found + len(part)
         return start, end
 
     @staticmethod
@@ -269,7 +319,7 @@ class _ArticleResolver:
 
     def _entities(self) -> list[Entity]:
         entities = []
-        for ent in self.doc.ents:
+        for ent in self._ents:
             if ent.label_ not in ENTITY_LABELS:
                 continue
             overlapping = [m for m in self.mentions if m.start < ent.end_char and ent.start_char < m.end]
@@ -286,6 +336,27 @@ class _ArticleResolver:
             spans.append((mention.start, mention.end))
         entities.sort(key=lambda e: (e.start, e.end))
         return entities
+
+
+def _noun_chunks(doc: Doc) -> list[tuple[int, int]]:
+    """Noun chunk character spans; none without a dependency parse (then matches stand alone)."""
+    try:
+        return [(c.start_char, c.end_char) for c in doc.noun_chunks]
+    except ValueError:
+        return []
+
+
+def person_name(text: str) -> str | None:
+    """A person's name as spaCy found it, without a possessive; None unless every word is
+    capitalised (name particles aside): "Shamima Begum's" -> "Shamima Begum", "the Kurdish" -> None."""
+    name = text.strip()
+    for suffix in ("'s", "’s", "'", "’"):
+        name = name.removesuffix(suffix)
+    words = name.split()
+    if not words or not all(w[:1].isupper() or w.lower() in NAME_PARTICLES or w.lower().startswith(("al-", "el-"))
+                            for w in words):
+        return None
+    return name
 
 
 CONJUNCTIONS = frozenset({"and", "or", ",", ";", "&", "nor"})

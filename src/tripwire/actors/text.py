@@ -7,6 +7,7 @@ name however the article spells it.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -21,12 +22,19 @@ _TOKEN = re.compile(
 _SKIP = frozenset({".", "-", "‐", "‑", "–"})
 
 
+# Letters NFKD does not decompose into a base letter and a mark.
+_UNDECOMPOSED = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d",
+                               "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "ð": "d",
+                               "þ": "th", "’": "'", "‘": "'"})
+
+
 def fold(text: str) -> str:
     """Strip accents (NFKD without combining marks) and unify apostrophes."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@functools.lru_cache(maxsize=100_000)
 def key_of(token: str) -> str:
     """The look-up key of one token: folded, lower case, abbreviation dots removed."""
     return fold(token).replace(".", "").casefold()

@@ -39,17 +39,12 @@ class ScoredLine:
 # Kinds of removed lines after which a page usually lists other stories, not the article.
 SECTION_END_KINDS = frozenset({"related", "comments", "tags", "share", "newsletter"})
 SECTION_END_REACH = 8
+# A line this long that ends a sentence is article-like prose (before it, markers mean little).
+PROSE_MIN_WORDS = 25
 
 
-def _base_features(
-    text: str,
-    repeated: bool,
-    position: float,
-    alone: bool,
-    patterns: Patterns,
-    matched: str | None,
-    after_section_end: bool,
-) -> dict[str, float]:
+def _line_features(text: str, patterns: Patterns, matched: str | None) -> dict[str, float]:
+    """What a line looks like on its own."""
     words = _WORD.findall(text)
     count = max(1, len(words))
     alphabetic = [w for w in words if w[:1].isalpha()]
@@ -64,43 +59,59 @@ def _base_features(
         "punctuation": min(len(_PUNCT.findall(text)) / count, 1.0),
         "stopwords": sum(1 for w in words if w.lower() in patterns.stopwords) / count,
         "title_case": capitalised / len(alphabetic) if alphabetic else 0.0,
-        "repeated": float(repeated),
         "link_like": float(bool(_LINK_LIKE.search(text))),
         "digits": sum(c.isdigit() for c in text) / max(1, chars),
-        "position": position,
-        "page_edge": float(position < 0.1 or position > 0.85),
-        "alone": float(alone),
         "boilerplate_pattern": float(matched is not None),
         "boilerplate_hint": float(any(h.search(text) for h in patterns.hints)),
-        "after_section_end": float(after_section_end),
     }
+
+
+PAGE_FEATURES = (
+    "repeated",
+    "position",
+    "page_edge",
+    "alone",
+    "after_section_end",
+    "after_comments",
+)
 
 
 def line_features(
     lines: list[str], patterns: Patterns, matched: dict[int, str]
 ) -> list[ScoredLine]:
-    """Features of every non-empty line; `matched` maps lines the patterns removed to their kind."""
+    """Features of every non-empty line; `matched` maps lines the patterns removed to their kind.
+
+    Besides what a line looks like, its place on the page counts: repeated lines, the page's
+    edges, lines shortly after a "related"/"share" marker, and everything after a comments
+    marker that follows article prose.
+    """
     normalised = [line.strip().lower() for line in lines]
     counts = Counter(n for n in normalised if n)
     indices = [i for i, n in enumerate(normalised) if n]
     total = max(1, len(indices))
     scored = []
     last_section_end = -SECTION_END_REACH - 1
+    seen_prose = in_comments = False
     for rank, i in enumerate(indices):
-        alone = (i == 0 or not normalised[i - 1]) and (i + 1 >= len(lines) or not normalised[i + 1])
-        after_end = rank - last_section_end <= SECTION_END_REACH
-        features = _base_features(
-            lines[i].strip(),
-            counts[normalised[i]] > 1,
-            rank / total,
-            alone,
-            patterns,
-            matched.get(i),
-            after_end,
+        text = lines[i].strip()
+        features = _line_features(text, patterns, matched.get(i))
+        position = rank / total
+        features["repeated"] = float(counts[normalised[i]] > 1)
+        features["position"] = position
+        features["page_edge"] = float(position < 0.1 or position > 0.85)
+        features["alone"] = float(
+            (i == 0 or not normalised[i - 1]) and (i + 1 >= len(lines) or not normalised[i + 1])
         )
-        scored.append(ScoredLine(i, lines[i].strip(), features))
-        if matched.get(i) in SECTION_END_KINDS:
+        features["after_section_end"] = float(rank - last_section_end <= SECTION_END_REACH)
+        features["after_comments"] = float(in_comments)
+        scored.append(ScoredLine(i, text, features))
+        kind = matched.get(i)
+        if kind in SECTION_END_KINDS:
             last_section_end = rank
+        if kind == "comments" and seen_prose:
+            in_comments = True
+        if len(_WORD.findall(text)) >= PROSE_MIN_WORDS and features["sentence_end"]:
+            seen_prose = True
     for rank, line in enumerate(scored):
         neighbours = [
             scored[j]
@@ -116,7 +127,7 @@ def line_features(
 
 def feature_names() -> list[str]:
     """All feature names in a stable order (what `scorer.yaml` may weigh)."""
-    base = list(_base_features("x", False, 0.0, False, Patterns(), None, False))
+    base = list(_line_features("x", Patterns(), None)) + list(PAGE_FEATURES)
     return base + [f"context_{name}" for name in CONTEXT_FEATURES]
 
 
@@ -135,7 +146,8 @@ def select_body_lines(
 
     Lines at or above the threshold are kept. A page where that leaves almost nothing (a short
     article among heavy furniture) keeps instead the lines within `fallback_margin` of its best
-    line. A low line between two kept ones is kept when close enough (list items, table rows).
+    line. Short runs of lower lines between kept ones stay when none is far below the threshold
+    (one-sentence paragraphs, list items, table rows).
     """
     candidates = [line for line in lines if line.index not in matched]
     keep = {line.index for line in candidates if line.score >= weights.threshold}
@@ -144,16 +156,23 @@ def select_body_lines(
         best = max(line.score for line in candidates)
         floor = min(weights.threshold, best - weights.fallback_margin)
         keep = {line.index for line in candidates if line.score >= floor}
-    for before, line, after in zip(lines, lines[1:], lines[2:], strict=False):
-        if (
-            line.index not in keep
-            and line.index not in matched
-            and before.index in keep
-            and after.index in keep
-            and line.score >= weights.threshold - weights.gap_tolerance
+    return keep | _gaps_to_fill(lines, keep, matched, weights)
+
+
+def _gaps_to_fill(
+    lines: list[ScoredLine], keep: set[int], matched: dict[int, str], weights: ScorerWeights
+) -> set[int]:
+    """Runs of up to `max_gap` lines between kept lines, none of them far below the threshold."""
+    filled: set[int] = set()
+    floor = weights.threshold - weights.gap_tolerance
+    kept_positions = [n for n, line in enumerate(lines) if line.index in keep]
+    for start, end in zip(kept_positions, kept_positions[1:], strict=False):
+        gap = lines[start + 1 : end]
+        if 0 < len(gap) <= weights.max_gap and all(
+            line.score >= floor and line.index not in matched for line in gap
         ):
-            keep.add(line.index)
-    return keep
+            filled.update(line.index for line in gap)
+    return filled
 
 
 def explain_line(line: ScoredLine, weights: ScorerWeights) -> list[tuple[str, float]]:

@@ -24,6 +24,7 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(
 # as "â€" plus U+FFFD; put the byte back so ftfy can decode the whole sequence.
 _LOST_9D = re.compile("â€\ufffd")
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
 _BREAK_TAG = re.compile(r"<(?:br|p|/p|div|/div|li|/li)\s*/?>", re.IGNORECASE)
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s[^<>\n]{0,300})?/?>")
@@ -77,8 +78,17 @@ def repair_markup(text: str) -> tuple[str, list[Repair]]:
     return text, repairs
 
 
+def remove_control_characters(text: str) -> tuple[str, list[Repair]]:
+    """Drop C0 control characters (NUL, BEL ...) that copy-paste and bad exports leave behind."""
+    found = sorted(set(_CONTROL.findall(text)))
+    if not found:
+        return text, []
+    return _CONTROL.sub("", text), [Repair("control-character", repr(c), "") for c in found]
+
+
 def repair_text(text: str) -> tuple[str, list[Repair]]:
     """All character-level repairs of a plain text, in a safe order."""
+    text, control = remove_control_characters(text)
     text, markup = repair_markup(text)
     text, mojibake = repair_mojibake(text)
-    return text, markup + mojibake
+    return text, control + markup + mojibake

@@ -38,7 +38,7 @@ def clean_html(
         # trafilatura puts one paragraph (or heading, or list item) on each line
         body = body.replace("\n", "\n\n")
         return clean_plain_text(
-            body, patterns, scorer, title=title, published=published, detect_page_dump=False
+            body, patterns, scorer, title=title, published=published, from_html=True
         )
     page_text = trafilatura.html2txt(html) or ""
     return clean_plain_text(page_text, patterns, scorer, title=title, published=published)

@@ -6,6 +6,7 @@ so a user who adds their own patterns learns exactly what to fix.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -17,6 +18,7 @@ import yaml
 from tripwire.errors import TripwireError
 
 PATTERN_DIR = Path(__file__).parent / "patterns"
+USER_PATTERNS_ENV = "TRIPWIRE_CLEAN_PATTERNS"
 SCORER_FILE = "scorer.yaml"
 
 # Kinds of removed lines a pattern file may name (what `Removed.kind` will say).
@@ -34,6 +36,7 @@ LINE_KINDS = frozenset(
         "share",
         "subscribe",
         "tags",
+        "timestamp",
     }
 )
 
@@ -73,6 +76,7 @@ class ScorerWeights:
     fallback_margin: float
     min_body_words: float
     gap_tolerance: float
+    max_gap: float
     where: str
 
 
@@ -195,10 +199,8 @@ def load_language_file(path: Path, into: Patterns) -> None:
     into.files.append(path.name)
 
 
-def load_patterns(paths: list[Path] | None = None) -> Patterns:
-    """Load the given language files (default: every `*.yaml` but the scorer's in the package)."""
-    if paths is None:
-        paths = sorted(p for p in PATTERN_DIR.glob("*.yaml") if p.name != SCORER_FILE)
+def load_patterns(paths: list[Path]) -> Patterns:
+    """Load and merge the given language files, in order."""
     patterns = Patterns()
     for path in paths:
         load_language_file(path, patterns)
@@ -208,7 +210,7 @@ def load_patterns(paths: list[Path] | None = None) -> Patterns:
 def load_scorer(path: Path | None = None) -> ScorerWeights:
     """The block scorer's weights (feature -> float), bias and line-selection settings."""
     path = path or PATTERN_DIR / SCORER_FILE
-    numbers = ("bias", "threshold", "fallback_margin", "min_body_words", "gap_tolerance")
+    numbers = ("bias", "threshold", "fallback_margin", "min_body_words", "gap_tolerance", "max_gap")
     sections = _sections(path, _compose(path), {"weights", *numbers})
     missing = {"weights", *numbers} - set(sections)
     if missing:
@@ -232,10 +234,22 @@ def _number(path: Path, node: yaml.Node) -> float:
         raise _fail(_node_where(path, node), f"expected a number, got {value!r}") from None
 
 
+def user_pattern_files() -> list[Path]:
+    """Extra language files named in `TRIPWIRE_CLEAN_PATTERNS` (separated like PATH)."""
+    named = [Path(p) for p in os.environ.get(USER_PATTERNS_ENV, "").split(os.pathsep) if p]
+    for path in named:
+        if not path.is_file():
+            raise TripwireError(
+                "E002", f"pattern file not found (from {USER_PATTERNS_ENV})", str(path)
+            )
+    return named
+
+
 @cache
 def default_patterns() -> Patterns:
-    """The packaged patterns, loaded once per process."""
-    return load_patterns()
+    """The packaged patterns plus the user's own files, loaded once per process."""
+    packaged = sorted(p for p in PATTERN_DIR.glob("*.yaml") if p.name != SCORER_FILE)
+    return load_patterns(packaged + user_pattern_files())
 
 
 @cache

@@ -28,8 +28,13 @@ SUBHEAD_NEXT_MIN_CHARS = 80
 CAPTION_MAX_CHARS = 300
 STORY_DATE_MAX_CHARS = 80
 DATELINE_REACH = 3
+SOURCE_MAX_WORDS = 4
+DATE_LINE_REACH = 6
+DATE_LINE_MAX_CHARS = 80
 _SUBHEAD_BAD_END = re.compile(r"[.,;:!\"”’)\]…]$")
 _CAPTION_TRIM = " |-–—:·•,"
+_TITLE_SEPARATORS = re.compile(r"\s+[|–—·:-]+\s+|\s*::\s*")
+TITLE_PART_MIN_WORDS = 3
 
 
 @dataclass
@@ -68,8 +73,19 @@ def _blocks(lines: list[str]) -> list[_Line]:
     return out
 
 
-def _same(a: str, b: str) -> bool:
-    return " ".join(a.lower().split()) == " ".join(b.lower().split())
+def _normal(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def title_variants(title: str | None) -> set[str]:
+    """A page title and its parts ("Opinion | Talks resume - Daily" -> "talks resume" ...).
+
+    Parts of fewer than `TITLE_PART_MIN_WORDS` words (section and site names) do not count.
+    """
+    if not title:
+        return set()
+    parts = [p for p in _TITLE_SEPARATORS.split(title) if len(p.split()) >= TITLE_PART_MIN_WORDS]
+    return {_normal(title), *(_normal(p) for p in parts)}
 
 
 def _take_story_date(line: str, patterns: Patterns) -> str | None:
@@ -109,23 +125,22 @@ def classify_line(line: str, patterns: Patterns) -> LineVerdict | None:
     date_text = _take_story_date(line, patterns)
     if date_text is not None:
         return LineVerdict("story-date", date=date_text)
-    caption = _caption(line, patterns)
-    if caption:
-        return LineVerdict("caption", caption=caption)
     for rule in patterns.line_rules:
         if rule.pattern.match(line):
             return LineVerdict(rule.kind)
-    return None
+    caption = _caption(line, patterns)
+    return LineVerdict("caption", caption=caption) if caption else None
 
 
 def _classify_lines(state: _State, patterns: Patterns) -> dict[int, str]:
     """Move story dates, captions and pattern-matched furniture out; return their lines' kinds."""
     kept: list[_Line] = []
     matched: dict[int, str] = {}
+    titles = title_variants(state.title)
     for line in state.kept:
         verdict = classify_line(line.text, patterns)
         if verdict is None:
-            if not (state.title and _same(line.text, state.title)):
+            if _normal(line.text) not in titles:
                 kept.append(line)
                 continue
             verdict = LineVerdict("title")
@@ -147,10 +162,17 @@ def _drop_page_furniture(
     patterns: Patterns,
     scorer: ScorerWeights,
 ) -> None:
-    """Score every line of a page dump; drop runs of low scorers as `boilerplate`."""
+    """Score every line of a page dump; drop runs of low scorers as `boilerplate`.
+
+    A short dated line just above the article ("Jane Roe, March 3, 2024") is the page's date
+    line: it is recorded as `date` and fills `published` when none is given.
+    """
     scored = line_features(lines, patterns, matched)
     score_lines(scored, scorer)
     good = select_body_lines(scored, scorer, matched)
+    date_line = _date_line_above_body(state.kept, good, patterns)
+    if date_line is not None:
+        state.published = state.published or parse_date(date_line.text, patterns.months)
     run: list[str] = []
     kept = []
     for line in state.kept:
@@ -159,11 +181,24 @@ def _drop_page_furniture(
             if run:
                 state.removed.append(Removed("boilerplate", "\n".join(run)))
                 run = []
+        elif line is date_line:
+            state.removed.append(Removed("date", line.text))
         else:
             run.append(line.text)
     if run:
         state.removed.append(Removed("boilerplate", "\n".join(run)))
     state.kept = kept
+
+
+def _date_line_above_body(kept: list[_Line], good: set[int], patterns: Patterns) -> _Line | None:
+    """The nearest short line with a full date among the few lines above the first body line."""
+    first = next((n for n, line in enumerate(kept) if line.index in good), None)
+    if first is None:
+        return None
+    for line in reversed(kept[max(0, first - DATE_LINE_REACH) : first]):
+        if len(line.text) <= DATE_LINE_MAX_CHARS and parse_date(line.text, patterns.months):
+            return line
+    return None
 
 
 def _take_kicker_and_dateline(state: _State, patterns: Patterns) -> None:
@@ -207,12 +242,14 @@ def _is_subhead(block: list[str], following: list[str] | None) -> bool:
 
 
 def _is_source_line(text: str) -> bool:
-    """A title-case name set between the lead and the body ("Eastmark Herald") names the source."""
+    """A short title-case name set between the lead and the body ("Eastmark Herald") names the source."""
     words = text.split()
-    return len(words) >= 2 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+    return 2 <= len(words) <= SOURCE_MAX_WORDS and all(
+        w[:1].isupper() and w.isalpha() for w in words
+    )
 
 
-def _assemble(state: _State, patterns: Patterns) -> tuple[str, list[Subhead]]:
+def _assemble(state: _State, patterns: Patterns, from_html: bool) -> tuple[str, list[Subhead]]:
     """Rebuild paragraphs block by block; short standalone lines before a paragraph are subheads."""
     blocks: list[list[str]] = []
     previous_block = None
@@ -228,7 +265,7 @@ def _assemble(state: _State, patterns: Patterns) -> tuple[str, list[Subhead]]:
     for number, block in enumerate(blocks):
         following = blocks[number + 1] if number + 1 < len(blocks) else None
         if paragraphs and _is_subhead(block, following):
-            if len(paragraphs) == 1 and not pending and _is_source_line(block[0]):
+            if not from_html and len(paragraphs) == 1 and not pending and _is_source_line(block[0]):
                 state.removed.append(Removed("byline", block[0]))
             else:
                 pending.append(block[0])
@@ -254,20 +291,24 @@ def clean_plain_text(
     *,
     title: str | None = None,
     published: str | None = None,
-    detect_page_dump: bool = True,
+    from_html: bool = False,
 ) -> CleanedArticle:
-    """Clean one plain text; a whole-page dump also goes through the block scorer."""
+    """Clean one plain text; a whole-page dump also goes through the block scorer.
+
+    `from_html` marks text trafilatura already extracted from a page: no dump detection, and
+    headings are taken for subheads, never for source lines.
+    """
     text, repairs = repair_text(text)
     lines = _split_lines(text)
     state = _State(kept=_blocks(lines), published=published, title=title, repairs=repairs)
-    dump = detect_page_dump and looks_like_page_dump(lines)
+    dump = not from_html and looks_like_page_dump(lines)
     if dump and state.kept and not title:
         state.title = state.kept[0].text
     matched = _classify_lines(state, patterns)
     if dump:
         _drop_page_furniture(state, lines, matched, patterns, scorer)
     _take_kicker_and_dateline(state, patterns)
-    body, subheads = _assemble(state, patterns)
+    body, subheads = _assemble(state, patterns, from_html)
     return CleanedArticle(
         text=body,
         title=state.title,

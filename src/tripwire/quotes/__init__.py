@@ -64,7 +64,7 @@ class _Attributor:
         self.lexicon = lexicon
         self.bounds = list(paragraphs(self.text))
         self.passages = find_passages(self.text, lexicon)
-        self.cues = CueFinder(doc, lexicon, self._quoted_tokens())
+        self.cues = CueFinder(doc, lexicon, self._quoted_tokens(), self.bounds)
         self.resolver = SpeakerResolver(doc, actors, lexicon)
         self.current: Attribution | None = None
 
@@ -114,24 +114,44 @@ class _Attributor:
         lo, hi = self.bounds[passage.paragraph]
         before = self.passages[index - 1] if index > 0 else None
         after = self.passages[index + 1] if index + 1 < len(self.passages) else None
-        left = before.close_at + 1 if before and before.paragraph == passage.paragraph and \
-            before.close_at is not None else lo
+        left = before.close_end if before and before.paragraph == passage.paragraph else lo
         right = after.open_at if after and after.paragraph == passage.paragraph else hi
         if passage.continues:
             return self._inherited(passage, "direct")
         kind = "direct" if self._is_utterance(passage, left, right) else "partial"
         cue = None
         if kind == "partial":
-            cue = self.cues.governing(passage.start, passage.end)
+            cue = self.cues.governing(passage.start, passage.end, strong=True)
+        if kind == "partial":
+            left, right = lo, hi  # words quoted inside a sentence: their cue may be anywhere in it
+        if cue is None and passage.close_at is not None:
+            cue = self.cues.after_dash(passage.close_end, right)
         if cue is None and passage.close_at is not None and self._cue_may_follow(passage):
-            stop = sentence_end(self.text, passage.close_at + 1, right, self.lexicon.abbreviations)
-            cue = self.cues.in_zone(passage.close_at + 1, stop, from_end=False)
+            stop = sentence_end(self.text, passage.close_end, right, self.lexicon.abbreviations)
+            cue = self.cues.in_zone(passage.close_end, stop, from_end=False)
         if cue is None:
-            begin = sentence_start(self.text, left, passage.open_at, self.lexicon.abbreviations)
-            cue = self.cues.in_zone(begin, passage.open_at, from_end=True)
+            begin, end = self._lead_in(passage, left)
+            cue = (self.cues.name_before_colon(begin, end)
+                   or self.cues.in_zone(begin, end, from_end=True)
+                   or self.cues.colon_cue(begin, end))
+        if cue is None and kind == "partial":
+            cue = (self.cues.governing(passage.start, passage.end, strong=False)
+                   or self.cues.clause_subject(passage.start, passage.end))
         if cue is None and kind == "direct":
             return self._inherited(passage, kind)
         return self._attributed(passage.start, passage.end, kind, cue)
+
+    def _lead_in(self, passage: QuotedPassage, left: int) -> tuple[int, int]:
+        """The stretch before a quote where its cue may stand: its sentence so far, or the end
+        of the previous paragraph when that ends in a colon ("He said:")."""
+        abbreviations = self.lexicon.abbreviations
+        begin = sentence_start(self.text, left, passage.open_at, abbreviations)
+        if self.text[begin : passage.open_at].strip() or passage.paragraph == 0:
+            return begin, passage.open_at
+        lo, hi = self.bounds[passage.paragraph - 1]
+        if not self.text[lo:hi].endswith(":"):
+            return begin, passage.open_at
+        return sentence_start(self.text, lo, hi, abbreviations), hi
 
     def _is_utterance(self, passage: QuotedPassage, left: int, right: int) -> bool:
         """A whole utterance rather than words quoted inside someone else's sentence."""
@@ -144,12 +164,12 @@ class _Attributor:
         if passage.close_at is None:
             return True
         inside = self.text[passage.start : passage.close_at].rstrip()
-        trail = self.text[passage.close_at + 1 : right].lstrip()
+        trail = self.text[passage.close_end : right].lstrip()
         return not trail or inside[-1:] in UTTERANCE_ENDS or trail[0] in UTTERANCE_ENDS
 
     def _cue_may_follow(self, passage: QuotedPassage) -> bool:
         """False when the quote ends its sentence and a new one starts after it."""
         assert passage.close_at is not None
         inside = self.text[passage.start : passage.close_at].rstrip()
-        trail = self.text[passage.close_at + 1 : passage.close_at + 3].lstrip()
+        trail = self.text[passage.close_end : passage.close_end + 2].lstrip()
         return not (inside.endswith(".") and trail[:1].isupper())

@@ -8,7 +8,7 @@ hangs on its cue through the parse ("Cruz called Trump a "liar"").
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -18,7 +18,13 @@ from tripwire.quotes.speakers import subject_of
 
 SENTENCE_END = re.compile(r"[.!?]+")
 DOTTED = re.compile(r"[A-Za-z](?:\.[A-Za-z])*")
+CLOSERS = "\"”’'»)]"
+OPENERS = "\"“‘'(["
+CREDIT_BREAKS = frozenset({"-", "—", "–", "―", ".", ":"})
 SPEAKER_POS = ("PROPN", "PRON", "NOUN")
+STRONG_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+GROUP_PRONOUNS = frozenset({"i", "we", "they"})
+NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 ANCESTOR_STEPS = 12
 
 
@@ -33,14 +39,20 @@ class Cue:
 
 
 def _ends_sentence(text: str, match: re.Match[str], abbreviations: frozenset[str]) -> bool:
-    """A run of . ! ? that ends a sentence, not an abbreviation such as "Mr.", "U.S." or "W."."""
+    """A run of . ! ? that ends a sentence: not an abbreviation such as "Mr.", "U.S." or "W.",
+    and followed by a break and a word that does not start in lower case."""
     after = match.end()
-    if after < len(text) and not text[after].isspace() and text[after] not in "\"”’'»)":
+    while after < len(text) and text[after] in CLOSERS:
+        after += 1
+    if after < len(text) and not text[after].isspace():
+        return False
+    rest = text[after : after + 3].lstrip()
+    if rest[:1].islower():
         return False
     if match.group() != ".":
         return True
     word = text[max(0, match.start() - 12) : match.start()].split()
-    word_text = word[-1].lstrip("\"“‘'(") if word else ""
+    word_text = word[-1].lstrip(OPENERS) if word else ""
     return not (word_text.lower() in abbreviations or DOTTED.fullmatch(word_text))
 
 
@@ -64,8 +76,12 @@ def sentence_start(text: str, lo: int, hi: int, abbreviations: frozenset[str]) -
 class CueFinder:
     """Looks up cue verbs and phrases in one parsed article."""
 
-    def __init__(self, doc: Doc, lexicon: QuoteLexicon, quoted: list[bool]) -> None:
+    def __init__(
+        self, doc: Doc, lexicon: QuoteLexicon, quoted: list[bool], bounds: list[tuple[int, int]]
+    ) -> None:
         self.doc = doc
+        self.bounds = bounds  # (start, end) of each paragraph
+        self.paragraph_starts = [lo for lo, _ in bounds]
         self.lexicon = lexicon
         self.quoted = quoted  # quoted[i]: token i lies inside a quoted passage
         self.starts = [t.idx for t in doc]
@@ -92,39 +108,146 @@ class CueFinder:
         )
 
     def in_zone(self, lo: int, hi: int, from_end: bool) -> Cue | None:
-        """The cue in text[lo:hi] nearest the quote (the zone's end when from_end)."""
+        """The cue in text[lo:hi] nearest the quote (the zone's end when from_end), preferring
+        cues whose speaker names someone."""
         tokens = self.tokens(lo, hi)
         verbs = [t for t in tokens if self.is_cue_verb(t)]
         phrases = self.phrases[bisect_left(self.phrase_starts, lo) :]
         phrases = [p for p in phrases if p[0] < hi and p[1] <= hi]
-        candidates: list[tuple[int, Cue]] = [(v.idx, self.verb_cue(v, lo, hi)) for v in verbs]
+        candidates: list[tuple[int, Cue]] = [(v.idx, self.verb_cue(v)) for v in verbs]
         candidates += [(s, self.phrase_cue(s, e, p)) for s, e, p in phrases]
         if not candidates:
             return None
-        candidates.sort(key=lambda c: c[0], reverse=from_end)
+        candidates.sort(key=lambda c: -c[0] if from_end else c[0])
+        candidates.sort(key=lambda c: not self.is_strong(c[1].speaker))
         return candidates[0][1]
 
-    def governing(self, lo: int, hi: int) -> Cue | None:
-        """The cue verb a quote inside a sentence hangs on, else the subject it hangs on."""
-        tokens = self.tokens(lo, hi)
-        outside = [t for t in tokens if not lo <= t.head.idx < hi]
-        if not outside:
+    def after_dash(self, lo: int, hi: int) -> Cue | None:
+        """A credit line right after a quote: a dash, then the speaker's name."""
+        head = self.doc.text[lo:hi].lstrip()
+        if not head or head[0] not in self.lexicon.attribution_dashes:
             return None
-        fallback: Cue | None = None
+        dash = hi - len(head)
+        for token in self.tokens(dash + 1, hi)[:3]:
+            if token.pos_ in ("PROPN", "NOUN"):
+                return Cue(head[0], dash, dash + 1, _phrase_head(token))
+        return None
+
+    def colon_cue(self, lo: int, hi: int) -> Cue | None:
+        """A lead-in ending in a colon without a cue verb: "The piece ran a headline:", "WALLACE:".
+
+        The speaker is the subject of the lead-in's verb, else the last name before the colon.
+        """
+        if not self.doc.text[lo:hi].rstrip().endswith(":"):
+            return None
+        tokens = [t for t in self.tokens(lo, hi) if not self.quoted[t.i]]
+        for token in tokens:
+            subject = self._subject_here(token) if token.pos_ in ("VERB", "AUX") else None
+            if subject is not None and subject.pos_ in SPEAKER_POS:
+                return Cue(token.text, token.idx, token.idx + len(token), subject)
+        names = [t for t in tokens if t.pos_ in ("PROPN", "NOUN")]
+        if names and len(tokens) <= 4:
+            colon = self.doc.text.rindex(":", lo, hi)
+            return Cue(":", colon, colon + 1, _phrase_head(names[-1]))
+        return None
+
+    def governing(self, lo: int, hi: int, strong: bool) -> Cue | None:
+        """The cue a quote inside a sentence hangs on through the parse.
+
+        Of several cues up the parse ("Ditto said she expects ... “...”") the outermost wins, as
+        news attribution credits the reporting clause. With `strong`, only cues whose speaker is
+        a name, a personal pronoun or a person's title count ("a majority ... believe" does not).
+        """
+        found: Cue | None = None
+        for node in self._ancestors(lo, hi):
+            cue = None
+            if self.is_cue_verb(node):
+                cue = self.verb_cue(node)
+            elif self.is_cue_noun(node):
+                owner = next(c for c in node.children if c.dep_ == "poss")
+                cue = Cue(node.text, node.idx, node.idx + len(node), owner)
+            if cue is not None and (not strong or self.is_strong(cue.speaker)):
+                found = cue
+        return found
+
+    def is_strong(self, token: Token | None) -> bool:
+        """A speaker token that names someone rather than something."""
+        if token is None:
+            return False
+        return (
+            token.pos_ == "PROPN"
+            or token.ent_type_ in STRONG_ENTITIES
+            or token.lower_ in self.lexicon.person_pronouns
+            or token.lower_ in GROUP_PRONOUNS
+            or token.lemma_.lower() in self.lexicon.person_titles
+        )
+
+    def clause_subject(self, lo: int, hi: int) -> Cue | None:
+        """The subject of the nearest verb above a quote that has one: without a cue, the
+        quote's words are those of whoever the clause is about ("NATO wants to “listen”")."""
+        for node in self._ancestors(lo, hi):
+            if node.pos_ in ("VERB", "AUX"):
+                subject = self._subject_here(node)
+                if subject is not None and subject.pos_ in SPEAKER_POS:
+                    return Cue(node.text, node.idx, node.idx + len(node), subject)
+        return None
+
+    def _ancestors(self, lo: int, hi: int) -> list[Token]:
+        """The words a quote in text[lo:hi] hangs on, upwards, within its paragraph."""
+        outside = [t for t in self.tokens(lo, hi) if not lo <= t.head.idx < hi]
+        if not outside:
+            return []
+        paragraph = self.paragraph_of(lo)
+        chain: list[Token] = []
         node = outside[0].head
         for _ in range(ANCESTOR_STEPS):
-            if self.is_cue_verb(node):
-                return self.verb_cue(node, lo, hi)
-            if fallback is None and node.pos_ in ("VERB", "AUX"):
-                subject = subject_of(node)
-                if subject is not None and subject.pos_ in SPEAKER_POS:
-                    fallback = Cue(node.text, node.idx, node.idx + len(node), subject)
+            if self.paragraph_of(node.idx) != paragraph or self.quoted[node.i]:
+                break
+            chain.append(node)
             if node.head is node:
                 break
             node = node.head
-        return fallback
+        return chain
 
-    def verb_cue(self, verb: Token, lo: int, hi: int) -> Cue:
+    def name_before_colon(self, lo: int, hi: int) -> Cue | None:
+        """A credit such as "... - Jane Doe:" or "Pew Research:" just before a quote."""
+        if not self.doc.text[lo:hi].rstrip().endswith(":"):
+            return None
+        tokens = [t for t in self.tokens(lo, hi) if not t.is_space]
+        if len(tokens) < 2:
+            return None
+        names = tokens[:-1]
+        first = len(names)
+        while first > 0 and (names[first - 1].pos_ == "PROPN" or names[first - 1].lower_ == "and"):
+            first -= 1
+        if first == len(names) or first > 0 and names[first - 1].text not in CREDIT_BREAKS:
+            return None
+        colon = tokens[-1]
+        return Cue(":", colon.idx, colon.idx + 1, _phrase_head(names[-1]))
+
+    def is_cue_noun(self, token: Token) -> bool:
+        """A speech noun with an owner: "Trump's claim", "her statement"."""
+        return (
+            token.pos_ == "NOUN"
+            and token.lemma_.lower() in self.lexicon.speech_nouns
+            and not self.quoted[token.i]
+            and any(c.dep_ == "poss" for c in token.children)
+        )
+
+    def paragraph_of(self, offset: int) -> int:
+        return bisect_right(self.paragraph_starts, offset) - 1
+
+    def _subject_here(self, verb: Token) -> Token | None:
+        """The verb's subject when it stands outside quotes and in the verb's paragraph (the
+        parser can take a quote for the subject, or run a sentence across paragraphs)."""
+        subject = subject_of(verb)
+        if subject is None or self.quoted[subject.i]:
+            return None
+        if self.paragraph_of(subject.idx) != self.paragraph_of(verb.idx):
+            return None
+        return subject
+
+    def verb_cue(self, verb: Token) -> Cue:
         """A verb cue, with a particle ("pointed out") or a phrase ("said in a statement")."""
         end = verb.idx + len(verb)
         for child in verb.rights:
@@ -133,17 +256,24 @@ class CueFinder:
         i = bisect_left(self.phrase_starts, end + 1)
         if i < len(self.phrases) and self.phrases[i][0] == end + 1:
             end = self.phrases[i][1]
-        speaker = subject_of(verb) or self._nearest_speaker(verb, lo, hi)
+        speaker = self._subject_here(verb) or self._nearest_speaker(verb)
         return Cue(self.doc.text[verb.idx : end], verb.idx, end, speaker)
 
-    def _nearest_speaker(self, verb: Token, lo: int, hi: int) -> Token | None:
-        """A name or pronoun beside a verb the parser left without a subject."""
-        after = [t for t in self.tokens(verb.idx + len(verb), hi) if not self.quoted[t.i]][:4]
-        before = [t for t in self.tokens(lo, verb.idx) if not self.quoted[t.i]][-4:]
-        for token in (*after, *reversed(before)):
+    def _nearest_speaker(self, verb: Token) -> Token | None:
+        """A name or pronoun beside a verb the parser left without a subject: after the verb when
+        it opens its clause (", said Jane Doe"), else before it."""
+        lo, hi = self.bounds[self.paragraph_of(verb.idx)]
+        lo, hi = max(lo, verb.sent.start_char), min(hi, verb.sent.end_char)
+        before = [t for t in self.tokens(lo, verb.idx) if self._may_speak(t)]
+        after = [t for t in self.tokens(verb.idx + len(verb), hi) if self._may_speak(t)][:4]
+        words_before = any(t.is_alpha for t in before)
+        for token in (*reversed(before[-4:]), *after) if words_before else (*after, *before):
             if token.pos_ in ("PROPN", "PRON"):
                 return _phrase_head(token)
         return None
+
+    def _may_speak(self, token: Token) -> bool:
+        return not self.quoted[token.i] and token.ent_type_ not in NOT_SPEAKERS
 
     def phrase_cue(self, start: int, end: int, phrase: CuePhrase) -> Cue:
         """'according to X' names its speaker after it; 'in a statement' the verb's subject."""
@@ -156,7 +286,7 @@ class CueFinder:
         else:
             first = self.tokens(start, end)
             if first:
-                speaker = subject_of(first[0].head)
+                speaker = self._subject_here(first[0].head)
         return Cue(self.doc.text[start:end], start, end, speaker)
 
 

@@ -5,6 +5,11 @@ gold attribution that quotes (`direct`); a gold one is found when some predictio
 Speaker accuracy counts found gold quotes that have a source: the best-overlapping prediction's
 speaker mention or resolved speaker overlaps the gold source, or names the same person (same
 surname). Reported speech is scored the same way against the gold attributions that do not quote.
+
+PolNeAR's `direct` flag is set when the content holds a double quotation mark, but the New York
+Times texts print double quotes as two apostrophes (''like this''); those contents quote too, so
+`strict_flag=False` (the default) counts them as direct. `strict_flag=True` scores against the
+flag exactly as stored.
 """
 
 from __future__ import annotations
@@ -87,13 +92,21 @@ def _speaker_right(prediction: Attribution, source: dict[str, Any]) -> bool:
     return bool(surname) and surname == _surname(source["text"])
 
 
+def is_quoting(attribution: dict[str, Any], strict_flag: bool = False) -> bool:
+    """Whether a gold attribution quotes its content (see the module docstring)."""
+    if attribution["direct"] or strict_flag:
+        return bool(attribution["direct"])
+    return "''" in attribution["content"]["text"]
+
+
 def score_article(
-    record: dict[str, Any], predictions: list[Attribution], quoting: bool
+    record: dict[str, Any], predictions: list[Attribution], quoting: bool,
+    strict_flag: bool = False,
 ) -> Tally:
     """One article's counts, for direct quotes (quoting) or for reported speech."""
     kinds = QUOTING_KINDS if quoting else ("indirect",)
     predicted = [p for p in predictions if p.kind in kinds]
-    gold = [a for a in record["attributions"] if a["direct"] == quoting]
+    gold = [a for a in record["attributions"] if is_quoting(a, strict_flag) == quoting]
     gold_spans = [_fragments(a["content"]) for a in gold]
     tally = Tally(predicted=len(predicted), gold=len(gold))
     tally.predicted_right = sum(
@@ -118,12 +131,12 @@ def predict(records: Iterable[dict[str, Any]]) -> Iterator[list[Attribution]]:
         yield attribute(doc, resolve_actors(doc, record.get("published")))
 
 
-def evaluate(records: list[dict[str, Any]]) -> Report:
+def evaluate(records: list[dict[str, Any]], strict_flag: bool = False) -> Report:
     report = Report()
     for record, predictions in zip(records, predict(records), strict=True):
-        direct = score_article(record, predictions, quoting=True)
+        direct = score_article(record, predictions, True, strict_flag)
         report.direct.add(direct)
-        report.indirect.add(score_article(record, predictions, quoting=False))
+        report.indirect.add(score_article(record, predictions, False, strict_flag))
         report.by_publisher.setdefault(record.get("publisher") or "?", Tally()).add(direct)
     return report
 

@@ -7,6 +7,7 @@ not with a wrong answer later.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +19,8 @@ DEFAULT_PATH = Path(__file__).with_name("data") / "quotes.yaml"
 FAMILIES = ("double", "single")
 PHRASE_SPEAKERS = ("object", "subject")
 WORD_LISTS = (
-    "speech_verbs", "reporting_verbs", "person_pronouns", "person_titles", "abbreviations"
+    "speech_verbs", "reporting_verbs", "person_pronouns", "person_titles", "abbreviations",
+    "attribution_dashes", "speech_nouns",
 )
 
 
@@ -48,18 +50,25 @@ class QuoteLexicon:
     person_pronouns: frozenset[str]
     person_titles: frozenset[str]
     abbreviations: frozenset[str]
+    attribution_dashes: frozenset[str]
+    speech_nouns: frozenset[str]
 
     @functools.cached_property
     def opening(self) -> dict[str, QuoteMark]:
         return {m.open: m for m in self.marks}
 
-    @functools.cached_property
-    def double_chars(self) -> frozenset[str]:
-        return frozenset(c for m in self.marks if m.family == "double" for c in (m.open, *m.close))
+    def _pattern(self, family: str) -> re.Pattern[str]:
+        glyphs = {g for m in self.marks if m.family == family for g in (m.open, *m.close)}
+        # longest first, so that a two-character mark ('') wins over its first character
+        return re.compile("|".join(re.escape(g) for g in sorted(glyphs, key=len, reverse=True)))
 
     @functools.cached_property
-    def single_chars(self) -> frozenset[str]:
-        return frozenset(c for m in self.marks if m.family == "single" for c in (m.open, *m.close))
+    def double_pattern(self) -> re.Pattern[str]:
+        return self._pattern("double")
+
+    @functools.cached_property
+    def single_pattern(self) -> re.Pattern[str]:
+        return self._pattern("single")
 
 
 class _Reader:
@@ -106,8 +115,8 @@ class _Reader:
         family = self.string(fields["family"], "family")
         if family not in FAMILIES:
             raise self.fail(fields["family"], f"family must be one of {FAMILIES}, not {family!r}")
-        if any(len(c) != 1 for c in (opening, *closing)):
-            raise self.fail(node, "quote marks must be single characters")
+        if any(len(c) > 2 for c in (opening, *closing)):
+            raise self.fail(node, "a quote mark is one or two characters")
         return QuoteMark(opening, closing, family)
 
     def phrase(self, node: yaml.Node) -> CuePhrase:
@@ -156,6 +165,8 @@ def load_lexicon(path: Path = DEFAULT_PATH) -> QuoteLexicon:
         person_pronouns=words["person_pronouns"],
         person_titles=words["person_titles"],
         abbreviations=words["abbreviations"],
+        attribution_dashes=words["attribution_dashes"],
+        speech_nouns=words["speech_nouns"],
     )
 
 

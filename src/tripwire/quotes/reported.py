@@ -64,8 +64,7 @@ def find_reported(doc: Doc, cues: CueFinder) -> list[ReportedSpeech]:
         clause = _clause_of(token)
         if clause is None or any(cues.quoted[t.i] for t in clause):
             continue
-        sentence = token.sent
-        cue = cues.verb_cue(token, sentence.start_char, sentence.end_char)
+        cue = cues.verb_cue(token)
         found.append(ReportedSpeech(clause.start_char, clause.end_char, cue))
     for start, end, phrase in cues.phrases:
         if phrase.speaker != "object":

@@ -47,6 +47,8 @@ def subject_of(verb: Token, steps: int = 4) -> Token | None:
             if subject.lower_ in RELATIVE_WORDS and verb.dep_ == "relcl":
                 return verb.head
             return subject
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head  # "footage of Clinton asking, ..."
         if verb.dep_ not in INHERITS_SUBJECT or verb.head is verb:
             return None
         verb = verb.head
@@ -56,6 +58,8 @@ def subject_of(verb: Token, steps: int = 4) -> Token | None:
 def mention_of(token: Token) -> Mention:
     """The noun phrase a speaker token heads, without clauses hanging on it."""
     doc = token.doc
+    if token.dep_ == "appos" and token.head.pos_ == "PROPN":
+        token = token.head  # "McConnell, now the majority leader, who said": the name
     if token.pos_ == "PRON":
         return Mention(token.idx, token.idx + len(token), token.text)
     first = token.i
@@ -68,6 +72,8 @@ def mention_of(token: Token) -> Mention:
             last = child.i
     while first < token.i and not doc[first].is_alpha:
         first += 1
+    while last > token.i and not doc[last].is_alpha:
+        last -= 1
     span = doc[first : last + 1]
     return Mention(span.start_char, span.end_char, span.text)
 

@@ -2,8 +2,179 @@
 
 from __future__ import annotations
 
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import pandas as pd
 import typer
+from rich.console import Console
+from rich.table import Table
+
+from tripwire.signals.alerts import Alert, find_alerts
+from tripwire.signals.incidents import build_incidents
+from tripwire.signals.report import write_report
+from tripwire.signals.selection import parse_dyad, resolve_actor
+from tripwire.signals.series import series
+from tripwire.signals.settings import AlertSettings, IncidentSettings, setting_help
+from tripwire.signals.store import open_signals_store
+from tripwire.store import default_db_path
+
+DbOption = Annotated[str | None, typer.Option("--db", help="DuckDB file [env TRIPWIRE_DB].")]
+_ALERT = AlertSettings()
+
+
+class Period(StrEnum):
+    day = "day"
+    week = "week"
+
+
+class SeriesFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+class AlertFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+_DEFAULT_PERIOD = Period(_ALERT.by)
+_DEFAULT_REPORT = Path("report.html")
+
+
+def _help(name: str) -> str:
+    return setting_help(AlertSettings, name)
+
+
+def signals(
+    dyad: Annotated[str | None, typer.Option(
+        "--dyad", help="SOURCE-TARGET actor ids or names (also SOURCE->TARGET, SOURCE,TARGET).")] = None,
+    actor: Annotated[str | None, typer.Option(
+        "--actor", help="One actor: incidents where it is source or target.")] = None,
+    start: Annotated[str | None, typer.Option("--from", help="First day (YYYY-MM-DD).")] = None,
+    end: Annotated[str | None, typer.Option("--to", help="Last day (YYYY-MM-DD).")] = None,
+    by: Annotated[Period, typer.Option("--by", help="Period.")] = Period.day,
+    undirected: Annotated[bool, typer.Option(
+        "--undirected", help="With --dyad: count both directions.")] = False,
+    fmt: Annotated[SeriesFormat, typer.Option("--format", help="Output format.")] = SeriesFormat.table,
+    db: DbOption = None,
+) -> None:
+    """Incidents per day or week by PLOVER quad and type, with coverage-normalised rates."""
+    with open_signals_store(db or default_db_path()) as store:
+        cur = store.cursor()
+        pair = parse_dyad(cur, dyad) if dyad else None
+        who = resolve_actor(cur, actor) if actor else None
+        frame = series(store, dyad=pair, actor=who, start=start, end=end, by=by.value,
+                       directed=not undirected)
+    frame["period"] = frame["period"].astype(str)
+    if fmt is SeriesFormat.csv:
+        frame.to_csv(sys.stdout, index=False)
+    elif fmt is SeriesFormat.json:
+        print(frame.to_json(orient="records", indent=2))
+    else:
+        console = Console()
+        console.width = max(console.width, 110)
+        console.print(_series_table(frame, pair, who))
+
+
+def alerts(
+    fmt: Annotated[AlertFormat, typer.Option("--format", help="Output format.")] = AlertFormat.table,
+    by: Annotated[Period, typer.Option("--by", help=_help("by"))] = _DEFAULT_PERIOD,
+    directed: Annotated[bool, typer.Option("--directed", help=_help("directed"))] = _ALERT.directed,
+    min_z: Annotated[float, typer.Option("--min-z", help=_help("min_z"))] = _ALERT.min_z,
+    min_jump: Annotated[float, typer.Option("--min-jump", help=_help("min_jump"))] = _ALERT.min_jump,
+    min_incidents: Annotated[int, typer.Option(
+        "--min-incidents", help=_help("min_incidents"))] = _ALERT.min_incidents,
+    min_excess: Annotated[float, typer.Option(
+        "--min-excess", help=_help("min_excess"))] = _ALERT.min_excess,
+    baseline_days: Annotated[int, typer.Option(
+        "--baseline-days", help=_help("baseline_days"))] = _ALERT.baseline_days,
+    penalty: Annotated[float, typer.Option("--penalty", help=_help("penalty"))] = _ALERT.penalty,
+    db: DbOption = None,
+) -> None:
+    """Dyads whose conflict share jumped above their own baseline, with the driving events."""
+    settings = AlertSettings(by=by.value, directed=directed, min_z=min_z, min_jump=min_jump,
+                             min_incidents=min_incidents, min_excess=min_excess,
+                             baseline_days=baseline_days, penalty=penalty)
+    with open_signals_store(db or default_db_path()) as store:
+        found = find_alerts(store, settings)
+    if fmt is AlertFormat.json:
+        print(json.dumps([a.to_dict() for a in found], indent=2, ensure_ascii=False))
+        return
+    console = Console()
+    console.print(_alerts_table(found))
+    for n, alert in enumerate(found, 1):
+        console.print(f"{n}. {alert.summary}", highlight=False, markup=False)
+
+
+def report(
+    out: Annotated[Path, typer.Option("--out", help="HTML file to write.")] = _DEFAULT_REPORT,
+    top: Annotated[int, typer.Option("--top", min=1, max=50, help="Dyads to plot.")] = 6,
+    by: Annotated[Period, typer.Option("--by", help=_help("by"))] = _DEFAULT_PERIOD,
+    db: DbOption = None,
+) -> None:
+    """Write a self-contained HTML report: top dyads, their index, alerts and their evidence."""
+    with open_signals_store(db or default_db_path()) as store:
+        written = write_report(store, out, AlertSettings(by=by.value), top=top)
+    Console(stderr=True).print(f"wrote {written}", highlight=False)
+
+
+def incidents(
+    window_days: Annotated[int, typer.Option(
+        "--window-days", help=setting_help(IncidentSettings, "window_days"))] = 1,
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="Re-cluster every event.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Cluster stored events into incidents (done automatically when signals are read)."""
+    with open_signals_store(db or default_db_path(), writable=True) as store:
+        count = build_incidents(store, IncidentSettings(window_days=window_days), rebuild=rebuild)
+    Console(stderr=True).print(f"{count} incidents", highlight=False)
+
+
+_SHOWN = [("period", "period"), ("incidents", "inc"), ("mentions", "ment"),
+          ("verbal_cooperation", "vcoop"), ("material_cooperation", "mcoop"),
+          ("verbal_conflict", "vconf"), ("material_conflict", "mconf"),
+          ("intensity", "intens"), ("coverage", "articles"),
+          ("incidents_per_article", "inc/art"), ("conflict_share", "c.share")]
+
+
+def _series_table(frame: pd.DataFrame, dyad: tuple[str, str] | None, actor: str | None) -> Table:
+    title = f"{dyad[0]} -> {dyad[1]}" if dyad else actor or "all incidents"
+    table = Table(title=f"signals: {title}")
+    for _, header in _SHOWN:
+        if header == "period":
+            table.add_column(header, no_wrap=True, min_width=10)
+        else:
+            table.add_column(header, justify="right")
+    for row in frame.itertuples(index=False):
+        table.add_row(*(_cell(getattr(row, column)) for column, _ in _SHOWN))
+    return table
+
+
+def _alerts_table(found: list[Alert]) -> Table:
+    table = Table(title=f"{len(found)} alerts")
+    for header in ("#", "dyad", "start", "end", "strength", "conflict share", "events"):
+        table.add_column(header, no_wrap=True)
+    for n, a in enumerate(found, 1):
+        arrow = "->" if a.directed else "<->"
+        table.add_row(str(n), f"{a.source}{arrow}{a.target}", str(a.start), str(a.end),
+                      f"{a.strength:.1f}", f"{a.baseline:.0%} -> {a.share:.0%}",
+                      str(len(a.event_ids)))
+    return table
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, float):
+        return "" if pd.isna(value) else f"{value:.3g}"
+    return str(value)
 
 
 def register(app: typer.Typer) -> None:
     """Add this stage's commands to the main app."""
+    for command in (signals, alerts, report, incidents):
+        app.command()(command)
+

@@ -7,6 +7,8 @@ null value: nothing is ever anchored to today's date.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from tripwire.document import TimeExpr
@@ -22,6 +24,9 @@ from tripwire.timex.vocab import vocab
 from tripwire.timex.words import split_words
 
 __all__ = ["find_times", "date_for_clause"]
+
+_QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
+_SHIFTED = re.compile(r"(?i)\b(ago|earlier|later|before|after)\b")
 
 
 def _is_time_word(word: str) -> bool:
@@ -91,8 +96,17 @@ def find_times(
     check_date_order(date_order)
     times: list[TimeExpr] = []
     reference: str | None = None
+    period: str | None = None
     for span in candidate_spans(doc):
-        ctx = Context(anchor, direction(span), reference, date_order, _after_quantity(span))
+        ctx = Context(
+            anchor,
+            direction(span),
+            reference,
+            date_order,
+            _after_quantity(span),
+            period,
+            length_first=span.label_ == "DURATION",
+        )
         normal = normalize(span.text, ctx, span.label_)
         if not _keep(span, normal):
             continue
@@ -110,4 +124,6 @@ def find_times(
         )
         if normal.type in ("DATE", "TIME"):
             reference = _as_reference(normal.value) or reference
+            if _QUARTER.match(normal.value or "") and not _SHIFTED.search(span.text):
+                period = normal.value
     return times

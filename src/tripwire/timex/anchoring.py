@@ -95,6 +95,31 @@ def granularity(value: str) -> str | None:
     return None
 
 
+def truncate(value: str, code: str) -> str | None:
+    """A calendar value written at a coarser unit: ("1995-05-22", "Y") -> "1995"."""
+    unit = granularity(value)
+    order = "DWMQY"
+    if unit is None or code not in order or order.index(code) < order.index(unit):
+        return None
+    if unit == code:
+        return value
+    if unit == "W" or code == "W":
+        if unit != "D":
+            return None
+        m = _DAY_VALUE.match(value)
+        day = make_date(int(m[1]), int(m[2]), int(m[3])) if m else None
+        return week_value(day) if day else None
+    year = value[:4]
+    if code == "Y":
+        return year
+    month = int(value[5:7]) if unit in ("D", "M") else None
+    if code == "M" and month:
+        return f"{year}-{month:02d}"
+    if code == "Q" and month:
+        return f"{year}-Q{(month - 1) // 3 + 1}"
+    return None
+
+
 def shift_value(value: str, code: str, amount: int) -> str | None:
     """Move a calendar value by `amount` units of `code`, keeping its granularity; None when the
     unit is finer than the value ("two days after" March 1998) or the result leaves the calendar."""

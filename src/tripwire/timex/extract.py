@@ -15,7 +15,8 @@ from tripwire.timex.vocab import vocab
 LABELS = ("DATE", "TIME")
 _NUMERIC_DATE = re.compile(r"\b(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b")
 _JOINERS = {"", " ", ", ", " on ", " of "}
-_PERIOD_ENDS = {"ended", "ending", "ends", "through"}
+_PERIOD_ENDS = {"ended", "ending", "ends"}
+_RANGE_JOINERS = {"to", "and", "through", "until", "till", "-", "–", "or"}
 
 
 @functools.cache
@@ -68,25 +69,54 @@ def _pattern_spans(doc: Doc) -> list[Span]:
 def _joinable(left: Span, right: Span, doc: Doc) -> bool:
     """ "10 p.m. Wednesday", "Wednesday night", "5 p.m. EST, Nov. 6": a TIME beside a DATE."""
     gap = doc.text[left.end_char : right.start_char]
-    return gap in _JOINERS and "TIME" in (left.label_, right.label_) and left.label_ != right.label_
+    if gap not in _JOINERS or {left.label_, right.label_} != {"TIME", "DATE"}:
+        return False
+    day = left if left.label_ == "DATE" else right
+    lex = vocab()
+    return any(
+        t.lower_.rstrip(".") in lex.months
+        or t.lower_ in lex.weekdays
+        or t.lower_ in lex.relative_days
+        for t in day
+    )
 
 
-def _split_periods(span: Span) -> list[Span]:
-    """ "the quarter ended Sept. 30" is two expressions: the period and the day it ended."""
+def _names_date(tokens: Span) -> bool:
+    lex = vocab()
+    return any(
+        t.lower_.rstrip(".") in lex.months
+        or t.lower_ in lex.weekdays
+        or (t.shape_ == "dddd" and t.text[:1] in "12")
+        for t in tokens
+    )
+
+
+def _split_span(span: Span) -> list[Span]:
+    """Two expressions in one entity: "the quarter ended Sept. 30" (a period and the day it
+    ended), "between 1985 and 1987", "Sept. 14 to Thursday" (the two ends of a range)."""
+    doc = span.doc
+    lex = vocab()
     for token in span:
-        if token.lower_ in _PERIOD_ENDS and span.start < token.i < span.end - 1:
-            doc = span.doc
-            return [
-                Span(doc, span.start, token.i, label=span.label_),
-                Span(doc, token.i + 1, span.end, label=span.label_),
-            ]
+        if not span.start < token.i < span.end - 1:
+            continue
+        left = Span(doc, span.start, token.i, label=span.label_)
+        right = Span(doc, token.i + 1, span.end, label=span.label_)
+        if token.lower_ in _PERIOD_ENDS:  # the head is a length: "the year ended June 30"
+            return [Span(doc, left.start, left.end, label="DURATION"), right]
+        if token.lower_ in lex.direction_words and doc[token.i - 1].lower_ in lex.units:
+            # "three days last week": a length, then when
+            return [left, Span(doc, token.i, span.end, label=span.label_)]
+        if token.lower_ in _RANGE_JOINERS and _names_date(left) and _names_date(right):
+            if left[0].lower_ in ("between", "from") and len(left) > 1:
+                left = Span(doc, left.start + 1, left.end, label=span.label_)
+            return [left, right]
     return [span]
 
 
 def candidate_spans(doc: Doc) -> list[Span]:
     """Non-overlapping candidate spans in text order; overlapping finds are merged."""
     entities = [e for e in doc.ents if e.label_ in LABELS]
-    found = [part for e in entities for part in _split_periods(e)] + _pattern_spans(doc)
+    found = [part for e in entities for part in _split_span(e)] + _pattern_spans(doc)
     found.sort(key=lambda s: (s.start, -s.end))
     merged: list[Span] = []
     for span in found:

@@ -21,6 +21,8 @@ from tripwire.timex.parts import compose_calendar, read_parts
 from tripwire.timex.vocab import Unit, vocab
 from tripwire.timex.words import digit_number, read_number, split_words
 
+_LONG_YEAR = re.compile(r"^\d{5}")
+_YEAR_LIKE = re.compile(r"^[12]\d{3}$")
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.]\d{1,2}[/.]\d{2,4}\b")
 _LEADING = frozenset(
@@ -173,7 +175,13 @@ def read_quantity(words: list[str]) -> Quantity | None:
         w = words[i]
         number = read_number(words, i)
         if number is not None and number[1] <= unit_index:
-            amount, i = number[0] if amount is None else amount * number[0], number[1]
+            if _YEAR_LIKE.match(w):
+                return None  # "the 1988 quarter"
+            if amount is None:
+                amount = number[0]
+            elif number[0] < 1:  # "two and a half hours"
+                amount += number[0]
+            i = number[1]
             continue
         if w in lex.direction_words and direction_word is None:
             direction_word = w
@@ -216,18 +224,21 @@ def _shifted(text: str, words: list[str], ctx: Context) -> Normal | None:
     after = words[quantity.unit_index + 1 : quantity.unit_index + 2]
     if not after or after[0] not in lex.shift_words:
         return None
-    sign = lex.shift_words[after[0]]
+    sign, counted_from = lex.shift_words[after[0]]
     unit_word = words[quantity.unit_index]
     if quantity.amount is None and not quantity.vague and not _is_plural(unit_word):
         quantity = dataclasses.replace(quantity, amount=1.0)
+    if counted_from == "length":
+        return Normal("DURATION", duration_value(quantity.amount, quantity.unit, quantity.decimal))
     if quantity.amount is None or quantity.vague:
         return Normal("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
     if quantity.amount != int(quantity.amount) or quantity.unit.clock:
         return Normal("DATE", None)
     amount = int(quantity.amount) * quantity.unit.factor * sign
     code = quantity.unit.code
-    if after[0] not in ("ago", "hence") and ctx.reference:
-        moved = shift_value(ctx.reference, code, amount)
+    # a year before the quarter being reported on, or before the date just mentioned
+    for base in (ctx.period, ctx.reference if counted_from == "reference" else None):
+        moved = shift_value(base, code, amount) if base else None
         if moved:
             return Normal("DATE", moved)
     if ctx.anchor is None:
@@ -256,6 +267,8 @@ def _duration(text: str, words: list[str], ctx: Context) -> Normal | None:
         return Normal("DURATION", value)
     if _is_plural(words[quantity.unit_index]):
         return Normal("DURATION", duration_value(None, quantity.unit))
+    if ctx.length_first and quantity.unit.code in ("Y", "M", "W"):  # "the fiscal year ended"
+        return Normal("DURATION", duration_value(1.0, quantity.unit))
     return None
 
 
@@ -304,8 +317,10 @@ def normalize(text: str, ctx: Context, label: str = "DATE") -> Normal:
 
 
 def _typed(found: Normal) -> Normal:
-    """TIME when a date carries a time of day."""
+    """TIME when a date carries a time of day; no value outside years 1-9999."""
     value = found.value
+    if value and (value[:1] == "-" or value[:4] == "0000" or _LONG_YEAR.match(value)):
+        return Normal(found.type, None)
     if found.type == "DATE" and value and value[:1].isdigit() and "T" in value:
         return Normal("TIME", value)
     return found

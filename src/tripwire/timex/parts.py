@@ -8,13 +8,13 @@ import re
 from dataclasses import dataclass
 
 from tripwire.timex.anchoring import (
-    granularity,
     pick_day,
     pick_month,
     pick_quarter,
     pick_season,
     pick_weekday,
     shift_value,
+    truncate,
 )
 from tripwire.timex.calendar import (
     MAX_YEAR,
@@ -247,11 +247,19 @@ def _near_month(words: list[str], i: int) -> bool:
     return any(w in months for w in window)
 
 
+def _reference_day(ctx: Context) -> dt.date | None:
+    if ctx.reference is None or len(ctx.reference) != 10:
+        return None
+    return make_date(*(int(x) for x in ctx.reference.split("-")))
+
+
 def _with_time(day: dt.date, parts: Parts) -> str:
+    """A clock time always; a part of day only off a relative day ("this morning", "last
+    night"): "Wednesday night" is written as the day, as TimeML annotators mostly do."""
     if parts.clock is not None:
         hour, minute = parts.clock
         return f"{day.isoformat()}T{hour:02d}:{minute:02d}"
-    if parts.part_of_day:
+    if parts.part_of_day and not parts.weekday and not parts.day:
         return f"{day.isoformat()}T{parts.part_of_day}"
     return day.isoformat()
 
@@ -265,7 +273,9 @@ def _day(parts: Parts, ctx: Context, direction: int) -> tuple[bool, dt.date | No
             return True, make_date(parts.year, parts.month, parts.day)
         if make_date(2000, parts.month, parts.day) is None:  # never exists: 31 February
             return True, None
-        return True, pick_day(anchor, parts.month, parts.day, direction) if anchor else None
+        # a dated day is usually close to the report, whichever side: the nearest one
+        step = explicit if explicit is not None else 0
+        return True, pick_day(anchor, parts.month, parts.day, step) if anchor else None
     if parts.holiday:
         if parts.year:
             return True, holiday_date(parts.holiday, parts.year)
@@ -280,12 +290,19 @@ def _day(parts: Parts, ctx: Context, direction: int) -> tuple[bool, dt.date | No
     if parts.weekday:
         if anchor is None:
             return True, None
+        base = _reference_day(ctx) if parts.from_reference else None
+        if base is not None:  # "the previous Friday", "the following Monday"
+            return True, pick_weekday(base, parts.weekday, explicit or 0, strict=True)
         if explicit == 0:  # "this Wednesday": the one in the anchor's week
             return True, add_days(anchor, parts.weekday - anchor.isoweekday())
-        return True, pick_weekday(anchor, parts.weekday, direction, strict=explicit is not None)
+        # a bare weekday in news is the last one unless the clause looks ahead
+        step = direction if explicit is not None or direction > 0 else -1
+        return True, pick_weekday(anchor, parts.weekday, step, strict=explicit is not None)
     if parts.relative_day is not None:
         return True, add_days(anchor, parts.relative_day) if anchor else None
     if (parts.clock or parts.part_of_day) and parts.month is None and parts.year is None:
+        if explicit is None and (base := _reference_day(ctx)) is not None:
+            return True, base  # "in the morning", "at 5 p.m.": of the day just talked about
         if anchor is None:
             return True, None
         return True, add_days(anchor, -1) if explicit == -1 else anchor
@@ -349,15 +366,16 @@ def _unit_period(parts: Parts, ctx: Context) -> str | None:
     code = parts.unit or ""
     if anchor is None:
         return None
-    reference = ctx.reference if ctx.reference and granularity(ctx.reference) == code else None
-    if parts.from_reference and reference:
-        return shift_value(reference, code, parts.direction or 0)
-    if parts.direction is None:
-        if reference:
-            return reference
-        step = 0
-    else:
-        step = parts.direction
+    if parts.from_reference and ctx.reference:
+        reference = truncate(ctx.reference, code)
+        moved = shift_value(reference, code, parts.direction or 0) if reference else None
+        if moved:
+            return moved
+    if code == "Q" and parts.direction in (None, 0) and ctx.period:
+        return ctx.period  # "the quarter", "this quarter": the one being reported on
+    step = parts.direction if parts.direction is not None else 0
+    if code == "Q" and parts.direction is None and ctx.direction <= 0:
+        step = -1  # "the quarter" in a report: the last one completed
     if step == 0 and parts.amount:
         months = parts.amount * {"M": 1, "Q": 3, "Y": 12}.get(code, 0)
         if months == 3:
@@ -366,10 +384,10 @@ def _unit_period(parts: Parts, ctx: Context) -> str | None:
             return f"{anchor.year:04d}-H{half_of(anchor)}"
         if months == 12:
             return f"{anchor.year:04d}"
-    if code == "E":
-        return f"{anchor.year // 10 + step:03d}"
-    if code == "C":
-        return f"{anchor.year // 100 + step:02d}"
+    if code in ("E", "C"):
+        size, width = (10, 3) if code == "E" else (100, 2)
+        index = anchor.year // size + step
+        return f"{index:0{width}d}" if 0 <= index < 10**width else None
     day = shift(anchor, code, step)
     if day is None:
         return None
@@ -404,6 +422,8 @@ def compose_calendar(parts: Parts, ctx: Context) -> Normal:
         return Normal("DATE", _half(parts, ctx))
     if parts.weekend:
         return Normal("DATE", _weekend(parts, ctx, direction))
+    if parts.year and parts.unit == "Q" and ctx.period:  # "the 1988 quarter"
+        return Normal("DATE", f"{parts.year:04d}-{ctx.period[-2:]}")
     if parts.year:
         return Normal("DATE", f"{parts.year:04d}")
     if parts.unit:

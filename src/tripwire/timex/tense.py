@@ -15,8 +15,9 @@ PAST = -1
 OPEN = 0
 FUTURE = 1
 
-_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-_DEADLINE = {"until", "till", "by", "through", "to"}
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
+_DEADLINE = {"until", "till", "by"}
+_SPAN_ENDS = {"through", "to"}
 _MAX_HOPS = 4
 
 
@@ -54,17 +55,19 @@ def _verb_direction(verb: Token, hops: int = _MAX_HOPS) -> int:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in _FUTURE_AUX for a in auxes):
         return FUTURE
+    if any(a.lower_ == "had" for a in auxes) or verb.lower_ == "had":
+        return PAST  # past perfect: over before the report, whatever was planned
+    if verb.lemma_.lower() in lex.future_verbs or verb.lower_ == "going":
+        return FUTURE
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return PAST
     if verb.tag_ == "VBN" and any(a.lemma_.lower() == "have" for a in auxes):
         return PAST
-    if verb.lemma_.lower() in lex.future_verbs or verb.lower_ == "going":
-        return FUTURE
     if any(a.tag_ == "TO" for a in auxes):
         governor = _governor(verb)
         if governor is None or hops == 0:
             return OPEN
-        if governor.lower_ == "going" or governor.lemma_.lower() in lex.future_verbs:
+        if governor.lemma_ == "be" and governor.tag_ in ("VBZ", "VBP"):  # "is to resume"
             return FUTURE
         return _verb_direction(governor, hops - 1)
     if verb.tag_ == "VBN" and verb.dep_ == "ROOT" and not auxes:
@@ -74,8 +77,13 @@ def _verb_direction(verb: Token, hops: int = _MAX_HOPS) -> int:
 
 def direction(span: Span) -> int:
     """PAST, FUTURE or OPEN for the clause a time expression sits in."""
-    before = span.doc[span.start - 1] if span.start > 0 else None
-    if before is not None and before.lower_ in _DEADLINE:
+    doc = span.doc
+    before = [t.lower_ for t in doc[max(0, span.start - 3) : span.start]]
+    if before[-1:] and before[-1] in _DEADLINE:
+        return FUTURE
+    if before[-2:] in (["soon", "as"], ["early", "as"]):  # "as soon as Tuesday"
+        return FUTURE
+    if before[-1:] and before[-1] in _SPAN_ENDS:
         return OPEN
     verb = governing_verb(span)
     return OPEN if verb is None else _verb_direction(verb)

@@ -39,7 +39,7 @@ class Vocab:
     vague_quantities: frozenset[str]
     units: dict[str, Unit]
     direction_words: dict[str, int]
-    shift_words: dict[str, int]
+    shift_words: dict[str, tuple[int, str]]
     fixed_values: dict[str, str]
     set_adverbs: dict[str, str]
     set_quantifiers: frozenset[str]
@@ -125,6 +125,15 @@ def _is_holiday(v: Any) -> bool:
     return _is_int_in(1, 7)(v[1]) and v[2] in (-1, 1, 2, 3, 4, 5)
 
 
+def _is_shift(v: Any) -> bool:
+    return (
+        isinstance(v, list)
+        and len(v) == 2
+        and v[0] in (-1, 1)
+        and v[1] in ("anchor", "reference", "length")
+    )
+
+
 def _section_lines(text: str) -> dict[str, int]:
     node = yaml.compose(text, Loader=yaml.SafeLoader)
     if not isinstance(node, yaml.MappingNode):
@@ -166,7 +175,7 @@ def load_vocab(path: Path = VOCAB_PATH) -> Vocab:
         vague_quantities=c.words(data, "vague_quantities"),
         units={k: Unit(v["code"], v["clock"], v.get("factor", 1)) for k, v in units.items()},
         direction_words=c.mapping(data, "direction_words", _is_int_in(-1, 1)),
-        shift_words=c.mapping(data, "shift_words", lambda v: v in (-1, 1)),
+        shift_words={k: (v[0], v[1]) for k, v in c.mapping(data, "shift_words", _is_shift).items()},
         fixed_values=c.mapping(data, "fixed_values", lambda v: v in REF_VALUES),
         set_adverbs=c.mapping(data, "set_adverbs", lambda v: isinstance(v, str) and v[:1] == "P"),
         set_quantifiers=c.words(data, "set_quantifiers"),

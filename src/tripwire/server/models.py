@@ -1,0 +1,233 @@
+"""Request and response bodies of the JSON API, declared once so OpenAPI describes them exactly."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from tripwire.schema import PLOVER_TYPES, VOCABULARIES
+
+MAX_PAGE_SIZE = 200
+MAX_INGEST_ARTICLES = 100
+QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
+
+PloverType = StrEnum("PloverType", {name: name for name in PLOVER_TYPES})  # type: ignore[misc]
+Quad = StrEnum("Quad", {name: name for name in QUADS})  # type: ignore[misc]
+Modality = StrEnum(  # type: ignore[misc]
+    "Modality", {name: name for name in VOCABULARIES[("Event", "modality")]})
+
+
+class Period(StrEnum):
+    day = "day"
+    week = "week"
+
+
+class Problem(BaseModel):
+    """The body of every 4xx answer: one line a person can act on."""
+
+    message: str
+    detail: list[dict[str, Any]] | None = None
+
+
+class EventActor(BaseModel):
+    role: str
+    position: int
+    actor: str | None
+    text: str | None
+    country: str | None
+    sector: str | None
+
+
+class EventRow(BaseModel):
+    """One stored event, flattened as the events table holds it."""
+
+    id: str
+    article_id: str
+    date: dt.date | None
+    published: dt.date | None
+    type: str
+    mode: str | None
+    context: list[str]
+    quad: str | None
+    intensity: float | None
+    modality: str
+    attributed_to: str | None
+    source_actor: str | None
+    source_country: str | None
+    target_actor: str | None
+    target_country: str | None
+    sentence_start: int | None
+    sentence_end: int | None
+    sentence_text: str | None
+    trigger_text: str | None
+    trigger_start: int | None
+    trigger_end: int | None
+    confidence: float | None
+
+
+class EventPage(BaseModel):
+    total: int
+    page: int
+    page_size: int
+    events: list[EventRow]
+
+
+class ArticleRef(BaseModel):
+    id: str
+    title: str | None
+    published: dt.date | None
+    url: str | None
+    source: str | None
+
+
+class Incident(BaseModel):
+    """The real-world happening an event reports, counted once across its reports."""
+
+    id: str
+    type: str
+    quad: str | None
+    source_actor: str | None
+    target_actor: str | None
+    modality: str
+    date: dt.date | None
+    num_events: int
+    num_articles: int
+    event_ids: list[str]
+
+
+class EventDetail(EventRow):
+    actors: list[EventActor]
+    article: ArticleRef
+    incident: Incident | None
+
+
+class Span(BaseModel):
+    """A highlighted stretch of an article's text: kind is actor, quote, time, sentence or trigger."""
+
+    kind: str
+    start: int
+    end: int
+    label: str | None = None
+    ref: str | None = None
+
+
+class ArticleDetail(ArticleRef):
+    kicker: str | None
+    text: str
+    spans: list[Span]
+    events: list[EventRow]
+
+
+class ActorSummary(BaseModel):
+    id: str
+    name: str | None
+    kind: str | None
+    country: str | None
+    mentions: int
+    articles: int
+    as_source: int
+    as_target: int
+
+
+class NetworkEdge(BaseModel):
+    source: str
+    target: str
+    events: int
+    conflict: int
+    cooperation: int
+
+
+class Network(BaseModel):
+    actors: list[ActorSummary]
+    edges: list[NetworkEdge]
+
+
+class QuoteRow(BaseModel):
+    article_id: str
+    n: int
+    text: str | None
+    start: int | None
+    end: int | None
+    kind: str | None
+    cue: str | None
+    published: dt.date | None
+
+
+class SpeakerQuotes(BaseModel):
+    speaker: str
+    actor: str | None
+    count: int
+    quotes: list[QuoteRow]
+
+
+class AlertOut(BaseModel):
+    id: str
+    source: str
+    target: str
+    start: dt.date
+    end: dt.date
+    strength: float
+    index: float
+    event_ids: list[str]
+    summary: str
+    directed: bool = True
+
+
+class Alerts(BaseModel):
+    alerts: list[AlertOut]
+    note: str | None = None
+
+
+class SeriesPoint(BaseModel):
+    """Incidents of one period, split by PLOVER quad."""
+
+    period: dt.date
+    incidents: int
+    verbal_cooperation: int
+    material_cooperation: int
+    verbal_conflict: int
+    material_conflict: int
+
+
+class IndexPoint(BaseModel):
+    period: dt.date
+    index: float | None
+    share: float | None
+    baseline: float | None
+    change: bool
+
+
+class Signals(BaseModel):
+    source: str | None
+    target: str | None
+    actor: str | None
+    by: Period
+    series: list[SeriesPoint]
+    index: list[IndexPoint]
+    alerts: list[AlertOut]
+    note: str | None = None
+
+
+class ArticleIn(BaseModel):
+    """A report to analyse: plain text, with what is known about it."""
+
+    text: str = Field(min_length=1)
+    id: str | None = Field(None, max_length=200)
+    published: dt.date | None = None
+    url: str | None = Field(None, max_length=2000)
+    source: str | None = Field(None, max_length=200)
+    title: str | None = Field(None, max_length=1000)
+
+
+class IngestIn(BaseModel):
+    articles: list[ArticleIn] = Field(min_length=1, max_length=MAX_INGEST_ARTICLES)
+
+
+class IngestOut(BaseModel):
+    added: int
+    duplicates: int
+    events: int
+    document_ids: list[str]

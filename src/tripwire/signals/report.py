@@ -1,0 +1,201 @@
+"""A self-contained HTML report: the top dyads, their escalation index, alerts and their evidence.
+
+One file with plotly.js inlined (never a CDN), so it opens offline and can be mailed around.
+Every alert lists the incidents that drove it and the sentences they were read from.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import html
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from tripwire.errors import TripwireError
+from tripwire.signals.alerts import Alert, dyad_alerts, find_alerts
+from tripwire.signals.incidents import ensure_incidents
+from tripwire.signals.index import escalation_index
+from tripwire.signals.settings import QUADS, AlertSettings
+from tripwire.store import Store
+
+QUAD_COLOURS = {"verbal_cooperation": "#74a9cf", "material_cooperation": "#0570b0",
+                "verbal_conflict": "#fc8d59", "material_conflict": "#b30000"}
+MAX_ALERTS = 12
+SENTENCES_PER_INCIDENT = 3
+
+_STYLE = """
+body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 1100px; color: #222; }
+h1 { margin-bottom: .2rem; } .muted { color: #666; }
+table { border-collapse: collapse; margin: .5rem 0 1.5rem; width: 100%; font-size: .9rem; }
+th, td { border-bottom: 1px solid #ddd; padding: .3rem .5rem; text-align: left; vertical-align: top; }
+.alert { border-left: 4px solid #b30000; padding: .2rem 1rem; margin: 1rem 0; background: #fff7f5; }
+blockquote { margin: .2rem 0; color: #444; font-style: italic; }
+"""
+
+
+def write_report(store: Store, out: str | Path, settings: AlertSettings | None = None,
+                 top: int = 6) -> Path:
+    """Render the report and write it; returns the path."""
+    path = Path(out)
+    page = render_report(store, settings, top)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(page, encoding="utf-8")
+    except OSError as exc:
+        raise TripwireError("E040", f"cannot write the report: {exc.strerror}", str(path)) from exc
+    return path
+
+
+def render_report(store: Store, settings: AlertSettings | None = None, top: int = 6) -> str:
+    """The report as one HTML string."""
+    settings = settings or AlertSettings()
+    ensure_incidents(store)
+    cur = store.cursor()
+    names = _actor_names(cur)
+    found = find_alerts(store, settings)
+    dyads = _top_dyads(cur, top)
+    figures: list[str] = []
+    if not dyads.empty:
+        figures.append(_plot(_dyads_figure(dyads, names), first=True))
+        for source, target in dyads[["a", "b"]].itertuples(index=False):
+            figures.append(_dyad_section(store, cur, (source, target), names, settings))
+    parts = [
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
+        "<title>tripwire signals report</title>", f"<style>{_STYLE}</style></head><body>",
+        "<h1>tripwire signals report</h1>", _overview(cur, store.path, len(found)),
+        "<h2>Alerts</h2>", _alerts_html(cur, found[:MAX_ALERTS], names),
+        "<h2>Most active dyads</h2>",
+        *(figures or ["<p>No incidents between two known actors yet.</p>"]),
+        "</body></html>",
+    ]
+    return "\n".join(parts)
+
+
+def _overview(cur: duckdb.DuckDBPyConnection, path: str, alerts: int) -> str:
+    articles, first, last = cur.execute(
+        "SELECT count(*), min(published), max(published) FROM articles").fetchone() or (0, None, None)
+    events, incidents, happened = cur.execute(
+        "SELECT (SELECT count(*) FROM events), count(*), count(*) FILTER (WHERE happened) "
+        "FROM incidents").fetchone() or (0, 0, 0)
+    return (f"<p class='muted'>{_e(path)} &middot; {articles} articles published {first or '-'} "
+            f"to {last or '-'} &middot; {events} events in {incidents} incidents ({happened} that "
+            f"happened) &middot; {alerts} alerts &middot; generated {dt.date.today()}</p>")
+
+
+def _top_dyads(cur: duckdb.DuckDBPyConnection, top: int) -> pd.DataFrame:
+    """Undirected pairs with the most incidents that happened, with counts per quad."""
+    quads = ", ".join(f"count(*) FILTER (WHERE quad = '{q}') AS {q}" for q in QUADS)
+    return cur.execute(
+        f"""
+        SELECT least(source_actor, target_actor) AS a, greatest(source_actor, target_actor) AS b,
+               count(*) AS incidents, {quads}
+        FROM incidents
+        WHERE happened AND source_actor IS NOT NULL AND target_actor IS NOT NULL
+          AND source_actor <> target_actor
+        GROUP BY ALL ORDER BY incidents DESC, a, b LIMIT $top
+        """, {"top": top}).df()
+
+
+def _dyads_figure(dyads: pd.DataFrame, names: dict[str, str]) -> go.Figure:
+    labels = [f"{names.get(a, a)} - {names.get(b, b)}" for a, b in zip(dyads["a"], dyads["b"], strict=True)]
+    figure = go.Figure([go.Bar(name=q.replace("_", " "), x=labels, y=dyads[q],
+                               marker_color=QUAD_COLOURS[q]) for q in QUADS])
+    figure.update_layout(barmode="stack", title="Incidents by dyad and PLOVER quad",
+                         height=380, margin={"t": 50, "b": 40})
+    return figure
+
+
+def _dyad_section(store: Store, cur: duckdb.DuckDBPyConnection, dyad: tuple[str, str],
+                  names: dict[str, str], settings: AlertSettings) -> str:
+    undirected = dataclasses.replace(settings, directed=False)
+    indexed = escalation_index(store, dyad, settings=undirected)
+    alerts = dyad_alerts(cur, dyad, indexed, undirected)
+    title = f"{names.get(dyad[0], dyad[0])} ({dyad[0]}) - {names.get(dyad[1], dyad[1])} ({dyad[1]})"
+    figure = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.08,
+                           row_heights=[0.55, 0.45],
+                           subplot_titles=("weighted incidents and conflict share",
+                                           "escalation index (sd from baseline)"))
+    periods = pd.to_datetime(indexed["period"])
+    figure.add_bar(x=periods, y=indexed["conflict_weight"], name="conflict weight",
+                   marker_color=QUAD_COLOURS["material_conflict"], row=1, col=1)
+    figure.add_bar(x=periods, y=-indexed["cooperation_weight"], name="cooperation weight (down)",
+                   marker_color=QUAD_COLOURS["material_cooperation"], row=1, col=1)
+    figure.add_scatter(x=periods, y=indexed["index"], name="index", mode="lines",
+                       line={"color": "#333"}, row=2, col=1)
+    figure.add_scatter(x=periods, y=indexed["share"] * 10, name="conflict share x10",
+                       mode="lines", line={"color": "#b30000", "dash": "dot"}, row=1, col=1)
+    figure.add_scatter(x=periods, y=indexed["baseline"] * 10, name="baseline x10",
+                       mode="lines", line={"color": "#888", "dash": "dash"}, row=1, col=1)
+    for alert in alerts:
+        figure.add_vrect(x0=alert.start, x1=alert.end + dt.timedelta(days=1), fillcolor="#b30000",
+                         opacity=0.15, line_width=0, row="all", col=1)
+    figure.update_layout(barmode="relative", height=520, title=title, margin={"t": 80, "b": 40})
+    return _plot(figure, first=False)
+
+
+def _alerts_html(cur: duckdb.DuckDBPyConnection, alerts: list[Alert],
+                 names: dict[str, str]) -> str:
+    if not alerts:
+        return "<p>No alerts: no dyad's conflict share rose clearly above its own baseline.</p>"
+    blocks = []
+    for alert in alerts:
+        arrow = "&rarr;" if alert.directed else "&harr;"
+        head = (f"<h3>{_e(names.get(alert.source, alert.source))} {arrow} "
+                f"{_e(names.get(alert.target, alert.target))}: {alert.start} to {alert.end}</h3>"
+                f"<p>{_e(alert.summary)}</p>")
+        blocks.append(f"<div class='alert'>{head}{_evidence_table(cur, alert)}</div>")
+    return "\n".join(blocks)
+
+
+def _evidence_table(cur: duckdb.DuckDBPyConnection, alert: Alert) -> str:
+    rows = cur.execute(
+        """
+        SELECT i.id, i.date, i.type, i.source_actor, i.target_actor, i.num_articles,
+               i.num_sources, i.num_mentions,
+               list({'text': e.sentence_text, 'source': a.source, 'title': a.title, 'url': a.url,
+                     'published': CAST(e.published AS VARCHAR)}
+                    ORDER BY e.published, e.id)[1:$n] AS sentences
+        FROM incidents i
+        JOIN incident_events ie ON ie.incident_id = i.id
+        JOIN events e ON e.id = ie.event_id
+        LEFT JOIN articles a ON a.id = e.article_id
+        WHERE list_contains($ids, i.id)
+        GROUP BY ALL ORDER BY i.date, i.id
+        """, {"ids": alert.incident_ids, "n": SENTENCES_PER_INCIDENT}).fetchall()
+    body = []
+    for _id, day, kind, source, target, articles, sources, mentions, sentences in rows:
+        quotes = "".join(
+            f"<blockquote>{_e(s['text'] or '')}</blockquote><span class='muted'>"
+            f"{_link(s)} {_e(s['published'] or '')}</span>" for s in sentences)
+        body.append(f"<tr><td>{day}</td><td>{_e(kind)}</td><td>{_e(source or '?')} &rarr; "
+                    f"{_e(target or '?')}</td><td>{articles} articles, {sources} sources, "
+                    f"{mentions} mentions</td><td>{quotes}</td></tr>")
+    return ("<table><tr><th>date</th><th>type</th><th>who</th><th>reported by</th>"
+            "<th>source sentences</th></tr>" + "".join(body) + "</table>")
+
+
+def _link(sentence: dict[str, str | None]) -> str:
+    label = _e(sentence["source"] or sentence["title"] or "article")
+    url = sentence["url"]
+    if url and url.startswith(("http://", "https://")):
+        return f"<a href='{_e(url)}'>{label}</a>"
+    return label
+
+
+def _actor_names(cur: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    return {i: n for i, n in cur.execute("SELECT id, name FROM actors").fetchall() if n}
+
+
+def _plot(figure: go.Figure, first: bool) -> str:
+    """A figure as a div; the first one carries plotly.js itself, inline."""
+    return str(figure.to_html(full_html=False, include_plotlyjs=first))
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text), quote=True)
+

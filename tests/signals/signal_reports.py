@@ -1,0 +1,73 @@
+"""Invented reports whose events are written by hand, for the signals tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from tripwire.document import (
+    Actor,
+    ActorRef,
+    Document,
+    Event,
+    Location,
+    Mention,
+    Sentence,
+    Trigger,
+    content_hash,
+)
+
+QUAD = {"CONSULT": "verbal_cooperation", "AGREE": "verbal_cooperation",
+        "COOPERATE": "material_cooperation", "AID": "material_cooperation",
+        "ACCUSE": "verbal_conflict", "THREATEN": "verbal_conflict",
+        "MOBILIZE": "material_conflict", "ASSAULT": "material_conflict"}
+INTENSITY = {"CONSULT": 2.5, "AGREE": 4.0, "COOPERATE": 9.5, "AID": 10.0, "ACCUSE": -2.0,
+             "THREATEN": -3.5, "MOBILIZE": -5.5, "ASSAULT": -9.0}
+NAMES = {"VAL": "Valdoria", "MAR": "Marovia", "OST": "Ostland"}
+
+
+@dataclass
+class Ev:
+    """One hand-coded event of an invented report."""
+
+    type: str
+    source: str = "MAR"
+    target: str = "VAL"
+    date: str | None = None
+    modality: str = "asserted"
+    location: str | None = None
+    mode: str | None = None
+    trigger: str = "hit"
+    mentions: int = 1
+
+
+def report(doc_id: str, published: str, events: list[Ev], source: str = "Wire") -> Document:
+    """A Document whose text has one sentence an event, with the actors mentioned in it."""
+    text, sentences, coded, mentions = "", [], [], {}
+    for n, ev in enumerate(events):
+        start = len(text)
+        sentence = f"{NAMES[ev.source]} {ev.trigger} {NAMES[ev.target]} ({doc_id} {n})."
+        text += sentence + " "
+        for actor in (ev.source, ev.target):
+            offset = start + sentence.index(NAMES[actor])
+            mentions.setdefault(actor, []).append(
+                Mention(offset, offset + len(NAMES[actor]), NAMES[actor]))
+        trig = start + len(NAMES[ev.source]) + 1
+        trigger = Trigger(ev.trigger, trig, trig + len(ev.trigger))
+        sentences.append(Sentence(start, start + len(sentence)))
+        coded.append(Event(
+            id=f"{doc_id}:{n}", type=ev.type, quad=QUAD[ev.type], intensity=INTENSITY[ev.type],
+            mode=ev.mode, sentence=sentences[-1], trigger=trigger,
+            source=[ActorRef(ev.source, NAMES[ev.source], ev.source)],
+            target=[ActorRef(ev.target, NAMES[ev.target], ev.target)],
+            date=ev.date, date_precision="day" if ev.date else None,
+            location=Location(name=ev.location), modality=ev.modality, confidence=0.8,
+            mentions=[trigger] * ev.mentions))
+    actors = [Actor(a, NAMES[a], "state", a, mentions=m) for a, m in sorted(mentions.items())]
+    return Document(id=doc_id, content_hash=content_hash(text + doc_id), text=text.strip(),
+                    source=source, published=published, sentences=sentences, actors=actors,
+                    events=coded)
+
+
+def day(start: str, offset: int) -> str:
+    return (dt.date.fromisoformat(start) + dt.timedelta(days=offset)).isoformat()
