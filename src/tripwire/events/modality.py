@@ -5,6 +5,12 @@ then walks up through the clauses that govern it until a cue decides: "refused t
 meeting negated, "threatened to impose sanctions" makes the sanctions hypothetical, "Russia
 demands guarantees that ..." makes the guaranteed event demanded. A clause reported by a speaker
 ("..., Stoltenberg said") keeps its own modality; the reporting verb does not change it.
+
+Three structural readings besides the cue words: a purpose clause ("opened fire to disperse the
+crowd") is hypothetical, being intended; the content of an accusation, report or possibility
+("rejected accusations that it armed the rebels") is hypothetical, being alleged; and a past
+event told in a relative clause or a participle after a noun ("farmers who were killed", "the
+curfew imposed after the coup") is historical: background that happened on its own date.
 """
 
 from __future__ import annotations
