@@ -150,3 +150,33 @@ def test_confidence_is_higher_with_resolved_roles() -> None:
     [named] = code("Canada imposed sanctions on Iran.")
     [unnamed] = code("They imposed sanctions.")
     assert 0 < unnamed.confidence < named.confidence <= 1
+
+
+def test_content_of_an_accusation_is_not_asserted() -> None:
+    events = code("Ghana rejected accusations that it had armed the rebels.")
+    assert summary(events) == [("REJECT", None, "asserted")] or all(
+        e.modality != "asserted" for e in events if e.type != "REJECT")
+    assert not [e for e in events if e.type == "AID" and e.modality == "asserted"]
+
+
+def test_denying_charges_is_a_statement_not_a_rejection() -> None:
+    assert code("The minister denied the charges.") == []
+
+
+def test_appeals_are_not_requests_but_demands_are() -> None:
+    events = code("The council urged both sides to negotiate.")
+    assert [e.type for e in events if e.modality == "asserted"] == []
+    assert summary(events) == [("CONSULT", None, "demanded")]
+    [demand] = code("The council demanded an apology.")
+    assert (demand.type, demand.modality) == ("REQUEST", "asserted")
+
+
+def test_participle_after_a_noun_is_its_light_verb_and_background() -> None:
+    [event] = code("The arrests made by the police angered the villagers.")
+    assert (event.type, event.mode, event.modality) == ("COERCE", "arrest", "historical")
+    assert [r.text for r in event.source] == ["the police"]
+
+
+def test_attributive_participle_is_not_an_event() -> None:
+    assert code("The banned party held a rally.")[0].type == "PROTEST"
+    assert [e.type for e in code("The striking miners met the minister.")] == ["CONSULT"]

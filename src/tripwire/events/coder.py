@@ -64,8 +64,9 @@ def clause_depth(token: Token) -> float:
     return depth
 
 
-def _contexts(match: TriggerMatch, sentence: Span, lexicon: EventLexicon) -> list[str]:
-    found = list(match.pattern.context)
+def _sentence_contexts(sentence: Span, lexicon: EventLexicon) -> list[str]:
+    """Contexts whose keywords occur in the sentence."""
+    found: list[str] = []
     for token in sentence:
         for context in lexicon.context_words.get(token.lemma_.lower(), ()):
             if context not in found:
@@ -143,6 +144,7 @@ def code_sentence(sentence: Span, document: Document, lexicon: EventLexicon,
         return coding
     triggers = {m.token.i for m in coding.matches}
     span = Sentence(sentence.start_char, sentence.end_char)
+    sentence_contexts = _sentence_contexts(sentence, lexicon)
     for match in coding.matches:
         event_type = lexicon.types[match.pattern.type]
         reading = read_modality(match, lexicon, triggers)
@@ -158,7 +160,8 @@ def code_sentence(sentence: Span, document: Document, lexicon: EventLexicon,
         trigger = Trigger(match.token.text, match.start, match.end)
         event = Event(
             id="", type=event_type.name, sentence=span, trigger=trigger,
-            mode=match.pattern.mode, context=_contexts(match, sentence, lexicon),
+            mode=match.pattern.mode,
+            context=list(dict.fromkeys((*match.pattern.context, *sentence_contexts))),
             quad=event_type.quad, cameo=event_type.cameo_for(match.pattern.mode),
             intensity=event_type.intensity, source=roles.source, target=roles.target,
             date=date, date_precision=precision, location=locate(sentence, clause),

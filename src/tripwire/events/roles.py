@@ -7,6 +7,7 @@ Britain") and coordinated modifiers ("Hungarian and Romanian officials") give se
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -17,6 +18,7 @@ from tripwire.events.lexicon import EventLexicon, EventType
 from tripwire.events.matching import (
     OBJECT_DEPS,
     TriggerMatch,
+    entities_in,
     is_passive,
     object_lemmas,
     verb_objects,
@@ -57,16 +59,26 @@ class ActorLookup:
         ref = self._at(core)
         if ref is None:
             for phrase in (core, *(core_phrase(t) for t in _of_objects(head))):
-                for ent in phrase.ents:
+                for ent in entities_in(phrase):
                     if ent.label_ in ENTITY_LABELS:
                         ref = self._at(ent)
                         if ref is not None:
                             return ref
-        if ref is None and core.text.strip():
-            reading = resolve_phrase(core, self.published)
-            if not reading.empty:
-                ref = ActorRef(reading.actor, core.text, reading.country, reading.sector)
+        # generic agents ("Russian troops", "the police"); a name the actors stage could not
+        # resolve in the article is not retried
+        if ref is None and head.pos_ in ("NOUN", "ADJ") and head.ent_type_ not in NOT_ACTORS:
+            found = _resolve_phrase(core.text, self.published)
+            if found is not None:
+                ref = ActorRef(found.actor, core.text, found.country, found.sector)
         return ref or ActorRef(actor=None, text=core.text)
+
+
+@functools.lru_cache(maxsize=20_000)
+def _resolve_phrase(text: str, published: str | None) -> ActorRef | None:
+    """The phrase resolver's reading of a generic phrase, cached: news repeats its phrases."""
+    reading = resolve_phrase(text, published)
+    return None if reading.empty else ActorRef(reading.actor, text, reading.country,
+                                               reading.sector)
 
 
 def _of_objects(head: Token) -> list[Token]:
@@ -211,8 +223,9 @@ def _noun_roles(match: TriggerMatch, event_type: EventType) -> tuple[list[Token]
     noun, verb = match.token, match.light
     between = _prep_objects(noun, frozenset({"between", "among"}))
     targets = _prep_objects(noun, event_type.targets | {"against", "on", "with"})
-    if verb is not None and not match.pattern.agentive and noun.dep_ not in ("nsubj",):
-        if is_passive(verb):
+    participle = verb is not None and verb.head.i == noun.i
+    if verb is not None and not match.pattern.agentive and (noun.dep_ != "nsubj" or participle):
+        if is_passive(verb) or participle:
             agent = _agent(verb)
             sources = [agent] if agent is not None else []
         else:
