@@ -1,10 +1,11 @@
 """Incidents: the events of many reports about one real-world happening, counted once.
 
-Events of the same PLOVER type, source and target actors and modality group are ordered by the
+Events of the same PLOVER type, source and target sides and modality group are ordered by the
 day they happened (their own date, else the publication date; a historical event only with its
-own date). Runs of days no more than `window_days` apart form islands; islands are cut into
-incidents of at most `window_days + 1` days, so that a week of daily shelling stays seven
-incidents rather than one. Inside such a window, events whose mode or location differ are
+own date). A side is the actor, except that a person stands for the organisation or state she
+acts for (her affiliation, else her country). Runs of days no more than `window_days` apart
+form islands; islands are cut into incidents of at most `window_days + 1` days, so that a week
+of daily shelling stays several incidents rather than one. Inside such a window, events whose mode or location differ are
 separate incidents; an event that names no mode or location joins the most reported one.
 Everything runs in DuckDB; a rebuild only touches the (type, source, target) keys with new events.
 """
@@ -22,10 +23,27 @@ from tripwire.store import Store
 
 _HAPPENED = ", ".join(f"'{m}'" for m in HAPPENED_MODALITIES)
 
+# People act for the state or organisation they belong to: at the dyad level an event of a
+# foreign minister is an event of her country. Other actors stay as they are (an armed group is
+# not its country's government).
+_ROLLED_UP = """
+SELECT e.*,
+       CASE WHEN e.source_actor LIKE 'person:%'
+            THEN coalesce(sa.affiliation, e.source_country, sa.country, e.source_actor)
+            ELSE e.source_actor END AS source_side,
+       CASE WHEN e.target_actor LIKE 'person:%'
+            THEN coalesce(ta.affiliation, e.target_country, ta.country, e.target_actor)
+            ELSE e.target_actor END AS target_side
+FROM events e
+LEFT JOIN actors sa ON sa.id = e.source_actor
+LEFT JOIN actors ta ON ta.id = e.target_actor
+"""
+
 _EVENTS_SQL = f"""
 CREATE OR REPLACE TEMP TABLE signals_ev AS
 WITH base AS (
-    SELECT e.id, e.article_id, e.type, e.quad, e.mode, e.source_actor, e.target_actor,
+    SELECT e.id, e.article_id, e.type, e.quad, e.mode, e.source_side AS source_actor,
+           e.target_side AS target_actor,
            e.modality, e.intensity, e.confidence, coalesce(e.mention_count, 1) AS mentions,
            e.published, e.location_name, e.location_country,
            nullif(lower(trim(e.location_name)), '') AS loc,
@@ -33,7 +51,7 @@ WITH base AS (
            coalesce(a.source, a.id, e.article_id) AS outlet,
            CASE WHEN e.modality = 'historical' THEN e.date
                 ELSE coalesce(e.date, e.published) END AS day
-    FROM events e LEFT JOIN articles a ON a.id = e.article_id
+    FROM ({_ROLLED_UP}) e LEFT JOIN articles a ON a.id = e.article_id
     WHERE {{scope}}
 ), grouped AS (
     SELECT *, modality IN ({_HAPPENED}) AND day IS NOT NULL AS happened,
@@ -123,13 +141,13 @@ SELECT * FROM agg JOIN articles USING (id) JOIN outlets USING (id)
 ORDER BY source_actor, target_actor, date;
 """
 
-_NEW_KEYS_SQL = """
+_NEW_KEYS_SQL = f"""
 CREATE OR REPLACE TEMP TABLE signals_affected AS
-SELECT DISTINCT e.type, coalesce(e.source_actor, '') AS s, coalesce(e.target_actor, '') AS t
-FROM events e ANTI JOIN incident_events ie ON ie.event_id = e.id
+SELECT DISTINCT e.type, coalesce(e.source_side, '') AS s, coalesce(e.target_side, '') AS t
+FROM ({_ROLLED_UP}) e ANTI JOIN incident_events ie ON ie.event_id = e.id
 """
 
-_AFFECTED = ("(e.type, coalesce(e.source_actor, ''), coalesce(e.target_actor, '')) IN "
+_AFFECTED = ("(e.type, coalesce(e.source_side, ''), coalesce(e.target_side, '')) IN "
              "(SELECT (type, s, t) FROM signals_affected)")
 
 _DELETE_SQL = """
