@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= tripwire.duckdb
+HOST ?= 127.0.0.1
+PORT ?= 8000
 
 .PHONY: run test lint setup demo serve clean
 
@@ -18,6 +20,8 @@ setup: $(STAMP)
 run: $(STAMP)
 	$(BIN)/tripwire ingest demo/ --db $(DB) --actors demo/actors.yaml
 	$(BIN)/tripwire stats --db $(DB)
+	$(BIN)/tripwire alerts --db $(DB)
+	$(BIN)/tripwire serve --db $(DB) --host $(HOST) --port $(PORT)
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

@@ -27,6 +27,7 @@ from tripwire.render import document_text
 from tripwire.scale import cli as scale_cli
 from tripwire.server import cli as server_cli
 from tripwire.signals import cli as signals_cli
+from tripwire.signals.incidents import build_incidents
 from tripwire.store import Store, default_db_path
 from tripwire.timex import cli as timex_cli
 
@@ -54,6 +55,7 @@ class ExportFormat(StrEnum):
     csv = "csv"
     parquet = "parquet"
     plover = "plover"
+    gdelt = "gdelt"
 
 
 Paths = Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for stdin.")]
@@ -176,6 +178,8 @@ def ingest(
         if batch:
             result = store.ingest(batch)
             added, duplicates = added + result.added, duplicates + result.duplicates
+        if added:
+            build_incidents(store)
     report.finish("ingested")
     if not quiet:
         stderr.print(f"stored {added} new articles, {duplicates} already stored, in {store.path}",
@@ -209,7 +213,10 @@ def export(
     """Export stored data: Documents as JSONL, events as CSV or date-partitioned Parquet."""
     from tripwire.store.export import export_store
 
-    with Store(db or default_db_path(), read_only=True) as store:
+    read_only = fmt is not ExportFormat.gdelt  # incidents are brought up to date first
+    with Store(db or default_db_path(), read_only=read_only) as store:
+        if not read_only:
+            build_incidents(store)
         written = export_store(store, fmt.value, out)
     if written:
         stderr.print(f"wrote {written}", highlight=False)

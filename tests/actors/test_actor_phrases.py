@@ -82,3 +82,17 @@ def test_empty_phrase_is_a_clear_error() -> None:
     with pytest.raises(TripwireError) as caught:
         resolve_phrase("   ")
     assert caught.value.code == "E004"
+
+
+def test_misspelt_single_word() -> None:
+    assert resolve_phrase("Ukranians").country == "UKR"
+
+
+def test_pronoun_alone_is_someone_unknown() -> None:
+    reading = resolve_phrase("She")
+    assert (reading.actor, reading.country, reading.sector) == (None, None, "UNK")
+
+
+def test_capital_after_place_preposition_is_only_a_country() -> None:
+    reading = resolve_phrase("a market in Kabul")
+    assert (reading.actor, reading.country, reading.sector) == (None, "AFG", None)

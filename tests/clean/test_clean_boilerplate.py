@@ -14,7 +14,7 @@ from tripwire.clean.boilerplate import (
     select_body_lines,
 )
 from tripwire.clean.patterns import default_patterns, default_scorer
-from tripwire.document import Article
+from tripwire.document import Article, Removed
 
 MENU = ["Home", "World", "Politics", "Business", "Sport", "Culture", "Opinion", "Weather"]
 BODY = [
@@ -91,3 +91,15 @@ def test_a_page_where_nothing_passes_keeps_the_lines_near_its_best():
     )
     lines = scored_lines([-3.0, -0.5, -1.2, -0.9, -4.0], words=10)
     assert select_body_lines(lines, weights, {}) == {1, 2, 3}
+
+
+def test_a_dated_line_just_above_the_article_gives_the_date():
+    text = DUMP.replace(
+        "Talks resume in Port Ellis\n\n", "Talks resume in Port Ellis\n\nMarch 3, 2024 09:15\n\n", 1
+    )
+    cleaned = clean_article(Article(text=text))
+    assert cleaned.published == "2024-03-03"
+    assert Removed("date", "March 3, 2024 09:15") in cleaned.removed
+    assert cleaned.text == "\n\n".join(BODY)
+    given = clean_article(Article(text=text, published="2024-03-04"))
+    assert given.published == "2024-03-04"

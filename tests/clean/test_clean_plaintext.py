@@ -216,3 +216,17 @@ def test_copyright_line_is_not_a_caption():
     cleaned = clean(f"{LONG}\n\nCopyright © 2024 Eastmark Daily News")
     assert cleaned.captions == []
     assert cleaned.removed == [Removed("copyright", "Copyright © 2024 Eastmark Daily News")]
+
+
+def test_relative_timestamps_and_widget_lines_are_removed():
+    text = "\n\n".join(
+        [LONG, "14H ago", "3 days ago at 08:58 am", "Share on Mail (Opens in new window)"]
+    )
+    cleaned = clean(text)
+    assert cleaned.text == LONG
+    assert [r.kind for r in cleaned.removed] == ["timestamp", "timestamp", "share"]
+
+
+def test_a_sentence_about_years_ago_stays():
+    text = "5 years ago the harbour was closed to all ships."
+    assert clean(text).text == text

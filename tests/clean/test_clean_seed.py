@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from tripwire.clean import clean_article
 from tripwire.document import Article, Removed
 
@@ -21,3 +23,23 @@ def test_seed_article_is_cleaned_like_an_editor_would(seed_path):
     assert any(r.kind == "doubled-word" and r.before == "this this" for r in cleaned.repairs)
     assert "\n\n\n" not in cleaned.text
     assert cleaned.text.count("\n\n") == 7
+
+
+def test_tripwire_analyze_on_the_seed_prints_the_cleaned_document(run_cli, seed_path):
+    result = run_cli(
+        "analyze", str(seed_path), "--published", "2022-01-07", "--format", "json", "--quiet"
+    )
+    assert result.code == 0, result.err
+    document = json.loads(result.out)
+    assert document["schema"] == "tripwire/1"
+    assert document["published"] == "2022-01-07"
+    assert document["kicker"] == "crisis ukraine"
+    assert [s["text"] for s in document["subheads"]] == ["sphere of influence", "sideways"]
+    assert [c["credit"] for c in document["captions"]] == ["AP"]
+    assert {"kind": "cta", "text": "Watch our news videos in the playlist below:"} in document[
+        "removed"
+    ]
+    for subhead in document["subheads"]:
+        assert document["text"][subhead["start"] :].startswith(
+            ("The alliance", "The consultations")
+        )

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import threading
 import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -176,3 +178,46 @@ def news_site(max_bytes: int) -> LocalSite:
     site.routes["/feed.xml"] = Reply(rss(items), content_type="application/rss+xml",
                                      headers={"ETag": '"feed-v1"'})
     return site
+
+
+REPORTS = [
+    {"id": "r1", "published": "2021-06-01", "source": "Gazette",
+     "text": "Officials from Norland and Sudria met in the border town on Monday to discuss "
+             "water rights.\n\nBoth delegations said the talks had been constructive."},
+    {"id": "r2", "published": "2021-06-01", "source": "Gazette",
+     "text": "The Norland parliament approved a new budget for rural schools on Monday "
+             "after a long debate."},
+    {"id": "r3", "published": "2021-06-02", "source": "Courier",
+     "text": "Farmers in the eastern valley protested outside the ministry on Tuesday, "
+             "demanding lower fuel prices."},
+]
+WARC_PAGES = [
+    ("https://courier.example/a", "Bridge reopens",
+     "The old river bridge reopened to traffic on Wednesday after two years of repairs."),
+    ("https://courier.example/b", "Port strike ends",
+     "Dock workers ended their strike at the southern port on Thursday after a pay deal."),
+]
+
+
+def write_shards(folder: Path) -> dict[str, Path]:
+    """A JSONL shard with one bad line, a WARC.gz cut short, and a Parquet shard."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    folder.mkdir(parents=True, exist_ok=True)
+    jsonl = folder / "reports.jsonl"
+    lines = [json.dumps(r) for r in REPORTS]
+    lines.insert(2, '{"id": "broken", "text": ')
+    jsonl.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    pages = [Page(url, html_page(title, text), warc_date="2021-06-03T08:00:00Z")
+             for url, title, text in WARC_PAGES]
+    whole = warc_bytes(pages + [Page("https://courier.example/c", html_page("C", "Cut."))],
+                       gzip=True)
+    warc = folder / "crawl.warc.gz"
+    warc.write_bytes(whole[:-30])
+    parquet = folder / "extra.parquet"
+    pq.write_table(pa.Table.from_pylist([
+        {"id": "p1", "published": "2021-06-04", "url": None, "source": "Herald", "title": None,
+         "text": "Heavy rain flooded the coastal road on Friday, and the army sent trucks to "
+                 "help residents."}]), parquet)
+    return {"jsonl": jsonl, "warc": warc, "parquet": parquet}

@@ -91,3 +91,18 @@ def test_header_helpers() -> None:
     assert http_date("Tue, 05 Mar 2019 10:00:00 GMT") == "2019-03-05"
     assert http_date("2019-03-05T23:59:59Z") == "2019-03-05"
     assert http_date("yesterday-ish") is None
+
+
+def test_analyze_and_ingest_commands_accept_warc_files(make_warc, run_cli,
+                                                       tmp_path: Path) -> None:
+    story = html_page("Harbour talks", "Delegations from two neighbouring states met at the "
+                      "harbour on Tuesday to discuss fishing rights, officials said.")
+    path = make_warc("crawl.warc.gz", [Page("https://example.org/news/talks", story)])
+    analysed = run_cli("analyze", str(path), "--quiet")
+    assert analysed.code == 0
+    (line,) = analysed.out.splitlines()
+    assert '"url": "https://example.org/news/talks"' in line
+    assert "Delegations from two neighbouring states" in line
+    ingested = run_cli("ingest", str(path), "--db", str(tmp_path / "t.duckdb"))
+    assert ingested.code == 0
+    assert "1 articles" in ingested.err

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from server_world import ALERT, SHELLING, TALKS, TOKEN, FixedSignals, at, servin
 
 from tripwire.server.app import create_app
 from tripwire.server.queries import parse_dyad
-from tripwire.server.signals_source import UNAVAILABLE, StageSignals
+from tripwire.server.signals_source import NEEDED, UNAVAILABLE, StageSignals
 
 
 def get(url: str, path: str, **params: object) -> httpx.Response:
@@ -142,7 +143,8 @@ def test_quotes_by_speaker(live: str) -> None:
 def test_alerts_and_signals_come_from_the_signals_source(live: str) -> None:
     body = get(live, "/api/alerts").json()
     assert body["note"] is None
-    assert body["alerts"] == [{**ALERT, "start": "2026-03-10", "end": "2026-03-11"}]
+    assert body["alerts"] == [{**ALERT, "start": "2026-03-10", "end": "2026-03-11",
+                               "directed": True}]
     assert get(live, "/api/alerts", dyad="OST-WMK").json()["alerts"] == []
     assert get(live, "/api/alerts", to="2026-03-09").json()["alerts"] == []
     signals = get(live, "/api/signals", dyad="WMK-OST").json()
@@ -266,6 +268,9 @@ def test_stage_signals_says_whether_the_stage_is_there() -> None:
 
     present = hasattr(stage, "find_alerts")
     assert StageSignals().note == (None if present else UNAVAILABLE)
+    # once the stage's modules are in, the package must export what the server calls
+    if importlib.util.find_spec("tripwire.signals.alerts") is not None:
+        assert [n for n in NEEDED if not hasattr(stage, n)] == []
 
 
 @pytest.mark.parametrize(("text", "dyad"), [

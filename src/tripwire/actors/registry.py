@@ -117,6 +117,8 @@ class Registry:
         metonym_sector = entry.metonym_sector or "GOV"
         for metonym in entry.metonyms:
             self._add(metonym, Hit("metonym", entry.id, metonym_sector))
+        for place in entry.places:  # regions: where, never who ("Crimea", "Darfur")
+            self._add(place, Hit("place", entry.country or entry.id))
         for name in entry.context_names:
             self._add(name, Hit("context", entry.id), strip_article=False)
         for office in entry.offices:
@@ -164,15 +166,21 @@ class Registry:
 
     def match(self, tokens: list[Token], cased: bool = True) -> Iterator[Match]:
         """Longest registry n-grams in `tokens`, left to right, without overlaps."""
+        keys = [t.key for t in tokens]
+        lengths = self._lengths_by_first()
+        places = _cities_by_first()
         i = 0
         n = len(tokens)
         while i < n:
             found = None
-            for length in range(min(self.max_len, n - i), 0, -1):
-                key = tuple(t.key for t in tokens[i:i + length])
-                hits = self.index.get(key)
-                if hits is None and length <= 4:
-                    hits = self._place_hits(key, tokens[i:i + length], cased)
+            candidates = lengths.get(keys[i], ())
+            if tokens[i].is_capitalised or not cased:
+                candidates = sorted(set(candidates) | places.get(keys[i], set()), reverse=True)
+            for length in candidates:
+                if i + length > n:
+                    continue
+                key = tuple(keys[i:i + length])
+                hits = self.index.get(key) or self._place_hits(key, tokens[i:i + length], cased)
                 if hits:
                     usable = tuple(h for h in hits if _usable(h, tokens[i:i + length], cased))
                     if usable:
@@ -184,6 +192,14 @@ class Registry:
                 continue
             yield found
             i = found.last
+
+    @functools.cache  # noqa: B019 - one Registry per set of files, kept for the process
+    def _lengths_by_first(self) -> dict[str, tuple[int, ...]]:
+        """First word of a key -> the key lengths that start with it, longest first."""
+        lengths: dict[str, set[int]] = defaultdict(set)
+        for key in self.index:
+            lengths[key[0]].add(len(key))
+        return {word: tuple(sorted(found, reverse=True)) for word, found in lengths.items()}
 
     def _place_hits(self, key: tuple[str, ...], tokens: list[Token], cased: bool) -> list[Hit] | None:
         if cased and not all(t.is_capitalised for t in tokens):
@@ -238,6 +254,14 @@ def _cities() -> dict[tuple[str, ...], str]:
             best[key] = (city["population"], alpha3[city["countrycode"]])
     places.update({k: v[1] for k, v in best.items()})
     return places
+
+
+@functools.cache
+def _cities_by_first() -> dict[str, set[int]]:
+    lengths: dict[str, set[int]] = defaultdict(set)
+    for key in _cities():
+        lengths[key[0]].add(len(key))
+    return lengths
 
 
 _configured_files: tuple[str, ...] = ()

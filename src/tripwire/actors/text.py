@@ -7,6 +7,7 @@ name however the article spells it.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@functools.lru_cache(maxsize=100_000)
 def key_of(token: str) -> str:
     """The look-up key of one token: folded, lower case, abbreviation dots removed."""
     return fold(token).replace(".", "").casefold()

@@ -36,6 +36,7 @@ LINE_KINDS = frozenset(
         "share",
         "subscribe",
         "tags",
+        "timestamp",
     }
 )
 

@@ -29,6 +29,8 @@ CAPTION_MAX_CHARS = 300
 STORY_DATE_MAX_CHARS = 80
 DATELINE_REACH = 3
 SOURCE_MAX_WORDS = 4
+DATE_LINE_REACH = 6
+DATE_LINE_MAX_CHARS = 80
 _SUBHEAD_BAD_END = re.compile(r"[.,;:!\"”’)\]…]$")
 _CAPTION_TRIM = " |-–—:·•,"
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—·:-]+\s+|\s*::\s*")
@@ -160,10 +162,17 @@ def _drop_page_furniture(
     patterns: Patterns,
     scorer: ScorerWeights,
 ) -> None:
-    """Score every line of a page dump; drop runs of low scorers as `boilerplate`."""
+    """Score every line of a page dump; drop runs of low scorers as `boilerplate`.
+
+    A short dated line just above the article ("Jane Roe, March 3, 2024") is the page's date
+    line: it is recorded as `date` and fills `published` when none is given.
+    """
     scored = line_features(lines, patterns, matched)
     score_lines(scored, scorer)
     good = select_body_lines(scored, scorer, matched)
+    date_line = _date_line_above_body(state.kept, good, patterns)
+    if date_line is not None:
+        state.published = state.published or parse_date(date_line.text, patterns.months)
     run: list[str] = []
     kept = []
     for line in state.kept:
@@ -172,11 +181,24 @@ def _drop_page_furniture(
             if run:
                 state.removed.append(Removed("boilerplate", "\n".join(run)))
                 run = []
+        elif line is date_line:
+            state.removed.append(Removed("date", line.text))
         else:
             run.append(line.text)
     if run:
         state.removed.append(Removed("boilerplate", "\n".join(run)))
     state.kept = kept
+
+
+def _date_line_above_body(kept: list[_Line], good: set[int], patterns: Patterns) -> _Line | None:
+    """The nearest short line with a full date among the few lines above the first body line."""
+    first = next((n for n, line in enumerate(kept) if line.index in good), None)
+    if first is None:
+        return None
+    for line in reversed(kept[max(0, first - DATE_LINE_REACH) : first]):
+        if len(line.text) <= DATE_LINE_MAX_CHARS and parse_date(line.text, patterns.months):
+            return line
+    return None
 
 
 def _take_kicker_and_dateline(state: _State, patterns: Patterns) -> None:

@@ -19,30 +19,19 @@ a governing trigger ("agreed to withdraw") are not derived again: the governing 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-import tripwire.timex
-from tripwire.document import ActorRef, Document, Event, Sentence, TimeExpr, Trigger
+from tripwire.document import ActorRef, Document, Event, Sentence, Trigger
 from tripwire.events.lexicon import EventLexicon
 from tripwire.events.matching import TriggerMatch, find_triggers
 from tripwire.events.modality import ModalityReading, read_modality
 from tripwire.events.places import locate
 from tripwire.events.roles import ActorLookup, Roles, reporter_of, reporter_subject, resolve_roles
+from tripwire.timex import date_for_clause
 
 BACKGROUND_DEPTH = 6
-DateForClause = Callable[[list[TimeExpr], int, int, int, "str | None"], "tuple[str | None, str | None]"]
-
-
-def _publication_date(times: list[TimeExpr], start: int, end: int, anchor: int,
-                      published: str | None) -> tuple[str | None, str | None]:
-    """Fallback until the time stage offers `date_for_clause`: the publication date."""
-    return (published, "day") if published else (None, None)
-
-
-DATE_FOR_CLAUSE: DateForClause = getattr(tripwire.timex, "date_for_clause", _publication_date)
 
 
 @dataclass
@@ -75,8 +64,9 @@ def clause_depth(token: Token) -> float:
     return depth
 
 
-def _contexts(match: TriggerMatch, sentence: Span, lexicon: EventLexicon) -> list[str]:
-    found = list(match.pattern.context)
+def _sentence_contexts(sentence: Span, lexicon: EventLexicon) -> list[str]:
+    """Contexts whose keywords occur in the sentence."""
+    found: list[str] = []
     for token in sentence:
         for context in lexicon.context_words.get(token.lemma_.lower(), ()):
             if context not in found:
@@ -154,12 +144,13 @@ def code_sentence(sentence: Span, document: Document, lexicon: EventLexicon,
         return coding
     triggers = {m.token.i for m in coding.matches}
     span = Sentence(sentence.start_char, sentence.end_char)
+    sentence_contexts = _sentence_contexts(sentence, lexicon)
     for match in coding.matches:
         event_type = lexicon.types[match.pattern.type]
         reading = read_modality(match, lexicon, triggers)
         roles = resolve_roles(match, lexicon, lookup)
         clause = match.clause
-        date, precision = DATE_FOR_CLAUSE(document.times, clause.left_edge.idx,
+        date, precision = date_for_clause(document.times, clause.left_edge.idx,
                                           clause.right_edge.idx + len(clause.right_edge.text),
                                           match.start, document.published)
         if reading.modality == "asserted" and _is_historical(
@@ -169,7 +160,8 @@ def code_sentence(sentence: Span, document: Document, lexicon: EventLexicon,
         trigger = Trigger(match.token.text, match.start, match.end)
         event = Event(
             id="", type=event_type.name, sentence=span, trigger=trigger,
-            mode=match.pattern.mode, context=_contexts(match, sentence, lexicon),
+            mode=match.pattern.mode,
+            context=list(dict.fromkeys((*match.pattern.context, *sentence_contexts))),
             quad=event_type.quad, cameo=event_type.cameo_for(match.pattern.mode),
             intensity=event_type.intensity, source=roles.source, target=roles.target,
             date=date, date_precision=precision, location=locate(sentence, clause),

@@ -18,8 +18,12 @@ Definitions (the same in `tripwire eval events` and benchmarks/events_eval.py):
 - Police events (IndiaPoliceEvents sentence labels): ARREST <- an asserted COERCE in arrest mode
   whose source is the police or unstated; FORCE <- an asserted ASSAULT or crowd-control COERCE
   by the police, or firearms/crowd-control ASSAULT with no stated source; ANY_ACTION <- ARREST,
-  FORCE, or any asserted event whose source is the police. The police are an actor with sector
-  COP, or an unresolved phrase headed by one of POLICE_WORDS.
+  FORCE, any event whose source is the police and that is not negated (the corpus counts
+  police acts under way or intended), an asserted COERCE or MOBILIZE with no stated source
+  (curfews, seizures, deployments: the state's acts in police news), a police MOBILIZE, or an
+  asserted legal ACCUSE with no stated source (cases booked, FIRs lodged).
+  The police are an actor with sector COP or MIL (the corpus counts army columns and
+  para-military flag marches), or an unresolved phrase headed by one of POLICE_WORDS.
 """
 
 from __future__ import annotations
@@ -44,9 +48,15 @@ QUAD_LABELS = {
 }
 # Non-ISO codes used by older PLOVER/CAMEO coding, mapped to ISO 3166-1 alpha-3.
 LEGACY_COUNTRIES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "UAE": "ARE", "PAL": "PSE"}
+# The corpus counts any state security force acting at home as "police" (army columns, flag
+# marches of para-military forces), so these words all name the police here.
 POLICE_WORDS = {"police", "policeman", "policemen", "cop", "cops", "constable", "constables",
-                "constabulary", "crpf", "rpf", "srp", "rap", "inspector", "sub-inspector", "si",
-                "commissioner", "dsp", "sp", "acp", "dcp", "personnel", "force", "forces", "jawans"}
+                "constabulary", "crpf", "rpf", "srp", "rap", "bsf", "cid", "inspector",
+                "sub-inspector", "commissioner", "dsp", "acp", "dcp", "personnel", "force",
+                "forces", "jawans", "army", "military", "paramilitary", "para-military", "troops",
+                "officials", "officers", "administration", "authorities"}
+STATE_SECTORS = {"COP", "MIL"}
+STATE_ACTION_TYPES = {"COERCE", "MOBILIZE"}
 MAIN_MODALITIES = ("asserted", "future")
 
 
@@ -245,7 +255,7 @@ def score_quad(rows: list[tuple[str, int]], documents: list[Document]) -> dict:
 
 
 def is_police(ref: ActorRef) -> bool:
-    if ref.sector == "COP":
+    if ref.sector in STATE_SECTORS:
         return True
     if ref.actor is None:
         words = ref.text.lower().replace("-", " ").split()
@@ -257,10 +267,14 @@ def police_labels(events: list[Event]) -> set[str]:
     """IndiaPoliceEvents labels our events answer "yes" to (module docstring)."""
     labels: set[str] = set()
     for event in events:
-        if event.modality not in ("asserted", "historical"):
-            continue
         police = any(is_police(r) for r in event.source)
         unstated = not any(r.actor or is_police(r) for r in event.source)
+        if police and event.modality != "negated":
+            labels.add("ANY_ACTION")
+        if event.modality not in ("asserted", "historical"):
+            continue
+        if unstated and event.type == "ACCUSE" and "legal" in event.context:
+            labels.add("ANY_ACTION")
         if event.type == "COERCE" and event.mode == "arrest" and (police or unstated):
             labels.add("ARREST")
         if police and (event.type == "ASSAULT" or event.mode == "crowd-control"):
@@ -268,7 +282,7 @@ def police_labels(events: list[Event]) -> set[str]:
         if (unstated and event.type == "ASSAULT"
                 and event.mode in ("firearms", "crowd-control")):
             labels.add("FORCE")
-        if police:
+        if (unstated and event.type in STATE_ACTION_TYPES) or event.mode == "police":
             labels.add("ANY_ACTION")
     if labels:
         labels.add("ANY_ACTION")

@@ -16,6 +16,7 @@ from tripwire.events.lexicon import EventLexicon, TriggerPattern, default_lexico
 from tripwire.events.matching import (
     lemma_forms,
     light_verb,
+    lookup_tables,
     object_lemmas,
     verb_objects,
 )
@@ -35,13 +36,15 @@ def _parse_table(sentence: Span) -> list[str]:
             f"{t.dep_:<10} -> {t.head.i - sentence.start}" for t in sentence]
 
 
-def why_not(pattern: TriggerPattern, token: Token) -> str:
+def why_not(pattern: TriggerPattern, token: Token, matched: set[int]) -> str:
     """The condition of a pattern that a token does not meet."""
     if pattern.kind == "noun":
         if pattern.light:
             verb = light_verb(token)
             if verb is None or verb.i == token.i:
                 return "no governing verb for the noun"
+            if verb.i in matched:
+                return f"its verb {verb.text!r} already codes the event"
             return f"governing verb {verb.lemma_!r} is not a light verb of this pattern"
         return "a noun used as a modifier (compound)"
     if pattern.kind == "verb":
@@ -63,10 +66,10 @@ def _near_misses(sentence: Span, coding: SentenceCoding, lexicon: EventLexicon) 
     for token in sentence:
         if token.i in matched:
             continue
-        for table in (lexicon.verbs, lexicon.nouns, lexicon.adjectives):
+        for table in lookup_tables(token, lexicon):
             patterns = next((table[f] for f in lemma_forms(token) if f in table), None)
             if patterns:
-                reasons = sorted({f"{p.type}: {why_not(p, token)}" for p in patterns})
+                reasons = sorted({f"{p.type}: {why_not(p, token, matched)}" for p in patterns})
                 lines.append(f"  not coded: {token.text!r} ({token.pos_}) - " + "; ".join(reasons))
                 break
     return lines

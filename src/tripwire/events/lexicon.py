@@ -63,9 +63,10 @@ class TriggerPattern:
     complement: str | None = None
 
     @property
-    def specific(self) -> bool:
-        """Constrained patterns are tried before plain ones of the same lemma."""
-        return bool(self.light or self.objects or self.particles or self.intransitive)
+    def specificity(self) -> int:
+        """How many constraints a pattern has: the more, the earlier it is tried."""
+        return (bool(self.light) + bool(self.objects) + bool(self.particles)
+                + self.intransitive)
 
     def describe(self) -> str:
         parts = [f"{self.type}{'/' + self.mode if self.mode else ''}", self.kind]
@@ -90,6 +91,7 @@ class ModalityCues:
     hypothetical_markers: frozenset[str]
     hypothetical_governors: frozenset[str]
     hypothetical_adjectives: frozenset[str]
+    hypothetical_nouns: frozenset[str]
     demanded_auxiliaries: frozenset[str]
     demanded_governors: frozenset[str]
     historical_modifiers: frozenset[str]
@@ -125,7 +127,7 @@ class EventLexicon:
                     self.complements.setdefault(lemma, pattern.complement)
         for table in index.values():
             for lemma, patterns in table.items():
-                table[lemma] = sorted(patterns, key=lambda p: not p.specific)
+                table[lemma] = sorted(patterns, key=lambda p: -p.specificity)
         words: dict[str, list[str]] = {}
         for context, keywords in self.contexts.items():
             for keyword in keywords:
@@ -136,12 +138,16 @@ class EventLexicon:
         self.context_words = {k: tuple(v) for k, v in words.items()}
 
 
-class _LineLoader(yaml.SafeLoader):
-    """A YAML loader that records the line of every mapping under the key `__line__`."""
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_SafeLoader):  # type: ignore[misc, valid-type]
+    """A YAML loader (libyaml's when installed) that records the line of every mapping under
+    the key `__line__`."""
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[Any, Any]:
-    mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=True)
+    mapping = loader.construct_mapping(node, deep=True)
     mapping[LINE] = node.start_mark.line + 1
     return mapping
 
@@ -302,6 +308,7 @@ def load_cues(path: Path = DATA / "modality.yaml") -> ModalityCues:
         hypothetical_markers=_cue_words(table, "hypothetical", "markers", path),
         hypothetical_governors=_cue_words(table, "hypothetical", "governors", path),
         hypothetical_adjectives=_cue_words(table, "hypothetical", "adjectives", path),
+        hypothetical_nouns=_cue_words(table, "hypothetical", "nouns", path),
         demanded_auxiliaries=_cue_words(table, "demanded", "auxiliaries", path),
         demanded_governors=_cue_words(table, "demanded", "governors", path),
         historical_modifiers=_cue_words(table, "historical", "modifiers", path),

@@ -64,6 +64,23 @@ def verb_objects(verb: Token) -> list[Token]:
     return out
 
 
+def entities_in(span: Span) -> list[Span]:
+    """Named entities inside a span, read from the tokens (cheaper than `Span.ents`)."""
+    found: list[Span] = []
+    start = None
+    for token in span:
+        if token.ent_iob_ == "B" or (token.ent_iob_ == "I" and start is None):
+            if start is not None:
+                found.append(Span(span.doc, start, token.i, label=span.doc[start].ent_type_))
+            start = token.i
+        elif token.ent_iob_ != "I" and start is not None:
+            found.append(Span(span.doc, start, token.i, label=span.doc[start].ent_type_))
+            start = None
+    if start is not None:
+        found.append(Span(span.doc, start, span.end, label=span.doc[start].ent_type_))
+    return found
+
+
 def lemma_forms(token: Token) -> Iterator[str]:
     """The lemma, then the lower-cased form, then (only where the lemmatizer left the word as it
     was, as it does on noisy lower-case text) its suffix-stripped stems."""
@@ -99,7 +116,7 @@ def object_lemmas(tokens: list[Token]) -> set[str]:
 def _verb_fits(pattern: TriggerPattern, verb: Token) -> bool:
     if pattern.except_particles and any(
         c.dep_ in ("prep", "prt") and c.lower_ in pattern.except_particles for c in verb.children
-    ) and not any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+    ) and not any(c.dep_ == "xcomp" for c in verb.children):
         return False
     if pattern.except_objects and object_lemmas(verb_objects(verb)) & pattern.except_objects:
         return False
@@ -116,6 +133,10 @@ def _verb_fits(pattern: TriggerPattern, verb: Token) -> bool:
 
 def light_verb(noun: Token) -> Token | None:
     """The verb that governs a noun as its object or subject ("hold talks", "went on strike")."""
+    # a participle after the noun: "the arrests made by the police", "talks held in Geneva"
+    participle = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
+    if participle is not None:
+        return participle
     while noun.dep_ == "conj" and noun.head.i != noun.i:
         noun = noun.head
     if noun.dep_ in LIGHT_DEPS:
@@ -125,10 +146,18 @@ def light_verb(noun: Token) -> Token | None:
     return None
 
 
+def noun_modifiers(noun: Token) -> set[str]:
+    """Lemmas that qualify a nominal trigger: its modifiers and its "of" phrase ("troop
+    deployment", "hunger strike", "deployment of the army")."""
+    lemmas = {c.lemma_.lower() for c in noun.children if c.dep_ in MODIFIER_DEPS}
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            lemmas |= object_lemmas([c for c in child.children if c.dep_ == "pobj"])
+    return lemmas
+
+
 def _noun_fits(pattern: TriggerPattern, noun: Token) -> tuple[bool, Token | None]:
-    if pattern.objects and not any(
-        c.dep_ in MODIFIER_DEPS and c.lemma_.lower() in pattern.objects for c in noun.children
-    ):
+    if pattern.objects and not noun_modifiers(noun) & pattern.objects:
         return False, None
     if pattern.light:
         verb = light_verb(noun)
@@ -170,9 +199,12 @@ def _try(patterns: list[TriggerPattern], token: Token) -> TriggerMatch | None:
     return None
 
 
-def _tables(token: Token, lexicon: EventLexicon) -> list[dict[str, list[TriggerPattern]]]:
+def lookup_tables(token: Token, lexicon: EventLexicon) -> list[dict[str, list[TriggerPattern]]]:
     """Which indexes a token may be looked up in, most likely first (taggers err on noisy text)."""
     pos, tag = token.pos_, token.tag_
+    if token.dep_ == "amod" and pos != "NOUN":
+        # an attributive participle ("the banned party", "striking miners") names a state
+        return [lexicon.adjectives]
     if pos == "AUX" and token.dep_ == "aux":
         return [lexicon.modals]
     if pos in VERB_POS or tag.startswith("VB"):
@@ -185,8 +217,7 @@ def _tables(token: Token, lexicon: EventLexicon) -> list[dict[str, list[TriggerP
     if pos in NOUN_POS:
         return [lexicon.nouns, lexicon.verbs] if token.dep_ == "ROOT" else [lexicon.nouns]
     if pos == "ADJ":
-        # an attributive participle ("the banned party") names a state, not an event
-        return [lexicon.adjectives] if token.dep_ == "amod" else [lexicon.adjectives, lexicon.verbs]
+        return [lexicon.adjectives, lexicon.verbs]
     return []
 
 
@@ -194,7 +225,7 @@ def find_triggers(sentence: Span, lexicon: EventLexicon) -> list[TriggerMatch]:
     """All trigger matches in a sentence, one per token at most, in text order."""
     matches: list[TriggerMatch] = []
     for token in sentence:
-        for table in _tables(token, lexicon):
+        for table in lookup_tables(token, lexicon):
             match = None
             for form in lemma_forms(token):
                 patterns = table.get(form)

@@ -5,6 +5,12 @@ then walks up through the clauses that govern it until a cue decides: "refused t
 meeting negated, "threatened to impose sanctions" makes the sanctions hypothetical, "Russia
 demands guarantees that ..." makes the guaranteed event demanded. A clause reported by a speaker
 ("..., Stoltenberg said") keeps its own modality; the reporting verb does not change it.
+
+Three structural readings besides the cue words: a purpose clause ("opened fire to disperse the
+crowd") is hypothetical, being intended; the content of an accusation, report or possibility
+("rejected accusations that it armed the rebels") is hypothetical, being alleged; and a past
+event told in a relative clause or a participle after a noun ("farmers who were killed", "the
+curfew imposed after the coup") is historical: background that happened on its own date.
 """
 
 from __future__ import annotations
@@ -112,10 +118,11 @@ def _nominal_cue(noun: Token, cues: ModalityCues) -> ModalityReading | None:
 
 
 def _background(clause: Token) -> bool:
-    """A past event told in a relative clause or participle: "farmers who were killed",
-    "the curfew imposed after the coup"."""
+    """Background, not news: a past event told in a relative clause or a participle that
+    describes a noun ("farmers who were killed", "the curfew imposed after the coup", "a law
+    preventing survivors from speaking")."""
     if clause.dep_ == "acl":
-        return clause.tag_ == "VBN"
+        return clause.tag_ in ("VBN", "VBG")
     if clause.dep_ != "relcl":
         return False
     return clause.tag_ in ("VBD", "VBN") or any(
@@ -144,6 +151,9 @@ def read_modality(match: TriggerMatch, lexicon: EventLexicon, triggers: set[int]
         head, dep = clause.head, clause.dep_
         if head.i == clause.i or dep == "relcl":
             break
+        if head.pos_ == "NOUN" and head.lemma_.lower() in cues.hypothetical_nouns and dep in (
+                "acl", "ccomp", "prep"):
+            return ModalityReading("hypothetical", head.lower_)
         if dep in GOVERNED_DEPS or (dep == "acomp" and head.pos_ == "ADJ"):
             if head.lemma_.lower() in cues.reporting_verbs and head.i not in triggers:
                 break

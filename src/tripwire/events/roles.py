@@ -7,18 +7,18 @@ Britain") and coordinated modifiers ("Hungarian and Romanian officials") give se
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
+import functools
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from tripwire.actors import ActorResolution
+from tripwire.actors import ActorResolution, resolve_phrase
 from tripwire.document import ActorRef
 from tripwire.events.lexicon import EventLexicon, EventType
 from tripwire.events.matching import (
     OBJECT_DEPS,
     TriggerMatch,
+    entities_in,
     is_passive,
     object_lemmas,
     verb_objects,
@@ -41,37 +41,55 @@ class Roles:
     target: list[ActorRef]
 
 
-def _phrase_resolver() -> Callable[..., ActorRef | None] | None:
-    """The actors stage's resolver for noun phrases without a named actor, where it has one."""
-    module = importlib.import_module("tripwire.actors")
-    return getattr(module, "resolve_phrase", None)
-
-
 class ActorLookup:
-    """Asks the actors stage who a noun phrase is; keeps unresolved phrases as plain text."""
+    """Asks the actors stage who a noun phrase is (the article's mentions first, then the
+    phrase resolver for generic agents like "Russian troops"); keeps unresolved phrases as text."""
 
     def __init__(self, actors: ActorResolution, published: str | None) -> None:
         self.actors = actors
         self.published = published
-        self.resolve_phrase = _phrase_resolver()
 
     def _at(self, span: Span) -> ActorRef | None:
         return self.actors.actor_at(span.start_char, span.end_char)
 
     def resolve(self, head: Token) -> ActorRef:
-        """The actor a role head names: the core phrase, then named entities inside it."""
+        """The actor a role head names: the core phrase, then named entities inside it or in its
+    "of" phrase, then the phrase resolver."""
         core = core_phrase(head)
         ref = self._at(core)
         if ref is None:
-            for ent in head.doc.ents:
-                if (ent.label_ in ENTITY_LABELS and ent.start >= core.start
-                        and ent.end <= head.right_edge.i + 1):
-                    ref = self._at(ent)
-                    if ref is not None:
-                        break
-        if ref is None and self.resolve_phrase is not None:
-            ref = self.resolve_phrase(core.text, self.published)
+            for phrase in (core, *(core_phrase(t) for t in _of_objects(head))):
+                for ent in entities_in(phrase):
+                    if ent.label_ in ENTITY_LABELS:
+                        ref = self._at(ent)
+                        if ref is not None:
+                            return ref
+        # generic agents ("Russian troops", "the police"); a name the actors stage could not
+        # resolve in the article is not retried
+        if ref is None and head.pos_ in ("NOUN", "ADJ") and head.ent_type_ not in NOT_ACTORS:
+            found = _resolve_phrase(core.text, self.published)
+            if found is not None:
+                ref = ActorRef(found.actor, core.text, found.country, found.sector)
         return ref or ActorRef(actor=None, text=core.text)
+
+
+@functools.lru_cache(maxsize=20_000)
+def _resolve_phrase(text: str, published: str | None) -> ActorRef | None:
+    """The phrase resolver's reading of a generic phrase, cached: news repeats its phrases."""
+    reading = resolve_phrase(text, published)
+    return None if reading.empty else ActorRef(reading.actor, text, reading.country,
+                                               reading.sector)
+
+
+def _of_objects(head: Token) -> list[Token]:
+    """Who a generic head is: "leaders of the opposition coalition", "Kenzo Oshima, the UN
+    relief coordinator" (appositions), "the group, Human Rights Watch"."""
+    out = [c for c in head.children if c.dep_ == "appos"]
+    out += [c for p in head.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
+            for c in p.children if c.dep_ == "pobj"]
+    out += [c for p in head.children if p.dep_ == "prep" and p.lower_ == "in"
+            for c in p.children if c.dep_ == "pobj" and c.ent_type_ in ("GPE", "LOC")]
+    return out
 
 
 def core_phrase(head: Token) -> Span:
@@ -115,6 +133,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if dep == "pcomp":
         return subject_of(head.head, depth + 1)
     if dep == "relcl" or (dep == "acl" and verb.tag_ != "VBN"):
+        # "issued a declaration demanding ...": the declaration speaks for its issuer
+        if dep == "acl" and head.dep_ in ("dobj", "obj") and head.pos_ == "NOUN":
+            return subject_of(head.head, depth + 1) or head
         return head
     if dep in ("acomp", "amod"):
         return subject_of(head, depth + 1)
@@ -130,11 +151,16 @@ def _prep_object(token: Token, preps: tuple[str, ...] | frozenset[str]) -> Token
     return None
 
 
+NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+
+
 def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    """Objects of the token's prepositions in `preps` (dates and amounts are never actors)."""
     out = []
     for child in token.children:
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
-            out.extend(c for c in child.children if c.dep_ == "pobj")
+            out.extend(c for c in child.children
+                       if c.dep_ == "pobj" and c.ent_type_ not in NOT_ACTORS)
         elif child.dep_ == "dative" and child.pos_ in ("NOUN", "PROPN", "PRON"):
             out.append(child)
     return out
@@ -181,6 +207,8 @@ def _verb_roles(match: TriggerMatch, event_type: EventType) -> tuple[list[Token]
         instruments = bool(pattern.objects and object_lemmas(objects) & pattern.objects)
         if not targets and objects and not instruments:
             targets = objects
+        if not targets and instruments:
+            targets = _prep_objects(objects[0], event_type.targets)
         if not targets:
             targets = _prep_objects(verb, event_type.targets)
         if not targets and instruments:
@@ -195,8 +223,9 @@ def _noun_roles(match: TriggerMatch, event_type: EventType) -> tuple[list[Token]
     noun, verb = match.token, match.light
     between = _prep_objects(noun, frozenset({"between", "among"}))
     targets = _prep_objects(noun, event_type.targets | {"against", "on", "with"})
-    if verb is not None and not match.pattern.agentive and noun.dep_ not in ("nsubj",):
-        if is_passive(verb):
+    participle = verb is not None and verb.head.i == noun.i
+    if verb is not None and not match.pattern.agentive and (noun.dep_ != "nsubj" or participle):
+        if is_passive(verb) or participle:
             agent = _agent(verb)
             sources = [agent] if agent is not None else []
         else:
@@ -214,8 +243,10 @@ def _noun_roles(match: TriggerMatch, event_type: EventType) -> tuple[list[Token]
         sources = [by] if by is not None else _actor_modifiers(noun)
         if not targets and verb is not None:
             targets = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
-    if between:
-        sources, targets = between, targets
+    if between and match.pattern.mode == "third-party":
+        targets = between
+    elif between:
+        sources = between
     return sources, targets
 
 
@@ -297,7 +328,9 @@ def _resolve_heads(heads: list[Token], lookup: ActorLookup, fallback: Token | No
             resolved = [r for r in resolved if r.actor]
             if len(resolved) > 1:
                 candidates = resolved
-        if (candidates[0].actor is None and head.lower_ in PRONOUNS and fallback is not None):
+        pronominal = head.lower_ in PRONOUNS or any(
+            c.dep_ == "poss" and c.lower_ in PRONOUNS for c in head.children)
+        if candidates[0].actor is None and pronominal and fallback is not None:
             candidates = [lookup.resolve(fallback)]
         for ref in candidates:
             if all(ref.actor != r.actor or (ref.actor is None and ref.text != r.text)

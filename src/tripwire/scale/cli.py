@@ -10,11 +10,17 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from tripwire.dates import parse_date
 from tripwire.errors import TripwireError
 from tripwire.render import document_text
+from tripwire.scale.engine import Engine, RunProgress, RunSettings
+from tripwire.scale.engine import run as run_engine
 from tripwire.scale.feeds import FeedEntry, read_feed_list
 from tripwire.scale.fetch import Fetcher, FetchSettings
+from tripwire.scale.imports import IMPORT_BATCH, import_output
+from tripwire.scale.shards import Record
 from tripwire.scale.watch import Crawler, CrawlReport, parse_interval
 from tripwire.store import Store, default_db_path
 
@@ -106,7 +112,96 @@ def fetch(
         raise TripwireError("E030", "no page could be fetched and analysed")
 
 
+class BarProgress(RunProgress):
+    """A bar over shards with running counts, on stderr."""
+
+    def __init__(self, progress: Progress) -> None:
+        self.progress = progress
+        self.task = progress.add_task("starting", total=None)
+        self.articles = self.events = self.skipped = 0
+
+    def start(self, shards: int) -> None:
+        self.progress.update(self.task, total=shards)
+
+    def step(self, outcome: Record, shard_done: bool) -> None:
+        if outcome["kind"] == "document":
+            self.articles += 1
+            self.events += outcome["events"]
+        elif outcome["kind"] == "error":
+            self.skipped += 1
+        self.progress.update(
+            self.task, advance=1 if shard_done else 0,
+            description=f"{self.articles} articles, {self.events} events, {self.skipped} skipped",
+        )
+
+
+def run(
+    paths: Annotated[list[str] | None, typer.Argument(help="More inputs, as for --input.")] = None,
+    inputs: Annotated[
+        list[str] | None,
+        typer.Option("--input", help="File, folder, quoted glob ('crawl/*.warc.gz') or URI "
+                     "(s3://..., file://...) of JSONL/WARC/Parquet shards; repeatable."),
+    ] = None,
+    output: Annotated[str, typer.Option("--output", help="Output folder or URI.")] = "tripwire-run",
+    engine: Annotated[Engine, typer.Option("--engine", help="Where to run.")] = Engine.local,
+    address: Annotated[
+        str | None, typer.Option("--address", help="Ray cluster to join (default: start one).")
+    ] = None,
+    workers: Annotated[
+        int | None, typer.Option("--workers", min=1, help="Analysis workers (default: local 1, "
+                                 "Ray all CPUs).")
+    ] = None,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per batch.")]
+    = 64,
+    published: Annotated[
+        str | None, typer.Option("--published", help="Publication date for inputs that lack one.")
+    ] = None,
+    overwrite: Annotated[
+        bool, typer.Option("--overwrite", help="Replace an earlier run in --output.")
+    ] = False,
+    quiet: QuietOption = False,
+) -> None:
+    """Analyse shards of articles into date-partitioned Parquet, locally or with Ray."""
+    if address and engine is not Engine.ray:
+        raise TripwireError("E008", "--address needs --engine ray")
+    settings = RunSettings(
+        inputs=[*(inputs or []), *(paths or [])], output=output, engine=engine, workers=workers,
+        address=address, batch_size=batch_size,
+        published=parse_date(published) if published else None, overwrite=overwrite,
+    )
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("shards"), TimeElapsedColumn(), console=stderr, transient=True,
+                  disable=quiet) as bar:
+        report = run_engine(settings, BarProgress(bar))
+    if not quiet:
+        stderr.print(f"run: {report.summary()}; output in {output}", highlight=False,
+                     markup=False, soft_wrap=True)
+    if report.lost:
+        raise TripwireError("E032", f"{len(report.lost)} shards not fully processed; see "
+                            f"{output}/errors.jsonl")
+
+
+def import_run(
+    output: Annotated[str, typer.Argument(help="Output folder (or URI) of `tripwire run`.")],
+    db: DbOption = None,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per "
+                                            "transaction.")] = IMPORT_BATCH,
+    quiet: QuietOption = False,
+) -> None:
+    """Load the Documents of a `tripwire run` output into the database (idempotent)."""
+    with Store(db or default_db_path()) as store:
+        report = import_output(output, store, batch_size)
+    if not report.complete:
+        stderr.print("warning: the run reported lost shards; its output is incomplete",
+                     highlight=False, markup=False, soft_wrap=True)
+    if not quiet:
+        stderr.print(f"imported: {report.summary()}", highlight=False, markup=False,
+                     soft_wrap=True)
+
+
 def register(app: typer.Typer) -> None:
     """Add this stage's commands to the main app."""
     app.command()(watch)
     app.command()(fetch)
+    app.command()(run)
+    app.command("import")(import_run)

@@ -173,6 +173,7 @@ class AlertOut(BaseModel):
     index: float
     event_ids: list[str]
     summary: str
+    directed: bool = True
 
 
 class Alerts(BaseModel):

@@ -20,7 +20,7 @@ from tripwire.store import Store
 
 UNAVAILABLE = ("the signals stage is not part of this build: no series, escalation index or "
                "alerts")
-_NEEDED = ("build_incidents", "series", "escalation_index", "find_alerts")
+NEEDED = ("build_incidents", "series", "escalation_index", "find_alerts")
 
 
 class SignalsSource(Protocol):
@@ -46,7 +46,7 @@ class StageSignals:
 
     def __init__(self) -> None:
         module = importlib.import_module("tripwire.signals")
-        self._stage = module if all(hasattr(module, n) for n in _NEEDED) else None
+        self._stage = module if all(hasattr(module, n) for n in NEEDED) else None
         self.note = None if self._stage else UNAVAILABLE
         self._lock = threading.Lock()
 

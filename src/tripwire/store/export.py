@@ -52,6 +52,15 @@ def export_store(store: Store, fmt: str, out: str | None) -> str | None:
             if out:
                 handle.close()
         return out
+    if fmt == "gdelt":
+        from tripwire.store.gdelt import gdelt_relation
+
+        query = gdelt_relation(store)
+        if not out:
+            cur.execute(query).df().to_csv(sys.stdout, index=False)
+            return None
+        cur.execute(f"COPY ({query}) TO '{_quoted(out)}' (FORMAT csv, HEADER true)")
+        return out
     raise TripwireError("E008", f"unknown export format {fmt!r}")
 
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -254,10 +255,12 @@ def _reference_day(ctx: Context) -> dt.date | None:
 
 
 def _with_time(day: dt.date, parts: Parts) -> str:
+    """A clock time always; a part of day only off a relative day ("this morning", "last
+    night"): "Wednesday night" is written as the day, as TimeML annotators mostly do."""
     if parts.clock is not None:
         hour, minute = parts.clock
         return f"{day.isoformat()}T{hour:02d}:{minute:02d}"
-    if parts.part_of_day:
+    if parts.part_of_day and not parts.weekday and not parts.day:
         return f"{day.isoformat()}T{parts.part_of_day}"
     return day.isoformat()
 
@@ -312,9 +315,11 @@ def _month(parts: Parts, ctx: Context, direction: int) -> str | None:
     if year is None:
         if ctx.anchor is None:
             return None
-        year = pick_month(
-            ctx.anchor, parts.month or 1, direction, strict=parts.direction in (-1, 1)
-        )
+        if parts.direction == 0:  # "this September": the one in the anchor's year
+            year = ctx.anchor.year
+        else:  # "last April": the latest April before this month
+            strict = parts.direction in (-1, 1)
+            year = pick_month(ctx.anchor, parts.month or 1, direction, strict=strict)
     return None if year is None else f"{year:04d}-{parts.month:02d}"
 
 
@@ -402,6 +407,13 @@ def _unit_period(parts: Parts, ctx: Context) -> str | None:
 
 def compose_calendar(parts: Parts, ctx: Context) -> Normal:
     """One value from the parts, the most specific part deciding."""
+    named = parts.month or parts.season or parts.quarter or parts.half or parts.holiday
+    if parts.unit == "Y" and parts.year is None and parts.direction is not None and named:
+        # "February this year", "the fourth quarter of last year"
+        year = ctx.anchor.year + parts.direction if ctx.anchor else None
+        parts = dataclasses.replace(parts, year=year, direction=None, unit=None)
+        if year is None:
+            return Normal("DATE", None)
     direction = parts.direction if parts.direction is not None else ctx.direction
     if parts.decade:
         return Normal("DATE", parts.decade)

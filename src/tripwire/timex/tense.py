@@ -16,7 +16,8 @@ OPEN = 0
 FUTURE = 1
 
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
-_DEADLINE = {"until", "till", "by", "through", "to"}
+_DEADLINE = {"until", "till", "by"}
+_SPAN_ENDS = {"through", "to"}
 _MAX_HOPS = 4
 
 
@@ -76,8 +77,13 @@ def _verb_direction(verb: Token, hops: int = _MAX_HOPS) -> int:
 
 def direction(span: Span) -> int:
     """PAST, FUTURE or OPEN for the clause a time expression sits in."""
-    before = span.doc[span.start - 1] if span.start > 0 else None
-    if before is not None and before.lower_ in _DEADLINE:
+    doc = span.doc
+    before = [t.lower_ for t in doc[max(0, span.start - 3) : span.start]]
+    if before[-1:] and before[-1] in _DEADLINE:
+        return FUTURE
+    if before[-2:] in (["soon", "as"], ["early", "as"]):  # "as soon as Tuesday"
+        return FUTURE
+    if before[-1:] and before[-1] in _SPAN_ENDS:
         return OPEN
     verb = governing_verb(span)
     return OPEN if verb is None else _verb_direction(verb)

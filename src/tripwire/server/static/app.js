@@ -69,6 +69,7 @@ async function loadAlerts() {
 function openAlert(alert, item) {
   document.querySelectorAll(".alert.active").forEach((n) => n.classList.remove("active"));
   if (item) item.classList.add("active");
+  $("#timeline-both").checked = !alert.directed;
   selectDyad(dyadName(alert.source, alert.target));
   setFilters({ id: alert.event_ids }, `the ${alert.event_ids.length} events behind alert ${alert.source} \u2192 ${alert.target}, ${alert.start} to ${alert.end}`);
 }
@@ -86,7 +87,8 @@ async function loadTimeline() {
   const by = $("#timeline-by").value;
   const chart = $("#timeline");
   if (!dyad) { chart.replaceChildren(el("p", { class: "note" }, "No dyad to show yet.")); return; }
-  const body = await api("/api/signals", { dyad, by });
+  const directed = !$("#timeline-both").checked;
+  const body = await api("/api/signals", { dyad, by, directed });
   const note = $("#timeline-note");
   note.hidden = !body.note;
   note.textContent = body.note || "";
@@ -115,7 +117,8 @@ async function loadTimeline() {
   const layout = {
     barmode: "stack", height: 340, margin: { l: 40, r: 40, t: 24, b: 40 },
     legend: { orientation: "h", y: -0.2 }, shapes, annotations,
-    xaxis: { type: "date", tickformat: "%b %d, %Y", dtick: periods.length <= 14 ? (by === "week" ? 7 : 1) * 86400000 : undefined },
+    xaxis: { type: "date", tickformat: "%b %d, %Y", range: recentRange(body.series, by),
+      dtick: periods.length <= 14 ? (by === "week" ? 7 : 1) * 86400000 : undefined },
     yaxis: { title: "incidents", tickformat: ",d", rangemode: "tozero", dtick: tallest <= 6 ? 1 : undefined },
     yaxis2: { title: "index", overlaying: "y", side: "right", zeroline: false },
   };
@@ -126,10 +129,23 @@ async function loadTimeline() {
     const day = String(point.x).slice(0, 10);
     const last = by === "week" ? addDays(day, 6) : day;
     const quad = point.customdata || "";
-    setFilters({ dyad, quad, from: day, to: last },
+    setFilters({ dyad, directed, quad, from: day, to: last },
       `${dyad} ${quad ? quad.replace("_", " ") + " " : ""}events, ${day}${last !== day ? " to " + last : ""}`);
   });
 }
+
+function recentRange(series, by) {
+  // open on the latest months; an old historical incident stays reachable by panning
+  const active = series.filter((p) => p.incidents > 0).map((p) => p.period);
+  if (!active.length) return undefined;
+  const last = active[active.length - 1];
+  const span = by === "week" ? 364 : 120;
+  const first = active.find((p) => p >= addDays(last, -span)) || last;
+  const pad = by === "week" ? 7 : 1;
+  return [addDays(first, -pad), addDays(last, pad)];
+}
+
+function plural(n, word) { return `${n} ${word}${n === 1 ? "" : "s"}`; }
 
 // ---- event table -----------------------------------------------------------------------
 function setFilters(filters, label) {
@@ -177,7 +193,7 @@ async function showEvent(eventId, row) {
     ["Trigger", event.trigger_text || ""],
   ];
   if (event.incident) {
-    facts.push(["Incident", `${event.incident.num_events} reports in ${event.incident.num_articles} articles`]);
+    facts.push(["Incident", `${plural(event.incident.num_events, "report")} in ${plural(event.incident.num_articles, "article")}`]);
   }
   $("#event-detail").replaceChildren(el("dl", { "data-event": event.id },
     ...facts.flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, v)])));
@@ -240,7 +256,7 @@ async function loadQuotes() {
 
 // ---- actor network ---------------------------------------------------------------------
 async function loadNetwork() {
-  const net = await api("/api/network", { limit: 60 });
+  const net = await api("/api/network", { limit: 30 });
   const chart = $("#network");
   const dyads = net.edges.map((e) => dyadName(e.source, e.target));
   const select = $("#timeline-dyad");
@@ -283,7 +299,7 @@ async function loadNetwork() {
   traces.push({
     type: "scatter", mode: "markers+text", showlegend: false, textposition: "top center",
     x: net.actors.map((a) => pos[a.id][0]), y: net.actors.map((a) => pos[a.id][1]),
-    text: net.actors.map((a) => a.id), customdata: net.actors.map((a) => ({ actor: a.id })),
+    text: net.actors.map((a) => a.id.replace(/^(person|org):/, "")), customdata: net.actors.map((a) => ({ actor: a.id })),
     hovertext: net.actors.map((a) => `${a.name || a.id}: ${a.as_source} as source, ${a.as_target} as target`),
     hoverinfo: "text", marker: { size: net.actors.map((a) => 10 + Math.sqrt(a.as_source + a.as_target) * 3), color: "#6c8ebf" },
   });
@@ -293,7 +309,7 @@ async function loadNetwork() {
     showarrow: true, arrowhead: 2, arrowsize: 1, arrowwidth: 1.2, arrowcolor: "#7f8c8d", text: "",
   }));
   const axis = { visible: false, range: [-1.3, 1.3] };
-  await Plotly.react(chart, traces, { height: 380, margin: { l: 10, r: 10, t: 10, b: 10 }, xaxis: axis, yaxis: { ...axis, scaleanchor: "x" }, annotations }, { displayModeBar: false, responsive: true });
+  await Plotly.react(chart, traces, { height: 520, margin: { l: 10, r: 10, t: 10, b: 10 }, xaxis: axis, yaxis: { ...axis, scaleanchor: "x" }, annotations }, { displayModeBar: false, responsive: true });
   chart.removeAllListeners?.("plotly_click");
   chart.on("plotly_click", (data) => {
     const picked = data.points[0].customdata;
@@ -324,6 +340,7 @@ function wireForms() {
   $("#page-next").addEventListener("click", () => { state.page += 1; loadEvents(); });
   $("#timeline-dyad").addEventListener("change", loadTimeline);
   $("#timeline-by").addEventListener("change", loadTimeline);
+  $("#timeline-both").addEventListener("change", loadTimeline);
 }
 
 function report(error) {
@@ -338,7 +355,10 @@ async function start() {
   await fillVocabularies();
   await loadAlerts();
   await loadNetwork();
-  if (state.alerts.length) selectDyad(dyadName(state.alerts[0].source, state.alerts[0].target));
+  if (state.alerts.length) {
+    $("#timeline-both").checked = !state.alerts[0].directed;
+    selectDyad(dyadName(state.alerts[0].source, state.alerts[0].target));
+  }
   else await loadTimeline();
   await Promise.all([loadEvents(), loadQuotes()]);
   document.body.dataset.ready = "true";

@@ -1,0 +1,42 @@
+"""Evaluation gate: the coder's dev-set scores may not fall below tests/floors/events.yaml."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parents[2]
+FLOORS = yaml.safe_load((REPO / "tests" / "floors" / "events.yaml").read_text())
+
+
+def _benchmark():
+    spec = importlib.util.spec_from_file_location("events_eval", REPO / "benchmarks" / "events_eval.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def bench():
+    return _benchmark()
+
+
+def test_plover_floors(shared_data: Path, bench) -> None:
+    scores = bench.evaluate_plover(shared_data)
+    assert scores["type_accuracy"] >= FLOORS["plover"]["type_accuracy"]
+    assert scores["source_country_accuracy"] >= FLOORS["plover"]["source_country_accuracy"]
+
+
+def test_quad_floors(shared_data: Path, bench) -> None:
+    scores = bench.evaluate_quad(shared_data, limit=500)
+    assert scores["macro_f1"] >= FLOORS["quad"]["macro_f1"]
+    assert scores["no_event_false_rate"] <= FLOORS["quad"]["no_event_false_rate_max"]
+
+
+def test_police_floors(shared_data: Path, bench) -> None:
+    scores = bench.evaluate_police(shared_data, limit=1000)
+    assert scores["any_action"]["f1"] >= FLOORS["police"]["any_action_f1"]
