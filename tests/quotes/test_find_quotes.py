@@ -181,3 +181,15 @@ def test_titles_and_scare_quotes_without_a_cue_are_not_quotes() -> None:
 def test_short_partial_quote_with_a_cue_is_kept() -> None:
     text = "Maria Lindqvist called the plan “reckless” on Monday."
     assert summary(text) == [("partial", "reckless", "Maria Lindqvist", "called")]
+
+
+def test_words_quoted_after_a_new_sentence_are_not_a_split_quote() -> None:
+    text = (
+        "“We are ready,” Maria Lindqvist said. She added that the bloc has nine members, "
+        "“seven in the north and two in the south”, and praised the talks."
+    )
+    kinds = [(k, w) for k, w, _, _ in summary(text) if k != "indirect"]
+    assert kinds == [
+        ("direct", "We are ready"),
+        ("partial", "seven in the north and two in the south"),
+    ]

@@ -184,7 +184,7 @@ class _Attributor:
         if lead and lead[-1] not in CLAUSE_BREAKS:
             return False
         if (first.islower() or lead.endswith(",") and not first.isupper()) and not (
-            lead.endswith(",") and self._continues_split(left)
+            lead.endswith(",") and self._continues_split(left, passage.open_at)
         ):
             return False
         if passage.close_at is None:
@@ -193,9 +193,12 @@ class _Attributor:
         trail = self.text[passage.close_end : right].lstrip()
         return not trail or inside[-1:] in UTTERANCE_ENDS or trail[0] in UTTERANCE_ENDS
 
-    def _continues_split(self, left: int) -> bool:
-        """After “We are ready,” she said, “but ...”: the quote before ends in a comma."""
-        return "," in self.text[max(0, left - 3) : left]  # the comma, then a mark of 1-2 chars
+    def _continues_split(self, left: int, open_at: int) -> bool:
+        """After “We are ready,” she said, “but ...”: the quote before ends in a comma and no
+        sentence ends between the two."""
+        if "," not in self.text[max(0, left - 3) : left]:  # the comma, then a mark of 1-2 chars
+            return False
+        return sentence_start(self.text, left, open_at, self.lexicon.abbreviations) == left
 
     def _cue_may_follow(self, passage: QuotedPassage) -> bool:
         """False when the quote ends its sentence and a new one starts after it."""
