@@ -193,3 +193,11 @@ def test_words_quoted_after_a_new_sentence_are_not_a_split_quote() -> None:
         ("direct", "We are ready"),
         ("partial", "seven in the north and two in the south"),
     ]
+
+
+def test_quote_after_a_sentence_introducing_a_new_person_is_theirs() -> None:
+    text = (
+        "“We are ready,” Maria Lindqvist said.\n\n"
+        "Later in the day Tomas Brenner took the floor. “We are not.”"
+    )
+    assert [s for _, _, s, _ in summary(text)] == ["Maria Lindqvist", "Tomas Brenner"]

@@ -149,8 +149,23 @@ class _Attributor:
             cue = (self.cues.governing(passage.start, passage.end, strong=False)
                    or self.cues.clause_subject(passage.start, passage.end))
         if cue is None and kind == "direct":
+            cue = self._introduced(passage, lo)
+        if cue is None and kind == "direct":
             return self._inherited(passage, kind)
         return self._attributed(passage.start, passage.end, kind, cue)
+
+    def _introduced(self, passage: QuotedPassage, lo: int) -> Cue | None:
+        """A person named as the subject of the sentence just before a quote without a cue, in
+        its paragraph and after the current speaker's cue ("Sen. Smith identified ... . “...”")."""
+        abbreviations = self.lexicon.abbreviations
+        begin = sentence_start(self.text, lo, passage.open_at, abbreviations)
+        if begin <= lo:
+            return None
+        previous = sentence_start(self.text, lo, begin - 1, abbreviations)
+        current = self.current
+        if current is not None and current.mention is not None and current.mention.end > previous:
+            return None
+        return self.cues.person_subject(previous, begin)
 
     def _names_something(self, passage: QuotedPassage) -> bool:
         """Quote marks around a title, a nickname or a scare-quoted word rather than speech

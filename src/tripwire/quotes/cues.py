@@ -163,6 +163,16 @@ class CueFinder:
             return Cue(":", colon, colon + 1, _phrase_head(names[-1]))
         return None
 
+    def person_subject(self, lo: int, hi: int) -> Cue | None:
+        """The first verb in text[lo:hi] whose subject is a named person."""
+        for token in self.tokens(lo, hi):
+            if token.pos_ not in ("VERB", "AUX") or self.quoted[token.i]:
+                continue
+            subject = self._subject_here(token)
+            if subject is not None and named_by(subject).ent_type_ == "PERSON":
+                return Cue(token.text, token.idx, token.idx + len(token), subject)
+        return None
+
     def governing(self, lo: int, hi: int, strong: bool) -> Cue | None:
         """The cue a quote inside a sentence hangs on through the parse.
 
