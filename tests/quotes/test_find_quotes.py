@@ -201,3 +201,9 @@ def test_quote_after_a_sentence_introducing_a_new_person_is_theirs() -> None:
         "Later in the day Tomas Brenner took the floor. “We are not.”"
     )
     assert [s for _, _, s, _ in summary(text)] == ["Maria Lindqvist", "Tomas Brenner"]
+
+
+def test_statement_saying_belongs_to_who_issued_it() -> None:
+    text = "Maria Lindqvist issued a statement saying the plan was “a step backwards.”"
+    found = [(k, w, s) for k, w, s, _ in summary(text) if k == "partial"]
+    assert found == [("partial", "a step backwards.", "Maria Lindqvist")]

@@ -46,7 +46,13 @@ def subject_of(verb: Token, steps: int = 4) -> Token | None:
     if own is not None:
         return own
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return verb.head  # "footage of Clinton asking, ..."
+        # "footage of Clinton asking, ..." is Clinton's; "she issued a statement saying ..." hers
+        noun = verb.head
+        if noun.pos_ == "NOUN" and noun.head.pos_ == "VERB":
+            issuer = next((c for c in noun.head.children if c.dep_ in SUBJECTS), None)
+            if issuer is not None and issuer.pos_ in ("PROPN", "PRON"):
+                return issuer
+        return noun
     borrowed: Token | None = None
     for _ in range(steps):
         if verb.dep_ not in INHERITS_SUBJECT or verb.head is verb:
