@@ -207,6 +207,9 @@ def lookup_tables(token: Token, lexicon: EventLexicon) -> list[dict[str, list[Tr
         return [lexicon.adjectives]
     if pos == "AUX" and token.dep_ == "aux":
         return [lexicon.modals]
+    if tag == "VBN" and token.lower_ in lexicon.adjectives:
+        # an adjectival passive: "is opposed to", "is committed to", "is prepared to"
+        return [lexicon.adjectives, lexicon.verbs]
     if pos in VERB_POS or tag.startswith("VB"):
         tables = [lexicon.verbs]
         if token.dep_ in NOMINAL_DEPS:

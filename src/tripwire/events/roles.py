@@ -23,6 +23,7 @@ from tripwire.events.matching import (
     object_lemmas,
     verb_objects,
 )
+from tripwire.events.places import lookup_place
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 PRE_MODIFIERS = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case"}
@@ -70,7 +71,24 @@ class ActorLookup:
             found = _resolve_phrase(core.text, self.published)
             if found is not None:
                 ref = ActorRef(found.actor, core.text, found.country, found.sector)
+        if ref is None or (ref.actor is None and ref.country is None):
+            country = _located_in(head)
+            if country is not None:
+                sector = ref.sector if ref is not None else None
+                ref = ActorRef(None, core.text, country, sector)
         return ref or ActorRef(actor=None, text=core.text)
+
+
+def _located_in(head: Token) -> str | None:
+    """The country of a place that qualifies a generic agent: "demonstrators in Baghdad"."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "from"):
+            for place in entities_in(prep.doc[prep.i + 1: prep.right_edge.i + 1]):
+                if place.label_ in ("GPE", "LOC"):
+                    location = lookup_place(place.text)
+                    if location is not None and location.country:
+                        return location.country
+    return None
 
 
 @functools.lru_cache(maxsize=20_000)
@@ -271,7 +289,7 @@ def _modal_roles(match: TriggerMatch) -> tuple[list[Token], list[Token]]:
 
 def _adjective_roles(match: TriggerMatch, event_type: EventType) -> tuple[list[Token], list[Token]]:
     clause = match.clause
-    subject = _first_child(clause, SUBJECT_DEPS) or subject_of(clause)
+    subject = (_first_child(clause, ("nsubj", "nsubjpass", "csubj")) or subject_of(clause))
     targets = _prep_objects(match.token, frozenset({"to"}) | event_type.targets)
     return ([subject] if subject else []), targets
 
