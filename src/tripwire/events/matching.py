@@ -21,6 +21,9 @@ NOMINAL_DEPS = {"dobj", "obj", "nsubj", "nsubjpass", "attr", "pobj", "oprd", "co
 LIGHT_DEPS = {"dobj", "obj", "nsubjpass", "nsubj", "attr", "oprd"}
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "nummod"}
 SUFFIXES = ("ed", "d", "ing", "es", "s")
+# "injured in the firing", "killed during the raid", "after the bombing": these take the
+# event as having happened
+PRESUPPOSING_PREPS = {"in", "during", "after", "following", "since", "amid", "amidst"}
 
 
 @dataclass
@@ -172,11 +175,13 @@ def _noun_fits(pattern: TriggerPattern, noun: Token,
 
 def _nominal_event(noun: Token, historical: frozenset[str]) -> bool:
     """A noun on its own names a happening when it acts in its clause ("the shelling killed
-    ten") or says whose it is ("Russia's invasion", "the Israeli offensive", "attacks by the
-    rebels", "previous aggression"); "asked for deployment" only refers to one."""
+    ten"), is presupposed ("injured in the firing"), or says whose it is ("Russia's invasion",
+    "attacks by the rebels", "previous aggression"); "asked for deployment" only refers to one."""
     if noun.dep_ == "compound":
         return False
     if noun.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    if noun.dep_ == "pobj" and noun.head.lower_ in PRESUPPOSING_PREPS:
         return True
     for child in noun.children:
         if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "by"):
