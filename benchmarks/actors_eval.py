@@ -1,10 +1,13 @@
 """Actor resolution: country and sector accuracy on ../shared/data/actors/actor_cases.jsonl.
 
-Run: python benchmarks/actors_eval.py [--misses]
+Run: python benchmarks/actors_eval.py [--misses] [--today YYYY-MM-DD]
+
+`--today` sets the date that cases asking about "today" refer to (default: the day it runs).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -17,7 +20,10 @@ def main() -> None:
     if not DATA.is_file():
         print(f"no data at {DATA}")
         return
-    scores = score_cases(load_cases(DATA))
+    today = None
+    if "--today" in sys.argv:
+        today = dt.date.fromisoformat(sys.argv[sys.argv.index("--today") + 1])
+    scores = score_cases(load_cases(DATA), today=today)
     print(f"country accuracy {scores.country_accuracy:.3f} ({scores.country_right}/{scores.country_total})")
     print(f"sector accuracy  {scores.sector_accuracy:.3f} ({scores.sector_right}/{scores.sector_total})")
     if "--misses" in sys.argv:

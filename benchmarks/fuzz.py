@@ -24,9 +24,20 @@ def main() -> None:
     parser.add_argument("--examples", type=int, default=500)
     args = parser.parse_args()
     run = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/fuzz",
-         "--hypothesis-show-statistics", "--hypothesis-seed=0"],
-        cwd=ROOT, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "tests/fuzz",
+            "--hypothesis-show-statistics",
+            "--hypothesis-seed=0",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
         env={**os.environ, "TRIPWIRE_FUZZ_EXAMPLES": str(args.examples)},
     )
     tried = failures = 0

@@ -17,7 +17,9 @@ import sys
 import time
 from pathlib import Path
 
-DEFAULT_INPUT = Path(__file__).resolve().parents[1].parent / "shared/data/news/guardian_syria_2019.jsonl"
+DEFAULT_INPUT = (
+    Path(__file__).resolve().parents[1].parent / "shared/data/news/guardian_syria_2019.jsonl"
+)
 
 
 def load_texts(path: Path, limit: int | None) -> list[dict]:
@@ -35,22 +37,38 @@ def measure(mode: str, workers: int, path: Path, limit: int | None) -> dict:
     nlp = load_nlp()
     start = time.perf_counter()
     if mode == "spacy":
-        count = sum(1 for _ in nlp.pipe((r["text"] for r in records), batch_size=16,
-                                        n_process=workers))
+        count = sum(
+            1 for _ in nlp.pipe((r["text"] for r in records), batch_size=16, n_process=workers)
+        )
     else:
-        articles = [Article(text=r["text"], id=r.get("id"), published=r.get("published"))
-                    for r in records]
+        articles = [
+            Article(text=r["text"], id=r.get("id"), published=r.get("published")) for r in records
+        ]
         count = sum(1 for _ in analyze_stream(articles, workers=workers))
     seconds = time.perf_counter() - start
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return {"mode": mode, "workers": workers, "articles": count, "seconds": seconds,
-            "rate": count / seconds, "peak_rss_mb": max(own, children) / 1024}
+    return {
+        "mode": mode,
+        "workers": workers,
+        "articles": count,
+        "seconds": seconds,
+        "rate": count / seconds,
+        "peak_rss_mb": max(own, children) / 1024,
+    }
 
 
 def run_config(mode: str, workers: int, path: Path, limit: int | None) -> dict:
-    command = [sys.executable, __file__, "--measure", mode, "--workers", str(workers),
-               "--input", str(path)] + (["--limit", str(limit)] if limit else [])
+    command = [
+        sys.executable,
+        __file__,
+        "--measure",
+        mode,
+        "--workers",
+        str(workers),
+        "--input",
+        str(path),
+    ] + (["--limit", str(limit)] if limit else [])
     out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
     return json.loads(out.strip().splitlines()[-1])
 
@@ -74,8 +92,10 @@ def main() -> None:
         for mode in ("spacy", "tripwire"):
             result = run_config(mode, workers, args.input, args.limit)
             results[(mode, workers)] = result
-            print(f"{mode + ' x' + str(workers):<22}{result['rate']:>12.2f}"
-                  f"{result['peak_rss_mb']:>14.0f}")
+            print(
+                f"{mode + ' x' + str(workers):<22}{result['rate']:>12.2f}"
+                f"{result['peak_rss_mb']:>14.0f}"
+            )
     for workers in args.workers:
         ratio = results[("tripwire", workers)]["rate"] / results[("spacy", workers)]["rate"]
         print(f"ratio tripwire/spacy with {workers} worker(s): {ratio:.2f}")

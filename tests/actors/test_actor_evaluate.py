@@ -36,3 +36,11 @@ def test_query_date_decides_the_office() -> None:
     early = case("Vladimir Putin", {"code_1": "SPY"}, query_date="1 January 1999")
     late = case("Vladimir Putin", {"code_1": "GOV"}, query_date="2010-01-01")
     assert score_cases([early, late]).sector_right == 2
+
+
+def test_today_can_be_fixed() -> None:
+    import datetime as dt
+
+    cases = [case("Tony Blair", {"code_1": "GOV"}, query_date="today")]
+    assert score_cases(cases, today=dt.date(2005, 1, 1)).sector_right == 1
+    assert score_cases(cases, today=dt.date(2015, 1, 1)).sector_right == 0

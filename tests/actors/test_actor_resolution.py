@@ -30,7 +30,7 @@ def test_actors_and_their_mentions(resolution) -> None:
     _, res = resolution
     ids = {a.id for a in res.actors}
     assert {"NATO", "RUS", "UKR", "person:mark-rutte", "person:sergey-lavrov"} <= ids
-    assert mentions_of(res, "person:mark-rutte") == ["Mark Rutte", "Rutte", "the NATO chief"]
+    assert mentions_of(res, "person:mark-rutte") == ["Mark Rutte", "Rutte", "the NATO chief", "he"]
     assert "The alliance" in mentions_of(res, "NATO")
     assert mentions_of(res, "RUS") == ["Russian", "Kremlin", "Moscow"]
 
@@ -108,3 +108,29 @@ def test_possessive_is_not_part_of_the_name() -> None:
     res = resolve_actors(parse(text), "2024-06-01")
     keller = next(a for a in res.actors if a.id == "person:maria-keller")
     assert [m.text for m in keller.mentions] == ["Maria Keller", "Keller"]
+
+
+def test_capitalised_words_are_not_a_person_without_a_name() -> None:
+    res = resolve_actors(parse("“The Kurdish community is in shock,” a spokesman said."), None)
+    assert all(a.kind != "person" for a in res.actors)
+
+
+def test_works_without_a_parse_and_on_empty_text() -> None:
+    import spacy
+
+    nlp = spacy.blank("en")
+    res = resolve_actors(nlp("Russian troops crossed into Ukraine, NATO said."), "2022-02-24")
+    assert [a.id for a in res.actors] == ["RUS", "UKR", "NATO"]
+    assert res.actor_at(0, 14).sector == "MIL"
+    empty = resolve_actors(nlp(""), None)
+    assert (empty.actors, empty.entities, empty.actor_at(0, 1)) == ([], [], None)
+
+
+def test_subject_pronoun_refers_to_the_last_named_person_nearby() -> None:
+    text = ("Foreign Minister Penny Wong visited Jakarta on Monday. She said the talks went well. "
+            "The weather was warm. Traffic was heavy. She left later.")
+    res = resolve_actors(parse(text), "2023-05-01")
+    wong = next(a for a in res.actors if a.id == "person:penny-wong")
+    assert [(m.text, m.start) for m in wong.mentions] == [
+        ("Penny Wong", 17), ("She", text.index("She said"))]
+    assert all(e.text != "She" for e in res.entities)

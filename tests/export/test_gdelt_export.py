@@ -44,3 +44,15 @@ def test_same_attack_in_two_articles_is_one_gdelt_row(run_cli, tmp_path: Path) -
     assert record["QuadClass"] == 4 and record["GoldsteinScale"] == -9.0
     assert (record["NumMentions"], record["NumArticles"]) == (2, 2)
     assert record["SOURCEURL"] in ("http://wire.test/a", "http://wire.test/b")
+
+
+def test_store_api_gives_signals_and_alerts(tmp_path: Path) -> None:
+    with Store(tmp_path / "t.duckdb") as store:
+        store.ingest([report("a", "Marovia shelled Tessel on Tuesday."),
+                      report("b", "Marovia shelled the town of Tessel.")])
+        frame = store.signals(dyad=("XMR", "XVA"), by="day")
+        (row,) = frame.to_dict("records")
+        assert str(row["period"])[:10] == "2026-09-01"
+        assert (row["incidents"], row["mentions"], row["ASSAULT"]) == (1, 2, 1)
+        assert row["material_conflict"] == 1 and row["intensity"] == -9.0
+        assert store.alerts() == []  # two reports on one day are no escalation against a baseline

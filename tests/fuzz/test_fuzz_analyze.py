@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from tripwire.analyze import analyze
 from tripwire.document import Article
+from tripwire.errors import BadRecord
 from tripwire.schema import validate_document
 
 NEWSY = st.sampled_from([
@@ -45,4 +46,13 @@ def test_markup_fragments_give_a_valid_document(text: str) -> None:
 
 
 def test_one_huge_line_gives_a_valid_document() -> None:
-    assert_valid(Article(text="Marovia shelled Tessel " * 20_000))
+    assert_valid(Article(text="Marovia shelled Tessel " * 12_000))
+
+
+def test_text_over_the_parse_limit_is_refused_with_a_clear_error() -> None:
+    try:
+        analyze(Article(text="Marovia shelled Tessel " * 20_000, origin="big.txt"))
+    except BadRecord as exc:
+        assert exc.code == "E012" and exc.where == "big.txt"
+    else:
+        raise AssertionError("an over-long text must be refused")

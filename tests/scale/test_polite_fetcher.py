@@ -158,17 +158,30 @@ def test_network_errors_are_retried_then_reported() -> None:
     assert clock.sleeps == [0.5, 1.0]
 
 
-@pytest.mark.parametrize(("robots_status", "allowed"), [(404, True), (403, True), (503, False)])
-def test_missing_robots_allows_and_unreachable_robots_forbids(robots_status: int,
-                                                              allowed: bool) -> None:
+@pytest.mark.parametrize("robots_status", [404, 403])
+def test_missing_robots_allows_everything(robots_status: int) -> None:
     def handler(request: httpx.Request) -> httpx.Response:
         if request.url.path == "/robots.txt":
             return httpx.Response(robots_status)
         return httpx.Response(200, text="x", headers={"Content-Type": "text/plain"})
 
     fetcher, _ = _fetcher(handler, FetchSettings(host_interval=0.0, backoff=0.0, retries=0))
-    status = fetcher.fetch("https://a.example/story").status
-    assert status is (FetchStatus.OK if allowed else FetchStatus.FORBIDDEN)
+    assert fetcher.fetch("https://a.example/story").ok
+
+
+def test_unreachable_robots_means_nothing_is_fetched_for_now() -> None:
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request.url.path)
+        return httpx.Response(503 if request.url.path == "/robots.txt" else 200)
+
+    fetcher, _ = _fetcher(handler, FetchSettings(host_interval=0.0, backoff=0.0, retries=0))
+    result = fetcher.fetch("https://a.example/story")
+    assert result.status is FetchStatus.FAILED
+    assert result.error == "robots.txt unreachable (HTTP 503 Service Unavailable)"
+    assert not result.settled  # tried again in a later round
+    assert seen == ["/robots.txt"]
 
 
 def test_redirects_are_followed_and_each_hop_checked_against_robots() -> None:
@@ -203,8 +216,9 @@ def test_declared_length_over_the_cap_is_not_downloaded() -> None:
     assert result.error == "response is over the size cap of 100 bytes"
 
 
-def test_non_http_urls_are_refused() -> None:
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "http:///no-host"])
+def test_non_http_urls_are_refused(url: str) -> None:
     fetcher, _ = _fetcher(lambda request: httpx.Response(200))
-    result = fetcher.fetch("file:///etc/passwd")
+    result = fetcher.fetch(url)
     assert result.status is FetchStatus.FAILED
-    assert result.error == "not an http(s) URL: file:///etc/passwd"
+    assert result.error == f"not an http(s) URL: {url}"

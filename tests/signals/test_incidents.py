@@ -104,3 +104,20 @@ def test_rebuild_is_idempotent_and_incremental(store: Store) -> None:
 def test_window_days_is_validated() -> None:
     with pytest.raises(TripwireError, match="window_days"):
         IncidentSettings(window_days=30)
+
+
+def test_people_count_for_the_state_or_organisation_they_act_for(store: Store) -> None:
+    store.ingest([report("p1", "2026-10-01", [Ev("ACCUSE", "VAL", "MAR"), Ev("CONSULT", "VAL", "OST")]),
+                  report("p2", "2026-10-01", [Ev("ACCUSE", "VAL", "MAR")])])
+    cur = store.cursor()
+    cur.execute("INSERT INTO actors (id, name, kind, country, affiliation) VALUES "
+                "('person:ana-lind', 'Ana Lind', 'person', 'VAL', NULL), "
+                "('person:ole-berg', 'Ole Berg', 'person', 'OST', 'UN')")
+    cur.execute("UPDATE events SET source_actor = 'person:ana-lind', source_country = NULL "
+                "WHERE id = 'p2:0'")
+    cur.execute("UPDATE events SET target_actor = 'person:ole-berg', target_country = 'OST' "
+                "WHERE id = 'p1:1'")
+    assert build_incidents(store) == 2
+    assert sorted(cur.execute("SELECT type, source_actor, target_actor, num_articles "
+                              "FROM incidents").fetchall()) == [
+        ("ACCUSE", "VAL", "MAR", 2), ("CONSULT", "VAL", "UN", 1)]

@@ -109,3 +109,14 @@ def test_dyads_and_actors_as_users_type_them(filled: Store) -> None:
     for bad, message in (("MARVAL", "bad dyad"), ("MAR-XYZ", "no split"), ("->VAL", "empty")):
         with pytest.raises(TripwireError, match=message):
             parse_dyad(cur, bad)
+
+
+def test_coverage_follows_later_ingests(filled: Store) -> None:
+    assert _row(series(filled, dyad=("MAR", "VAL"), start="2026-10-01", end="2026-10-01"),
+                "2026-10-01")["coverage"] == 1
+    later = report("a5", "2026-10-01", [Ev("CONSULT", "VAL", "OST", date="2026-10-01")])
+    filled.ingest([later])
+    oct1 = _row(series(filled, dyad=("MAR", "VAL"), start="2026-10-01", end="2026-10-01"),
+                "2026-10-01")
+    assert (oct1["incidents"], oct1["coverage"]) == (2, 2)
+    assert oct1["incidents_per_article"] == pytest.approx(1.0)

@@ -62,6 +62,8 @@ def value_of(
         ("Inspectors visit the site every month.", "every month", "P1M"),
         ("The rebels were routed three weeks ago.", "three weeks ago", "2021-W50"),
         ("Trade fell on Christmas Day.", "Christmas Day", "2021-12-25"),
+        ("The embassy bombings on Aug. 7 killed hundreds.", "Aug. 7", "2021-08-07"),
+        ("Crowds gathered on Thanksgiving Day.", "Thanksgiving Day", "2021-11-25"),
     ],
 )
 def test_normalises_against_publication_date(text: str, phrase: str, value: str) -> None:
@@ -97,7 +99,7 @@ def test_relative_expressions_stay_unresolved_without_a_publication_date() -> No
 
 
 def test_ages_and_bare_numbers_are_not_times() -> None:
-    found = times("A 6-year-old boy and 44 others were rescued.")
+    found = times("A 6-year-old boy, his uncle Omar Said, 44, and others were rescued.")
     assert found == {}
 
 

@@ -23,11 +23,13 @@ from tripwire.errors import TripwireError
 
 KINDS = ("state", "igo", "person", "group", "org")
 # PLOVER actor sectors (DESIGN.md) plus NGO and IGO, which NGEC-style coders also use.
-SECTORS = frozenset(
-    ["COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK", "AGR", "BUS", "CRM", "CVL", "EDU", "ELI", "JRN", "LAB", "MED", "REF", "OPP", "PRE", "REL", "SOC", "NGO", "IGO"]
-)
+SECTORS = frozenset({
+    "COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK", "AGR", "BUS",
+    "CRM", "CVL", "EDU", "ELI", "JRN", "LAB", "MED", "REF", "OPP", "PRE", "REL", "SOC", "NGO",
+    "IGO",
+})
 PACKAGED_FILES = ("states.yaml", "states_extra.yaml", "igos.yaml", "groups.yaml", "people.csv")
-LIST_FIELDS = ("names", "adjectives", "metonyms", "context_names")
+LIST_FIELDS = ("names", "adjectives", "metonyms", "context_names", "places")
 SCALAR_FIELDS = ("name", "kind", "country", "sector", "affiliation", "metonym_sector", "parent")
 
 
@@ -60,6 +62,7 @@ class ActorEntry:
     adjectives: list[str] = field(default_factory=list)
     metonyms: list[str] = field(default_factory=list)
     context_names: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
     offices: list[Office] = field(default_factory=list)
     where: str = ""
 

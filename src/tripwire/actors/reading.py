@@ -9,7 +9,7 @@ organisation before the head word, else the first one), with the sector of the h
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -24,9 +24,17 @@ PLACE_PREPOSITIONS = frozenset({
     "via", "through", "around", "between", "within", "over", "under", "of",
 })
 # Words that carry no sense of who: a phrase of a country and only these is the country itself.
-FUNCTION_WORDS = frozenset(
-    ["a", "an", "the", "of", "in", "on", "at", "to", "from", "for", "by", "with", "and", "or", "but", "across", "into", "onto", "over", "under", "near", "around", "between", "among", "within", "without", "via", "through", "toward", "towards", "against", "about", "along", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens", "hundreds", "thousands", "several", "some", "many", "few", "most", "all", "both", "each", "every", "other", "another", "more", "less", "this", "that", "these", "those", "its", "their", "his", "her", "our", "your", "current", "new", "top", "senior", "heavily", "largest", "large", "small", "own", "said", "'s", "was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "will", "would"]
-)
+FUNCTION_WORDS = frozenset({
+    "a", "an", "the", "of", "in", "on", "at", "to", "from", "for", "by", "with", "and", "or",
+    "but", "across", "into", "onto", "over", "under", "near", "around", "between", "among",
+    "within", "without", "via", "through", "toward", "towards", "against", "about", "along",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen",
+    "dozens", "hundreds", "thousands", "several", "some", "many", "few", "most", "all", "both",
+    "each", "every", "other", "another", "more", "less", "this", "that", "these", "those", "its",
+    "their", "his", "her", "our", "your", "current", "new", "top", "senior", "heavily", "largest",
+    "large", "small", "own", "said", "'s", "was", "were", "is", "are", "be", "been", "being",
+    "has", "have", "had", "will", "would",
+})
 
 
 @dataclass
@@ -173,20 +181,22 @@ def owner_reading(reg: Registry, hit: Hit, text: str) -> Reading:
     return reading
 
 
-def unknown_person(tokens: list[Token], matches: list[Match], text: str) -> tuple[str, str] | None:
-    """A run of capitalised words no match covers ("Feliciano Valencia"): (name, person id)."""
+def unknown_person(tokens: list[Token], matches: list[Match], text: str,
+                   is_name: Callable[[int, int], bool] | None = None) -> tuple[str, str] | None:
+    """A run of capitalised words no match covers ("Feliciano Valencia"): (name, person id).
+    `is_name(start, end)`, where given, must confirm the run (an article's PERSON entities)."""
     covered = {i for m in matches for i in range(m.first, m.last)}
-    run: list[Token] = []
-    best: list[Token] = []
+    runs: list[list[Token]] = [[]]
     for i, token in enumerate(tokens):
         if i not in covered and token.is_capitalised and token.text.isalpha():
-            run.append(token)
-            if len(run) > len(best):
-                best = list(run)
-        else:
-            run = []
-    if len(best) < 2:
+            if runs[-1] or token.key not in FUNCTION_WORDS:  # not "The" of "The Kurdish community"
+                runs[-1].append(token)
+        elif runs[-1]:
+            runs.append([])
+    runs = [r for r in runs if len(r) >= 2 and (is_name is None or is_name(r[0].start, r[-1].end))]
+    if not runs:
         return None
+    best = max(runs, key=len)
     name = text[best[0].start - tokens[0].start:best[-1].end - tokens[0].start]
     return name, f"person:{slug(name)}"
 
@@ -200,10 +210,11 @@ def has_loose_content(tokens: list[Token], matches: list[Match]) -> bool:
 
 def read_phrase(reg: Registry, tokens: list[Token], matches: list[Match], day: dt.date,
                 text: str, context: Collection[str] = (), people: Collection[str] = (),
-                loose_unk: bool = True) -> Reading:
+                loose_unk: bool = True, is_name: Callable[[int, int], bool] | None = None) -> Reading:
     """Read one noun phrase. `context` holds actor ids already named in the article (for "the
     alliance"); `people` person ids already named (a bare surname refers to them first);
-    `loose_unk` marks a state with unexplained words ("regions across Indonesia") as UNK."""
+    `loose_unk` marks a state with unexplained words ("regions across Indonesia") as UNK;
+    `is_name(start, end)` confirms a run of capitalised words as a person's name."""
     reading = Reading(text)
     if len(tokens) == 1 and matches and matches[0].roles("pronoun"):
         reading.sector = "UNK"  # "he": someone, not yet known who
@@ -236,12 +247,12 @@ def read_phrase(reg: Registry, tokens: list[Token], matches: list[Match], day: d
     if owner is not None and owner[1].role != "place" and (hint or leader) and not former:
         owner_id = owner[1].target
         holder = reg.holder(owner_id, hint, day) if hint else reg.top_holder(owner_id, day)
-        name = unknown_person(tokens, matches, text)
+        name = unknown_person(tokens, matches, text, is_name)
         if holder is not None and name is None:
             return read_person(reg, holder, day, text, hint)
 
     # 3. An unknown person with a title ("Governor Vadim Shumkov").
-    name = unknown_person(tokens, matches, text) if (hint or head is not None) else None
+    name = unknown_person(tokens, matches, text, is_name) if (hint or head is not None) else None
     if name is not None:
         reading = Reading(text, name[1], name[0], "person")
         if owner is not None:

@@ -117,6 +117,8 @@ class Registry:
         metonym_sector = entry.metonym_sector or "GOV"
         for metonym in entry.metonyms:
             self._add(metonym, Hit("metonym", entry.id, metonym_sector))
+        for place in entry.places:  # regions: where, never who ("Crimea", "Darfur")
+            self._add(place, Hit("place", entry.country or entry.id))
         for name in entry.context_names:
             self._add(name, Hit("context", entry.id), strip_article=False)
         for office in entry.offices:

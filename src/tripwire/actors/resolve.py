@@ -10,6 +10,7 @@ later bare surname refers back to the full name.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -21,6 +22,8 @@ from tripwire.actors.registry import NAME_PARTICLES, Hit, Match, Registry, regis
 from tripwire.actors.text import Token, fold, tokenize
 from tripwire.document import Actor, ActorRef, Entity, Mention
 
+PERSON_PRONOUNS = frozenset({"he", "she"})
+PRONOUN_LABEL = "PRON"  # a pronoun's mention: not an entity
 ENTITY_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
 KIND_LABEL = {"state": "GPE", "person": "PERSON", "igo": "ORG", "org": "ORG", "group": "ORG"}
 
@@ -109,7 +112,31 @@ class _ArticleResolver:
                 inside = [m for m in matches[low:high] if m.end <= part[-1].end]
                 self._read(part, inside, part[0].start, part[-1].end)
         self._later_surnames(tokens)
+        self._pronouns(tokens)
         return self._result()
+
+    def _pronouns(self, tokens: list[Token]) -> None:
+        """"He" or "she" as a subject, in the sentence of a named person or the next, refers to
+        the last person named."""
+        if not self.doc.has_annotation("SENT_START") or not self.doc.has_annotation("DEP"):
+            return
+        sentence_starts = [s.start_char for s in self.doc.sents]
+        people = sorted((m for m in self.mentions if m.ref.actor in self.readings
+                         and self.readings[m.ref.actor].kind == "person"), key=lambda m: m.start)
+        starts = [m.start for m in people]
+        for token in tokens:
+            if token.key not in PERSON_PRONOUNS:
+                continue
+            index = bisect.bisect_left(starts, token.start) - 1
+            if index < 0:
+                continue
+            here = bisect.bisect_right(sentence_starts, token.start)
+            there = bisect.bisect_right(sentence_starts, people[index].start)
+            span = self.doc.char_span(token.start, token.end)
+            if here - there > 1 or span is None or span[0].dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            reading = self.readings[people[index].ref.actor or ""]
+            self._add(reading, (token.start, token.end), head=True, label=PRONOUN_LABEL)
 
     def _later_surnames(self, tokens: list[Token]) -> None:
         """A bare surname spaCy missed, after the full name of a person new to the registry."""
@@ -162,8 +189,8 @@ class _ArticleResolver:
         local = [Match(_index(tokens, m), _index(tokens, m) + m.last - m.first, m.start, m.end, m.hits)
                  for m in matches]
         reading = read_phrase(self.reg, tokens, local, self.day, text, self.named, self.named,
-                              loose_unk=False)
-        reading = self._coref(reading, tokens, local, text)
+                              loose_unk=False, is_name=self._is_person_span)
+        reading = self._coref(reading, tokens, text)
         head_span = self._head_span(reading, matches, start, end)
         if reading.actor is not None and head_span is not None:
             self._add(reading, head_span, head=True, label=self._label(reading, matches))
@@ -212,8 +239,12 @@ class _ArticleResolver:
         return not (dep == "compound" and not has_sector)  # "Brussels airport"
 
     def _is_person(self, match: Match) -> bool:
-        return any(e.label_ == "PERSON" and e.start_char <= match.start and match.end <= e.end_char
-                   for e in self._ents_near(match.start))
+        return self._is_person_span(match.start, match.end)
+
+    def _is_person_span(self, start: int, end: int) -> bool:
+        """spaCy saw a person's name overlapping text[start:end]."""
+        return any(e.label_ == "PERSON" and e.start_char < end and start < e.end_char
+                   for e in self._ents_near(end))
 
     def _inside_larger_name(self, match: Match) -> bool:
         """Part of a longer name spaCy found ("King's College London")."""
@@ -229,7 +260,7 @@ class _ArticleResolver:
         words = self.text[max(0, offset - 30):offset].split()
         return words[-1].lower() if words else ""
 
-    def _coref(self, reading: Reading, tokens: list[Token], matches: list[Match], text: str) -> Reading:
+    def _coref(self, reading: Reading, tokens: list[Token], text: str) -> Reading:
         """A bare name spaCy calls a person: an earlier full name with that surname, else new."""
         if reading.actor is not None or reading.kind == "person":
             return reading
@@ -247,12 +278,11 @@ class _ArticleResolver:
         if name is None:
             return reading
         known = self.names.get(name.split()[-1].casefold())
-        known_name = self.readings[known].name or "" if known is not None else ""
-        if known is not None and (len(name.split()) == 1 or fold(known_name).endswith(fold(name))):
-            return Reading(text, known, self.readings[known].name, "person",
-                           self.readings[known].country, self.readings[known].sector,
-                           self.readings[known].secondary, self.readings[known].office,
-                           self.readings[known].affiliation)
+        if known is not None:
+            earlier = self.readings[known]
+            # "Keller" or "Maria Keller" again is the same person; "Thomas Keller" is not.
+            if len(name.split()) == 1 or fold(earlier.name or "").endswith(fold(name)):
+                return dataclasses.replace(earlier, text=text)
         if len(name.split()) < 2 and reading.sector is None:
             return reading  # a lone unknown word: too little to name a person
         reading.actor, reading.name, reading.kind = f"person:{slug(name)}", name, "person"
@@ -329,7 +359,8 @@ class _ArticleResolver:
                                    best.ref.actor if best else None))
         spans = [(e.start, e.end) for e in entities]
         for mention in self.mentions:
-            if any(s < mention.end and mention.start < e for s, e in spans):
+            if mention.label == PRONOUN_LABEL or any(s < mention.end and mention.start < e
+                                                     for s, e in spans):
                 continue
             entities.append(Entity(mention.ref.text, mention.label, mention.start, mention.end,
                                    mention.ref.actor))
@@ -353,10 +384,13 @@ def person_name(text: str) -> str | None:
     for suffix in ("'s", "’s", "'", "’"):
         name = name.removesuffix(suffix)
     words = name.split()
-    if not words or not all(w[:1].isupper() or w.lower() in NAME_PARTICLES or w.lower().startswith(("al-", "el-"))
-                            for w in words):
+    if not words or not all(_name_word(w) for w in words):
         return None
     return name
+
+
+def _name_word(word: str) -> bool:
+    return word[:1].isupper() or word.lower() in NAME_PARTICLES or word.lower().startswith(("al-", "el-"))
 
 
 CONJUNCTIONS = frozenset({"and", "or", ",", ";", "&", "nor"})

@@ -74,7 +74,6 @@ class FetchResult:
     content_type: str | None = None
     etag: str | None = None
     last_modified: str | None = None
-    date: str | None = None  # the HTTP Date header
     error: str | None = None
     attempts: int = 1
     retry_after: float | None = None  # seconds, from a Retry-After header
@@ -100,6 +99,7 @@ class FetchResult:
 class _Robots:
     parser: RobotFileParser
     expires: float
+    unreachable: str | None = None  # why robots.txt could not be read (then nothing is fetched)
 
 
 @dataclass
@@ -141,9 +141,14 @@ class Fetcher:
             headers["If-Modified-Since"] = last_modified
         current = url
         for _ in range(self.settings.max_redirects + 1):
-            if urlsplit(current).scheme not in ("http", "https"):
+            parts = urlsplit(current)
+            if parts.scheme not in ("http", "https") or not parts.hostname:
                 return FetchResult(url, FetchStatus.FAILED, error=f"not an http(s) URL: {current}")
-            if not self.allowed(current):
+            robots = self._robots_for(f"{parts.scheme}://{parts.netloc}")
+            if robots.unreachable:
+                return FetchResult(url, FetchStatus.FAILED, final_url=current,
+                                   error=f"robots.txt unreachable ({robots.unreachable})")
+            if not robots.parser.can_fetch(self.settings.user_agent, current):
                 return FetchResult(url, FetchStatus.FORBIDDEN, final_url=current,
                                    error=f"robots.txt forbids {current}")
             result = self._get(current, headers, self.settings.max_bytes)
@@ -157,21 +162,20 @@ class Fetcher:
         return FetchResult(url, FetchStatus.HTTP_ERROR, final_url=current,
                            error=f"more than {self.settings.max_redirects} redirects")
 
-    def allowed(self, url: str) -> bool:
-        """Whether robots.txt of the URL's site lets this user agent fetch it."""
-        parts = urlsplit(url)
-        origin = f"{parts.scheme}://{parts.netloc}"
+    def _robots_for(self, origin: str) -> _Robots:
+        """The site's robots.txt rules, fetched at most once per TTL."""
         robots = self._robots.get(origin)
         if robots is None or robots.expires <= self.clock():
             robots = self._load_robots(origin)
             self._robots[origin] = robots
-        return robots.parser.can_fetch(self.settings.user_agent, url)
+        return robots
 
     def _load_robots(self, origin: str) -> _Robots:
         """RFC 9309: a 4xx robots.txt allows everything; an unreachable one forbids everything."""
         parser = RobotFileParser(f"{origin}/robots.txt")
         result = self._get(f"{origin}/robots.txt", {}, ROBOTS_MAX_BYTES)
         ttl = self.settings.robots_ttl
+        unreachable = None
         if result.ok:
             parser.parse(result.body.decode("utf-8", errors="replace").splitlines())
         elif result.http_status is not None and 400 <= result.http_status < 500:
@@ -180,13 +184,14 @@ class Fetcher:
             parser.allow_all = True  # a redirected robots.txt is not followed here; treat as absent
         else:
             parser.disallow_all = True
+            unreachable = result.error or f"HTTP {result.http_status}"
             ttl = min(ttl, UNREACHABLE_ROBOTS_TTL)
         delay = parser.crawl_delay(self.settings.user_agent)
         if delay:
             host = urlsplit(origin).netloc
             self._crawl_delays[host] = float(delay)
             self._done_with_host(host)  # the robots.txt request itself now counts with the delay
-        return _Robots(parser, self.clock() + ttl)
+        return _Robots(parser, self.clock() + ttl, unreachable)
 
     def _wait_for_host(self, host: str) -> None:
         wait = self._next_request.get(host, 0.0) - self.clock()
@@ -229,7 +234,7 @@ class Fetcher:
                 return self._read(url, response, max_bytes)
         except httpx.TimeoutException as exc:
             return FetchResult(url, FetchStatus.FAILED, error=f"timed out ({type(exc).__name__})")
-        except httpx.HTTPError as exc:
+        except (httpx.HTTPError, httpx.InvalidURL) as exc:
             return FetchResult(url, FetchStatus.FAILED, error=f"{type(exc).__name__}: {exc}")
 
     def _read(self, url: str, response: httpx.Response, max_bytes: int) -> FetchResult:
@@ -237,7 +242,6 @@ class Fetcher:
             url, FetchStatus.OK, http_status=response.status_code,
             content_type=response.headers.get("Content-Type"), etag=response.headers.get("ETag"),
             last_modified=response.headers.get("Last-Modified"),
-            date=response.headers.get("Date"),
         )
         status = response.status_code
         if status == 304:

@@ -104,7 +104,7 @@ def dyad_alerts(cur: duckdb.DuckDBPyConnection, dyad: tuple[str, str], indexed: 
         ) - baseline >= settings.min_jump:
             stop = segments[i][1]
             i += 1
-        alert = _judge(cur, dyad, indexed.iloc[first:stop], indexed.iloc[first], settings)
+        alert = _judge(cur, dyad, indexed, first, stop, settings)
         if alert is not None:
             alerts.append(alert)
     return alerts
@@ -117,8 +117,10 @@ def _pooled_share(segment: pd.DataFrame, baseline: float, settings: AlertSetting
     return (conflict + settings.shrink_weight * baseline) / (total + settings.shrink_weight)
 
 
-def _judge(cur: duckdb.DuckDBPyConnection, dyad: tuple[str, str], segment: pd.DataFrame,
-           opening: pd.Series, settings: AlertSettings) -> Alert | None:
+def _judge(cur: duckdb.DuckDBPyConnection, dyad: tuple[str, str], indexed: pd.DataFrame,
+           first: int, stop: int, settings: AlertSettings) -> Alert | None:
+    """The alert of the run of rows [first, stop), or None when it falls short of a threshold."""
+    segment, opening = indexed.iloc[first:stop], indexed.iloc[first]
     active = segment[segment["conflict_incidents"] > 0]
     if int(active["conflict_incidents"].sum()) < settings.min_incidents:
         return None
@@ -133,10 +135,23 @@ def _judge(cur: duckdb.DuckDBPyConnection, dyad: tuple[str, str], segment: pd.Da
     strength = (share - baseline) / spread
     if share - baseline < settings.min_jump or strength < settings.min_z:
         return None
-    start = active["period"].iloc[0]
+    start = _onset(indexed, indexed.index.get_loc(active.index[0]), baseline, settings)
     end = active["period"].iloc[-1] + dt.timedelta(days=6 if settings.by == "week" else 0)
     peak = float(segment.loc[active.index, "index"].max())
     return _evidence(cur, dyad, start, end, share, baseline, strength, peak, settings)
+
+
+def _onset(indexed: pd.DataFrame, row: int, baseline: float, settings: AlertSettings) -> dt.date:
+    """The first period of the escalation. A change point cannot leave a segment shorter than
+    `min_segment` behind it, so it can come up to `min_segment - 1` periods late: an earlier
+    period in that reach whose reports are conflict well above the baseline is the onset."""
+    onset = row
+    for earlier in range(row - 1, max(row - settings.min_segment, -1), -1):
+        conflict = float(indexed["conflict_weight"].iloc[earlier])
+        total = conflict + float(indexed["cooperation_weight"].iloc[earlier])
+        if total > 0 and conflict / total >= baseline + settings.min_jump:
+            onset = earlier
+    return indexed["period"].iloc[onset]
 
 
 def _evidence(cur: duckdb.DuckDBPyConnection, dyad: tuple[str, str], start: dt.date,

@@ -1,10 +1,11 @@
 """Incidents: the events of many reports about one real-world happening, counted once.
 
-Events of the same PLOVER type, source and target actors and modality group are ordered by the
+Events of the same PLOVER type, source and target sides and modality group are ordered by the
 day they happened (their own date, else the publication date; a historical event only with its
-own date). Runs of days no more than `window_days` apart form islands; islands are cut into
-incidents of at most `window_days + 1` days, so that a week of daily shelling stays seven
-incidents rather than one. Inside such a window, events whose mode or location differ are
+own date). A side is the actor, except that a person stands for the organisation or state she
+acts for (her affiliation, else her country). Runs of days no more than `window_days` apart
+form islands; islands are cut into incidents of at most `window_days + 1` days, so that a week
+of daily shelling stays several incidents rather than one. Inside such a window, events whose mode or location differ are
 separate incidents; an event that names no mode or location joins the most reported one.
 Everything runs in DuckDB; a rebuild only touches the (type, source, target) keys with new events.
 """
@@ -22,10 +23,27 @@ from tripwire.store import Store
 
 _HAPPENED = ", ".join(f"'{m}'" for m in HAPPENED_MODALITIES)
 
+# People act for the state or organisation they belong to: at the dyad level an event of a
+# foreign minister is an event of her country. Other actors stay as they are (an armed group is
+# not its country's government).
+_ROLLED_UP = """
+SELECT e.*,
+       CASE WHEN e.source_actor LIKE 'person:%'
+            THEN coalesce(sa.affiliation, e.source_country, sa.country, e.source_actor)
+            ELSE e.source_actor END AS source_side,
+       CASE WHEN e.target_actor LIKE 'person:%'
+            THEN coalesce(ta.affiliation, e.target_country, ta.country, e.target_actor)
+            ELSE e.target_actor END AS target_side
+FROM events e
+LEFT JOIN actors sa ON sa.id = e.source_actor
+LEFT JOIN actors ta ON ta.id = e.target_actor
+"""
+
 _EVENTS_SQL = f"""
 CREATE OR REPLACE TEMP TABLE signals_ev AS
 WITH base AS (
-    SELECT e.id, e.article_id, e.type, e.quad, e.mode, e.source_actor, e.target_actor,
+    SELECT e.id, e.article_id, e.type, e.quad, e.mode, e.source_side AS source_actor,
+           e.target_side AS target_actor,
            e.modality, e.intensity, e.confidence, coalesce(e.mention_count, 1) AS mentions,
            e.published, e.location_name, e.location_country,
            nullif(lower(trim(e.location_name)), '') AS loc,
@@ -33,82 +51,103 @@ WITH base AS (
            coalesce(a.source, a.id, e.article_id) AS outlet,
            CASE WHEN e.modality = 'historical' THEN e.date
                 ELSE coalesce(e.date, e.published) END AS day
-    FROM events e LEFT JOIN articles a ON a.id = e.article_id
+    FROM ({_ROLLED_UP}) e LEFT JOIN articles a ON a.id = e.article_id
     WHERE {{scope}}
+), grouped AS (
+    SELECT *, modality IN ({_HAPPENED}) AND day IS NOT NULL AS happened,
+           CASE WHEN modality IN ({_HAPPENED}) AND day IS NOT NULL THEN 'happened'
+                ELSE modality END AS grp,
+           CASE WHEN day IS NULL THEN id END AS solo  -- no day: an incident of its own
+    FROM base
 )
-SELECT *,
-       modality IN ({_HAPPENED}) AND day IS NOT NULL AS happened,
-       concat_ws('|', type, coalesce(source_actor, ''), coalesce(target_actor, ''),
-                 CASE WHEN modality IN ({_HAPPENED}) AND day IS NOT NULL THEN 'happened'
-                      ELSE modality END,
-                 CASE WHEN day IS NULL THEN id END) AS key
-FROM base
+SELECT *, hash(type, source_actor, target_actor, grp, solo) AS k FROM grouped
 """
 
+# Windows run on a narrow table of distinct (key, day) pairs: the gap to the previous day,
+# then the day the current island began (the latest island start so far), then chunks of
+# `width` days from it. Modes and places are settled on a narrow (event, chunk) table too.
 _CLUSTER_SQL = """
-CREATE OR REPLACE TEMP TABLE signals_clustered AS
-WITH gaps AS (
-    SELECT *, CASE WHEN day - lag(day) OVER (PARTITION BY key ORDER BY day, id) > {window}
-                   THEN 1 ELSE 0 END AS brk
-    FROM signals_ev
+CREATE OR REPLACE TEMP TABLE signals_days AS
+WITH days AS (
+    SELECT DISTINCT k, day FROM signals_ev WHERE day IS NOT NULL
+), gaps AS (
+    SELECT k, day, day - lag(day) OVER (PARTITION BY k ORDER BY day) AS gap FROM days
 ), islands AS (
-    SELECT *, sum(brk) OVER (PARTITION BY key ORDER BY day, id ROWS UNBOUNDED PRECEDING) AS island
+    SELECT k, day, max(CASE WHEN gap IS NULL OR gap > {window} THEN day END)
+                       OVER (PARTITION BY k ORDER BY day ROWS UNBOUNDED PRECEDING) AS island_start
     FROM gaps
-), starts AS (
-    SELECT *, min(day) OVER (PARTITION BY key, island) AS island_start FROM islands
-), chunks AS (
-    SELECT *, concat_ws('|', key, CAST(island_start + CAST(((day - island_start) // {width})
-                                  * {width} AS INTEGER) AS VARCHAR)) AS chunk
-    FROM starts
+)
+SELECT k, day,
+       island_start + CAST(((day - island_start) // {width}) * {width} AS INTEGER) AS chunk_start
+FROM islands;
+
+CREATE OR REPLACE TEMP TABLE signals_members AS
+WITH keyed AS (
+    SELECT e.id, e.mode, e.loc, d.chunk_start, hash(e.k, d.chunk_start) AS chunk,
+           concat_ws('|', e.type, coalesce(e.source_actor, ''), coalesce(e.target_actor, ''),
+                     e.grp, coalesce(e.solo, ''), coalesce(CAST(d.chunk_start AS VARCHAR), ''))
+               AS chunk_key
+    FROM signals_ev e LEFT JOIN signals_days d ON d.k = e.k AND d.day = e.day
 ), mode_top AS (
     SELECT chunk, first(mode ORDER BY n DESC, mode) AS top
-    FROM (SELECT chunk, mode, count(*) AS n FROM chunks WHERE mode IS NOT NULL GROUP BY ALL)
+    FROM (SELECT chunk, mode, count(*) AS n FROM keyed WHERE mode IS NOT NULL GROUP BY ALL)
     GROUP BY chunk
 ), with_mode AS (
     SELECT c.*, coalesce(c.mode, t.top, '') AS sub_mode
-    FROM chunks c LEFT JOIN mode_top t USING (chunk)
+    FROM keyed c LEFT JOIN mode_top t USING (chunk)
 ), loc_top AS (
     SELECT chunk, sub_mode, first(loc ORDER BY n DESC, loc) AS top
     FROM (SELECT chunk, sub_mode, loc, count(*) AS n FROM with_mode
           WHERE loc IS NOT NULL GROUP BY ALL)
     GROUP BY chunk, sub_mode
 )
-SELECT m.*, coalesce(m.loc, t.top, '') AS sub_loc,
-       'inc:' || substr(md5(concat_ws('|', m.chunk, m.sub_mode, coalesce(m.loc, t.top, ''))),
+SELECT m.id, m.sub_mode, coalesce(m.loc, t.top, '') AS sub_loc,
+       'inc:' || substr(md5(concat_ws('|', m.chunk_key, m.sub_mode, coalesce(m.loc, t.top, ''))),
                         1, 16) AS incident_id
-FROM with_mode m LEFT JOIN loc_top t USING (chunk, sub_mode)
+FROM with_mode m LEFT JOIN loc_top t USING (chunk, sub_mode);
 """
 
+# Distinct articles and outlets are counted from de-duplicated pairs: far cheaper than
+# count(DISTINCT) over hundreds of thousands of groups.
 _INSERT_SQL = """
 INSERT INTO incident_events (incident_id, event_id)
-SELECT incident_id, id FROM signals_clustered;
+SELECT incident_id, id FROM signals_members;
 
 INSERT INTO incidents BY NAME
-SELECT incident_id AS id, any_value(type) AS type, max(quad) AS quad,
-       nullif(any_value(sub_mode), '') AS mode,
-       any_value(source_actor) AS source_actor, any_value(target_actor) AS target_actor,
-       bool_or(happened) AS happened,
-       CASE WHEN bool_or(modality = 'asserted') THEN 'asserted' ELSE min(modality) END AS modality,
-       quantile_disc(day, 0.5) AS date, min(day) AS first_date, max(day) AS last_date,
-       min(published) AS first_published,
-       min(location_name) FILTER (WHERE loc = sub_loc) AS location_name,
-       min(location_country) AS location_country,
-       mode(trig) AS trigger_text,
-       count(*) AS num_events, sum(mentions) AS num_mentions,
-       count(DISTINCT outlet) AS num_sources, count(DISTINCT article_id) AS num_articles,
-       avg(intensity) AS intensity, max(confidence) AS confidence
-FROM signals_clustered
-GROUP BY incident_id
+WITH clustered AS (
+    SELECT * FROM signals_ev JOIN signals_members USING (id)
+), agg AS (
+    SELECT incident_id AS id, any_value(type) AS type, max(quad) AS quad,
+           nullif(any_value(sub_mode), '') AS mode,
+           any_value(source_actor) AS source_actor, any_value(target_actor) AS target_actor,
+           bool_or(happened) AS happened,
+           CASE WHEN bool_or(modality = 'asserted') THEN 'asserted'
+                ELSE min(modality) END AS modality,
+           quantile_disc(day, 0.5) AS date, min(day) AS first_date, max(day) AS last_date,
+           min(published) AS first_published,
+           min(location_name) FILTER (WHERE loc = sub_loc) AS location_name,
+           min(location_country) AS location_country, min(trig) AS trigger_text,
+           count(*) AS num_events, sum(mentions) AS num_mentions,
+           avg(intensity) AS intensity, max(confidence) AS confidence
+    FROM clustered GROUP BY incident_id
+), articles AS (
+    SELECT incident_id AS id, count(*) AS num_articles
+    FROM (SELECT DISTINCT incident_id, article_id FROM clustered) GROUP BY 1
+), outlets AS (
+    SELECT incident_id AS id, count(*) AS num_sources
+    FROM (SELECT DISTINCT incident_id, outlet FROM clustered) GROUP BY 1
+)
+SELECT * FROM agg JOIN articles USING (id) JOIN outlets USING (id)
 ORDER BY source_actor, target_actor, date;
 """
 
-_NEW_KEYS_SQL = """
+_NEW_KEYS_SQL = f"""
 CREATE OR REPLACE TEMP TABLE signals_affected AS
-SELECT DISTINCT e.type, coalesce(e.source_actor, '') AS s, coalesce(e.target_actor, '') AS t
-FROM events e ANTI JOIN incident_events ie ON ie.event_id = e.id
+SELECT DISTINCT e.type, coalesce(e.source_side, '') AS s, coalesce(e.target_side, '') AS t
+FROM ({_ROLLED_UP}) e ANTI JOIN incident_events ie ON ie.event_id = e.id
 """
 
-_AFFECTED = ("(e.type, coalesce(e.source_actor, ''), coalesce(e.target_actor, '')) IN "
+_AFFECTED = ("(e.type, coalesce(e.source_side, ''), coalesce(e.target_side, '')) IN "
              "(SELECT (type, s, t) FROM signals_affected)")
 
 _DELETE_SQL = """
@@ -125,40 +164,76 @@ def build_incidents(store: Store, settings: IncidentSettings | None = None,
     """Cluster stored events into incidents; returns how many incidents the store holds.
 
     Idempotent and incremental: only (type, source, target) keys with events not yet clustered
-    are re-clustered. A change of settings, or `rebuild=True`, re-clusters everything.
+    are re-clustered, and only articles ingested since the last build are added to the coverage
+    table. A change of settings, or `rebuild=True`, re-clusters everything.
     """
     settings = settings or IncidentSettings()
     cur = store.cursor()
     _require_tables(cur)
+    if not rebuild and incidents_current(store, settings):
+        return _count(cur, "incidents")
     wanted = _settings_rows(settings)
     with _transaction(cur):
-        full = rebuild or _stored_settings(cur) != wanted
+        stored = _stored_settings(cur)
+        full = rebuild or any(stored.get(name) != value for name, value in wanted.items())
         if full:
             cur.execute("DELETE FROM incident_events")
             cur.execute("DELETE FROM incidents")
-            cur.execute("DELETE FROM incident_settings")
-            cur.executemany("INSERT INTO incident_settings VALUES (?, ?)", sorted(wanted.items()))
-            scope = "TRUE"
-        else:
+            _cluster(cur, settings, "TRUE")
+        elif _count(cur, "events") != _count(cur, "incident_events"):
             cur.execute(_NEW_KEYS_SQL)
             if _count(cur, "signals_affected"):
                 cur.execute(_DELETE_SQL)
-            scope = _AFFECTED
-        cur.execute(_EVENTS_SQL.format(scope=scope))
-        if _count(cur, "signals_ev"):
-            window = settings.window_days
-            cur.execute(_CLUSTER_SQL.format(window=window, width=window + 1))
-            cur.execute(_INSERT_SQL)
+            _cluster(cur, settings, _AFFECTED)
+        covered = _refresh_coverage(cur, None if rebuild else stored.get("coverage_until"))
+        cur.execute("DELETE FROM incident_settings")
+        cur.executemany("INSERT INTO incident_settings VALUES (?, ?)",
+                        sorted({**wanted, "coverage_until": covered}.items()))
     return _count(cur, "incidents")
 
 
+def _cluster(cur: duckdb.DuckDBPyConnection, settings: IncidentSettings, scope: str) -> None:
+    cur.execute(_EVENTS_SQL.format(scope=scope))
+    if _count(cur, "signals_ev"):
+        window = settings.window_days
+        cur.execute(_CLUSTER_SQL.format(window=window, width=window + 1))
+        cur.execute(_INSERT_SQL)
+
+
+def _refresh_coverage(cur: duckdb.DuckDBPyConnection, since: str | None) -> str:
+    """Add the actor mentions of articles ingested after `since` (all when None); returns the
+    ingestion time now covered."""
+    latest = _latest_ingest(cur)
+    if since and since == latest:
+        return latest
+    if since:
+        condition, params = "a.ingested_at > CAST($since AS TIMESTAMP)", {"since": since}
+    else:
+        cur.execute("DELETE FROM actor_articles")
+        condition, params = "TRUE", {}
+    cur.execute(
+        "INSERT INTO actor_articles SELECT DISTINCT m.actor_id, a.published, hash(a.id) "
+        f"FROM mentions m JOIN articles a ON a.id = m.article_id WHERE {condition} "
+        "ORDER BY 1, 2", params)
+    return latest
+
+
+def _latest_ingest(cur: duckdb.DuckDBPyConnection) -> str:
+    row = cur.execute("SELECT CAST(max(ingested_at) AS VARCHAR) FROM articles").fetchone()
+    return str(row[0]) if row and row[0] is not None else ""
+
+
 def incidents_current(store: Store, settings: IncidentSettings | None = None) -> bool:
-    """Whether every stored event belongs to an incident built with these settings (cheap)."""
+    """Whether every stored event and article is in the incidents and coverage built with these
+    settings (cheap: counts and one maximum)."""
     cur = store.cursor()
     if _missing_tables(cur):
         return False
+    stored = _stored_settings(cur)
+    wanted = _settings_rows(settings or IncidentSettings())
     return (_count(cur, "events") == _count(cur, "incident_events")
-            and _stored_settings(cur) == _settings_rows(settings or IncidentSettings()))
+            and all(stored.get(name) == value for name, value in wanted.items())
+            and stored.get("coverage_until") == _latest_ingest(cur))
 
 
 def ensure_incidents(store: Store, settings: IncidentSettings | None = None) -> None:
@@ -174,7 +249,7 @@ def ensure_incidents(store: Store, settings: IncidentSettings | None = None) -> 
 
 def _missing_tables(cur: duckdb.DuckDBPyConnection) -> set[str]:
     found = {row[0] for row in cur.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
-    return {"events", "incidents", "incident_events", "incident_settings"} - found
+    return {"events", "incidents", "incident_events", "incident_settings", "actor_articles"} - found
 
 
 def _require_tables(cur: duckdb.DuckDBPyConnection) -> None:

@@ -6,7 +6,7 @@ of the `baseline_days` before the period; the period's share is pulled toward th
 `shrink_weight`, so quiet periods sit on the baseline and one report does not make a crisis.
 The index is the distance from the baseline in rolling standard deviations. A share is
 untouched by how much news there is, so a burst of coverage is not read as an escalation.
-Change points come from ruptures (PELT, least squares) on the share.
+Change points come from ruptures (PELT on a linear kernel, i.e. least squares) on the share.
 """
 
 from __future__ import annotations
@@ -77,7 +77,7 @@ def index_frame(frame: pd.DataFrame, settings: AlertSettings) -> pd.DataFrame:
 
 
 def change_points(indexed: pd.DataFrame, settings: AlertSettings) -> list[int]:
-    """Row positions where a new segment of the share begins (PELT with a BIC-like penalty).
+    """Row positions where a new segment of the share begins (PELT, l2 cost, BIC-like penalty).
 
     Only periods with incidents enter the detector: a day without reports says nothing, and
     letting it sit on the baseline would cut a sparse escalation into fragments. The noise
@@ -92,6 +92,7 @@ def change_points(indexed: pd.DataFrame, settings: AlertSettings) -> list[int]:
     steps = np.abs(np.diff(signal))
     sigma = max(1.4826 * float(np.median(steps)) / math.sqrt(2), settings.min_std)
     penalty = settings.penalty * sigma**2 * math.log(n)
-    detector = rpt.Pelt(model="l2", min_size=settings.min_segment, jump=1)
+    # a linear kernel is the least-squares (l2) cost, solved exactly by PELT in ruptures' C code
+    detector = rpt.KernelCPD(kernel="linear", min_size=settings.min_segment)
     ends = detector.fit(signal.reshape(-1, 1)).predict(pen=penalty)
     return [int(reported[b]) for b in ends if b < n]

@@ -26,7 +26,6 @@ from tripwire.timex.words import split_words
 __all__ = ["find_times", "date_for_clause"]
 
 _QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
-_SHIFTED = re.compile(r"(?i)\b(ago|earlier|later|before|after)\b")
 
 
 def _is_time_word(word: str) -> bool:
@@ -45,6 +44,12 @@ def _is_time_word(word: str) -> bool:
         or word in lex.clock_words
         or word in ("weekend", "weekends")
     )
+
+
+def _is_shifted(text: str) -> bool:
+    """ "a year ago", "the year-earlier quarter": counted from another period."""
+    shifts = vocab().shift_words
+    return any(w in shifts for w in split_words(text))
 
 
 def _keep(span: Span, normal: Normal) -> bool:
@@ -124,6 +129,8 @@ def find_times(
         )
         if normal.type in ("DATE", "TIME"):
             reference = _as_reference(normal.value) or reference
-            if _QUARTER.match(normal.value or "") and not _SHIFTED.search(span.text):
-                period = normal.value
+        if _QUARTER.match(normal.value or "") and not _is_shifted(span.text):
+            period = normal.value  # the quarter under discussion
+        elif normal.type == "DURATION":
+            period = None  # "the latest nine months ... a year earlier": no longer a quarter
     return times

@@ -7,6 +7,7 @@ ever sees short candidate spans, never whole texts.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from dateparser.date import DateDataParser
@@ -16,6 +17,8 @@ from tripwire.errors import TripwireError
 DATE_ORDERS = ("DMY", "MDY", "YMD")
 DEFAULT_DATE_ORDER = "DMY"
 MAX_SPAN_CHARS = 40
+ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.]\d{1,2}[/.]\d{2,4}\b")
 
 
 @dataclass(frozen=True)

@@ -4,19 +4,23 @@
 from __future__ import annotations
 
 import functools
-import re
 
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab as SpacyVocab
 
+from tripwire.timex.absolute import ISO_DATE, NUMERIC_DATE
 from tripwire.timex.vocab import vocab
 
 LABELS = ("DATE", "TIME")
-_NUMERIC_DATE = re.compile(r"\b(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b")
 _JOINERS = {"", " ", ", ", " on ", " of "}
 _PERIOD_ENDS = {"ended", "ending", "ends"}
 _RANGE_JOINERS = {"to", "and", "through", "until", "till", "-", "–", "or"}
+
+
+def _holiday_words(name: str) -> list[str]:
+    """Holiday names as spaCy splits them: "new year's day" -> new, year, 's, day."""
+    return name.replace("'s", " 's").split()
 
 
 @functools.cache
@@ -25,11 +29,15 @@ def _matchers(spacy_vocab: SpacyVocab) -> tuple[PhraseMatcher, Matcher]:
     lex = vocab()
     phrases = PhraseMatcher(spacy_vocab, attr="LOWER")
     phrases.add("TIME", [Doc(spacy_vocab, words=p.split()) for p in sorted(lex.search_phrases)])
+    holidays = [Doc(spacy_vocab, words=_holiday_words(name)) for name in sorted(lex.holidays)]
+    phrases.add("HOLIDAY", holidays)
     repeated = sorted(set(lex.units) | set(lex.weekdays) | set(lex.months) | set(lex.parts_of_day))
     plural_days = sorted(f"{w}s" for w in lex.weekdays if len(w) > 3)
     matcher = Matcher(spacy_vocab)
     days = sorted(w for w in lex.weekdays if len(w) > 3) + sorted(lex.relative_days)
-    months = sorted(w for w in lex.months if len(w) > 3 or w == "may")
+    months = sorted(
+        {w for w in lex.months if len(w) > 3 or w == "may"} | {f"{w}." for w in lex.months}
+    )
     matcher.add(
         "DATE",
         [
@@ -59,7 +67,8 @@ def _pattern_spans(doc: Doc) -> list[Span]:
     phrases, matcher = _matchers(doc.vocab)
     spans = [Span(doc, s, e, label="DATE") for _, s, e in phrases(doc)]
     spans += [Span(doc, s, e, label=doc.vocab.strings[k]) for k, s, e in matcher(doc)]
-    for m in _NUMERIC_DATE.finditer(doc.text):
+    dates = [m for pattern in (ISO_DATE, NUMERIC_DATE) for m in pattern.finditer(doc.text)]
+    for m in dates:
         span = doc.char_span(m.start(), m.end(), label="DATE", alignment_mode="expand")
         if span is not None:
             spans.append(span)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from tripwire.timex.absolute import parse_absolute
+from tripwire.timex.absolute import ISO_DATE, NUMERIC_DATE, parse_absolute
 from tripwire.timex.anchoring import shift_value
 from tripwire.timex.calendar import make_date, shift, week_value
 from tripwire.timex.context import Context, Normal
@@ -23,8 +23,6 @@ from tripwire.timex.words import digit_number, read_number, split_words
 
 _LONG_YEAR = re.compile(r"^\d{5}")
 _YEAR_LIKE = re.compile(r"^[12]\d{3}$")
-_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.]\d{1,2}[/.]\d{2,4}\b")
 _LEADING = frozenset(
     {
         "the",
@@ -43,14 +41,16 @@ _LEADING = frozenset(
         "till",
     }
 )
+# (unit, is clock unit) -> the next smaller unit, how many make one, and whether it is a clock unit
 _SMALLER = {
-    "Y": ("M", 12),
-    "M": ("D", 30),
-    "W": ("D", 7),
-    "D": ("H", 24),
-    "H": ("M", 60),
-    "E": ("Y", 10),
-    "C": ("Y", 100),
+    ("Y", False): ("M", 12, False),
+    ("M", False): ("D", 30, False),
+    ("W", False): ("D", 7, False),
+    ("D", False): ("H", 24, True),
+    ("H", True): ("M", 60, True),
+    ("M", True): ("S", 60, True),
+    ("E", False): ("Y", 10, False),
+    ("C", False): ("Y", 100, False),
 }
 
 
@@ -86,15 +86,15 @@ def duration_value(amount: float | None, unit: Unit, decimal: bool = True) -> st
     amount *= unit.factor
     whole = int(amount)
     rest = amount - whole
-    if rest and code in _SMALLER and (whole == 0 or not decimal):
-        smaller, ratio = _SMALLER[code]
+    smaller = _SMALLER.get((code, unit.clock))
+    if rest and smaller and (whole == 0 or not decimal):
+        small_code, ratio, small_clock = smaller
         part = rest * ratio
         if part == int(part):
-            smaller_clock = unit.clock or code == "D"
             head = f"{whole}{code}" if whole else ""
-            if smaller_clock and not unit.clock:
-                return f"P{head}T{int(part)}{smaller}"
-            return f"{prefix}{head}{int(part)}{smaller}"
+            if small_clock and not unit.clock:  # "a day and a half" -> P1DT12H
+                return f"P{head}T{int(part)}{small_code}"
+            return f"{prefix}{head}{int(part)}{small_code}"
     return f"{prefix}{_format_amount(amount)}{code}"
 
 
@@ -128,10 +128,10 @@ def _set_expression(text: str, words: list[str], ctx: Context) -> Normal | None:
 
 
 def _numeric_date(text: str, words: list[str], ctx: Context) -> Normal | None:
-    if m := _ISO_DATE.search(text):
+    if m := ISO_DATE.search(text):
         day = make_date(int(m[1]), int(m[2]), int(m[3]))
         return Normal("DATE", day.isoformat() if day else None)
-    if m := _NUMERIC_DATE.search(text):
+    if m := NUMERIC_DATE.search(text):
         parsed = parse_absolute(m[0], ctx.date_order)
         if parsed and parsed.year and parsed.month and parsed.day:
             day = make_date(parsed.year, parsed.month, parsed.day)
@@ -265,7 +265,7 @@ def _duration(text: str, words: list[str], ctx: Context) -> Normal | None:
     if quantity.amount is not None:
         value = duration_value(quantity.amount, quantity.unit, quantity.decimal)
         return Normal("DURATION", value)
-    if _is_plural(words[quantity.unit_index]):
+    if _is_plural(words[quantity.unit_index]) or quantity.vague:  # "years", "several-year"
         return Normal("DURATION", duration_value(None, quantity.unit))
     if ctx.length_first and quantity.unit.code in ("Y", "M", "W"):  # "the fiscal year ended"
         return Normal("DURATION", duration_value(1.0, quantity.unit))
@@ -282,6 +282,8 @@ def _calendar(text: str, words: list[str], ctx: Context) -> Normal | None:
 
 
 def _dateparser_fallback(text: str, words: list[str], ctx: Context) -> Normal | None:
+    if len(words) < 2 or all(w.isdigit() for w in words):
+        return None  # a bare number ("Smith, 44,") is not a date
     parsed = parse_absolute(text, ctx.date_order)
     if parsed is None or parsed.year is None:
         return None

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -314,9 +315,11 @@ def _month(parts: Parts, ctx: Context, direction: int) -> str | None:
     if year is None:
         if ctx.anchor is None:
             return None
-        year = pick_month(
-            ctx.anchor, parts.month or 1, direction, strict=parts.direction in (-1, 1)
-        )
+        if parts.direction == 0:  # "this September": the one in the anchor's year
+            year = ctx.anchor.year
+        else:  # "last April": the latest April before this month
+            strict = parts.direction in (-1, 1)
+            year = pick_month(ctx.anchor, parts.month or 1, direction, strict=strict)
     return None if year is None else f"{year:04d}-{parts.month:02d}"
 
 
@@ -404,6 +407,13 @@ def _unit_period(parts: Parts, ctx: Context) -> str | None:
 
 def compose_calendar(parts: Parts, ctx: Context) -> Normal:
     """One value from the parts, the most specific part deciding."""
+    named = parts.month or parts.season or parts.quarter or parts.half or parts.holiday
+    if parts.unit == "Y" and parts.year is None and parts.direction is not None and named:
+        # "February this year", "the fourth quarter of last year"
+        year = ctx.anchor.year + parts.direction if ctx.anchor else None
+        parts = dataclasses.replace(parts, year=year, direction=None, unit=None)
+        if year is None:
+            return Normal("DATE", None)
     direction = parts.direction if parts.direction is not None else ctx.direction
     if parts.decade:
         return Normal("DATE", parts.decade)

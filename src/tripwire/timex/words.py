@@ -9,7 +9,7 @@ from tripwire.timex.vocab import vocab
 MAX_DIGITS = 9  # longer digit runs are never a time quantity (and would be slow to convert)
 
 _CLOCK_SUFFIX = re.compile(r"(\d)\s*([ap])\.?\s?m\b\.?")
-_WORD = re.compile(r"\d+/\d+|\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s|am|pm)?|'\d\ds?|[a-z]+")
+_WORD = re.compile(r"\b[qh][1-4]\b|\d+/\d+|\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s|am|pm)?|'\d\ds?|[a-z]+")
 _PLAIN_NUMBER = re.compile(r"^\d{1,9}(?:,\d{3})*(?:\.\d+)?$")
 _FRACTION = re.compile(r"^(\d{1,3})/(\d{1,3})$")
 _ORDINAL = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")

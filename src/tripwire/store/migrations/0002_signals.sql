@@ -28,8 +28,17 @@ CREATE TABLE incident_events (
     event_id VARCHAR NOT NULL
 );
 
--- The clustering settings the incidents were built with; a change triggers a full rebuild.
+-- The clustering settings the incidents were built with (a change triggers a full rebuild),
+-- and `coverage_until`: the last article ingestion time that actor_articles holds.
 CREATE TABLE incident_settings (
     name VARCHAR NOT NULL,
     value VARCHAR NOT NULL
+);
+
+-- Which actors each article mentions, by publication day, sorted by actor: the coverage that
+-- series divide by, read without scanning every mention. article_key is hash(articles.id).
+CREATE TABLE actor_articles (
+    actor_id VARCHAR NOT NULL,
+    published DATE,
+    article_key UBIGINT NOT NULL
 );
