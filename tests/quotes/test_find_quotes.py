@@ -207,3 +207,9 @@ def test_statement_saying_belongs_to_who_issued_it() -> None:
     text = "Maria Lindqvist issued a statement saying the plan was “a step backwards.”"
     found = [(k, w, s) for k, w, s, _ in summary(text) if k == "partial"]
     assert found == [("partial", "a step backwards.", "Maria Lindqvist")]
+
+
+def test_according_to_a_work_by_a_person_names_the_person() -> None:
+    text = "The plan would cost “far more than promised,” according to estimates by Maria Lindqvist."
+    found = [(k, s) for k, _, s, _ in summary(text) if k == "partial"]
+    assert found == [("partial", "Maria Lindqvist")]

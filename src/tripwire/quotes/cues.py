@@ -319,7 +319,7 @@ class CueFinder:
         if phrase.speaker == "object":
             for token in self.tokens(end, end + 200)[:8]:
                 if token.pos_ in SPEAKER_POS and not self.quoted[token.i]:
-                    speaker = _phrase_head(token)
+                    speaker = _author_of(_phrase_head(token))
                     break
         else:
             first = self.tokens(start, end)
@@ -332,4 +332,16 @@ def _phrase_head(token: Token) -> Token:
     """Climb from a word to the head of its noun phrase ("NATO" in "the NATO boss" -> "boss")."""
     while token.dep_ in ("compound", "flat", "amod", "nmod") and token.head.i > token.i:
         token = token.head
+    return token
+
+
+def _author_of(token: Token) -> Token:
+    """The person behind a work: "according to calculations by Jane Doe" -> "Doe"."""
+    if token.pos_ != "NOUN":
+        return token
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of"):
+            named = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if named is not None and named.ent_type_ == "PERSON":
+                return named
     return token
