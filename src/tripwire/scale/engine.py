@@ -236,7 +236,9 @@ def run_ray(settings: RunSettings, shards: list[str], tally: Tally, progress: Ru
         dataset = dataset.map_batches(
             AnalysisWorker, fn_constructor_kwargs={"output": settings.output},
             batch_size=settings.batch_size, batch_format="numpy", num_cpus=1,
-            compute=ray.data.ActorPoolStrategy(size=workers),
+            # One batch at a time per actor: a free actor takes the next batch, instead of
+            # batches queueing behind a busy one (which left one actor idle at the tail).
+            compute=ray.data.ActorPoolStrategy(size=workers, max_tasks_in_flight_per_actor=1),
         )
         with warnings.catch_warnings():
             # Ray plans from the shard list (one block per shard) and warns that one shard
