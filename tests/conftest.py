@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -47,3 +50,16 @@ def run_cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch)
         return CliResult(code, captured.out, captured.err)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo corpus analysed by the real `tripwire ingest`, once per session, in a subprocess
+    so that the demo actor file does not leak into this process's registry."""
+    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    paths = [str(REPO / "src"), *filter(None, [os.environ.get("PYTHONPATH")])]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
+    subprocess.run([sys.executable, "-m", "tripwire", "ingest", str(REPO / "demo"), "--db",
+                    str(path), "--actors", str(REPO / "demo" / "actors.yaml"), "--quiet"],
+                   check=True, env=env, cwd=REPO, timeout=900)
+    return path

@@ -180,3 +180,26 @@ def test_participle_after_a_noun_is_its_light_verb_and_background() -> None:
 def test_attributive_participle_is_not_an_event() -> None:
     assert code("The banned party held a rally.")[0].type == "PROTEST"
     assert [e.type for e in code("The striking miners met the minister.")] == ["CONSULT"]
+
+
+def test_generic_agent_takes_the_country_of_its_place() -> None:
+    [event] = code("Demonstrators in Nairobi blocked a road on Monday.")
+    assert (event.type, event.mode) == ("PROTEST", "obstruct")
+    assert [r.country for r in event.source] == ["KEN"]
+
+
+def test_passive_adjective_trigger_finds_its_subject() -> None:
+    [event] = code("Norway is opposed to the new fishing quota.")
+    assert (event.type, sources(event)) == ("REJECT", ["NOR"])
+
+
+def test_threat_and_refusal_take_the_target_of_their_complement() -> None:
+    threat = code("Iran threatened to cut off electricity to Armenia.")[0]
+    assert (threat.type, sources(threat), targets(threat)) == ("THREATEN", ["IRN"], ["ARM"])
+    refusal = code("Israel refused to meet the Jordanian king.")[0]
+    assert (refusal.type, [r.country for r in refusal.target]) == ("REJECT", ["JOR"])
+
+
+def test_target_named_by_its_proposer() -> None:
+    [event] = code("Germany rejected recent calls by Poland's rulers for more aid.")
+    assert (event.type, targets(event)) == ("REJECT", ["POL"])

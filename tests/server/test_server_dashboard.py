@@ -102,10 +102,6 @@ def test_chart_point_leads_to_its_events(browser: object, hand_made_db: Path) ->
 
 
 def test_demo_dashboard_alert_to_sentence(browser: object, demo_db: Path, tmp_path: Path) -> None:
-    import tripwire.signals as stage
-
-    if not hasattr(stage, "find_alerts"):
-        pytest.skip("the signals stage is not merged yet: the demo database has no alerts")
     errors: list[str] = []
     with serving(create_app(demo_db)) as url:
         page = open_dashboard(browser, url, errors)

@@ -12,7 +12,11 @@ from tripwire.events.dedup import merge_restatements
 from tripwire.events.lexicon import EventLexicon, default_lexicon
 from tripwire.events.roles import ActorLookup
 
-__all__ = ["code_events"]
+__all__ = ["MAX_SENTENCE_TOKENS", "code_events"]
+
+# A "sentence" longer than this is run-on text (a table, a list, an unpunctuated dump), not a
+# clause a reporter wrote; coding it costs time quadratic in its length and finds nothing sound.
+MAX_SENTENCE_TOKENS = 250
 
 
 def code_events(doc: Doc, document: Document, actors: ActorResolution,
@@ -26,6 +30,8 @@ def code_events(doc: Doc, document: Document, actors: ActorResolution,
     lookup = ActorLookup(actors, document.published)
     events: list[Event] = []
     for sentence in doc.sents:
+        if len(sentence) > MAX_SENTENCE_TOKENS:
+            continue
         events.extend(c.event for c in code_sentence(sentence, document, lexicon, lookup).coded)
     events = merge_restatements(events)
     for number, event in enumerate(events, start=1):

@@ -46,7 +46,8 @@ def why_not(pattern: TriggerPattern, token: Token, matched: set[int]) -> str:
             if verb.i in matched:
                 return f"its verb {verb.text!r} already codes the event"
             return f"governing verb {verb.lemma_!r} is not a light verb of this pattern"
-        return "a noun used as a modifier (compound)"
+        return ("a noun used as a modifier, or one that only refers to an event (no doer, "
+                "not the subject of its clause)")
     if pattern.kind == "verb":
         if pattern.particles and not any(c.lower_ in pattern.particles for c in token.children):
             return f"no particle among {sorted(pattern.particles)}"

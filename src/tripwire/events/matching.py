@@ -21,6 +21,9 @@ NOMINAL_DEPS = {"dobj", "obj", "nsubj", "nsubjpass", "attr", "pobj", "oprd", "co
 LIGHT_DEPS = {"dobj", "obj", "nsubjpass", "nsubj", "attr", "oprd"}
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "nummod"}
 SUFFIXES = ("ed", "d", "ing", "es", "s")
+# "injured in the firing", "killed during the raid", "after the bombing": these take the
+# event as having happened
+PRESUPPOSING_PREPS = {"in", "during", "after", "following", "since", "amid", "amidst"}
 
 
 @dataclass
@@ -156,7 +159,8 @@ def noun_modifiers(noun: Token) -> set[str]:
     return lemmas
 
 
-def _noun_fits(pattern: TriggerPattern, noun: Token) -> tuple[bool, Token | None]:
+def _noun_fits(pattern: TriggerPattern, noun: Token,
+               historical: frozenset[str]) -> tuple[bool, Token | None]:
     if pattern.objects and not noun_modifiers(noun) & pattern.objects:
         return False, None
     if pattern.light:
@@ -166,7 +170,26 @@ def _noun_fits(pattern: TriggerPattern, noun: Token) -> tuple[bool, Token | None
         if any(form in pattern.light for form in lemma_forms(verb)):
             return True, verb
         return False, None
-    return noun.dep_ != "compound", None
+    return _nominal_event(noun, historical), None
+
+
+def _nominal_event(noun: Token, historical: frozenset[str]) -> bool:
+    """A noun on its own names a happening when it acts in its clause ("the shelling killed
+    ten"), is presupposed ("injured in the firing"), or says whose it is ("Russia's invasion",
+    "attacks by the rebels", "previous aggression"); "asked for deployment" only refers to one."""
+    if noun.dep_ == "compound":
+        return False
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    if noun.dep_ == "pobj" and noun.head.lower_ in PRESUPPOSING_PREPS:
+        return True
+    for child in noun.children:
+        if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "by"):
+            return True
+        if child.dep_ in ("amod", "compound") and (
+                child.pos_ == "PROPN" or child.ent_type_ or child.lower_ in historical):
+            return True
+    return False
 
 
 def _adjective_fits(adjective: Token) -> Token | None:
@@ -182,12 +205,13 @@ def _modal_fits(pattern: TriggerPattern, modal: Token) -> bool:
             and verb.head.lemma_.lower() in pattern.under)
 
 
-def _try(patterns: list[TriggerPattern], token: Token) -> TriggerMatch | None:
+def _try(patterns: list[TriggerPattern], token: Token,
+         historical: frozenset[str]) -> TriggerMatch | None:
     for pattern in patterns:
         if pattern.kind == "verb" and _verb_fits(pattern, token):
             return TriggerMatch(pattern, token, token)
         if pattern.kind == "noun":
-            fits, verb = _noun_fits(pattern, token)
+            fits, verb = _noun_fits(pattern, token, historical)
             if fits:
                 return TriggerMatch(pattern, token, verb or token, verb)
         if pattern.kind == "adjective":
@@ -207,6 +231,9 @@ def lookup_tables(token: Token, lexicon: EventLexicon) -> list[dict[str, list[Tr
         return [lexicon.adjectives]
     if pos == "AUX" and token.dep_ == "aux":
         return [lexicon.modals]
+    if tag == "VBN" and token.lower_ in lexicon.adjectives:
+        # an adjectival passive: "is opposed to", "is committed to", "is prepared to"
+        return [lexicon.adjectives, lexicon.verbs]
     if pos in VERB_POS or tag.startswith("VB"):
         tables = [lexicon.verbs]
         if token.dep_ in NOMINAL_DEPS:
@@ -230,7 +257,7 @@ def find_triggers(sentence: Span, lexicon: EventLexicon) -> list[TriggerMatch]:
             for form in lemma_forms(token):
                 patterns = table.get(form)
                 if patterns:
-                    match = _try(patterns, token)
+                    match = _try(patterns, token, lexicon.cues.historical_modifiers)
                     break
             if match is not None:
                 matches.append(match)

@@ -23,6 +23,7 @@ from tripwire.events.matching import (
     object_lemmas,
     verb_objects,
 )
+from tripwire.events.places import lookup_place
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 PRE_MODIFIERS = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case"}
@@ -70,7 +71,32 @@ class ActorLookup:
             found = _resolve_phrase(core.text, self.published)
             if found is not None:
                 ref = ActorRef(found.actor, core.text, found.country, found.sector)
+        if ref is None or (ref.actor is None and ref.country is None):
+            country = _located_in(head) or _place_country(head)
+            if country is not None:
+                sector = ref.sector if ref is not None else None
+                ref = ActorRef(None, core.text, country, sector)
         return ref or ActorRef(actor=None, text=core.text)
+
+
+def _place_country(head: Token) -> str | None:
+    """A place named as a role ("the curfew in Abidjan" names Abidjan): its country."""
+    if head.ent_type_ not in ("GPE", "LOC"):
+        return None
+    location = lookup_place(core_phrase(head).text)
+    return location.country if location is not None else None
+
+
+def _located_in(head: Token) -> str | None:
+    """The country of a place that qualifies a generic agent: "demonstrators in Baghdad"."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "from"):
+            for place in entities_in(prep.doc[prep.i + 1: prep.right_edge.i + 1]):
+                if place.label_ in ("GPE", "LOC"):
+                    location = lookup_place(place.text)
+                    if location is not None and location.country:
+                        return location.country
+    return None
 
 
 @functools.lru_cache(maxsize=20_000)
@@ -84,8 +110,9 @@ def _resolve_phrase(text: str, published: str | None) -> ActorRef | None:
 def _of_objects(head: Token) -> list[Token]:
     """Who a generic head is: "leaders of the opposition coalition", "Kenzo Oshima, the UN
     relief coordinator" (appositions), "the group, Human Rights Watch"."""
-    out = [c for c in head.children if c.dep_ == "appos"]
-    out += [c for p in head.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
+    out = [c for c in head.children if c.dep_ in ("appos", "poss")]
+    out += [c for p in head.children if p.dep_ in ("prep", "agent")
+            and p.lower_ in ("of", "from", "by")
             for c in p.children if c.dep_ == "pobj"]
     out += [c for p in head.children if p.dep_ == "prep" and p.lower_ == "in"
             for c in p.children if c.dep_ == "pobj" and c.ent_type_ in ("GPE", "LOC")]
@@ -189,6 +216,22 @@ def _complement_subject(verb: Token) -> Token | None:
     return None
 
 
+COMPLEMENT_PREPS = frozenset({"to", "with", "from", "against", "on", "into", "in", "for"})
+
+
+def complement_targets(verb: Token) -> list[Token]:
+    """Who the complement clause acts on: "threatened to cut off power to X", "refused to meet
+    X", "offered to negotiate with X": the target of a pledge, threat, refusal or demand."""
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "ccomp"):
+            found = [c for c in child.children if c.dep_ in ("dobj", "obj", "dative")]
+            found += _prep_objects(child, COMPLEMENT_PREPS)
+            for obj in list(found):
+                found += _prep_objects(obj, COMPLEMENT_PREPS)
+            return found or complement_targets(child)
+    return []
+
+
 def _verb_roles(match: TriggerMatch, event_type: EventType) -> tuple[list[Token], list[Token]]:
     verb = match.token
     pattern = match.pattern
@@ -271,7 +314,7 @@ def _modal_roles(match: TriggerMatch) -> tuple[list[Token], list[Token]]:
 
 def _adjective_roles(match: TriggerMatch, event_type: EventType) -> tuple[list[Token], list[Token]]:
     clause = match.clause
-    subject = _first_child(clause, SUBJECT_DEPS) or subject_of(clause)
+    subject = (_first_child(clause, ("nsubj", "nsubjpass", "csubj")) or subject_of(clause))
     targets = _prep_objects(match.token, frozenset({"to"}) | event_type.targets)
     return ([subject] if subject else []), targets
 
@@ -318,7 +361,8 @@ def reporter_subject(reporter: Token) -> Token | None:
     return subject_of(reporter)
 
 
-def _resolve_heads(heads: list[Token], lookup: ActorLookup, fallback: Token | None) -> list[ActorRef]:
+def _resolve_heads(heads: list[Token], lookup: ActorLookup,
+                   fallback: Token | None) -> list[ActorRef]:
     refs: list[ActorRef] = []
     for head in heads:
         candidates = [lookup.resolve(head)]
@@ -345,4 +389,9 @@ def resolve_roles(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorLooku
     reporter = reporter_of(match.clause, lexicon.cues.reporting_verbs)
     speaker = reporter_subject(reporter) if reporter is not None else None
     source = _resolve_heads(sources, lookup, speaker)
-    return Roles(source=source, target=_resolve_heads(targets, lookup, None))
+    target = _resolve_heads(targets, lookup, None)
+    if match.pattern.complement and not any(r.actor or r.country for r in target):
+        embedded = _resolve_heads([t for t in complement_targets(match.token) if t not in sources],
+                                  lookup, None)
+        target = [r for r in embedded if r.actor or r.country] or target
+    return Roles(source=source, target=target)
