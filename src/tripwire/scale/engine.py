@@ -205,7 +205,9 @@ def run_ray(settings: RunSettings, shards: list[str], tally: Tally, progress: Ru
     import ray
     from ray.data import DataContext
 
-    runtime_env = {"env_vars": _forwarded_env()}
+    forwarded = _forwarded_env()
+    # No runtime_env at all when there is nothing to forward (the plain, cheapest worker setup).
+    runtime_env = {"env_vars": forwarded} if forwarded else None
     started = not ray.is_initialized()
     if started and settings.address:
         ray.init(address=settings.address, runtime_env=runtime_env, log_to_driver=False,
