@@ -226,7 +226,8 @@ def read_phrase(reg: Registry, tokens: list[Token], matches: list[Match], day: d
         hint = head.roles("office")[0].target
     owners = [(m, _as_place(reg, m, h, tokens)) for m in matches
               for h in owner_hits(reg, m, context)[:1]
-              if h.role != "place" or not _inside_name(m, tokens, matches)]
+              if (h.role != "place" or not _inside_name(m, tokens, matches))
+              and not _stance(m, tokens)]
     phrase_country = next((owner_reading(reg, h, text).country for _, h in owners), None)
 
     # 1. A person named in the phrase.
@@ -282,6 +283,14 @@ def read_phrase(reg: Registry, tokens: list[Token], matches: list[Match], day: d
     if former and (reading.actor is not None or reading.sector is not None):
         reading.sector, reading.secondary = "ELI", None
     return reading
+
+
+STANCE_PREFIXES = frozenset({"pro", "anti"})
+
+
+def _stance(match: Match, tokens: list[Token]) -> bool:
+    """"pro-Iranian", "anti-Western": a side taken, not who owns the phrase."""
+    return match.first > 0 and tokens[match.first - 1].key in STANCE_PREFIXES
 
 
 def _as_place(reg: Registry, match: Match, hit: Hit, tokens: list[Token]) -> Hit:
