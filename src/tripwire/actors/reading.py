@@ -241,7 +241,8 @@ def read_phrase(reg: Registry, tokens: list[Token], matches: list[Match], day: d
     owner: tuple[Match, Hit] | None = None
     if owners:
         before = [o for o in owners if head is not None and o[0].first < head.first]
-        owner = (before or owners)[0]
+        # Without a sector word the last name is the head ("NATO member Norway" is Norway).
+        owner = before[0] if before else owners[0] if head is not None else owners[-1]
 
     # 2. An office or leader of a named state or organisation, held on the day.
     leader = any(m.roles("leader") for m in matches)
