@@ -86,3 +86,9 @@ def analyze(article: Article | str, published: str | None = None) -> Document:
     elif published is not None:
         article.published = published
     return next(analyze_many([article]))
+
+
+def warm_up() -> None:
+    """Load every resource (model, registry, lexicons, gazetteer) now rather than on first use."""
+    analyze(Article(text="NATO and Russia held talks in Geneva on Monday, officials said.",
+                    published="2022-01-07"))

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from multiprocessing.pool import AsyncResult
 
-from tripwire.analyze import analyze_many
+from tripwire.analyze import analyze_many, warm_up
 from tripwire.document import Article, Document
 from tripwire.errors import BadRecord
 from tripwire.ingest.readers import ReadItem
@@ -43,9 +43,7 @@ def _chunks(items: Iterable[ReadItem], size: int) -> Iterator[list[ReadItem]]:
 
 
 def _warm_worker() -> None:
-    from tripwire.nlp import load_nlp
-
-    load_nlp()
+    warm_up()
 
 
 def analyze_stream(items: Iterable[ReadItem], workers: int = 1) -> Iterator[ResultItem]:

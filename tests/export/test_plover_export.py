@@ -49,3 +49,13 @@ def test_schema_rejects_a_record_without_plover_type(tmp_path: Path) -> None:
     errors = plover_errors(record)
     assert any(e.startswith("event:") for e in errors)
     assert any("'cite_info' is a required property" in e for e in errors)
+
+
+def test_every_demo_event_exports_as_a_valid_plover_record(demo_db: Path) -> None:
+    with Store(demo_db, read_only=True) as store:
+        records = list(plover_records(store))
+        stored = store.stats()["counts"]["events"]
+    assert len(records) == stored > 50
+    invalid = {r["id"]: plover_errors(r) for r in records if plover_errors(r)}
+    assert invalid == {}
+    assert {r["event"] for r in records} >= {"ASSAULT", "CONSULT", "MOBILIZE", "SANCTION"}

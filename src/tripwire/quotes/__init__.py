@@ -18,12 +18,14 @@ from tripwire.quotes.cues import Cue, CueFinder, sentence_end, sentence_start
 from tripwire.quotes.lexicon import QuoteLexicon, default_lexicon
 from tripwire.quotes.marks import QuotedPassage, find_passages, paragraphs
 from tripwire.quotes.reported import ReportedSpeech, find_reported
-from tripwire.quotes.speakers import Mention, SpeakerResolver, mention_of
+from tripwire.quotes.speakers import Mention, SpeakerResolver, mention_of, named_by
 
 __all__ = ["Attribution", "attribute", "find_quotes"]
 
 CLAUSE_BREAKS = ":,.!?;—–-"
 UTTERANCE_ENDS = ".,!?…:;—–-"
+SCARE_QUOTE_WORDS = 2  # so few quoted words with no cue are a scare quote or a name
+TITLE_WORDS = 6  # a capitalised run this short with no cue is a title
 
 
 @dataclass
@@ -45,7 +47,8 @@ class Attribution:
 
 def find_quotes(doc: Doc, actors: ActorResolution) -> list[Quote]:
     """Every direct, partial and indirect quote of the article, in text order."""
-    return [a.to_quote(doc.text) for a in attribute(doc, actors)]
+    text = doc.text
+    return [a.to_quote(text) for a in attribute(doc, actors)]
 
 
 def attribute(
@@ -85,10 +88,12 @@ class _Attributor:
         ]
         items += [(min(r.start, r.cue.start), len(items) + i, r) for i, r in enumerate(reported)]
         items.sort(key=lambda item: (item[0], item[1]))
-        found = []
+        found: list[Attribution] = []
         for _, index, item in items:
             if isinstance(item, QuotedPassage):
-                found.append(self._quote(index, item))
+                quote = self._quote(index, item)
+                if quote is not None:
+                    found.append(quote)
             else:
                 found.append(self._attributed(item.start, item.end, "indirect", item.cue))
         found.sort(key=lambda a: a.start)
@@ -98,7 +103,11 @@ class _Attributor:
         attribution = Attribution(start, end, kind, cue.text if cue else None)
         if cue is not None and cue.speaker is not None:
             attribution.mention = mention_of(cue.speaker)
-            attribution.speaker = self.resolver.resolve(attribution.mention)
+            named = named_by(cue.speaker)
+            if named is not cue.speaker:
+                attribution.speaker = self.resolver.resolve(mention_of(named))
+            else:
+                attribution.speaker = self.resolver.resolve(attribution.mention)
             self.current = attribution
         return attribution
 
@@ -110,7 +119,7 @@ class _Attributor:
         return Attribution(passage.start, passage.end, kind, previous.cue, previous.mention,
                            previous.speaker)
 
-    def _quote(self, index: int, passage: QuotedPassage) -> Attribution:
+    def _quote(self, index: int, passage: QuotedPassage) -> Attribution | None:
         lo, hi = self.bounds[passage.paragraph]
         before = self.passages[index - 1] if index > 0 else None
         after = self.passages[index + 1] if index + 1 < len(self.passages) else None
@@ -135,11 +144,41 @@ class _Attributor:
                    or self.cues.in_zone(begin, end, from_end=True)
                    or self.cues.colon_cue(begin, end))
         if cue is None and kind == "partial":
+            if self._names_something(passage):
+                return None
             cue = (self.cues.governing(passage.start, passage.end, strong=False)
                    or self.cues.clause_subject(passage.start, passage.end))
         if cue is None and kind == "direct":
+            cue = self._introduced(passage, lo)
+        if cue is None and kind == "direct":
             return self._inherited(passage, kind)
         return self._attributed(passage.start, passage.end, kind, cue)
+
+    def _introduced(self, passage: QuotedPassage, lo: int) -> Cue | None:
+        """A person named as the subject of the sentence just before a quote without a cue, in
+        its paragraph and after the current speaker's cue ("Sen. Smith identified ... . “...”")."""
+        abbreviations = self.lexicon.abbreviations
+        begin = sentence_start(self.text, lo, passage.open_at, abbreviations)
+        if begin <= lo:
+            return None
+        previous = sentence_start(self.text, lo, begin - 1, abbreviations)
+        current = self.current
+        if current is not None and current.mention is not None and current.mention.end > previous:
+            return None
+        return self.cues.person_subject(previous, begin)
+
+    def _names_something(self, passage: QuotedPassage) -> bool:
+        """Quote marks around a title, a nickname or a scare-quoted word rather than speech
+        (NBC's "Nightly News", a "Grand Bargain", ''smart''), or around a markup value."""
+        if self.text[passage.open_at - 1 : passage.open_at] == "=":
+            return True
+        words = [w for w in self.text[passage.start : passage.end].split() if w[:1].isalnum()]
+        if len(words) <= SCARE_QUOTE_WORDS:
+            return True
+        return len(words) <= TITLE_WORDS and all(
+            w[0].isupper() or w[0].isdigit() or w.lower() in self.lexicon.title_words
+            for w in words
+        )
 
     def _lead_in(self, passage: QuotedPassage, left: int) -> tuple[int, int]:
         """The stretch before a quote where its cue may stand: its sentence so far, or the end
@@ -149,7 +188,7 @@ class _Attributor:
         if self.text[begin : passage.open_at].strip() or passage.paragraph == 0:
             return begin, passage.open_at
         lo, hi = self.bounds[passage.paragraph - 1]
-        if not self.text[lo:hi].endswith(":"):
+        if self.text[hi - 1 : hi] != ":":
             return begin, passage.open_at
         return sentence_start(self.text, lo, hi, abbreviations), hi
 
@@ -157,15 +196,24 @@ class _Attributor:
         """A whole utterance rather than words quoted inside someone else's sentence."""
         lead = self.text[left : passage.open_at].rstrip()
         first = self.text[passage.start]
-        if lead and (lead[-1] not in CLAUSE_BREAKS or first.islower()):
+        if lead and lead[-1] not in CLAUSE_BREAKS:
             return False
-        if lead.endswith(",") and not first.isupper():
+        if (first.islower() or lead.endswith(",") and not first.isupper()) and not (
+            lead.endswith(",") and self._continues_split(left, passage.open_at)
+        ):
             return False
         if passage.close_at is None:
             return True
         inside = self.text[passage.start : passage.close_at].rstrip()
         trail = self.text[passage.close_end : right].lstrip()
         return not trail or inside[-1:] in UTTERANCE_ENDS or trail[0] in UTTERANCE_ENDS
+
+    def _continues_split(self, left: int, open_at: int) -> bool:
+        """After “We are ready,” she said, “but ...”: the quote before ends in a comma and no
+        sentence ends between the two."""
+        if "," not in self.text[max(0, left - 3) : left]:  # the comma, then a mark of 1-2 chars
+            return False
+        return sentence_start(self.text, left, open_at, self.lexicon.abbreviations) == left
 
     def _cue_may_follow(self, passage: QuotedPassage) -> bool:
         """False when the quote ends its sentence and a new one starts after it."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from tripwire.quotes.lexicon import CuePhrase, QuoteLexicon
-from tripwire.quotes.speakers import subject_of
+from tripwire.quotes.speakers import named_by, subject_of
 
 SENTENCE_END = re.compile(r"[.!?]+")
 DOTTED = re.compile(r"[A-Za-z](?:\.[A-Za-z])*")
@@ -22,6 +22,7 @@ CLOSERS = "\"”’'»)]"
 OPENERS = "\"“‘'(["
 CREDIT_BREAKS = frozenset({"-", "—", "–", "―", ".", ":"})
 SPEAKER_POS = ("PROPN", "PRON", "NOUN")
+WINDOW = 400  # characters searched for a cue on each side of a quote: bounds the work per quote
 STRONG_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 GROUP_PRONOUNS = frozenset({"i", "we", "they"})
 NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
@@ -57,7 +58,8 @@ def _ends_sentence(text: str, match: re.Match[str], abbreviations: frozenset[str
 
 
 def sentence_end(text: str, lo: int, hi: int, abbreviations: frozenset[str]) -> int:
-    """The end of the sentence running from lo, but not past hi."""
+    """The end of the sentence running from lo, but not past hi nor past the search window."""
+    hi = min(hi, lo + WINDOW)
     for match in SENTENCE_END.finditer(text, lo, hi):
         if _ends_sentence(text, match, abbreviations):
             return match.end()
@@ -65,8 +67,8 @@ def sentence_end(text: str, lo: int, hi: int, abbreviations: frozenset[str]) -> 
 
 
 def sentence_start(text: str, lo: int, hi: int, abbreviations: frozenset[str]) -> int:
-    """The start of the sentence that is running at hi, but not before lo."""
-    start = lo
+    """The start of the sentence that is running at hi, but not before lo nor the window."""
+    start = lo = max(lo, hi - WINDOW)
     for match in SENTENCE_END.finditer(text, lo, hi):
         if match.end() < hi and _ends_sentence(text, match, abbreviations):
             start = match.end()
@@ -80,12 +82,16 @@ class CueFinder:
         self, doc: Doc, lexicon: QuoteLexicon, quoted: list[bool], bounds: list[tuple[int, int]]
     ) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text is rebuilt from the tokens on every access
         self.bounds = bounds  # (start, end) of each paragraph
         self.paragraph_starts = [lo for lo, _ in bounds]
         self.lexicon = lexicon
         self.quoted = quoted  # quoted[i]: token i lies inside a quoted passage
         self.starts = [t.idx for t in doc]
-        lowered = doc.text.lower()
+        self.quoted_before = [0]  # quoted_before[i]: how many of the first i tokens are quoted
+        for flag in quoted:
+            self.quoted_before.append(self.quoted_before[-1] + flag)
+        lowered = self.text.lower()
         found = sorted((
             (m.start(), m.end(), phrase)
             for phrase in lexicon.cue_phrases
@@ -112,8 +118,12 @@ class CueFinder:
         cues whose speaker names someone."""
         tokens = self.tokens(lo, hi)
         verbs = [t for t in tokens if self.is_cue_verb(t)]
-        phrases = self.phrases[bisect_left(self.phrase_starts, lo) :]
-        phrases = [p for p in phrases if p[0] < hi and p[1] <= hi]
+        phrases = []
+        for i in range(bisect_left(self.phrase_starts, lo), len(self.phrases)):
+            if self.phrases[i][0] >= hi:
+                break
+            if self.phrases[i][1] <= hi:
+                phrases.append(self.phrases[i])
         candidates: list[tuple[int, Cue]] = [(v.idx, self.verb_cue(v)) for v in verbs]
         candidates += [(s, self.phrase_cue(s, e, p)) for s, e, p in phrases]
         if not candidates:
@@ -124,13 +134,15 @@ class CueFinder:
 
     def after_dash(self, lo: int, hi: int) -> Cue | None:
         """A credit line right after a quote: a dash, then the speaker's name."""
-        head = self.doc.text[lo:hi].lstrip()
+        hi = min(hi, lo + 8)
+        head = self.text[lo:hi].lstrip()
         if not head or head[0] not in self.lexicon.attribution_dashes:
             return None
         dash = hi - len(head)
-        for token in self.tokens(dash + 1, hi)[:3]:
-            if token.pos_ in ("PROPN", "NOUN"):
-                return Cue(head[0], dash, dash + 1, _phrase_head(token))
+        hi = min(self.bounds[self.paragraph_of(dash)][1], dash + WINDOW)
+        words = [t for t in self.tokens(dash + 1, hi)[:4] if not (t.is_punct or t.is_space)]
+        if words and words[0].pos_ in ("PROPN", "NOUN"):
+            return Cue(head[0], dash, dash + 1, _phrase_head(words[0]))
         return None
 
     def colon_cue(self, lo: int, hi: int) -> Cue | None:
@@ -138,7 +150,7 @@ class CueFinder:
 
         The speaker is the subject of the lead-in's verb, else the last name before the colon.
         """
-        if not self.doc.text[lo:hi].rstrip().endswith(":"):
+        if not self.text[lo:hi].rstrip().endswith(":"):
             return None
         tokens = [t for t in self.tokens(lo, hi) if not self.quoted[t.i]]
         for token in tokens:
@@ -147,8 +159,18 @@ class CueFinder:
                 return Cue(token.text, token.idx, token.idx + len(token), subject)
         names = [t for t in tokens if t.pos_ in ("PROPN", "NOUN")]
         if names and len(tokens) <= 4:
-            colon = self.doc.text.rindex(":", lo, hi)
+            colon = self.text.rindex(":", lo, hi)
             return Cue(":", colon, colon + 1, _phrase_head(names[-1]))
+        return None
+
+    def person_subject(self, lo: int, hi: int) -> Cue | None:
+        """The first verb in text[lo:hi] whose subject is a named person."""
+        for token in self.tokens(lo, hi):
+            if token.pos_ not in ("VERB", "AUX") or self.quoted[token.i]:
+                continue
+            subject = self._subject_here(token)
+            if subject is not None and named_by(subject).ent_type_ == "PERSON":
+                return Cue(token.text, token.idx, token.idx + len(token), subject)
         return None
 
     def governing(self, lo: int, hi: int, strong: bool) -> Cue | None:
@@ -159,7 +181,12 @@ class CueFinder:
         a name, a personal pronoun or a person's title count ("a majority ... believe" does not).
         """
         found: Cue | None = None
+        previous: Token | None = None
         for node in self._ancestors(lo, hi):
+            sibling = previous is not None and previous.dep_ == "conj"
+            previous = node
+            if found is not None and sibling:
+                continue  # "Ryan saying ... and Trump calling it “...”": not an outer clause
             cue = None
             if self.is_cue_verb(node):
                 cue = self.verb_cue(node)
@@ -174,6 +201,7 @@ class CueFinder:
         """A speaker token that names someone rather than something."""
         if token is None:
             return False
+        token = named_by(token)
         return (
             token.pos_ == "PROPN"
             or token.ent_type_ in STRONG_ENTITIES
@@ -211,7 +239,7 @@ class CueFinder:
 
     def name_before_colon(self, lo: int, hi: int) -> Cue | None:
         """A credit such as "... - Jane Doe:" or "Pew Research:" just before a quote."""
-        if not self.doc.text[lo:hi].rstrip().endswith(":"):
+        if not self.text[lo:hi].rstrip().endswith(":"):
             return None
         tokens = [t for t in self.tokens(lo, hi) if not t.is_space]
         if len(tokens) < 2:
@@ -257,13 +285,12 @@ class CueFinder:
         if i < len(self.phrases) and self.phrases[i][0] == end + 1:
             end = self.phrases[i][1]
         speaker = self._subject_here(verb) or self._nearest_speaker(verb)
-        return Cue(self.doc.text[verb.idx : end], verb.idx, end, speaker)
+        return Cue(self.text[verb.idx : end], verb.idx, end, speaker)
 
     def _nearest_speaker(self, verb: Token) -> Token | None:
         """A name or pronoun beside a verb the parser left without a subject: after the verb when
         it opens its clause (", said Jane Doe"), else before it."""
-        lo, hi = self.bounds[self.paragraph_of(verb.idx)]
-        lo, hi = max(lo, verb.sent.start_char), min(hi, verb.sent.end_char)
+        lo, hi = self.sentence_around(verb.idx, verb.idx + len(verb))
         before = [t for t in self.tokens(lo, verb.idx) if self._may_speak(t)]
         after = [t for t in self.tokens(verb.idx + len(verb), hi) if self._may_speak(t)][:4]
         words_before = any(t.is_alpha for t in before)
@@ -271,6 +298,17 @@ class CueFinder:
             if token.pos_ in ("PROPN", "PRON"):
                 return _phrase_head(token)
         return None
+
+    def sentence_around(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence holding text[start:end], within its paragraph and the search window."""
+        lo, hi = self.bounds[self.paragraph_of(start)]
+        abbreviations = self.lexicon.abbreviations
+        return (sentence_start(self.text, lo, start, abbreviations),
+                sentence_end(self.text, end, hi, abbreviations))
+
+    def any_quoted(self, first: int, last: int) -> bool:
+        """Whether any token from first to last (inclusive) lies inside a quote."""
+        return self.quoted_before[last + 1] > self.quoted_before[first]
 
     def _may_speak(self, token: Token) -> bool:
         return not self.quoted[token.i] and token.ent_type_ not in NOT_SPEAKERS
@@ -281,17 +319,29 @@ class CueFinder:
         if phrase.speaker == "object":
             for token in self.tokens(end, end + 200)[:8]:
                 if token.pos_ in SPEAKER_POS and not self.quoted[token.i]:
-                    speaker = _phrase_head(token)
+                    speaker = _author_of(_phrase_head(token))
                     break
         else:
             first = self.tokens(start, end)
             if first:
                 speaker = self._subject_here(first[0].head)
-        return Cue(self.doc.text[start:end], start, end, speaker)
+        return Cue(self.text[start:end], start, end, speaker)
 
 
 def _phrase_head(token: Token) -> Token:
     """Climb from a word to the head of its noun phrase ("NATO" in "the NATO boss" -> "boss")."""
     while token.dep_ in ("compound", "flat", "amod", "nmod") and token.head.i > token.i:
         token = token.head
+    return token
+
+
+def _author_of(token: Token) -> Token:
+    """The person behind a work: "according to calculations by Jane Doe" -> "Doe"."""
+    if token.pos_ != "NOUN":
+        return token
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of"):
+            named = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if named is not None and named.ent_type_ == "PERSON":
+                return named
     return token

@@ -20,7 +20,7 @@ FAMILIES = ("double", "single")
 PHRASE_SPEAKERS = ("object", "subject")
 WORD_LISTS = (
     "speech_verbs", "reporting_verbs", "person_pronouns", "person_titles", "abbreviations",
-    "attribution_dashes", "speech_nouns",
+    "attribution_dashes", "speech_nouns", "title_words",
 )
 
 
@@ -52,6 +52,7 @@ class QuoteLexicon:
     abbreviations: frozenset[str]
     attribution_dashes: frozenset[str]
     speech_nouns: frozenset[str]
+    title_words: frozenset[str]
 
     @functools.cached_property
     def opening(self) -> dict[str, QuoteMark]:
@@ -167,6 +168,7 @@ def load_lexicon(path: Path = DEFAULT_PATH) -> QuoteLexicon:
         abbreviations=words["abbreviations"],
         attribution_dashes=words["attribution_dashes"],
         speech_nouns=words["speech_nouns"],
+        title_words=words["title_words"],
     )
 
 

@@ -41,15 +41,17 @@ def _clause_of(verb: Token) -> Span | None:
     return _trimmed(verb.doc, clause.left_edge.i, clause.right_edge.i)
 
 
-def _around_phrase(doc: Doc, cue: Cue) -> Span | None:
+def _around_phrase(doc: Doc, cue: Cue, cues: CueFinder) -> Span | None:
     """The sentence around "according to X", less that phrase."""
-    first = doc.char_span(cue.start, cue.end, alignment_mode="expand")
-    if first is None:
+    phrase = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    lo, hi = cues.sentence_around(cue.start, cue.end)
+    sentence = doc.char_span(lo, hi, alignment_mode="contract")
+    if phrase is None or sentence is None or not len(sentence):
         return None
-    sentence = first.sent
-    before = _trimmed(doc, sentence.start, first.start - 1) if first.start > sentence.start else None
-    if before is not None:
-        return before
+    if phrase.start > sentence.start:
+        before = _trimmed(doc, sentence.start, phrase.start - 1)
+        if before is not None:
+            return before
     if cue.speaker is None:
         return None
     return _trimmed(doc, cue.speaker.right_edge.i + 1, sentence.end - 1)
@@ -62,7 +64,7 @@ def find_reported(doc: Doc, cues: CueFinder) -> list[ReportedSpeech]:
         if not cues.is_cue_verb(token) or token.lemma_.lower() not in cues.lexicon.reporting_verbs:
             continue
         clause = _clause_of(token)
-        if clause is None or any(cues.quoted[t.i] for t in clause):
+        if clause is None or cues.any_quoted(clause.start, clause.end - 1):
             continue
         cue = cues.verb_cue(token)
         found.append(ReportedSpeech(clause.start_char, clause.end_char, cue))
@@ -70,8 +72,8 @@ def find_reported(doc: Doc, cues: CueFinder) -> list[ReportedSpeech]:
         if phrase.speaker != "object":
             continue
         cue = cues.phrase_cue(start, end, phrase)
-        content = _around_phrase(doc, cue)
-        if content is None or any(cues.quoted[t.i] for t in content):
+        content = _around_phrase(doc, cue, cues)
+        if content is None or cues.any_quoted(content.start, content.end - 1):
             continue
         found.append(ReportedSpeech(content.start_char, content.end_char, cue))
     found.sort(key=lambda r: r.start)

@@ -36,23 +36,48 @@ class Mention:
 
 
 def subject_of(verb: Token, steps: int = 4) -> Token | None:
-    """The subject of a verb, borrowed from the verb it hangs on when it has none of its own.
+    """The subject of a verb, borrowed from the verbs it hangs on when it has none of its own.
 
-    "He added ... and praised ..." gives "praised" the subject "He"; "a spokesman who said"
-    gives "spokesman" rather than "who".
+    "He added ... and praised ..." gives "praised" the subject "He"; "Sanders said the process
+    could be messy, adding ..." gives "adding" "Sanders": a borrowed subject that is a name or a
+    pronoun beats a nearer one that is a common noun.
     """
+    own = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if own is not None:
+        return own
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        # "footage of Clinton asking, ..." is Clinton's; "she issued a statement saying ..." hers
+        noun = verb.head
+        if noun.pos_ == "NOUN" and noun.head.pos_ == "VERB":
+            issuer = next((c for c in noun.head.children if c.dep_ in SUBJECTS), None)
+            if issuer is not None and issuer.pos_ in ("PROPN", "PRON"):
+                return issuer
+        return noun
+    borrowed: Token | None = None
     for _ in range(steps):
-        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
-        if subject is not None:
-            if subject.lower_ in RELATIVE_WORDS and verb.dep_ == "relcl":
-                return verb.head
-            return subject
-        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-            return verb.head  # "footage of Clinton asking, ..."
         if verb.dep_ not in INHERITS_SUBJECT or verb.head is verb:
-            return None
+            break
         verb = verb.head
-    return None
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if subject is None:
+            continue
+        if subject.pos_ in ("PROPN", "PRON"):
+            return subject
+        borrowed = borrowed or subject
+    return borrowed
+
+
+def named_by(token: Token) -> Token:
+    """The word that names whom a speaker token stands for: "who" in "a spokesman who said"
+    stands for "spokesman"; a dateline ("WASHINGTON -- President Obama said") for the person."""
+    if token.lower_ in RELATIVE_WORDS and token.head.dep_ == "relcl":
+        token = token.head.head
+    if token.ent_type_ != "PERSON":
+        person = next((c for c in token.children
+                       if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+        if person is not None:
+            return person
+    return token
 
 
 def mention_of(token: Token) -> Mention:
@@ -142,7 +167,7 @@ class SpeakerResolver:
         recent = self.people[max(0, before - LOOKBACK) : before]
         subject = next((p for p in reversed(recent) if self._is_subject(p)), None)
         last = self.last_named
-        if last is not None and (subject is None or subject.start <= last.start):
+        if last is not None and (subject is None or subject.end <= last.end):
             return last
         person = subject or (recent[-1] if recent else None)
         if person is None:

@@ -205,7 +205,9 @@ def run_ray(settings: RunSettings, shards: list[str], tally: Tally, progress: Ru
     import ray
     from ray.data import DataContext
 
-    runtime_env = {"env_vars": _forwarded_env()}
+    forwarded = _forwarded_env()
+    # No runtime_env at all when there is nothing to forward (the plain, cheapest worker setup).
+    runtime_env = {"env_vars": forwarded} if forwarded else None
     started = not ray.is_initialized()
     if started and settings.address:
         ray.init(address=settings.address, runtime_env=runtime_env, log_to_driver=False,
@@ -236,7 +238,9 @@ def run_ray(settings: RunSettings, shards: list[str], tally: Tally, progress: Ru
         dataset = dataset.map_batches(
             AnalysisWorker, fn_constructor_kwargs={"output": settings.output},
             batch_size=settings.batch_size, batch_format="numpy", num_cpus=1,
-            compute=ray.data.ActorPoolStrategy(size=workers),
+            # One batch at a time per actor: a free actor takes the next batch, instead of
+            # batches queueing behind a busy one (which left one actor idle at the tail).
+            compute=ray.data.ActorPoolStrategy(size=workers, max_tasks_in_flight_per_actor=1),
         )
         with warnings.catch_warnings():
             # Ray plans from the shard list (one block per shard) and warns that one shard

@@ -1,0 +1,215 @@
+"""Quotes with their kinds, cues and speakers, on short news-style texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tripwire.actors import resolve_actors
+from tripwire.document import Quote
+from tripwire.nlp import parse
+from tripwire.quotes import find_quotes
+
+
+def quotes_of(text: str) -> list[Quote]:
+    doc = parse(text)
+    return find_quotes(doc, resolve_actors(doc, "2024-03-01"))
+
+
+def summary(text: str) -> list[tuple[str, str, str | None, str | None]]:
+    """(kind, words, speaker text, cue) of every quote."""
+    return [
+        (q.kind, q.text, q.speaker.text if q.speaker else None, q.cue) for q in quotes_of(text)
+    ]
+
+
+def test_cue_after_the_quote() -> None:
+    assert summary("“The border stays open,” Maria Lindqvist said.") == [
+        ("direct", "The border stays open", "Maria Lindqvist", "said")
+    ]
+
+
+def test_inverted_cue() -> None:
+    assert summary("“The border stays open,” said Maria Lindqvist.") == [
+        ("direct", "The border stays open", "Maria Lindqvist", "said")
+    ]
+
+
+def test_cue_before_the_quote_with_a_colon() -> None:
+    assert summary("Maria Lindqvist warned: “The border will not stay open forever.”") == [
+        ("direct", "The border will not stay open forever.", "Maria Lindqvist", "warned")
+    ]
+
+
+def test_split_quote_has_one_speaker() -> None:
+    text = "“We are ready to talk,” Maria Lindqvist said, “but not at any price.”"
+    assert summary(text) == [
+        ("direct", "We are ready to talk", "Maria Lindqvist", "said"),
+        ("direct", "but not at any price.", "Maria Lindqvist", "said"),
+    ]
+
+
+def test_second_quote_after_a_full_stop_belongs_to_the_same_speaker() -> None:
+    text = "“We are ready,” Maria Lindqvist said. “The next move is theirs.”"
+    assert [s for _, _, s, _ in summary(text)] == ["Maria Lindqvist", "Maria Lindqvist"]
+
+
+def test_pronoun_speaker_is_the_last_named_person() -> None:
+    text = (
+        "Foreign minister Maria Lindqvist met her counterpart on Tuesday.\n\n"
+        "“Nothing was agreed,” she said after the meeting."
+    )
+    quote = quotes_of(text)[0]
+    assert quote.speaker is not None
+    assert quote.speaker.text == "Foreign minister Maria Lindqvist" or quote.speaker.text.endswith(
+        "Maria Lindqvist"
+    )
+    assert text[quote.speaker.start : quote.speaker.end] == quote.speaker.text
+
+
+def test_nominal_speaker_is_the_last_named_speaker() -> None:
+    text = (
+        "“Our forces are ready,” General Tomas Brenner said on Friday.\n\n"
+        "“We will defend every village,” the army chief added."
+    )
+    speakers = [q.speaker.text for q in quotes_of(text) if q.speaker]
+    assert speakers == ["General Tomas Brenner", "General Tomas Brenner"]
+
+
+def test_paragraph_quote_without_a_cue_belongs_to_the_current_speaker() -> None:
+    text = (
+        "“The talks were useful,” Maria Lindqvist said.\n\n"
+        "“We expect a second round before the summer.”"
+    )
+    found = summary(text)
+    assert found[1] == ("direct", "We expect a second round before the summer.",
+                        "Maria Lindqvist", "said")
+
+
+def test_quote_running_over_two_paragraphs_keeps_its_speaker() -> None:
+    text = (
+        "Maria Lindqvist told reporters: “The first point is simple.\n\n"
+        "“The second point is harder.”\n\n"
+        "The talks resume on Monday."
+    )
+    found = summary(text)
+    assert [(k, w, s) for k, w, s, _ in found] == [
+        ("direct", "The first point is simple.", "Maria Lindqvist"),
+        ("direct", "The second point is harder.", "Maria Lindqvist"),
+    ]
+
+
+def test_partial_quote_inside_a_sentence() -> None:
+    text = "Maria Lindqvist called the proposal “a step backwards” on Monday."
+    assert summary(text) == [("partial", "a step backwards", "Maria Lindqvist", "called")]
+
+
+def test_partial_quote_without_a_cue_takes_the_clause_subject() -> None:
+    text = "The coalition wants to “hear every side” before it votes."
+    assert summary(text) == [("partial", "hear every side", "The coalition", "wants")]
+
+
+def test_according_to() -> None:
+    text = "The convoy crossed the river at dawn, according to Maria Lindqvist."
+    assert summary(text) == [
+        ("indirect", "The convoy crossed the river at dawn", "Maria Lindqvist", "according to")
+    ]
+
+
+def test_reported_speech_with_that() -> None:
+    text = "Maria Lindqvist said that the convoy had crossed the river."
+    assert summary(text) == [
+        ("indirect", "that the convoy had crossed the river", "Maria Lindqvist", "said")
+    ]
+
+
+def test_reported_speech_with_the_cue_after() -> None:
+    text = "The convoy had crossed the river, Maria Lindqvist said."
+    assert summary(text) == [
+        ("indirect", "The convoy had crossed the river", "Maria Lindqvist", "said")
+    ]
+
+
+def test_said_in_a_statement() -> None:
+    text = "“We condemn the attack,” the ministry said in a statement."
+    assert summary(text) == [
+        ("direct", "We condemn the attack", "the ministry", "said in a statement")
+    ]
+
+
+def test_credit_dash_after_the_quote() -> None:
+    text = "“Nobody asked us.” ― Maria Lindqvist"
+    assert summary(text) == [("direct", "Nobody asked us.", "Maria Lindqvist", "―")]
+
+
+def test_quote_offsets_point_at_the_words() -> None:
+    text = "Officials said little. “Diplomacy takes time,” Maria Lindqvist said."
+    for quote in quotes_of(text):
+        assert text[quote.start : quote.end] == quote.text
+        if quote.speaker:
+            assert text[quote.speaker.start : quote.speaker.end] == quote.speaker.text
+
+
+def test_said_inside_a_quote_is_not_reported_speech() -> None:
+    text = "“He said that we would lose,” Maria Lindqvist recalled."
+    assert [k for k, *_ in summary(text)] == ["direct"]
+
+
+def test_quote_without_any_speaker() -> None:
+    assert summary("“Never again.”") == [("direct", "Never again.", None, None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["“", "”", '"', "“”", "“ ”", '" " "', "“...”", "'", "''", "said", "according to",
+     "“a” " * 5_000, '"a" ' * 5_000, "He said: “", "according to " * 500],
+)
+def test_odd_input_does_not_fail(text: str) -> None:
+    """Ten thousand marks between words here; bare runs of marks are in test_quote_marks (the
+    parser itself takes long over ten thousand bare marks)."""
+    for quote in quotes_of(text):
+        assert any(ch.isalnum() for ch in quote.text)
+
+
+def test_titles_and_scare_quotes_without_a_cue_are_not_quotes() -> None:
+    text = (
+        "She appeared on the talk show “Morning Round Table” and defended what critics dubbed "
+        "her “sweeping” plan."
+    )
+    assert summary(text) == []
+
+
+def test_short_partial_quote_with_a_cue_is_kept() -> None:
+    text = "Maria Lindqvist called the plan “reckless” on Monday."
+    assert summary(text) == [("partial", "reckless", "Maria Lindqvist", "called")]
+
+
+def test_words_quoted_after_a_new_sentence_are_not_a_split_quote() -> None:
+    text = (
+        "“We are ready,” Maria Lindqvist said. She added that the bloc has nine members, "
+        "“seven in the north and two in the south”, and praised the talks."
+    )
+    kinds = [(k, w) for k, w, _, _ in summary(text) if k != "indirect"]
+    assert kinds == [
+        ("direct", "We are ready"),
+        ("partial", "seven in the north and two in the south"),
+    ]
+
+
+def test_quote_after_a_sentence_introducing_a_new_person_is_theirs() -> None:
+    text = (
+        "“We are ready,” Maria Lindqvist said.\n\n"
+        "Later in the day Tomas Brenner took the floor. “We are not.”"
+    )
+    assert [s for _, _, s, _ in summary(text)] == ["Maria Lindqvist", "Tomas Brenner"]
+
+
+def test_statement_saying_belongs_to_who_issued_it() -> None:
+    text = "Maria Lindqvist issued a statement saying the plan was “a step backwards.”"
+    found = [(k, w, s) for k, w, s, _ in summary(text) if k == "partial"]
+    assert found == [("partial", "a step backwards.", "Maria Lindqvist")]
+
+
+def test_according_to_a_work_by_a_person_names_the_person() -> None:
+    text = "The plan would cost “far more than promised,” according to estimates by Maria Lindqvist."
+    found = [(k, s) for k, _, s, _ in summary(text) if k == "partial"]
+    assert found == [("partial", "Maria Lindqvist")]
