@@ -30,6 +30,9 @@ from tripwire.errors import TripwireError
     ("Canadian ambassador to the United Nations", "CAN", "CAN", "GOV"),
     ("the European Union", "EU", None, None),
     ("puppies", None, None, None),
+    ("the pro-Iranian Hezbollah group", "org:hezbollah", "LBN", "REB"),
+    ("anti-Russian protesters", None, None, "CVL"),
+    ("Russia's Gazprom", "org:gazprom", "RUS", "BUS"),
 ])
 def test_phrases(text: str, actor: str | None, country: str | None, sector: str | None) -> None:
     reading = resolve_phrase(text, "2022-01-07")

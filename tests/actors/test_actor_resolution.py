@@ -134,3 +134,13 @@ def test_subject_pronoun_refers_to_the_last_named_person_nearby() -> None:
     assert [(m.text, m.start) for m in wong.mentions] == [
         ("Penny Wong", 17), ("She", text.index("She said"))]
     assert all(e.text != "She" for e in res.entities)
+
+
+def test_lone_name_word_before_a_group_noun_is_not_a_person() -> None:
+    doc = parse("The Karen rebels attacked a camp on Monday.")
+    assert not [a for a in resolve_actors(doc, "2023-01-01").actors if a.kind == "person"]
+
+
+def test_lone_name_after_a_title_is_a_person() -> None:
+    doc = parse("President Mobutu demanded more seats.")
+    assert [a.id for a in resolve_actors(doc, "2023-01-01").actors] == ["person:mobutu"]

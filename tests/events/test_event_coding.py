@@ -203,3 +203,16 @@ def test_threat_and_refusal_take_the_target_of_their_complement() -> None:
 def test_target_named_by_its_proposer() -> None:
     [event] = code("Germany rejected recent calls by Poland's rulers for more aid.")
     assert (event.type, targets(event)) == ("REJECT", ["POL"])
+
+
+def test_unplaced_person_acts_in_the_country_the_sentence_names() -> None:
+    events = code("President Tomas Varga threatened to impose a curfew in Harare after the riots.")
+    threat = next(e for e in events if e.type == "THREATEN")
+    assert [(r.actor, r.country) for r in threat.source] == [("person:tomas-varga", "ZWE")]
+
+
+def test_unplaced_person_does_not_take_the_country_of_the_other_side() -> None:
+    [event] = code("President Tomas Varga welcomed the Kenyan leader on Monday.")
+    assert event.type == "CONSULT"
+    assert [(r.actor, r.country) for r in event.source] == [("person:tomas-varga", None)]
+    assert [r.country for r in event.target] == ["KEN"]

@@ -226,7 +226,8 @@ def read_phrase(reg: Registry, tokens: list[Token], matches: list[Match], day: d
         hint = head.roles("office")[0].target
     owners = [(m, _as_place(reg, m, h, tokens)) for m in matches
               for h in owner_hits(reg, m, context)[:1]
-              if h.role != "place" or not _inside_name(m, tokens, matches)]
+              if (h.role != "place" or not _inside_name(m, tokens, matches))
+              and not _stance(m, tokens)]
     phrase_country = next((owner_reading(reg, h, text).country for _, h in owners), None)
 
     # 1. A person named in the phrase.
@@ -240,7 +241,8 @@ def read_phrase(reg: Registry, tokens: list[Token], matches: list[Match], day: d
     owner: tuple[Match, Hit] | None = None
     if owners:
         before = [o for o in owners if head is not None and o[0].first < head.first]
-        owner = (before or owners)[0]
+        # Without a sector word the last name is the head ("NATO member Norway" is Norway).
+        owner = before[0] if before else owners[0] if head is not None else owners[-1]
 
     # 2. An office or leader of a named state or organisation, held on the day.
     leader = any(m.roles("leader") for m in matches)
@@ -282,6 +284,14 @@ def read_phrase(reg: Registry, tokens: list[Token], matches: list[Match], day: d
     if former and (reading.actor is not None or reading.sector is not None):
         reading.sector, reading.secondary = "ELI", None
     return reading
+
+
+STANCE_PREFIXES = frozenset({"pro", "anti"})
+
+
+def _stance(match: Match, tokens: list[Token]) -> bool:
+    """"pro-Iranian", "anti-Western": a side taken, not who owns the phrase."""
+    return match.first > 0 and tokens[match.first - 1].key in STANCE_PREFIXES
 
 
 def _as_place(reg: Registry, match: Match, hit: Hit, tokens: list[Token]) -> Hit:

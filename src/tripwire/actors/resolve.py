@@ -283,8 +283,10 @@ class _ArticleResolver:
             # "Keller" or "Maria Keller" again is the same person; "Thomas Keller" is not.
             if len(name.split()) == 1 or fold(earlier.name or "").endswith(fold(name)):
                 return dataclasses.replace(earlier, text=text)
-        if len(name.split()) < 2 and reading.sector is None:
-            return reading  # a lone unknown word: too little to name a person
+        if len(name.split()) < 2 and (reading.sector is None or persons[0].end_char < end):
+            # a lone unknown word: too little to name a person; before the phrase's head it
+            # names the people of a group ("Hutu rebels", "Karen villagers")
+            return reading
         reading.actor, reading.name, reading.kind = f"person:{slug(name)}", name, "person"
         return reading
 

@@ -30,6 +30,8 @@ _UNDECOMPOSED = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø":
 
 def fold(text: str) -> str:
     """Strip accents (NFKD without combining marks) and unify apostrophes."""
+    if text.isascii():  # the common case, and nothing to fold
+        return text
     decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

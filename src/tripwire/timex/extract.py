@@ -63,11 +63,11 @@ def _matchers(spacy_vocab: SpacyVocab) -> tuple[PhraseMatcher, Matcher]:
     return phrases, matcher
 
 
-def _pattern_spans(doc: Doc) -> list[Span]:
+def _pattern_spans(doc: Doc, text: str) -> list[Span]:
     phrases, matcher = _matchers(doc.vocab)
     spans = [Span(doc, s, e, label="DATE") for _, s, e in phrases(doc)]
     spans += [Span(doc, s, e, label=doc.vocab.strings[k]) for k, s, e in matcher(doc)]
-    dates = [m for pattern in (ISO_DATE, NUMERIC_DATE) for m in pattern.finditer(doc.text)]
+    dates = [m for pattern in (ISO_DATE, NUMERIC_DATE) for m in pattern.finditer(text)]
     for m in dates:
         span = doc.char_span(m.start(), m.end(), label="DATE", alignment_mode="expand")
         if span is not None:
@@ -75,9 +75,11 @@ def _pattern_spans(doc: Doc) -> list[Span]:
     return spans
 
 
-def _joinable(left: Span, right: Span, doc: Doc) -> bool:
-    """ "10 p.m. Wednesday", "Wednesday night", "5 p.m. EST, Nov. 6": a TIME beside a DATE."""
-    gap = doc.text[left.end_char : right.start_char]
+def _joinable(left: Span, right: Span, text: str) -> bool:
+    """ "10 p.m. Wednesday", "Wednesday night", "5 p.m. EST, Nov. 6": a TIME beside a DATE.
+
+    `text` is `doc.text`, passed in because spaCy rebuilds it from the tokens on every access."""
+    gap = text[left.end_char : right.start_char]
     if gap not in _JOINERS or {left.label_, right.label_} != {"TIME", "DATE"}:
         return False
     day = left if left.label_ == "DATE" else right
@@ -124,12 +126,13 @@ def _split_span(span: Span) -> list[Span]:
 
 def candidate_spans(doc: Doc) -> list[Span]:
     """Non-overlapping candidate spans in text order; overlapping finds are merged."""
+    text = doc.text
     entities = [e for e in doc.ents if e.label_ in LABELS]
-    found = [part for e in entities for part in _split_span(e)] + _pattern_spans(doc)
+    found = [part for e in entities for part in _split_span(e)] + _pattern_spans(doc, text)
     found.sort(key=lambda s: (s.start, -s.end))
     merged: list[Span] = []
     for span in found:
-        if merged and (span.start < merged[-1].end or _joinable(merged[-1], span, doc)):
+        if merged and (span.start < merged[-1].end or _joinable(merged[-1], span, text)):
             last = merged[-1]
             label = last.label_ if last.label_ in LABELS else span.label_
             merged[-1] = Span(doc, last.start, max(last.end, span.end), label=label)
