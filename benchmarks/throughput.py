@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -72,7 +73,12 @@ def run_config(mode: str, workers: int, path: Path, limit: int | None) -> dict:
         "--input",
         str(path),
     ] + (["--limit", str(limit)] if limit else [])
-    out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    # With several workers both sides get one-thread maths libraries, as tripwire's pool gives its
+    # workers, so that neither pays for N processes x N threads on N cores.
+    env = dict(os.environ)
+    if workers > 1:
+        env.update(dict.fromkeys(("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"), "1"))
+    out = subprocess.run(command, check=True, capture_output=True, text=True, env=env).stdout
     return json.loads(out.strip().splitlines()[-1])
 
 

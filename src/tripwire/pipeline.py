@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 from collections import deque
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from itertools import islice
 from multiprocessing.pool import AsyncResult
 
@@ -15,6 +17,7 @@ from tripwire.ingest.readers import ReadItem
 
 ResultItem = Document | BadRecord
 CHUNK = 8
+THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 def _analyze_chunk(items: list[ReadItem]) -> list[ResultItem]:
@@ -42,6 +45,21 @@ def _chunks(items: Iterable[ReadItem], size: int) -> Iterator[list[ReadItem]]:
         yield chunk
 
 
+@contextmanager
+def _one_thread_each() -> Iterator[None]:
+    """Workers inherit one-thread maths libraries: N processes on N cores, not N x threads."""
+    saved = {name: os.environ.get(name) for name in THREAD_VARIABLES}
+    os.environ.update(dict.fromkeys(THREAD_VARIABLES, "1"))
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
 def _warm_worker() -> None:
     warm_up()
 
@@ -53,8 +71,10 @@ def analyze_stream(items: Iterable[ReadItem], workers: int = 1) -> Iterator[Resu
             yield from _analyze_chunk(chunk)
         return
     context = mp.get_context("spawn")
+    with _one_thread_each():
+        pool = context.Pool(workers, initializer=_warm_worker)
     in_flight: deque[AsyncResult[list[ResultItem]]] = deque()
-    with context.Pool(workers, initializer=_warm_worker) as pool:
+    with pool:
         # Bounded look-ahead (Pool.imap would read the whole input into memory).
         for chunk in _chunks(items, CHUNK):
             in_flight.append(pool.apply_async(_analyze_chunk, (chunk,)))
