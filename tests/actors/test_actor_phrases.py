@@ -33,6 +33,9 @@ from tripwire.errors import TripwireError
     ("the pro-Iranian Hezbollah group", "org:hezbollah", "LBN", "REB"),
     ("anti-Russian protesters", None, None, "CVL"),
     ("Russia's Gazprom", "org:gazprom", "RUS", "BUS"),
+    ("European Community ministers", "EU", None, "GOV"),
+    ("Bosnian Serbs", "BIH", "BIH", None),
+    ("the International Labour Office", "ILO", None, None),
 ])
 def test_phrases(text: str, actor: str | None, country: str | None, sector: str | None) -> None:
     reading = resolve_phrase(text, "2022-01-07")

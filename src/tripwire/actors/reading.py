@@ -241,8 +241,10 @@ def read_phrase(reg: Registry, tokens: list[Token], matches: list[Match], day: d
     owner: tuple[Match, Hit] | None = None
     if owners:
         before = [o for o in owners if head is not None and o[0].first < head.first]
-        # Without a sector word the last name is the head ("NATO member Norway" is Norway).
-        owner = before[0] if before else owners[0] if head is not None else owners[-1]
+        # Without a sector word the last name is the head ("NATO member Norway" is Norway);
+        # of nationality words the first is the state ("Bosnian Serbs" live in Bosnia).
+        named = [o for o in owners if o[1].role == "name"] if head is None else []
+        owner = before[0] if before else named[-1] if named else owners[0]
 
     # 2. An office or leader of a named state or organisation, held on the day.
     leader = any(m.roles("leader") for m in matches)

@@ -187,8 +187,12 @@ class Registry:
         while i < n:
             found = None
             candidates = lengths.get(keys[i], ())
-            if tokens[i].is_capitalised or not cased:
-                candidates = sorted(set(candidates) | places.get(keys[i], set()), reverse=True)
+            cities = places.get(keys[i])
+            if cities and (not cased or tokens[i].is_capitalised):
+                candidates = sorted(set(candidates) | cities, reverse=True)
+            if not candidates:  # most words start no name: one dict probe each
+                i += 1
+                continue
             for length in candidates:
                 if i + length > n:
                     continue

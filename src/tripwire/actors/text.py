@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}"            # U.S. / U.N. / U.K.
@@ -42,8 +42,9 @@ def key_of(token: str) -> str:
     return fold(token).replace(".", "").casefold()
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word of a name or article (a named tuple: articles make tens of thousands of them)."""
+
     text: str
     start: int
     end: int
