@@ -19,6 +19,8 @@ from tripwire.store.migrations import migrate
 from tripwire.store.rows import Rows, document_rows
 
 DB_ENV = "TRIPWIRE_DB"
+MEMORY_ENV = "TRIPWIRE_DB_MEMORY"
+DEFAULT_MEMORY = "512MB"  # DuckDB's own default is 80% of RAM, kept as cache for the whole run
 DEFAULT_DB = "tripwire.duckdb"
 TABLES = ("articles", "actors", "mentions", "quotes", "times", "events", "event_actors")
 
@@ -44,7 +46,9 @@ class Store:
             if read_only and not Path(self.path).exists():
                 raise TripwireError("E010", "database does not exist; run `tripwire ingest` first",
                                     self.path)
-            self.con = duckdb.connect(self.path, read_only=read_only)
+            memory = os.environ.get(MEMORY_ENV) or DEFAULT_MEMORY
+            self.con = duckdb.connect(self.path, read_only=read_only,
+                                      config={"memory_limit": memory})
             if not read_only:
                 migrate(self.con)
         except duckdb.Error as exc:
