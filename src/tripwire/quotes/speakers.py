@@ -83,7 +83,7 @@ def named_by(token: Token) -> Token:
 def mention_of(token: Token) -> Mention:
     """The noun phrase a speaker token heads, without clauses hanging on it."""
     doc = token.doc
-    if token.dep_ == "appos" and token.head.pos_ == "PROPN":
+    if token.dep_ == "appos" and token.head.pos_ == "PROPN" and token.ent_type_ != "PERSON":
         token = token.head  # "McConnell, now the majority leader, who said": the name
     if token.pos_ == "PRON":
         return Mention(token.idx, token.idx + len(token), token.text)
