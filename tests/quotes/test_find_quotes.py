@@ -213,3 +213,42 @@ def test_according_to_a_work_by_a_person_names_the_person() -> None:
     text = "The plan would cost “far more than promised,” according to estimates by Maria Lindqvist."
     found = [(k, s) for k, _, s, _ in summary(text) if k == "partial"]
     assert found == [("partial", "Maria Lindqvist")]
+
+
+def test_partial_quote_without_a_cue_belongs_to_the_current_speaker() -> None:
+    text = ("“We will not sign,” Maria Lindqvist said. "
+            "“Nobody in this government will sign a deal that cuts” pensions.")
+    assert summary(text)[1] == (
+        "partial", "Nobody in this government will sign a deal that cuts", "Maria Lindqvist",
+        "said",
+    )
+
+
+def test_partial_quote_without_a_cue_or_earlier_speaker_has_none() -> None:
+    text = "Tariffs are rising. “Nobody in this government will sign a deal that cuts” pensions."
+    assert summary(text) == [
+        ("partial", "Nobody in this government will sign a deal that cuts", None, None)
+    ]
+
+
+def test_subject_outside_the_quote_beats_one_inside_it() -> None:
+    text = "“My reaction, that was wrong,” Carney's former campaign manager said in an interview."
+    assert summary(text) == [
+        ("direct", "My reaction, that was wrong", "Carney's former campaign manager",
+         "said in an interview")
+    ]
+
+
+def test_description_between_commas_stands_for_the_name_before_it() -> None:
+    text = ("“That is wrong. There is a gap between this government and frankly the minister and "
+            "our navy,” Lindqvist, a senior adviser, said Thursday.")
+    assert [s for _, _, s, _ in summary(text)] == ["Lindqvist"]
+
+
+def test_clause_between_commas_before_the_cue_is_skipped() -> None:
+    text = ("Ottawa Says It Will Act on 'Housing Costs.'\n\nOTTAWA -- Prime Minister Mark Carney, "
+            "opening the Canadian Museum of Nature and Science on Monday, said it would "
+            "''change how we see the north.''")
+    assert summary(text)[-1] == (
+        "partial", "change how we see the north.", "Prime Minister Mark Carney", "said"
+    )

@@ -150,7 +150,7 @@ class _Attributor:
                    or self.cues.clause_subject(passage.start, passage.end))
         if cue is None and kind == "direct":
             cue = self._introduced(passage, lo)
-        if cue is None and kind == "direct":
+        if cue is None:
             return self._inherited(passage, kind)
         return self._attributed(passage.start, passage.end, kind, cue)
 

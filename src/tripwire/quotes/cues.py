@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from tripwire.quotes.lexicon import CuePhrase, QuoteLexicon
-from tripwire.quotes.speakers import named_by, subject_of
+from tripwire.quotes.speakers import SUBJECTS, named_by, subject_of
 
 SENTENCE_END = re.compile(r"[.!?]+")
 DOTTED = re.compile(r"[A-Za-z](?:\.[A-Za-z])*")
@@ -25,6 +25,8 @@ SPEAKER_POS = ("PROPN", "PRON", "NOUN")
 WINDOW = 400  # characters searched for a cue on each side of a quote: bounds the work per quote
 STRONG_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 GROUP_PRONOUNS = frozenset({"i", "we", "they"})
+MODIFIER_CLAUSES = frozenset({"advcl", "prep", "npadvmod"})  # "X, speaking on Fox, said"
+COMMAS = frozenset({",", "--", "—", "–"})
 NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 ANCESTOR_STEPS = 12
 
@@ -267,9 +269,13 @@ class CueFinder:
 
     def _subject_here(self, verb: Token) -> Token | None:
         """The verb's subject when it stands outside quotes and in the verb's paragraph (the
-        parser can take a quote for the subject, or run a sentence across paragraphs)."""
+        parser can take a quote for the subject, or run a sentence across paragraphs); of two
+        subjects ("“My view is ...,” the aide said"), the one outside the quote."""
         subject = subject_of(verb)
-        if subject is None or self.quoted[subject.i]:
+        if subject is not None and self.quoted[subject.i]:
+            subject = next((c for c in verb.children
+                            if c.dep_ in SUBJECTS and not self.quoted[c.i]), None)
+        if subject is None:
             return None
         if self.paragraph_of(subject.idx) != self.paragraph_of(verb.idx):
             return None
@@ -289,15 +295,29 @@ class CueFinder:
 
     def _nearest_speaker(self, verb: Token) -> Token | None:
         """A name or pronoun beside a verb the parser left without a subject: after the verb when
-        it opens its clause (", said Jane Doe"), else before it."""
+        it opens its clause (", said Jane Doe"), else before it. Words of a clause hanging on
+        the verb between commas ("Obama, dedicating the museum, said") are skipped, and a description set off
+        by commas ("Flynn, a top surrogate, said") stands for the name it describes."""
         lo, hi = self.sentence_around(verb.idx, verb.idx + len(verb))
-        before = [t for t in self.tokens(lo, verb.idx) if self._may_speak(t)]
+        doc = verb.doc
+        clauses = [(c.left_edge.i, c.right_edge.i) for c in verb.lefts
+                   if c.dep_ in MODIFIER_CLAUSES and c.left_edge.i > 0
+                   and doc[c.left_edge.i - 1].text in COMMAS and doc[c.right_edge.i + 1].text in COMMAS]
+        before = [self._described(t) for t in self.tokens(lo, verb.idx)
+                  if self._may_speak(t) and not any(a <= t.i <= b for a, b in clauses)]
         after = [t for t in self.tokens(verb.idx + len(verb), hi) if self._may_speak(t)][:4]
         words_before = any(t.is_alpha for t in before)
         for token in (*reversed(before[-4:]), *after) if words_before else (*after, *before):
             if token.pos_ in ("PROPN", "PRON"):
                 return _phrase_head(token)
         return None
+
+    def _described(self, token: Token) -> Token:
+        """The name a comma-set description stands for: "surrogate" in "Flynn, a surrogate,"."""
+        while (token.dep_ == "appos" and token.head.i < token.i
+               and token.head.pos_ in ("PROPN", "PRON") and not self.quoted[token.head.i]):
+            token = token.head
+        return token
 
     def sentence_around(self, start: int, end: int) -> tuple[int, int]:
         """The sentence holding text[start:end], within its paragraph and the search window."""

@@ -35,6 +35,12 @@ class Mention:
     text: str
 
 
+def _own_subject(verb: Token) -> Token | None:
+    """The verb's first subject that is a word: the parser can make a dash a subject."""
+    return next((c for c in verb.children
+                 if c.dep_ in SUBJECTS and any(ch.isalnum() for ch in c.text)), None)
+
+
 def subject_of(verb: Token, steps: int = 4) -> Token | None:
     """The subject of a verb, borrowed from the verbs it hangs on when it has none of its own.
 
@@ -42,14 +48,14 @@ def subject_of(verb: Token, steps: int = 4) -> Token | None:
     could be messy, adding ..." gives "adding" "Sanders": a borrowed subject that is a name or a
     pronoun beats a nearer one that is a common noun.
     """
-    own = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    own = _own_subject(verb)
     if own is not None:
         return own
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         # "footage of Clinton asking, ..." is Clinton's; "she issued a statement saying ..." hers
         noun = verb.head
         if noun.pos_ == "NOUN" and noun.head.pos_ == "VERB":
-            issuer = next((c for c in noun.head.children if c.dep_ in SUBJECTS), None)
+            issuer = _own_subject(noun.head)
             if issuer is not None and issuer.pos_ in ("PROPN", "PRON"):
                 return issuer
         return noun
@@ -58,7 +64,7 @@ def subject_of(verb: Token, steps: int = 4) -> Token | None:
         if verb.dep_ not in INHERITS_SUBJECT or verb.head is verb:
             break
         verb = verb.head
-        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        subject = _own_subject(verb)
         if subject is None:
             continue
         if subject.pos_ in ("PROPN", "PRON"):
@@ -83,7 +89,7 @@ def named_by(token: Token) -> Token:
 def mention_of(token: Token) -> Mention:
     """The noun phrase a speaker token heads, without clauses hanging on it."""
     doc = token.doc
-    if token.dep_ == "appos" and token.head.pos_ == "PROPN":
+    if token.dep_ == "appos" and token.head.pos_ == "PROPN" and token.ent_type_ != "PERSON":
         token = token.head  # "McConnell, now the majority leader, who said": the name
     if token.pos_ == "PRON":
         return Mention(token.idx, token.idx + len(token), token.text)
