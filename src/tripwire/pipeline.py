@@ -14,7 +14,6 @@ from tripwire.analyze import analyze_many, warm_up
 from tripwire.document import Article, Document
 from tripwire.errors import BadRecord
 from tripwire.ingest.readers import ReadItem
-from tripwire.nlp import load_nlp
 
 ResultItem = Document | BadRecord
 CHUNK = 8
@@ -25,10 +24,7 @@ def _analyze_chunk(items: list[ReadItem]) -> list[ResultItem]:
     """Analyse a chunk; if the batch fails, retry one by one so only the bad article is skipped."""
     articles = [item for item in items if isinstance(item, Article)]
     try:
-        # Strings the parse adds to spaCy's vocabulary are freed after the chunk, so a long run's
-        # memory does not grow with the number of distinct words it has seen.
-        with load_nlp().memory_zone():
-            documents = iter(list(analyze_many(articles)))
+        documents = iter(list(analyze_many(articles)))
     except Exception:  # noqa: BLE001 - isolate the failing article below
         documents = iter([_analyze_one(a) for a in articles])
     return [item if isinstance(item, BadRecord) else next(documents) for item in items]
