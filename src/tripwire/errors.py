@@ -31,6 +31,10 @@ class TripwireError(Exception):
         self.message = message
         super().__init__(self.render())
 
+    def __reduce__(self) -> tuple[type, tuple[str, str, str | None]]:
+        """Pickle with the real arguments, so errors cross process boundaries (worker pools)."""
+        return (type(self), (self.code, self.message, self.where))
+
     def render(self) -> str:
         prefix = f"{self.where}: " if self.where else ""
         return f"{prefix}{self.message} [{self.code}]"
