@@ -21,6 +21,7 @@ from tripwire.document import Document
 from tripwire.errors import BadRecord, TripwireError
 from tripwire.events import cli as events_cli
 from tripwire.ingest import iter_articles
+from tripwire.options import DbOption, Paths, PublishedOption
 from tripwire.pipeline import analyze_stream
 from tripwire.quotes import cli as quotes_cli
 from tripwire.render import document_text
@@ -58,11 +59,6 @@ class ExportFormat(StrEnum):
     gdelt = "gdelt"
 
 
-Paths = Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for stdin.")]
-DbOption = Annotated[str | None, typer.Option("--db", help="DuckDB file [env TRIPWIRE_DB].")]
-PublishedOption = Annotated[
-    str | None, typer.Option("--published", help="Publication date for inputs that lack one.")
-]
 ActorsOption = Annotated[
     list[Path] | None,
     typer.Option("--actors", help="Extra actor YAML file (repeatable) [env TRIPWIRE_ACTORS]."),

@@ -18,6 +18,7 @@ from tripwire.clean import CleanedArticle, clean_article
 from tripwire.document import Article
 from tripwire.errors import BadRecord, TripwireError
 from tripwire.ingest import iter_articles
+from tripwire.options import Paths, PublishedOption
 
 
 class CleanFormat(StrEnum):
@@ -50,13 +51,8 @@ def register(app: typer.Typer) -> None:
 
     @app.command("clean")
     def clean_command(
-        paths: Annotated[
-            list[str], typer.Argument(help="Files, folders (recursive) or - for stdin.")
-        ],
-        published: Annotated[
-            str | None,
-            typer.Option("--published", help="Publication date for inputs that lack one."),
-        ] = None,
+        paths: Paths,
+        published: PublishedOption = None,
         fmt: Annotated[
             CleanFormat, typer.Option("--format", help="Output format.")
         ] = CleanFormat.text,

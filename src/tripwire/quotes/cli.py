@@ -18,6 +18,7 @@ from rich.table import Table
 from tripwire.document import Document, Quote
 from tripwire.errors import BadRecord, TripwireError
 from tripwire.ingest import iter_articles
+from tripwire.options import Paths, PublishedOption
 from tripwire.pipeline import analyze_stream
 
 MAX_QUOTE_CHARS = 160
@@ -72,13 +73,8 @@ def register(app: typer.Typer) -> None:
 
     @app.command("quotes")
     def quotes_command(
-        paths: Annotated[
-            list[str], typer.Argument(help="Files, folders (recursive) or - for stdin.")
-        ],
-        published: Annotated[
-            str | None,
-            typer.Option("--published", help="Publication date for inputs that lack one."),
-        ] = None,
+        paths: Paths,
+        published: PublishedOption = None,
         fmt: Annotated[QuoteFormat, typer.Option("--format", help="Output format.")] = (
             QuoteFormat.table
         ),

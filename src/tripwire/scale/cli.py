@@ -14,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from tripwire.dates import parse_date
 from tripwire.errors import TripwireError
+from tripwire.options import DbOption
 from tripwire.render import document_text
 from tripwire.scale.engine import Engine, RunProgress, RunSettings
 from tripwire.scale.engine import run as run_engine
@@ -33,7 +34,6 @@ class PageFormat(StrEnum):
     text = "text"
 
 
-DbOption = Annotated[str | None, typer.Option("--db", help="DuckDB file [env TRIPWIRE_DB].")]
 TimeoutOption = Annotated[
     float, typer.Option("--timeout", min=0.1, help="Seconds to wait for a connection or a read.")
 ]

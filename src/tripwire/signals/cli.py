@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from tripwire.options import DbOption
 from tripwire.signals.alerts import Alert, find_alerts
 from tripwire.signals.incidents import build_incidents
 from tripwire.signals.report import write_report
@@ -22,7 +23,6 @@ from tripwire.signals.settings import AlertSettings, IncidentSettings, setting_h
 from tripwire.signals.store import open_signals_store
 from tripwire.store import default_db_path
 
-DbOption = Annotated[str | None, typer.Option("--db", help="DuckDB file [env TRIPWIRE_DB].")]
 _ALERT = AlertSettings()
 
 
