@@ -170,8 +170,17 @@ def code_sentence(sentence: Span, document: Document, lexicon: EventLexicon,
             mentions=[trigger],
         )
         coded = CodedEvent(event, match, reading)
-        coding.coded.append(coded)
+        if _promised(coded):
+            continue
         derived = _derive(coded, lexicon)
+        if derived is None or event.modality == "negated":
+            coding.coded.append(coded)
         if derived is not None:
             coding.coded.append(derived)
     return coding
+
+
+def _promised(coded: CodedEvent) -> bool:
+    """The content of a pledge ("agreed to provide aid", "is willing to withdraw"): the
+    governing AGREE is the event, with its target; the promised act is not coded again."""
+    return coded.reading.governed and coded.event.modality == "future"

@@ -36,6 +36,7 @@ class EventType:
     targets: frozenset[str]
     pledge: str | None = None
     refusal: str | None = None
+    at_home: bool = False
 
     def cameo_for(self, mode: str | None) -> str:
         return self.cameo_modes.get(mode or "", self.cameo)
@@ -95,6 +96,7 @@ class ModalityCues:
     demanded_auxiliaries: frozenset[str]
     demanded_governors: frozenset[str]
     historical_modifiers: frozenset[str]
+    historical_markers: frozenset[str]
     historical_days: int
     reporting_verbs: frozenset[str]
     comment_verbs: frozenset[str]
@@ -122,7 +124,7 @@ class EventLexicon:
         for pattern in self.patterns:
             for lemma in pattern.lemmas:
                 index[pattern.kind].setdefault(lemma, []).append(pattern)
-            if pattern.complement and pattern.kind in ("verb", "adjective"):
+            if pattern.complement and pattern.kind in ("verb", "adjective", "noun"):
                 for lemma in pattern.lemmas:
                     self.complements.setdefault(lemma, pattern.complement)
         for table in index.values():
@@ -183,6 +185,13 @@ def _mapping(data: Any, path: Path) -> dict[str, Any]:
     return {k: v for k, v in data.items() if k != LINE}
 
 
+def _flag(row: dict[str, Any], key: str, path: Path, line: int | None) -> bool:
+    value = row.get(key, False)
+    if not isinstance(value, bool):
+        raise _fail(path, line, f"{key} must be true or false")
+    return value
+
+
 def load_types(path: Path = DATA / "types.yaml") -> dict[str, EventType]:
     """Read and check the PLOVER type table."""
     types: dict[str, EventType] = {}
@@ -191,7 +200,7 @@ def load_types(path: Path = DATA / "types.yaml") -> dict[str, EventType]:
         if not isinstance(row, dict):
             raise _fail(path, line, f"type {name}: expected a mapping")
         unknown = set(row) - {LINE, "quad", "cameo", "intensity", "modes", "cameo_modes",
-                              "targets", "pledge", "refusal"}
+                              "targets", "pledge", "refusal", "at_home"}
         if unknown:
             raise _fail(path, line, f"type {name}: unknown keys {sorted(unknown)}")
         if row.get("quad") not in QUADS:
@@ -211,6 +220,7 @@ def load_types(path: Path = DATA / "types.yaml") -> dict[str, EventType]:
             cameo_modes=cameo_modes,
             targets=frozenset(_words(row.get("targets", []), path, line, "targets")),
             pledge=row.get("pledge"), refusal=row.get("refusal"),
+            at_home=_flag(row, "at_home", path, line),
         )
     if len(types) != 16:
         raise _fail(path, None, f"expected the 16 PLOVER types, found {len(types)}")
@@ -312,6 +322,7 @@ def load_cues(path: Path = DATA / "modality.yaml") -> ModalityCues:
         demanded_auxiliaries=_cue_words(table, "demanded", "auxiliaries", path),
         demanded_governors=_cue_words(table, "demanded", "governors", path),
         historical_modifiers=_cue_words(table, "historical", "modifiers", path),
+        historical_markers=_cue_words(table, "historical", "markers", path),
         historical_days=days,
         reporting_verbs=_cue_words(table, "reporting", "verbs", path),
         comment_verbs=_cue_words(table, "reporting", "comment", path),

@@ -262,9 +262,11 @@ def find_triggers(sentence: Span, lexicon: EventLexicon) -> list[TriggerMatch]:
             if match is not None:
                 matches.append(match)
                 break
-    verbs = {(m.token.i, m.pattern.type) for m in matches}
+    # a noun whose light verb is itself a trigger is what that event acts on: "called off a
+    # strike", "offered concessions", "rejected the invitation" are one event, the verb's
+    verbs = {m.token.i for m in matches if m.pattern.kind != "noun"}
     return [m for m in matches
-            if (m.light is None or (m.light.i, m.pattern.type) not in verbs)
+            if (m.light is None or m.light.i not in verbs)
             and not _about_comment(m, lexicon)]
 
 

@@ -111,6 +111,8 @@ def _nominal_cue(noun: Token, cues: ModalityCues) -> ModalityReading | None:
     negation = _negated_by(noun, cues)
     if negation is not None:
         return ModalityReading("negated", negation.lower_)
+    if noun.dep_ == "pobj" and noun.head.lower_ in cues.historical_markers:
+        return ModalityReading("historical", noun.head.lower_)
     for child in noun.children:
         if child.dep_ == "amod" and child.lemma_.lower() in cues.historical_modifiers:
             return ModalityReading("historical", child.lower_)
@@ -133,6 +135,24 @@ def _infinitival(clause: Token) -> bool:
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children)
 
 
+def _prior(clause: Token, cues: ModalityCues) -> str | None:
+    """The marker of a clause that tells what came before: "after a jet shot down ...",
+    "after shooting down ..."."""
+    if clause.dep_ == "advcl":
+        return next((c.lower_ for c in clause.children
+                     if c.dep_ == "mark" and c.lower_ in cues.historical_markers), None)
+    if clause.dep_ == "pcomp" and clause.head.lower_ in cues.historical_markers:
+        return clause.head.lower_
+    return None
+
+
+def _content_of_noun(clause: Token) -> bool:
+    """A finite clause that says what a noun is: "the demand that Israel ease ...", "an
+    admission that the forces killed ..."."""
+    return (clause.dep_ in ("acl", "ccomp") and clause.head.pos_ == "NOUN"
+            and not _infinitival(clause) and clause.tag_ not in ("VBN", "VBG"))
+
+
 def read_modality(match: TriggerMatch, lexicon: EventLexicon, triggers: set[int]) -> ModalityReading:
     """The modality of a matched event; `triggers` are the token indices of all matches."""
     cues = lexicon.cues
@@ -148,13 +168,29 @@ def read_modality(match: TriggerMatch, lexicon: EventLexicon, triggers: set[int]
             return own
         if clause.i == match.clause.i and _background(clause):
             return ModalityReading("historical", clause.lower_)
+        prior = _prior(clause, cues)
+        if prior is not None:
+            return ModalityReading("historical", prior)
         head, dep = clause.head, clause.dep_
         if head.i == clause.i or dep == "relcl":
             break
         if head.pos_ == "NOUN" and head.lemma_.lower() in cues.hypothetical_nouns and dep in (
                 "acl", "ccomp", "prep"):
             return ModalityReading("hypothetical", head.lower_)
-        if dep in GOVERNED_DEPS or (dep == "acomp" and head.pos_ == "ADJ"):
+        # the noun's own governor decides: "demanded an admission that X killed ..."
+        noun_object = dep in ("dobj", "obj") and clause.pos_ == "NOUN"
+        if noun_object and clause.i != match.clause.i:
+            governed = _governor_cue(head, lexicon, triggers)
+            if governed is not None:
+                return governed
+            break
+        if dep == "prep" and head.pos_ in ("VERB", "AUX", "ADJ"):
+            # "suspected of blowing up", "aimed at establishing", "arrested for collaborating"
+            governed = _governor_cue(head, lexicon, triggers)
+            if governed is not None:
+                return governed
+        if dep in GOVERNED_DEPS or (dep == "acomp" and head.pos_ == "ADJ") or _content_of_noun(
+                clause):
             if head.lemma_.lower() in cues.reporting_verbs and head.i not in triggers:
                 break
             governed = _governor_cue(head, lexicon, triggers)

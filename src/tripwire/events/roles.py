@@ -23,7 +23,7 @@ from tripwire.events.matching import (
     object_lemmas,
     verb_objects,
 )
-from tripwire.events.places import lookup_place
+from tripwire.events.places import locate, lookup_place
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 PRE_MODIFIERS = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case"}
@@ -155,6 +155,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         if prep_obj is not None and head.lemma_.lower() in OBJECT_CONTROL:
             return prep_obj
         return subject_of(head.head if head.dep_ in ("acomp", "amod") else head, depth + 1)
+    if dep == "conj" and is_passive(head):
+        # "was indicted and will resign": the patient of the first verb does the second
+        return None if is_passive(verb) else _first_child(head, ("nsubjpass",))
     if dep == "conj" or (dep == "advcl" and verb.tag_ == "VBG"):
         return None if is_passive(head) else subject_of(head, depth + 1)
     if dep == "pcomp":
@@ -193,6 +196,13 @@ def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     return out
 
 
+def _following_prep_objects(verb: Token, preps: frozenset[str]) -> list[Token]:
+    """Targets a verb's prepositions name: after the verb ("With the signing of a deal, X
+    agreed ..." names no partner), and under "in" only a name ("in Bosnia", not "in a move")."""
+    return [t for t in _prep_objects(verb, preps)
+            if t.i > verb.i and (t.head.lower_ != "in" or t.ent_type_)]
+
+
 def _agent(verb: Token) -> Token | None:
     agent = _first_child(verb, ("agent",))
     return _first_child(agent, ("pobj",)) if agent is not None else None
@@ -225,7 +235,9 @@ def complement_targets(verb: Token) -> list[Token]:
     for child in verb.children:
         if child.dep_ in ("xcomp", "ccomp"):
             found = [c for c in child.children if c.dep_ in ("dobj", "obj", "dative")]
-            found += _prep_objects(child, COMPLEMENT_PREPS)
+            # "refused to meet X in Tel Aviv": with an object, "in" says where, not to whom
+            found += _following_prep_objects(child, COMPLEMENT_PREPS - {"in"} if found
+                                             else COMPLEMENT_PREPS)
             for obj in list(found):
                 found += _prep_objects(obj, COMPLEMENT_PREPS)
             return found or complement_targets(child)
@@ -253,9 +265,9 @@ def _verb_roles(match: TriggerMatch, event_type: EventType) -> tuple[list[Token]
         if not targets and instruments:
             targets = _prep_objects(objects[0], event_type.targets)
         if not targets:
-            targets = _prep_objects(verb, event_type.targets)
+            targets = _following_prep_objects(verb, event_type.targets)
         if not targets and instruments:
-            targets = _actor_modifiers(objects[0])
+            targets = _actor_modifiers(objects[0]) or _prep_objects(objects[0], INNER_PREPS)
         if not targets and event_type.quad.startswith("verbal"):
             found = _complement_subject(verb)
             targets = [found] if found is not None else []
@@ -383,25 +395,107 @@ def _resolve_heads(heads: list[Token], lookup: ActorLookup,
     return refs
 
 
+INNER_PREPS = frozenset({"of", "by", "from", "with", "to", "for", "against", "on", "in",
+                         "between", "into", "toward", "towards"})
+
+
+def _named(ref: ActorRef) -> bool:
+    return bool(ref.actor or ref.country)
+
+
+def _inner_refs(head: Token, lookup: ActorLookup, depth: int = 3) -> list[ActorRef]:
+    """Who an object that names no actor is about, from its prepositional phrases: "refused
+    admittance to Ghanaians", "demanded a truce with the forces in Bosnia"."""
+    if depth == 0:
+        return []
+    inner = _with_conjuncts(_prep_objects(head, INNER_PREPS))
+    found = [ref for ref in (lookup.resolve(t) for t in inner) if _named(ref)]
+    if found:
+        return found
+    for token in inner:
+        found = _inner_refs(token, lookup, depth - 1)
+        if found:
+            return found
+    return []
+
+
+def _resolve_targets(heads: list[Token], lookup: ActorLookup) -> list[ActorRef]:
+    """Target references; an object that names no actor gives way to the actors inside it."""
+    refs = _resolve_heads(heads, lookup, None)
+    if any(_named(r) for r in refs):
+        return refs
+    for head in heads:
+        inner = _inner_refs(head, lookup)
+        if inner:
+            return inner
+    return refs
+
+
 def resolve_roles(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorLookup) -> Roles:
     """Source and target actor references of a matched trigger."""
     sources, targets = role_heads(match, lexicon)
     reporter = reporter_of(match.clause, lexicon.cues.reporting_verbs)
     speaker = reporter_subject(reporter) if reporter is not None else None
     source = _resolve_heads(sources, lookup, speaker)
-    target = _resolve_heads(targets, lookup, None)
+    target = _resolve_targets(targets, lookup)
     if match.pattern.complement and not any(r.actor or r.country for r in target):
-        embedded = _resolve_heads([t for t in complement_targets(match.token) if t not in sources],
-                                  lookup, None)
+        embedded = _resolve_targets(
+            [t for t in _with_conjuncts(complement_targets(match.token)) if t not in sources],
+            lookup)
         target = [r for r in embedded if r.actor or r.country] or target
     sentence = match.clause.sent
-    source = _at_home(source, target, sentence, lookup, False)
-    target = _at_home(target, source, sentence, lookup, True)
-    return Roles(source=source, target=target)
+    frame = _frame(match.clause, reporter)
+    source = _at_home(source, target, sentence, lookup, False, frame)
+    target = _at_home(target, source, sentence, lookup, True, frame)
+    target = _aimed_at_home(target, source, match, lexicon.types[match.pattern.type])
+    return Roles(source=source, target=_not_among(target, source))
+
+
+def _aimed_at_home(target: list[ActorRef], source: list[ActorRef], match: TriggerMatch,
+                   event_type: EventType) -> list[ActorRef]:
+    """People the sentence does not place ("killing one person", "arresting 12") are the
+    source's own people; an act of an `at_home` type aimed at no one ("landowners began a hunger
+    strike") is aimed at the source's own country, or at the country the sentence puts it in
+    ("troops remained on alert in the West Bank"). The implicit target has no text."""
+    homes = {r.country for r in source if r.country}
+    if len(homes) != 1:
+        return target
+    [home] = homes
+    if target:
+        return [ActorRef(r.actor, r.text, home, r.sector) if not r.country and _placeable(r, True)
+                else r for r in target]
+    if not event_type.at_home or len(source) != 1:
+        return target
+    place = locate(match.clause.sent, match.clause).country
+    return [ActorRef(None, "", place or home)]
+
+
+def _not_among(target: list[ActorRef], source: list[ActorRef]) -> list[ActorRef]:
+    """Several sources acting together ("Jordan and Britain agreed to ...", "Hungarian and
+    Romanian officials agreed that their countries ...") act on each other: a target that is
+    one of them is no target of its own."""
+    countries = {r.country or r.actor for r in source if _named(r)}
+    if len(countries) < 2:
+        return target
+    return [r for r in target if (r.country or r.actor) not in countries]
+
+
+def _frame(clause: Token, reporter: Token | None) -> set[int]:
+    """The tokens of the reporting frame around an event's clause ("..., a spokeswoman for the
+    U.S. embassy said", "according to Pentagon sources"): who tells, not where it happened."""
+    if reporter is None:
+        return set()
+    told = clause
+    while told.head.i not in (told.i, reporter.i):
+        told = told.head
+    frame = {t.i for t in reporter.subtree}
+    if told.head.i == reporter.i and told.i != reporter.i:
+        frame -= {t.i for t in told.subtree}
+    return frame
 
 
 def _at_home(refs: list[ActorRef], others: list[ActorRef], sentence: Span,
-             lookup: ActorLookup, anyone: bool) -> list[ActorRef]:
+             lookup: ActorLookup, anyone: bool, frame: set[int]) -> list[ActorRef]:
     """A person or group the registry cannot place ("President Dos Santos", "ethnic leaders")
     acts in the country the sentence is about: the first state it names that is not the
     other role's actor ("... in Luanda" places the president in Angola; "... welcomed the
@@ -409,7 +503,8 @@ def _at_home(refs: list[ActorRef], others: list[ActorRef], sentence: Span,
     if all(r.country or not _placeable(r, anyone) for r in refs):
         return refs
     taken = {r.country for r in others if r.country and r.actor}
-    home = next((c for c in _sentence_countries(sentence, lookup) if c not in taken), None)
+    home = next((c for c in _sentence_countries(sentence, lookup, frame) if c not in taken),
+                None)
     if home is None:
         return refs
     return [ActorRef(r.actor, r.text, home, r.sector) if not r.country and _placeable(r, anyone) else r
@@ -418,16 +513,19 @@ def _at_home(refs: list[ActorRef], others: list[ActorRef], sentence: Span,
 
 def _placeable(ref: ActorRef, anyone: bool) -> bool:
     """Who takes the sentence's country: a person, a generic agent (a sector without a
-    country: "prisoners", "leaders"), or, as a target, any actor without a country."""
-    return anyone or (ref.actor or "").startswith("person:") or (ref.actor is None
-                                                                 and ref.sector is not None)
+    country: "prisoners", "leaders"), or, as a target, any phrase the registry does not know;
+    an organisation the registry knows (the UN, NATO) belongs to no country."""
+    if (ref.actor or "").startswith("person:"):
+        return True
+    return ref.actor is None and (anyone or ref.sector is not None)
 
 
-def _sentence_countries(sentence: Span, lookup: ActorLookup) -> list[str]:
-    """States a sentence names, in order: actors with a country, then places in the gazetteer."""
+def _sentence_countries(sentence: Span, lookup: ActorLookup, frame: set[int]) -> list[str]:
+    """States a sentence names outside its reporting frame, in order: actors with a country,
+    then places in the gazetteer."""
     countries: list[str] = []
     for ent in entities_in(sentence):
-        if ent.label_ not in ("GPE", "NORP", "LOC"):
+        if ent.label_ not in ("GPE", "NORP", "LOC") or ent.root.i in frame:
             continue
         ref = lookup._at(ent) or _resolve_phrase(ent.text, lookup.published)
         country = ref.country if ref is not None else None
