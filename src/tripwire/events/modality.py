@@ -107,6 +107,16 @@ def _governor_cue(governor: Token, lexicon: EventLexicon,
     return None
 
 
+def _object_trigger(verb: Token, lexicon: EventLexicon,
+                    triggers: set[int]) -> ModalityReading | None:
+    """The modality a nominal trigger in the verb's object gives its content clause."""
+    for child in verb.children:
+        lemma = child.lemma_.lower()
+        if child.dep_ in ("dobj", "obj") and child.i in triggers and lemma in lexicon.complements:
+            return ModalityReading(lexicon.complements[lemma], child.lower_, governed=True)
+    return None
+
+
 def _nominal_cue(noun: Token, cues: ModalityCues) -> ModalityReading | None:
     negation = _negated_by(noun, cues)
     if negation is not None:
@@ -191,6 +201,10 @@ def read_modality(match: TriggerMatch, lexicon: EventLexicon, triggers: set[int]
                 return governed
         if dep in GOVERNED_DEPS or (dep == "acomp" and head.pos_ == "ADJ") or _content_of_noun(
                 clause):
+            # "reiterated its demand that X ...": the clause is the content of the object noun
+            demand = _object_trigger(head, lexicon, triggers)
+            if demand is not None:
+                return demand
             if head.lemma_.lower() in cues.reporting_verbs and head.i not in triggers:
                 break
             governed = _governor_cue(head, lexicon, triggers)

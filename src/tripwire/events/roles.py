@@ -69,7 +69,7 @@ class ActorLookup:
         # resolve in the article is not retried
         if ref is None and head.pos_ in ("NOUN", "ADJ") and head.ent_type_ not in NOT_ACTORS:
             found = _resolve_phrase(core.text, self.published)
-            if found is not None:
+            if found is not None and not _common_words_naming(found, core):
                 ref = ActorRef(found.actor, core.text, found.country, found.sector)
         if ref is None or (ref.actor is None and ref.country is None):
             country = _located_in(head) or _place_country(head)
@@ -77,6 +77,14 @@ class ActorLookup:
                 sector = ref.sector if ref is not None else None
                 ref = ActorRef(None, core.text, country, sector)
         return ref or ActorRef(actor=None, text=core.text)
+
+
+def _common_words_naming(found: ActorRef, core: Span) -> bool:
+    """A phrase of common words read as a person or a named group: "electric power" is not
+    Samantha Power, "the labour market" not the Labour party."""
+    named = found.actor is not None and ":" in found.actor
+    return named and not any(t.pos_ == "PROPN" or (t.is_title and t.i != t.sent.start)
+                             for t in core)
 
 
 def _place_country(head: Token) -> str | None:
@@ -181,6 +189,7 @@ def _prep_object(token: Token, preps: tuple[str, ...] | frozenset[str]) -> Token
     return None
 
 
+ETHNIC_MODIFIERS = {"ethnic"}
 NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 
 
@@ -219,7 +228,7 @@ def _with_conjuncts(heads: list[Token]) -> list[Token]:
 
 def _complement_subject(verb: Token) -> Token | None:
     for child in verb.children:
-        if child.dep_ in ("ccomp", "xcomp"):
+        if child.dep_ in ("ccomp", "xcomp") or (child.dep_ == "acl" and verb.pos_ == "NOUN"):
             subject = _first_child(child, ("nsubj", "nsubjpass"))
             if subject is not None:
                 return subject
@@ -298,6 +307,13 @@ def _noun_roles(match: TriggerMatch, event_type: EventType) -> tuple[list[Token]
         sources = [by] if by is not None else _actor_modifiers(noun)
         if not targets and verb is not None:
             targets = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    if not targets:
+        themes = _prep_objects(noun, frozenset({"of"}))
+        targets = [t for theme in themes for t in _prep_objects(theme, event_type.targets)]
+    if not targets and event_type.quad.startswith("verbal"):
+        found = _complement_subject(noun) or (_complement_subject(verb) if verb is not None
+                                               else None)
+        targets = [found] if found is not None else []
     if between and match.pattern.mode == "third-party":
         targets = between
     elif between:
@@ -373,11 +389,20 @@ def reporter_subject(reporter: Token) -> Token | None:
     return subject_of(reporter)
 
 
+def _ethnic(head: Token) -> bool:
+    """An ethnic group ("ethnic Albanians in Serbia") is people of the country they live in,
+    not the state their name recalls."""
+    return any(c.dep_ == "amod" and c.lower_ in ETHNIC_MODIFIERS for c in head.children)
+
+
 def _resolve_heads(heads: list[Token], lookup: ActorLookup,
                    fallback: Token | None) -> list[ActorRef]:
     refs: list[ActorRef] = []
     for head in heads:
         candidates = [lookup.resolve(head)]
+        if _ethnic(head):
+            place = _located_in(head) or locate(head.sent, head.head).country
+            candidates = [ActorRef(None, candidates[0].text, place, candidates[0].sector)]
         modifiers = [c for c in head.lefts if c.dep_ in ("amod", "compound") and c.conjuncts]
         if modifiers:
             resolved = [lookup.resolve(t) for m in modifiers for t in (m, *m.conjuncts)]
@@ -408,7 +433,13 @@ def _inner_refs(head: Token, lookup: ActorLookup, depth: int = 3) -> list[ActorR
     admittance to Ghanaians", "demanded a truce with the forces in Bosnia"."""
     if depth == 0:
         return []
-    inner = _with_conjuncts(_prep_objects(head, INNER_PREPS))
+    inner = _prep_objects(head, INNER_PREPS)
+    for clause in head.children:
+        # "an invitation to attend a meeting of X", not "an admission that Y killed X"
+        if clause.dep_ in ("acl", "xcomp") and _first_child(clause, SUBJECT_DEPS) is None:
+            inner += [c for c in clause.children if c.dep_ in OBJECT_DEPS]
+            inner += _prep_objects(clause, INNER_PREPS)
+    inner = _with_conjuncts(inner)
     found = [ref for ref in (lookup.resolve(t) for t in inner) if _named(ref)]
     if found:
         return found
@@ -447,8 +478,30 @@ def resolve_roles(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorLooku
     frame = _frame(match.clause, reporter)
     source = _at_home(source, target, sentence, lookup, False, frame)
     target = _at_home(target, source, sentence, lookup, True, frame)
-    target = _aimed_at_home(target, source, match, lexicon.types[match.pattern.type])
+    event_type = lexicon.types[match.pattern.type]
+    source = _done_where(source, target, match, event_type)
+    target = _aimed_at_home(target, source, match, event_type)
     return Roles(source=source, target=_not_among(target, source))
+
+
+def _done_where(source: list[ActorRef], target: list[ActorRef], match: TriggerMatch,
+                event_type: EventType) -> list[ActorRef]:
+    """An `at_home` act by no one the sentence names or places is coded to the country it
+    happened in ("a roadside bombing near Samarra killed ..."), else to the country it is aimed
+    at: "tribal elders demanded that the Nigerian ministry ..." are Nigerians."""
+    if not event_type.at_home or any(r.country for r in source):
+        return source
+    if not any(r.actor for r in source):
+        place = locate(match.clause.sent, match.clause).country
+        if place is not None:
+            return ([ActorRef(None, r.text, place, r.sector) for r in source]
+                    or [ActorRef(None, "", place)])
+    aimed = {r.country for r in target if r.country}
+    if len(aimed) != 1:
+        return source
+    [home] = aimed
+    return [ActorRef(r.actor, r.text, home, r.sector) if _placeable(r, False) else r
+            for r in source]
 
 
 def _aimed_at_home(target: list[ActorRef], source: list[ActorRef], match: TriggerMatch,
