@@ -85,14 +85,16 @@ def entities_in(span: Span) -> list[Span]:
 
 
 def lemma_forms(token: Token) -> Iterator[str]:
-    """The lemma, then the lower-cased form, then (only where the lemmatizer left the word as it
-    was, as it does on noisy lower-case text) its suffix-stripped stems."""
+    """The lemma, then the lower-cased form, then its suffix-stripped stems: where the
+    lemmatizer left the word as it was, as it does on noisy lower-case text, or where it
+    strayed to another word ("staged" -> "stag")."""
     lemma = token.lemma_.lower()
     yield lemma
     lower = token.lower_
     if lower != lemma:
         yield lower
-        return
+        if not lower.startswith(lemma) or len(lower) - len(lemma) < 2:
+            return
     for suffix in SUFFIXES:
         if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
             yield lower[: -len(suffix)]
@@ -142,6 +144,10 @@ def light_verb(noun: Token) -> Token | None:
         return participle
     while noun.dep_ == "conj" and noun.head.i != noun.i:
         noun = noun.head
+    # a quantity or part of it: "launched ten days of war games", "staged a series of strikes"
+    while (noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN"
+           and noun.head.head.dep_ in LIGHT_DEPS):
+        noun = noun.head.head
     if noun.dep_ in LIGHT_DEPS:
         return noun.head
     if noun.dep_ == "pobj" and noun.head.dep_ in ("prep", "agent"):

@@ -98,7 +98,7 @@ def _place_country(head: Token) -> str | None:
 def _located_in(head: Token) -> str | None:
     """The country of a place that qualifies a generic agent: "demonstrators in Baghdad"."""
     for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "from"):
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "throughout", "across"):
             for place in entities_in(prep.doc[prep.i + 1: prep.right_edge.i + 1]):
                 if place.label_ in ("GPE", "LOC"):
                     location = lookup_place(place.text)
@@ -253,6 +253,14 @@ def complement_targets(verb: Token) -> list[Token]:
     return []
 
 
+def _shared_objects(verb: Token) -> list[Token]:
+    """The object a coordinated verb shares with the next: "killing or wounding 50"."""
+    for conj in verb.children:
+        if conj.dep_ == "conj" and conj.pos_ == "VERB":
+            return [c for c in conj.children if c.dep_ in OBJECT_DEPS]
+    return []
+
+
 def _verb_roles(match: TriggerMatch, event_type: EventType) -> tuple[list[Token], list[Token]]:
     verb = match.token
     pattern = match.pattern
@@ -263,7 +271,7 @@ def _verb_roles(match: TriggerMatch, event_type: EventType) -> tuple[list[Token]
     else:
         subject = subject_of(verb)
         sources = [subject] if subject is not None else []
-        objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+        objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS] or _shared_objects(verb)
         targets = []
         if pattern.particles:
             found = _prep_object(verb, pattern.particles)
@@ -454,7 +462,7 @@ def _resolve_targets(heads: list[Token], lookup: ActorLookup) -> list[ActorRef]:
     """Target references; an object that names no actor gives way to the actors inside it."""
     refs = _resolve_heads(heads, lookup, None)
     if any(_named(r) for r in refs):
-        return refs
+        return [r for r in refs if _named(r)]
     for head in heads:
         inner = _inner_refs(head, lookup)
         if inner:
@@ -464,6 +472,7 @@ def _resolve_targets(heads: list[Token], lookup: ActorLookup) -> list[ActorRef]:
 
 def resolve_roles(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorLookup) -> Roles:
     """Source and target actor references of a matched trigger."""
+    event_type = lexicon.types[match.pattern.type]
     sources, targets = role_heads(match, lexicon)
     reporter = reporter_of(match.clause, lexicon.cues.reporting_verbs)
     speaker = reporter_subject(reporter) if reporter is not None else None
@@ -474,11 +483,15 @@ def resolve_roles(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorLooku
             [t for t in _with_conjuncts(complement_targets(match.token)) if t not in sources],
             lookup)
         target = [r for r in embedded if r.actor or r.country] or target
+    if match.pattern.kind == "verb" and not any(_named(r) for r in target):
+        # "refusing admittance to Ghanaians": the object names no one, the preposition does
+        later = [t for t in _following_prep_objects(match.token, event_type.targets)
+                 if t not in sources]
+        target = [r for r in _resolve_heads(later, lookup, None) if _named(r)] or target
     sentence = match.clause.sent
     frame = _frame(match.clause, reporter)
     source = _at_home(source, target, sentence, lookup, False, frame)
     target = _at_home(target, source, sentence, lookup, True, frame)
-    event_type = lexicon.types[match.pattern.type]
     source = _done_where(source, target, match, event_type)
     target = _aimed_at_home(target, source, match, event_type)
     return Roles(source=source, target=_not_among(target, source))
