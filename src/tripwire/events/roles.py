@@ -255,6 +255,8 @@ def complement_targets(verb: Token) -> list[Token]:
 
 def _shared_objects(verb: Token) -> list[Token]:
     """The object a coordinated verb shares with the next: "killing or wounding 50"."""
+    if any(c.dep_ not in ("cc", "conj", "aux", "neg", "punct") for c in verb.children):
+        return []
     for conj in verb.children:
         if conj.dep_ == "conj" and conj.pos_ == "VERB":
             return [c for c in conj.children if c.dep_ in OBJECT_DEPS]
@@ -428,6 +430,7 @@ def _resolve_heads(heads: list[Token], lookup: ActorLookup,
     return refs
 
 
+OF = frozenset({"of"})
 INNER_PREPS = frozenset({"of", "by", "from", "with", "to", "for", "against", "on", "in",
                          "between", "into", "toward", "towards"})
 
@@ -436,13 +439,14 @@ def _named(ref: ActorRef) -> bool:
     return bool(ref.actor or ref.country)
 
 
-def _inner_refs(head: Token, lookup: ActorLookup, depth: int = 3) -> list[ActorRef]:
+def _inner_refs(head: Token, lookup: ActorLookup, depth: int = 3,
+                preps: frozenset[str] = INNER_PREPS) -> list[ActorRef]:
     """Who an object that names no actor is about, from its prepositional phrases: "refused
     admittance to Ghanaians", "demanded a truce with the forces in Bosnia"."""
     if depth == 0:
         return []
-    inner = _prep_objects(head, INNER_PREPS)
-    for clause in head.children:
+    inner = _prep_objects(head, preps)
+    for clause in head.children if preps is INNER_PREPS else ():
         # "an invitation to attend a meeting of X", not "an admission that Y killed X"
         if clause.dep_ in ("acl", "xcomp") and _first_child(clause, SUBJECT_DEPS) is None:
             inner += [c for c in clause.children if c.dep_ in OBJECT_DEPS]
@@ -460,7 +464,14 @@ def _inner_refs(head: Token, lookup: ActorLookup, depth: int = 3) -> list[ActorR
 
 def _resolve_targets(heads: list[Token], lookup: ActorLookup) -> list[ActorRef]:
     """Target references; an object that names no actor gives way to the actors inside it."""
-    refs = _resolve_heads(heads, lookup, None)
+    refs: list[ActorRef] = []
+    for head in heads:
+        found = _resolve_heads([head], lookup, None)
+        if found and found[0].text not in core_phrase(head).text:
+            # named through its "of" phrase: all of them ("scores of Sierra Leonean and
+            # Liberian refugees")
+            found = _inner_refs(head, lookup, 1, OF) or found
+        refs += [r for r in found if r not in refs]
     if any(_named(r) for r in refs):
         return [r for r in refs if _named(r)]
     for head in heads:
@@ -579,11 +590,14 @@ def _at_home(refs: list[ActorRef], others: list[ActorRef], sentence: Span,
 
 def _placeable(ref: ActorRef, anyone: bool) -> bool:
     """Who takes the sentence's country: a person, a generic agent (a sector without a
-    country: "prisoners", "leaders"), or, as a target, any phrase the registry does not know;
-    an organisation the registry knows (the UN, NATO) belongs to no country."""
+    country: "prisoners", "ethnic leaders"), a name the registry lacks ("Vice-President Moody
+    Awori"), or, as a target, any phrase the registry does not know; an organisation the
+    registry knows (the UN, NATO) belongs to no country, and a thing that acts ("a roadside
+    bombing") is no one."""
     if (ref.actor or "").startswith("person:"):
         return True
-    return ref.actor is None and (anyone or ref.sector is not None)
+    named = any(word[:1].isupper() for word in ref.text.split()[1:])
+    return ref.actor is None and (anyone or ref.sector is not None or named)
 
 
 def _sentence_countries(sentence: Span, lookup: ActorLookup, frame: set[int]) -> list[str]:
