@@ -8,6 +8,7 @@ Britain") and coordinated modifiers ("Hungarian and Romanian officials") give se
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -238,19 +239,24 @@ def _complement_subject(verb: Token) -> Token | None:
 COMPLEMENT_PREPS = frozenset({"to", "with", "from", "against", "on", "into", "in", "for"})
 
 
-def complement_targets(verb: Token) -> list[Token]:
-    """Who the complement clause acts on: "threatened to cut off power to X", "refused to meet
-    X", "offered to negotiate with X": the target of a pledge, threat, refusal or demand."""
+def complement_targets(verb: Token, depth: int = 4) -> Iterator[list[Token]]:
+    """Who the complement clause acts on, clause by clause down the chain of complements:
+    "threatened to cut off power to X", "refused to meet X", "offered to negotiate with X", "is
+    willing to send material to help defend X": the target of a pledge, threat, refusal or
+    demand."""
+    if depth == 0:
+        return
     for child in verb.children:
-        if child.dep_ in ("xcomp", "ccomp"):
+        if child.dep_ in ("xcomp", "ccomp") or (child.dep_ == "advcl" and depth < 4):
             found = [c for c in child.children if c.dep_ in ("dobj", "obj", "dative")]
             # "refused to meet X in Tel Aviv": with an object, "in" says where, not to whom
             found += _following_prep_objects(child, COMPLEMENT_PREPS - {"in"} if found
                                              else COMPLEMENT_PREPS)
             for obj in list(found):
                 found += _prep_objects(obj, COMPLEMENT_PREPS)
-            return found or complement_targets(child)
-    return []
+            if found:
+                yield found
+            yield from complement_targets(child, depth - 1)
 
 
 def _shared_objects(verb: Token) -> list[Token]:
@@ -489,11 +495,13 @@ def resolve_roles(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorLooku
     speaker = reporter_subject(reporter) if reporter is not None else None
     source = _resolve_heads(sources, lookup, speaker)
     target = _resolve_targets(targets, lookup)
-    if match.pattern.complement and not any(r.actor or r.country for r in target):
-        embedded = _resolve_targets(
-            [t for t in _with_conjuncts(complement_targets(match.token)) if t not in sources],
-            lookup)
-        target = [r for r in embedded if r.actor or r.country] or target
+    if match.pattern.complement and not any(_named(r) for r in target):
+        for level in complement_targets(match.token):
+            embedded = _resolve_targets(
+                [t for t in _with_conjuncts(level) if t not in sources], lookup)
+            if any(_named(r) for r in embedded):
+                target = [r for r in embedded if _named(r)]
+                break
     if match.pattern.kind == "verb" and not any(_named(r) for r in target):
         # "refusing admittance to Ghanaians": the object names no one, the preposition does
         later = [t for t in _following_prep_objects(match.token, event_type.targets)
