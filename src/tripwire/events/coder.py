@@ -28,7 +28,14 @@ from tripwire.events.lexicon import EventLexicon
 from tripwire.events.matching import TriggerMatch, find_triggers
 from tripwire.events.modality import ModalityReading, read_modality
 from tripwire.events.places import locate
-from tripwire.events.roles import ActorLookup, Roles, reporter_of, reporter_subject, resolve_roles
+from tripwire.events.roles import (
+    ActorLookup,
+    Roles,
+    reporter_of,
+    reporter_subject,
+    resolve_roles,
+    ultimatum_condition,
+)
 from tripwire.timex import date_for_clause
 
 BACKGROUND_DEPTH = 6
@@ -122,6 +129,10 @@ def _derive(coded: CodedEvent, lexicon: EventLexicon) -> CodedEvent | None:
     derived_type = {"future": event_type.pledge, "negated": event_type.refusal}.get(event.modality)
     if derived_type is None:
         return None
+    if event.modality == "future" and ultimatum_condition(coded.match.clause,
+                                                          lexicon.cues.ultimatum_markers):
+        derived_type = "THREATEN"
+
     row = lexicon.types[derived_type]
     derived = Event(
         id="", type=derived_type, sentence=event.sentence, trigger=event.trigger,
@@ -145,8 +156,12 @@ def code_sentence(sentence: Span, document: Document, lexicon: EventLexicon,
     triggers = {m.token.i for m in coding.matches}
     span = Sentence(sentence.start_char, sentence.end_char)
     sentence_contexts = _sentence_contexts(sentence, lexicon)
+    acts = {m.clause.i for m in coding.matches
+            if lexicon.types[m.pattern.type].quad.startswith("material")}
     for match in coding.matches:
         event_type = lexicon.types[match.pattern.type]
+        if _said_while_acting(match, event_type.quad, acts):
+            continue
         reading = read_modality(match, lexicon, triggers)
         roles = resolve_roles(match, lexicon, lookup)
         clause = match.clause
@@ -178,6 +193,14 @@ def code_sentence(sentence: Span, document: Document, lexicon: EventLexicon,
         if derived is not None:
             coding.coded.append(derived)
     return coding
+
+
+def _said_while_acting(match: TriggerMatch, quad: str, acts: set[int]) -> bool:
+    """Words that go with a deed ("protesters blocked roads demanding his return", "rioted,
+    calling for a referendum"): the claim of the material event, not an event of its own."""
+    clause = match.clause
+    return (quad.startswith("verbal") and clause.dep_ == "advcl" and clause.tag_ == "VBG"
+            and clause.head.i in acts)
 
 
 def _promised(coded: CodedEvent) -> bool:

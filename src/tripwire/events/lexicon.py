@@ -98,6 +98,7 @@ class ModalityCues:
     historical_modifiers: frozenset[str]
     historical_markers: frozenset[str]
     historical_days: int
+    ultimatum_markers: frozenset[str]
     reporting_verbs: frozenset[str]
     comment_verbs: frozenset[str]
 
@@ -324,6 +325,7 @@ def load_cues(path: Path = DATA / "modality.yaml") -> ModalityCues:
         historical_modifiers=_cue_words(table, "historical", "modifiers", path),
         historical_markers=_cue_words(table, "historical", "markers", path),
         historical_days=days,
+        ultimatum_markers=_cue_words(table, "ultimatum", "markers", path),
         reporting_verbs=_cue_words(table, "reporting", "verbs", path),
         comment_verbs=_cue_words(table, "reporting", "comment", path),
     )

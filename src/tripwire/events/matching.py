@@ -240,6 +240,9 @@ def lookup_tables(token: Token, lexicon: EventLexicon) -> list[dict[str, list[Tr
     if tag == "VBN" and token.lower_ in lexicon.adjectives:
         # an adjectival passive: "is opposed to", "is committed to", "is prepared to"
         return [lexicon.adjectives, lexicon.verbs]
+    if tag in ("VBN", "VBG") and any(c.dep_ == "det" for c in token.children):
+        # "evacuated the wounded", "the killing of ...": a noun phrase, not a clause
+        return [lexicon.nouns]
     if pos in VERB_POS or tag.startswith("VB"):
         tables = [lexicon.verbs]
         if token.dep_ in NOMINAL_DEPS:

@@ -141,6 +141,16 @@ def _background(clause: Token) -> bool:
         c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in clause.children)
 
 
+def _in_background(noun: Token) -> ModalityReading | None:
+    """A nominal event told inside background ("a guard involved in a shooting")."""
+    verb = noun.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ in ("VERB", "AUX") and verb.i != noun.i and _background(verb):
+        return ModalityReading("historical", verb.lower_)
+    return None
+
+
 def _infinitival(clause: Token) -> bool:
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children)
 
@@ -167,7 +177,7 @@ def read_modality(match: TriggerMatch, lexicon: EventLexicon, triggers: set[int]
     """The modality of a matched event; `triggers` are the token indices of all matches."""
     cues = lexicon.cues
     if match.pattern.kind == "noun":
-        nominal = _nominal_cue(match.token, cues)
+        nominal = _nominal_cue(match.token, cues) or _in_background(match.token)
         if nominal is not None or match.light is None:
             return nominal or ModalityReading()
     reported = reporter_of(match.clause, cues.reporting_verbs) is not None

@@ -59,13 +59,16 @@ class ActorLookup:
     "of" phrase, then the phrase resolver."""
         core = core_phrase(head)
         ref = self._at(core)
+        if ref is not None and _stance(ref, core):
+            ref = None
         if ref is None:
             for phrase in (core, *(core_phrase(t) for t in _of_objects(head))):
                 for ent in entities_in(phrase):
                     if ent.label_ in ENTITY_LABELS:
                         ref = self._at(ent)
-                        if ref is not None:
+                        if ref is not None and not _stance(ref, phrase):
                             return ref
+                        ref = None
         # generic agents ("Russian troops", "the police"); a name the actors stage could not
         # resolve in the article is not retried
         if ref is None and head.pos_ in ("NOUN", "ADJ") and head.ent_type_ not in NOT_ACTORS:
@@ -78,6 +81,15 @@ class ActorLookup:
                 sector = ref.sector if ref is not None else None
                 ref = ActorRef(None, core.text, country, sector)
         return ref or ActorRef(actor=None, text=core.text)
+
+
+def _stance(ref: ActorRef, core: Span) -> bool:
+    """A name inside "anti-X" or "pro-X" says whom a person or group is for or against, not who
+    they are: "an anti-Syria journalist"."""
+    lowered = core.text.lower()
+    name = ref.text.lower()
+    return any(f"{prefix}-{name}" in lowered or f"{prefix}- {name}" in lowered
+               for prefix in STANCE_PREFIXES)
 
 
 def _common_words_naming(found: ActorRef, core: Span) -> bool:
@@ -191,6 +203,7 @@ def _prep_object(token: Token, preps: tuple[str, ...] | frozenset[str]) -> Token
 
 
 ETHNIC_MODIFIERS = {"ethnic"}
+STANCE_PREFIXES = ("anti", "pro")
 NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 
 
@@ -253,7 +266,7 @@ def complement_targets(verb: Token, depth: int = 4) -> Iterator[list[Token]]:
             found += _following_prep_objects(child, COMPLEMENT_PREPS - {"in"} if found
                                              else COMPLEMENT_PREPS)
             for obj in list(found):
-                found += _prep_objects(obj, COMPLEMENT_PREPS)
+                found += _prep_objects(obj, COMPLEMENT_PREPS - {"in"})
             if found:
                 yield found
             yield from complement_targets(child, depth - 1)
@@ -308,6 +321,10 @@ def _noun_roles(match: TriggerMatch, event_type: EventType) -> tuple[list[Token]
         if is_passive(verb) or participle:
             agent = _agent(verb)
             sources = [agent] if agent is not None else []
+            # "a US national was put under investigation": the patient of the light verb
+            patient = _first_child(verb, ("nsubjpass",))
+            if patient is not None and patient.i != noun.i:
+                targets = [patient]
         else:
             subject = subject_of(verb)
             sources = [subject] if subject is not None else []
@@ -378,6 +395,20 @@ def role_heads(match: TriggerMatch, lexicon: EventLexicon) -> tuple[list[Token],
     sources = _with_conjuncts(sources)
     targets = [t for t in _with_conjuncts(targets) if t not in sources]
     return sources, targets
+
+
+def ultimatum_condition(clause: Token, markers: frozenset[str], depth: int = 3) -> Token | None:
+    """The clause a condition marker ("unless") puts on a clause or its complements."""
+    for child in clause.children:
+        if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in markers
+                                         for c in child.children):
+            return child
+    for child in clause.children:
+        if child.dep_ in ("xcomp", "ccomp") and depth > 0:
+            found = ultimatum_condition(child, markers, depth - 1)
+            if found is not None:
+                return found
+    return None
 
 
 def reporter_of(token: Token, reporting: frozenset[str]) -> Token | None:
@@ -502,6 +533,12 @@ def resolve_roles(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorLooku
             if any(_named(r) for r in embedded):
                 target = [r for r in embedded if _named(r)]
                 break
+    if not any(_named(r) for r in target):
+        # "threatened to strike unless Israel rescinds ...": aimed at who must act
+        condition = ultimatum_condition(match.token, lexicon.cues.ultimatum_markers)
+        bound = _first_child(condition, SUBJECT_DEPS) if condition is not None else None
+        if bound is not None:
+            target = [r for r in _resolve_heads([bound], lookup, None) if _named(r)] or target
     if match.pattern.kind == "verb" and not any(_named(r) for r in target):
         # "refusing admittance to Ghanaians": the object names no one, the preposition does
         later = [t for t in _following_prep_objects(match.token, event_type.targets)
@@ -613,7 +650,9 @@ def _sentence_countries(sentence: Span, lookup: ActorLookup, frame: set[int]) ->
     then places in the gazetteer."""
     countries: list[str] = []
     for ent in entities_in(sentence):
-        if ent.label_ not in ("GPE", "NORP", "LOC") or ent.root.i in frame:
+        before = sentence.doc.text[max(0, ent.start_char - 5):ent.start_char].lower()
+        if (ent.label_ not in ("GPE", "NORP", "LOC") or ent.root.i in frame
+                or before.rstrip(" ").endswith(tuple(f"{p}-" for p in STANCE_PREFIXES))):
             continue
         ref = lookup._at(ent) or _resolve_phrase(ent.text, lookup.published)
         country = ref.country if ref is not None else None
