@@ -158,9 +158,10 @@ def code_sentence(sentence: Span, document: Document, lexicon: EventLexicon,
     sentence_contexts = _sentence_contexts(sentence, lexicon)
     acts = {m.clause.i for m in coding.matches
             if lexicon.types[m.pattern.type].quad.startswith("material")}
+    tellers = _teller_tokens(sentence, lexicon.cues.reporting_verbs)
     for match in coding.matches:
         event_type = lexicon.types[match.pattern.type]
-        if _said_while_acting(match, event_type.quad, acts):
+        if _said_while_acting(match, event_type.quad, acts) or match.token.i in tellers:
             continue
         reading = read_modality(match, lexicon, triggers)
         roles = resolve_roles(match, lexicon, lookup)
@@ -193,6 +194,24 @@ def code_sentence(sentence: Span, document: Document, lexicon: EventLexicon,
         if derived is not None:
             coding.coded.append(derived)
     return coding
+
+
+def _teller_tokens(sentence: Span, reporting: frozenset[str]) -> set[int]:
+    """The words that say who tells the news ("a member of the team trying to broker a pact
+    said", "according to a report by a group sent to Israel"): who they are is no event."""
+    found: set[int] = set()
+    for token in sentence:
+        frames = any(c.dep_ in ("ccomp", "parataxis") for c in token.children) or (
+            token.dep_ in ("ccomp", "parataxis") and token.i > token.head.i)
+        if token.lemma_.lower() in reporting and token.pos_ in ("VERB", "AUX") and frames:
+            tellers = [c for c in token.children if c.dep_ == "nsubj"]
+        elif token.lower_ == "according" and token.dep_ in ("prep", "advcl"):
+            tellers = [token]
+        else:
+            continue
+        for teller in tellers:
+            found.update(t.i for t in teller.subtree)
+    return found
 
 
 def _said_while_acting(match: TriggerMatch, quad: str, acts: set[int]) -> bool:

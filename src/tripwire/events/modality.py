@@ -101,8 +101,11 @@ def _governor_cue(governor: Token, lexicon: EventLexicon,
         ("demanded", () if adjective else cues.demanded_governors),
         ("future", cues.future_adjectives if adjective else cues.future_governors),
     )
+    # a phrasal governor is listed with its particle: "ruled out" negates, "ruled that" does not
+    keys = {lemma} if not any(c.dep_ == "prt" for c in governor.children) else {
+        f"{lemma} {c.lower_}" for c in governor.children if c.dep_ == "prt"}
     for modality, words in tables:
-        if lemma in words:
+        if not keys.isdisjoint(words):
             return ModalityReading(modality, governor.lower_)
     return None
 
