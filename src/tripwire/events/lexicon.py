@@ -97,6 +97,7 @@ class ModalityCues:
     demanded_governors: frozenset[str]
     historical_modifiers: frozenset[str]
     historical_markers: frozenset[str]
+    statement_nouns: frozenset[str]
     historical_days: int
     ultimatum_markers: frozenset[str]
     reporting_verbs: frozenset[str]
@@ -324,6 +325,7 @@ def load_cues(path: Path = DATA / "modality.yaml") -> ModalityCues:
         demanded_governors=_cue_words(table, "demanded", "governors", path),
         historical_modifiers=_cue_words(table, "historical", "modifiers", path),
         historical_markers=_cue_words(table, "historical", "markers", path),
+        statement_nouns=_cue_words(table, "historical", "statements", path),
         historical_days=days,
         ultimatum_markers=_cue_words(table, "ultimatum", "markers", path),
         reporting_verbs=_cue_words(table, "reporting", "verbs", path),

@@ -189,7 +189,8 @@ def read_modality(match: TriggerMatch, lexicon: EventLexicon, triggers: set[int]
         own = _own_cue(clause, cues, reported)
         if own is not None:
             return own
-        if clause.i == match.clause.i and _background(clause):
+        if clause.i == match.clause.i and _background(clause) and not (
+                clause.tag_ == "VBG" and clause.head.lemma_.lower() in cues.statement_nouns):
             return ModalityReading("historical", clause.lower_)
         prior = _prior(clause, cues)
         if prior is not None:

@@ -450,7 +450,7 @@ def _resolve_heads(heads: list[Token], lookup: ActorLookup,
         if _ethnic(head):
             place = _located_in(head) or locate(head.sent, head.head).country
             candidates = [ActorRef(None, candidates[0].text, place, candidates[0].sector)]
-        modifiers = [c for c in head.lefts if c.dep_ in ("amod", "compound") and c.conjuncts]
+        modifiers = [c for c in head.lefts if c.dep_ in ("amod", "compound", "nmod") and c.conjuncts]
         if modifiers:
             resolved = [lookup.resolve(t) for m in modifiers for t in (m, *m.conjuncts)]
             resolved = [r for r in resolved if r.actor]
@@ -527,12 +527,17 @@ def resolve_roles(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorLooku
     source = _resolve_heads(sources, lookup, speaker)
     target = _resolve_targets(targets, lookup)
     if match.pattern.complement and not any(_named(r) for r in target):
+        first: list[ActorRef] = []
         for level in complement_targets(match.token):
             embedded = _resolve_targets(
                 [t for t in _with_conjuncts(level) if t not in sources], lookup)
+            first = first or embedded
             if any(_named(r) for r in embedded):
                 target = [r for r in embedded if _named(r)]
                 break
+        else:
+            # "prepared to lift the ban on the FIS": unnamed, yet someone, placed below
+            target = target or first
     if not any(_named(r) for r in target):
         # "threatened to strike unless Israel rescinds ...": aimed at who must act
         condition = ultimatum_condition(match.token, lexicon.cues.ultimatum_markers)
