@@ -204,7 +204,7 @@ def _teller_tokens(sentence: Span, reporting: frozenset[str]) -> set[int]:
         frames = any(c.dep_ in ("ccomp", "parataxis") for c in token.children) or (
             token.dep_ in ("ccomp", "parataxis") and token.i > token.head.i)
         if token.lemma_.lower() in reporting and token.pos_ in ("VERB", "AUX") and frames:
-            tellers = [c for c in token.children if c.dep_ == "nsubj"]
+            tellers = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
         elif token.lower_ == "according" and token.dep_ in ("prep", "advcl"):
             tellers = [token]
         else:

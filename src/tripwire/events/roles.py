@@ -489,7 +489,7 @@ def _inner_refs(head: Token, lookup: ActorLookup, depth: int = 3,
             inner += [c for c in clause.children if c.dep_ in OBJECT_DEPS]
             inner += _prep_objects(clause, INNER_PREPS)
     inner = _with_conjuncts(inner)
-    found = [ref for ref in (lookup.resolve(t) for t in inner) if _named(ref)]
+    found = [ref for ref in _resolve_heads(inner, lookup, None) if _named(ref)]
     if found:
         return found
     for token in inner:
