@@ -136,3 +136,10 @@ def test_possessive_country_before_an_office_is_the_country() -> None:
 def test_common_words_do_not_name_a_person() -> None:
     [event] = code("Rebels blew up electric power lines near Kabul.")
     assert all(not (r.actor or "").startswith("person:") for r in event.target)
+
+
+def test_talks_with_a_partner_are_reciprocal_but_a_visit_has_a_host() -> None:
+    assert triples(code("France held talks with Romania on Tuesday.")) == {
+        ("CONSULT", frozenset({"FRA", "ROU"}), frozenset())}
+    assert triples(code("The Russian president hosted the Japanese prime minister.")) == {
+        ("CONSULT", frozenset({"RUS"}), frozenset({"JPN"}))}

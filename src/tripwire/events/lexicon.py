@@ -37,6 +37,8 @@ class EventType:
     pledge: str | None = None
     refusal: str | None = None
     at_home: bool = False
+    reciprocal: bool = False
+    directed_modes: tuple[str, ...] = ()
 
     def cameo_for(self, mode: str | None) -> str:
         return self.cameo_modes.get(mode or "", self.cameo)
@@ -202,7 +204,8 @@ def load_types(path: Path = DATA / "types.yaml") -> dict[str, EventType]:
         if not isinstance(row, dict):
             raise _fail(path, line, f"type {name}: expected a mapping")
         unknown = set(row) - {LINE, "quad", "cameo", "intensity", "modes", "cameo_modes",
-                              "targets", "pledge", "refusal", "at_home"}
+                              "targets", "pledge", "refusal", "at_home", "reciprocal",
+                              "directed_modes"}
         if unknown:
             raise _fail(path, line, f"type {name}: unknown keys {sorted(unknown)}")
         if row.get("quad") not in QUADS:
@@ -223,6 +226,8 @@ def load_types(path: Path = DATA / "types.yaml") -> dict[str, EventType]:
             targets=frozenset(_words(row.get("targets", []), path, line, "targets")),
             pledge=row.get("pledge"), refusal=row.get("refusal"),
             at_home=_flag(row, "at_home", path, line),
+            reciprocal=_flag(row, "reciprocal", path, line),
+            directed_modes=_words(row.get("directed_modes", []), path, line, "directed_modes"),
         )
     if len(types) != 16:
         raise _fail(path, None, f"expected the 16 PLOVER types, found {len(types)}")

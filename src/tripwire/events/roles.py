@@ -555,7 +555,18 @@ def resolve_roles(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorLooku
     target = _at_home(target, source, sentence, lookup, True, frame)
     source = _done_where(source, target, match, event_type)
     target = _aimed_at_home(target, source, match, event_type)
+    if event_type.reciprocal and match.pattern.mode not in event_type.directed_modes:
+        source, target = _each_other(source, target)
     return Roles(source=source, target=_not_among(target, source))
+
+
+def _each_other(source: list[ActorRef], target: list[ActorRef]) -> tuple[list[ActorRef],
+                                                                         list[ActorRef]]:
+    """Parties of a reciprocal act, named as source and target, are all sources."""
+    named = [r for r in target if _named(r) and r.text]
+    if not named or not any(_named(r) for r in source):
+        return source, target
+    return source + [r for r in named if r not in source], []
 
 
 def _done_where(source: list[ActorRef], target: list[ActorRef], match: TriggerMatch,
