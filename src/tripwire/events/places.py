@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from spacy.tokens import Span, Token
 
 from tripwire.actors.lasting import geonames, loaded_once
@@ -21,21 +23,29 @@ def _gazetteer() -> dict[str, Location]:
     iso3 = {code: row["iso3"] for code, row in countries.items()}
     places: dict[str, tuple[int, Location]] = {}
     for row in cache.get_cities().values():
-        name = row["name"].lower()
-        if name not in places or places[name][0] < row["population"]:
-            places[name] = (row["population"], Location(
-                name=row["name"], country=iso3.get(row["countrycode"]),
-                lat=row["latitude"], lon=row["longitude"]))
+        for name in {row["name"].lower(), _plain(row["name"])}:
+            if name not in places or places[name][0] < row["population"]:
+                places[name] = (row["population"], Location(
+                    name=row["name"], country=iso3.get(row["countrycode"]),
+                    lat=row["latitude"], lon=row["longitude"]))
     for row in countries.values():
         places[row["name"].lower()] = (row["population"], Location(name=row["name"],
                                                                    country=row["iso3"]))
     return {name: location for name, (_, location) in places.items()}
 
 
+def _plain(name: str) -> str:
+    """A place name as news writes it in English: no accents or glottal marks, no "al-":
+    "Sāmarrā’" is Samarra, "Al Fallūjah" is Fallujah."""
+    folded = unicodedata.normalize("NFKD", name)
+    folded = "".join(c for c in folded if not unicodedata.combining(c) and c not in "’'ʼ`")
+    return folded.lower().removeprefix("al ").removeprefix("al-").strip()
+
+
 def lookup_place(name: str) -> Location | None:
     """The gazetteer entry for a place name, without "the"."""
     key = name.lower().removeprefix("the ").strip()
-    found = _gazetteer().get(key)
+    found = _gazetteer().get(key) or _gazetteer().get(_plain(key))
     return Location(found.name, found.country, found.lat, found.lon) if found else None
 
 
@@ -44,6 +54,9 @@ def _is_locative(ent: Span) -> bool:
     head: Token = ent.root
     while head.dep_ in ("compound", "amod", "nmod", "appos", "conj") and head.head.i != head.i:
         head = head.head
+    # "near the town of Samarra", "in a residential sector of eastern Beirut"
+    while head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.dep_ == "pobj":
+        head = head.head.head
     return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
 
 

@@ -553,7 +553,8 @@ def resolve_roles(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorLooku
     frame = _frame(match.clause, reporter)
     source = _at_home(source, target, sentence, lookup, False, frame)
     target = _at_home(target, source, sentence, lookup, True, frame)
-    source = _done_where(source, target, match, event_type)
+    source = _done_where(source, target, match, event_type,
+                         _sentence_countries(sentence, lookup, frame))
     target = _aimed_at_home(target, source, match, event_type)
     if event_type.reciprocal and match.pattern.mode not in event_type.directed_modes:
         source, target = _each_other(source, target)
@@ -570,14 +571,17 @@ def _each_other(source: list[ActorRef], target: list[ActorRef]) -> tuple[list[Ac
 
 
 def _done_where(source: list[ActorRef], target: list[ActorRef], match: TriggerMatch,
-                event_type: EventType) -> list[ActorRef]:
+                event_type: EventType, named: list[str]) -> list[ActorRef]:
     """An `at_home` act by no one the sentence names or places is coded to the country it
-    happened in ("a roadside bombing near Samarra killed ..."), else to the country it is aimed
-    at: "tribal elders demanded that the Nigerian ministry ..." are Nigerians."""
+    happened in ("a roadside bombing near Samarra killed ..."; `named`: the countries the
+    sentence names, the first standing in for an unnamed place), and an unplaced doer to the
+    country the act is aimed at: "tribal elders demanded that the Nigerian ministry ..." are
+    Nigerians."""
     if not event_type.at_home or any(r.country for r in source):
         return source
     if not any(r.actor for r in source):
-        place = locate(match.clause.sent, match.clause).country
+        # where it happened, else the country the sentence is about
+        place = locate(match.clause.sent, match.clause).country or next(iter(named), None)
         if place is not None:
             return ([ActorRef(None, r.text, place, r.sector) for r in source]
                     or [ActorRef(None, "", place)])
