@@ -123,8 +123,8 @@ def _copy_refs(refs: list[ActorRef]) -> list[ActorRef]:
 def _derive(coded: CodedEvent, lexicon: EventLexicon) -> CodedEvent | None:
     """The pledge or refusal an announced future or a negated event also is (module docstring)."""
     event = coded.event
-    if coded.reading.governed or not event.source:
-        return None
+    if coded.reading.governed or not any(r.text for r in event.source):
+        return None  # only a source the text names announces its own act
     event_type = lexicon.types[event.type]
     derived_type = {"future": event_type.pledge, "negated": event_type.refusal}.get(event.modality)
     if derived_type is None:
