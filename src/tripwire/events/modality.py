@@ -196,6 +196,10 @@ def read_modality(match: TriggerMatch, lexicon: EventLexicon, triggers: set[int]
         if prior is not None:
             return ModalityReading("historical", prior)
         head, dep = clause.head, clause.dep_
+        if dep == "relcl" and _infinitival(clause):
+            # "the first delegation to visit Bucharest", "a force to protect them": what the
+            # noun is for, not news
+            return ModalityReading("hypothetical", "to", governed=True)
         if head.i == clause.i or dep == "relcl":
             break
         if head.pos_ == "NOUN" and head.lemma_.lower() in cues.hypothetical_nouns and dep in (
