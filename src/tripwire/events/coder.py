@@ -218,8 +218,14 @@ def _said_while_acting(match: TriggerMatch, quad: str, acts: set[int]) -> bool:
     """Words that go with a deed ("protesters blocked roads demanding his return", "rioted,
     calling for a referendum"): the claim of the material event, not an event of its own."""
     clause = match.clause
-    return (quad.startswith("verbal") and clause.dep_ == "advcl" and clause.tag_ == "VBG"
-            and clause.head.i in acts)
+    if not quad.startswith("verbal") or clause.tag_ != "VBG":
+        return False
+    # up through participles and "in/by ...ing": "rioted, joining crowds in demanding ..."
+    while clause.dep_ in ("advcl", "pcomp", "prep") and clause.head.i != clause.i:
+        clause = clause.head
+        if clause.i in acts:
+            return True
+    return False
 
 
 def _promised(coded: CodedEvent) -> bool:

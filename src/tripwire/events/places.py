@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 from spacy.tokens import Span, Token
 
+from tripwire.actors import resolve_phrase
 from tripwire.actors.lasting import geonames, loaded_once
 from tripwire.document import Location
 from tripwire.events.matching import entities_in
@@ -70,7 +72,15 @@ def locate(sentence: Span, clause: Token) -> Location:
         left, right = clause.left_edge.i, clause.right_edge.i
         places.sort(key=lambda e: (not left <= e.root.i <= right, e.label_ != "GPE"))
     for ent in places:
-        found = lookup_place(ent.text)
+        found = lookup_place(ent.text) or _region(ent.text)
         if found is not None:
             return found
     return Location(name=places[0].text) if places else Location()
+
+
+@functools.lru_cache(maxsize=4096)
+def _region(name: str) -> Location | None:
+    """A place the gazetteer lacks that the actor registry ties to a country: "the West Bank",
+    "Darfur", "South Lebanon"."""
+    reading = resolve_phrase(name)
+    return None if reading.empty or not reading.country else Location(name, reading.country)
