@@ -143,3 +143,15 @@ def test_talks_with_a_partner_are_reciprocal_but_a_visit_has_a_host() -> None:
         ("CONSULT", frozenset({"FRA", "ROU"}), frozenset())}
     assert triples(code("The Russian president hosted the Japanese prime minister.")) == {
         ("CONSULT", frozenset({"RUS"}), frozenset({"JPN"}))}
+
+
+def test_place_of_two_countries_is_the_one_the_sentence_points_to() -> None:
+    events = code("Syrian officers ended their mediation between militias in Tripoli, the "
+                  "Lebanese port.")
+    assert triples(events) == {("SANCTION", frozenset({"SYR"}), frozenset({"LBN"}))}
+
+
+def test_places_the_gazetteer_lacks_come_from_the_registry() -> None:
+    [event] = code("Israeli troops remained on alert in the occupied West Bank.")
+    assert event.type == "MOBILIZE"
+    assert countries(event.target) == {"PSE"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+from collections.abc import Collection
 
 from spacy.tokens import Span, Token
 
@@ -18,22 +19,24 @@ LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "into", "across", "ar
 
 
 @loaded_once
-def _gazetteer() -> dict[str, Location]:
-    """Place name (lower case) -> location: countries, then the most populous city of a name."""
+def _gazetteer() -> dict[str, list[Location]]:
+    """Place name (lower case) -> its places, the most populous first: countries, then cities
+    ("tripoli" is Tripoli in Libya, then Tripoli in Lebanon)."""
     cache = geonames()
     countries = cache.get_countries()
     iso3 = {code: row["iso3"] for code, row in countries.items()}
-    places: dict[str, tuple[int, Location]] = {}
+    places: dict[str, list[tuple[int, Location]]] = {}
     for row in cache.get_cities().values():
+        location = Location(name=row["name"], country=iso3.get(row["countrycode"]),
+                            lat=row["latitude"], lon=row["longitude"])
         for name in {row["name"].lower(), _plain(row["name"])}:
-            if name not in places or places[name][0] < row["population"]:
-                places[name] = (row["population"], Location(
-                    name=row["name"], country=iso3.get(row["countrycode"]),
-                    lat=row["latitude"], lon=row["longitude"]))
+            places.setdefault(name, []).append((row["population"], location))
     for row in countries.values():
-        places[row["name"].lower()] = (row["population"], Location(name=row["name"],
-                                                                   country=row["iso3"]))
-    return {name: location for name, (_, location) in places.items()}
+        # a country's own name is the country, however populous a city of that name
+        places.setdefault(row["name"].lower(), []).insert(
+            0, (1 << 62, Location(name=row["name"], country=row["iso3"])))
+    return {name: [loc for _, loc in sorted(found, key=lambda f: -f[0])]
+            for name, found in places.items()}
 
 
 def _plain(name: str) -> str:
@@ -44,14 +47,19 @@ def _plain(name: str) -> str:
     return folded.lower().removeprefix("al ").removeprefix("al-").strip()
 
 
-def lookup_place(name: str) -> Location | None:
-    """The gazetteer entry for a place name, without "the"."""
+def lookup_place(name: str, near: Collection[str] = ()) -> Location | None:
+    """The gazetteer entry for a place name, without "the": the one in a country of `near`
+    (the countries the text names: "Tripoli ... the north Lebanese port"), else the most
+    populous."""
     key = name.lower().removeprefix("the ").strip()
     found = _gazetteer().get(key) or _gazetteer().get(_plain(key))
-    return Location(found.name, found.country, found.lat, found.lon) if found else None
+    if not found:
+        return None
+    best = next((f for f in found if f.country in near), found[0])
+    return Location(best.name, best.country, best.lat, best.lon)
 
 
-def _is_locative(ent: Span) -> bool:
+def is_locative(ent: Span) -> bool:
     """A place under a locative preposition: "in Gaza", "near the Hebron area"."""
     head: Token = ent.root
     while head.dep_ in ("compound", "amod", "nmod", "appos", "conj") and head.head.i != head.i:
@@ -67,7 +75,7 @@ def locate(sentence: Span, clause: Token) -> Location:
 
     Place names that are not under a locative preposition are actors ("Russia said"), not places.
     """
-    places = [e for e in entities_in(sentence) if e.label_ in PLACE_LABELS and _is_locative(e)]
+    places = [e for e in entities_in(sentence) if e.label_ in PLACE_LABELS and is_locative(e)]
     if len(places) > 1:
         left, right = clause.left_edge.i, clause.right_edge.i
         places.sort(key=lambda e: (not left <= e.root.i <= right, e.label_ != "GPE"))

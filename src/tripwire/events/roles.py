@@ -24,7 +24,7 @@ from tripwire.events.matching import (
     object_lemmas,
     verb_objects,
 )
-from tripwire.events.places import locate, lookup_place
+from tripwire.events.places import is_locative, locate, lookup_place
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 PRE_MODIFIERS = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case"}
@@ -50,6 +50,16 @@ class ActorLookup:
     def __init__(self, actors: ActorResolution, published: str | None) -> None:
         self.actors = actors
         self.published = published
+        self._near: dict[int, frozenset[str]] = {}
+
+    def near(self, sentence: Span) -> frozenset[str]:
+        """Countries a sentence's actors belong to: which of two places of one name it means
+        ("Tripoli ... the north Lebanese port")."""
+        if sentence.start_char not in self._near:
+            refs = (self._at(e) for e in entities_in(sentence) if e.label_ in ("NORP", "GPE"))
+            self._near[sentence.start_char] = frozenset(r.country for r in refs
+                                                         if r is not None and r.country)
+        return self._near[sentence.start_char]
 
     def _at(self, span: Span) -> ActorRef | None:
         return self.actors.actor_at(span.start_char, span.end_char)
@@ -76,7 +86,8 @@ class ActorLookup:
             if found is not None and not _common_words_naming(found, core):
                 ref = ActorRef(found.actor, core.text, found.country, found.sector)
         if ref is None or (ref.actor is None and ref.country is None):
-            country = _located_in(head) or _place_country(head)
+            near = self.near(head.sent)
+            country = _located_in(head, near) or _place_country(head, near)
             if country is not None:
                 sector = ref.sector if ref is not None else None
                 ref = ActorRef(None, core.text, country, sector)
@@ -100,21 +111,21 @@ def _common_words_naming(found: ActorRef, core: Span) -> bool:
                              for t in core)
 
 
-def _place_country(head: Token) -> str | None:
+def _place_country(head: Token, near: frozenset[str]) -> str | None:
     """A place named as a role ("the curfew in Abidjan" names Abidjan): its country."""
     if head.ent_type_ not in ("GPE", "LOC"):
         return None
-    location = lookup_place(core_phrase(head).text)
+    location = lookup_place(core_phrase(head).text, near)
     return location.country if location is not None else None
 
 
-def _located_in(head: Token) -> str | None:
+def _located_in(head: Token, near: frozenset[str] = frozenset()) -> str | None:
     """The country of a place that qualifies a generic agent: "demonstrators in Baghdad"."""
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "throughout", "across"):
             for place in entities_in(prep.doc[prep.i + 1: prep.right_edge.i + 1]):
                 if place.label_ in ("GPE", "LOC"):
-                    location = lookup_place(place.text)
+                    location = lookup_place(place.text, near)
                     if location is not None and location.country:
                         return location.country
     return None
@@ -668,17 +679,20 @@ def _placeable(ref: ActorRef, anyone: bool) -> bool:
 def _sentence_countries(sentence: Span, lookup: ActorLookup, frame: set[int]) -> list[str]:
     """States a sentence names outside its reporting frame, in order: actors with a country,
     then places in the gazetteer."""
-    countries: list[str] = []
+    found: list[tuple[Span, str | None]] = []
     for ent in entities_in(sentence):
         before = sentence.doc.text[max(0, ent.start_char - 5):ent.start_char].lower()
         if (ent.label_ not in ("GPE", "NORP", "LOC") or ent.root.i in frame
                 or before.rstrip(" ").endswith(tuple(f"{p}-" for p in STANCE_PREFIXES))):
             continue
         ref = lookup._at(ent) or _resolve_phrase(ent.text, lookup.published)
-        country = ref.country if ref is not None else None
-        if country is None and ent.label_ != "NORP":
-            place = lookup_place(ent.text)
-            country = place.country if place is not None else None
+        found.append((ent, ref.country if ref is not None else None))
+    countries: list[str] = []
+    for ent, country in found:
+        if ent.label_ != "NORP" and (country is None or is_locative(ent)):
+            # "in Tripoli" is the city the rest of the sentence points to, not a metonym
+            place = lookup_place(ent.text, lookup.near(sentence))
+            country = place.country if place is not None else country
         if country is not None and country not in countries:
             countries.append(country)
     return countries
