@@ -1,6 +1,7 @@
 """Score the event coder on the dev sets in ../shared/data (definitions: tripwire.events.evaluate).
 
-    python benchmarks/events_eval.py [--data DIR] [--limit N] [--errors]
+    python benchmarks/events_eval.py [--data DIR] [--limit N] [--errors] [--only SET]
+                                     [--half even|odd]
 
 Prints PLOVER type and country accuracy, per-type P/R/F1 and triple F1 on
 events/plover_gsr.jsonl; quad-class macro-F1 and the no-event false rate on events/quad_dev.tsv;
@@ -38,8 +39,15 @@ def every_nth(rows: list, limit: int | None) -> list:
     return [rows[int(i * step)] for i in range(limit)]
 
 
-def evaluate_plover(data: Path, limit: int | None = None, errors: bool = False) -> dict:
-    gold = every_nth(load_plover_gold(data / "events" / "plover_gsr.jsonl"), limit)
+def half_of(rows: list, half: str | None) -> list:
+    """The even (0th, 2nd, ...) or odd lines of a file, to develop on one half and check on the
+    other; None keeps all."""
+    return rows if half is None else rows[("even", "odd").index(half)::2]
+
+
+def evaluate_plover(data: Path, limit: int | None = None, errors: bool = False,
+                    half: str | None = None) -> dict:
+    gold = every_nth(half_of(load_plover_gold(data / "events" / "plover_gsr.jsonl"), half), limit)
     documents = list(code_texts(s.text for s in gold))
     if errors:
         for sentence, document in zip(gold, documents, strict=True):
@@ -84,13 +92,18 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="rows per set (even subsample)")
     parser.add_argument("--errors", action="store_true", help="print the sentences coded wrong")
     parser.add_argument("--only", choices=("plover", "quad", "police"), default=None)
+    parser.add_argument("--half", choices=("even", "odd"), default=None,
+                        help="PLOVER: only the even or the odd lines of the gold file")
     args = parser.parse_args()
     runs = {"plover": evaluate_plover, "quad": evaluate_quad, "police": evaluate_police}
     for name, run in runs.items():
         if args.only and name != args.only:
             continue
         started = time.perf_counter()
-        scores = run(args.data, args.limit, args.errors)
+        if name == "plover":
+            scores = evaluate_plover(args.data, args.limit, args.errors, args.half)
+        else:
+            scores = run(args.data, args.limit, args.errors)
         scores["seconds"] = round(time.perf_counter() - started, 1)
         print(f"== {name}")
         print(json.dumps(scores, indent=1))

@@ -29,6 +29,7 @@ def test_plover_floors(shared_data: Path, bench) -> None:
     scores = bench.evaluate_plover(shared_data)
     assert scores["type_accuracy"] >= FLOORS["plover"]["type_accuracy"]
     assert scores["source_country_accuracy"] >= FLOORS["plover"]["source_country_accuracy"]
+    assert scores["triple_f1"] >= FLOORS["plover"]["triple_f1"]
 
 
 def test_quad_floors(shared_data: Path, bench) -> None:

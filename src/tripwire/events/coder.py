@@ -10,10 +10,15 @@ Confidence of an event (0..1) is the product of four factors:
 and 0.9 again for an event derived from another (a pledge or a refusal, below).
 
 Derived events follow CAMEO's "express intent to" and "refuse to": a future material event that
-its own source announces ("Finland will give Tanzania a grant") is also an asserted AGREE (or
-THREATEN for conflictual acts), and a negated concession ("will not make any concessions") is
-also an asserted REJECT; types.yaml says which type derives which. Events whose modality came from
-a governing trigger ("agreed to withdraw") are not derived again: the governing event is coded.
+its own source announces ("Finland will give Tanzania a grant") is coded as an asserted AGREE (or
+THREATEN for conflictual acts, and for an ultimatum: "will withdraw unless ..."), in its place: a
+promise is one event, not also the act it promises. A negated concession ("will not make any
+concessions") is also an asserted REJECT; types.yaml says which type derives which. Events whose
+modality came from a governing trigger are not derived again: the governing event is coded, and
+the promised content of a pledge ("agreed to withdraw") is not coded beside it.
+
+Not coded at all: what the teller of the news is ("a member of the team trying to broker a pact
+said"), and the words that go with a deed ("protesters blocked roads demanding ...").
 """
 
 from __future__ import annotations
