@@ -75,7 +75,10 @@ def locate(sentence: Span, clause: Token) -> Location:
 
     Place names that are not under a locative preposition are actors ("Russia said"), not places.
     """
-    places = [e for e in entities_in(sentence) if e.label_ in PLACE_LABELS and is_locative(e)]
+    # the tagger sometimes calls a town a nationality ("near the town of Samarra"): a NORP under
+    # a locative preposition counts when the gazetteer knows it
+    places = [e for e in entities_in(sentence) if is_locative(e) and (
+        e.label_ in PLACE_LABELS or (e.label_ == "NORP" and lookup_place(e.text) is not None))]
     if len(places) > 1:
         left, right = clause.left_edge.i, clause.right_edge.i
         places.sort(key=lambda e: (not left <= e.root.i <= right, e.label_ != "GPE"))
