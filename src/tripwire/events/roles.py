@@ -8,7 +8,7 @@ Britain") and coordinated modifiers ("Hungarian and Romanian officials") give se
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -536,7 +536,24 @@ def resolve_roles(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorLooku
     reporter = reporter_of(match.clause, lexicon.cues.reporting_verbs)
     speaker = reporter_subject(reporter) if reporter is not None else None
     source = _resolve_heads(sources, lookup, speaker)
-    target = _resolve_targets(targets, lookup)
+    target = _fallback_targets(match, lexicon, lookup, sources, _resolve_targets(targets, lookup))
+    sentence = match.clause.sent
+    frame = _frame(match.clause, reporter)
+    source = _at_home(source, target, sentence, lookup, False, frame)
+    target = _at_home(target, source, sentence, lookup, True, frame)
+    source = _done_where(source, target, match, event_type,
+                         lambda: _sentence_countries(sentence, lookup, frame))
+    target = _aimed_at_home(target, source, match, event_type)
+    if event_type.reciprocal and match.pattern.mode not in event_type.directed_modes:
+        source, target = _each_other(source, target)
+    return Roles(source=source, target=_not_among(target, source))
+
+
+def _fallback_targets(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorLookup,
+                      sources: list[Token], target: list[ActorRef]) -> list[ActorRef]:
+    """Where to look for a target the clause's own roles do not name: down the complements,
+    at the side an ultimatum binds, after the verb."""
+    event_type = lexicon.types[match.pattern.type]
     if match.pattern.complement and not any(_named(r) for r in target):
         first: list[ActorRef] = []
         for level in complement_targets(match.token):
@@ -560,16 +577,7 @@ def resolve_roles(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorLooku
         later = [t for t in _following_prep_objects(match.token, event_type.targets)
                  if t not in sources]
         target = [r for r in _resolve_heads(later, lookup, None) if _named(r)] or target
-    sentence = match.clause.sent
-    frame = _frame(match.clause, reporter)
-    source = _at_home(source, target, sentence, lookup, False, frame)
-    target = _at_home(target, source, sentence, lookup, True, frame)
-    source = _done_where(source, target, match, event_type,
-                         _sentence_countries(sentence, lookup, frame))
-    target = _aimed_at_home(target, source, match, event_type)
-    if event_type.reciprocal and match.pattern.mode not in event_type.directed_modes:
-        source, target = _each_other(source, target)
-    return Roles(source=source, target=_not_among(target, source))
+    return target
 
 
 def _each_other(source: list[ActorRef], target: list[ActorRef]) -> tuple[list[ActorRef],
@@ -582,7 +590,7 @@ def _each_other(source: list[ActorRef], target: list[ActorRef]) -> tuple[list[Ac
 
 
 def _done_where(source: list[ActorRef], target: list[ActorRef], match: TriggerMatch,
-                event_type: EventType, named: list[str]) -> list[ActorRef]:
+                event_type: EventType, named: Callable[[], list[str]]) -> list[ActorRef]:
     """An `at_home` act by no one the sentence names or places is coded to the country it
     happened in ("a roadside bombing near Samarra killed ..."; `named`: the countries the
     sentence names, the first standing in for an unnamed place), and an unplaced doer to the
@@ -595,7 +603,7 @@ def _done_where(source: list[ActorRef], target: list[ActorRef], match: TriggerMa
         # is about; a statement by no one named has no such anchor
         place = locate(match.clause.sent, match.clause).country
         if place is None and event_type.quad == "material_conflict":
-            place = next(iter(named), None)
+            place = next(iter(named()), None)
         if place is not None:
             return ([ActorRef(None, r.text, place, r.sector) for r in source]
                     or [ActorRef(None, "", place)])
