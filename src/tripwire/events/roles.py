@@ -103,6 +103,15 @@ def _stance(ref: ActorRef, core: Span) -> bool:
                for prefix in STANCE_PREFIXES)
 
 
+def _after_stance(ent: Span) -> bool:
+    """A name right after "anti-" or "pro-" ("an anti-Syria journalist")."""
+    doc, start = ent.doc, ent.start
+    before = doc[start - 1].lower_ if start > 0 else ""
+    if before == "-" and start > 1:
+        before = doc[start - 2].lower_ + "-"
+    return before.endswith(tuple(f"{p}-" for p in STANCE_PREFIXES))
+
+
 def _common_words_naming(found: ActorRef, core: Span) -> bool:
     """A phrase of common words read as a person or a named group: "electric power" is not
     Samantha Power, "the labour market" not the Labour party."""
@@ -692,9 +701,7 @@ def _sentence_countries(sentence: Span, lookup: ActorLookup, frame: set[int]) ->
     then places in the gazetteer."""
     found: list[tuple[Span, str | None]] = []
     for ent in entities_in(sentence):
-        before = sentence.doc.text[max(0, ent.start_char - 5):ent.start_char].lower()
-        if (ent.label_ not in ("GPE", "NORP", "LOC") or ent.root.i in frame
-                or before.rstrip(" ").endswith(tuple(f"{p}-" for p in STANCE_PREFIXES))):
+        if ent.label_ not in ("GPE", "NORP", "LOC") or ent.root.i in frame or _after_stance(ent):
             continue
         ref = lookup._at(ent) or _resolve_phrase(ent.text, lookup.published)
         found.append((ent, ref.country if ref is not None else None))
