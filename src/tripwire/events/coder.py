@@ -137,7 +137,6 @@ def _derive(coded: CodedEvent, lexicon: EventLexicon) -> CodedEvent | None:
     if event.modality == "future" and ultimatum_condition(coded.match.clause,
                                                           lexicon.cues.ultimatum_markers):
         derived_type = "THREATEN"
-
     row = lexicon.types[derived_type]
     derived = Event(
         id="", type=derived_type, sentence=event.sentence, trigger=event.trigger,
