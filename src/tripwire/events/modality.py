@@ -15,6 +15,7 @@ curfew imposed after the coup") is historical: background that happened on its o
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -67,14 +68,25 @@ def _auxiliary_cue(clause: Token, cues: ModalityCues, reported: bool) -> Modalit
     return None
 
 
+def _marks(clause: Token) -> Iterator[Token]:
+    """The clause's subordinating markers, also one the parser hung on a word before the verb
+    ("as if we countries withdraw": "if" under "countries")."""
+    for child in clause.children:
+        if child.dep_ == "mark":
+            yield child
+        elif child.i < clause.i:
+            yield from (m for m in child.children if m.dep_ == "mark")
+
+
 def _condition_cue(clause: Token, cues: ModalityCues) -> ModalityReading | None:
     """A clause under "if"/"unless", or one that states a condition of its own."""
+    for mark in _marks(clause):
+        if mark.lower_ in cues.hypothetical_markers:
+            return ModalityReading("hypothetical", mark.lower_)
     for child in clause.children:
-        if child.dep_ == "mark" and child.lower_ in cues.hypothetical_markers:
-            return ModalityReading("hypothetical", child.lower_)
         if child.dep_ == "advcl":
-            for mark in child.children:
-                if mark.dep_ == "mark" and mark.lower_ in cues.hypothetical_markers:
+            for mark in _marks(child):
+                if mark.lower_ in cues.hypothetical_markers:
                     return ModalityReading("hypothetical", mark.lower_)
     return None
 
