@@ -70,7 +70,7 @@ def evaluate_police(data: Path, limit: int | None = None, errors: bool = False) 
     if errors:
         for row, document in zip(rows, documents, strict=True):
             gold = "ANY_ACTION" in (row.get("labels") or [])
-            coded = "ANY_ACTION" in police_labels(document.events)
+            coded = "ANY_ACTION" in police_labels(document)
             if gold != coded:
                 events = [(e.type, e.mode, e.modality, e.trigger.text, [s.text for s in e.source])
                           for e in document.events]

@@ -51,6 +51,7 @@ class TriggerPattern:
     where: str
     light: frozenset[str] = frozenset()
     objects: frozenset[str] = frozenset()
+    subjects: frozenset[str] = frozenset()
     particles: frozenset[str] = frozenset()
     under: frozenset[str] = frozenset()
     except_objects: frozenset[str] = frozenset()
@@ -65,12 +66,12 @@ class TriggerPattern:
     @property
     def specificity(self) -> int:
         """How many constraints a pattern has: the more, the earlier it is tried."""
-        return (bool(self.light) + bool(self.objects) + bool(self.particles)
+        return (bool(self.light) + bool(self.objects) + bool(self.subjects) + bool(self.particles)
                 + self.intransitive)
 
     def describe(self) -> str:
         parts = [f"{self.type}{'/' + self.mode if self.mode else ''}", self.kind]
-        for name in ("light", "objects", "particles", "under"):
+        for name in ("light", "objects", "subjects", "particles", "under"):
             values = getattr(self, name)
             if values:
                 parts.append(f"{name}={'|'.join(sorted(values))}")
@@ -96,6 +97,7 @@ class ModalityCues:
     demanded_governors: frozenset[str]
     historical_modifiers: frozenset[str]
     historical_days: int
+    owner_modifiers: frozenset[str]
     reporting_verbs: frozenset[str]
     comment_verbs: frozenset[str]
 
@@ -221,7 +223,7 @@ def load_types(path: Path = DATA / "types.yaml") -> dict[str, EventType]:
     return types
 
 
-_PATTERN_KEYS = {"verbs", "nouns", "adjectives", "modals", "light", "objects", "particles",
+_PATTERN_KEYS = {"verbs", "nouns", "adjectives", "modals", "light", "objects", "subjects", "particles",
                  "under", "except_objects", "except_particles", "intransitive", "agentive", "mode", "context", "strength",
                  "complement", LINE}
 _KINDS = {"verbs": "verb", "nouns": "noun", "adjectives": "adjective", "modals": "modal"}
@@ -265,6 +267,7 @@ def _pattern(type_: EventType, entry: Any, path: Path) -> TriggerPattern:
     return TriggerPattern(
         type=type_.name, kind=kind, lemmas=_words(entry[kinds[0]], path, line, kinds[0]),
         where=f"{path.name}:{line}", light=words("light"), objects=words("objects"),
+        subjects=words("subjects"),
         particles=words("particles"), under=words("under"),
         except_objects=words("except_objects"), except_particles=words("except_particles"),
         intransitive=entry.get("intransitive", False), agentive=entry.get("agentive", False),
@@ -313,6 +316,7 @@ def load_cues(path: Path = DATA / "modality.yaml") -> ModalityCues:
         demanded_governors=_cue_words(table, "demanded", "governors", path),
         historical_modifiers=_cue_words(table, "historical", "modifiers", path),
         historical_days=days,
+        owner_modifiers=_cue_words(table, "owners", "words", path),
         reporting_verbs=_cue_words(table, "reporting", "verbs", path),
         comment_verbs=_cue_words(table, "reporting", "comment", path),
     )
