@@ -18,18 +18,24 @@ Definitions (the same in `tripwire eval events` and benchmarks/events_eval.py):
 - Police events (IndiaPoliceEvents sentence labels, each a "yes" to "did the police ...?").
   An event is *done* when it is asserted or historical (background told as fact). The police
   are an actor with sector COP or MIL (the corpus counts army columns and para-military flag
-  marches), or an unresolved phrase headed by one of POLICE_WORDS; a source is *unstated* when
+  marches), or an unresolved phrase headed by one of POLICE_WORDS or naming one of
+  POLICE_NAMES ("police officials"); a source is *unstated* when
   the parse found none (agentless passives: "were arrested", "curfew was imposed").
   ARREST <- a done COERCE in arrest mode by the police or by no stated source (in police news
   the state arrests). FORCE <- a done ASSAULT or crowd-control COERCE by the police, or a done
-  crowd-control ASSAULT with no stated source. ANY_ACTION <- ARREST, FORCE, any event
-  whose source is the police and that is not negated (the corpus counts police acts under way
-  or intended), an asserted or future MOBILIZE that moves the police (its target: "policemen
-  were deployed"; not background: "policemen stationed there"), a done event in one of UNSTATED_POLICE_MODES with no stated source (police
-  deployments, cases booked, FIRs lodged), a done police deployment (MOBILIZE in police mode:
-  "security arrangements were made") whoever ordered it, or a statement by the police: a quote or report whose
-  speaker is the police ("police said", "according to police sources"), since the corpus
-  answers "did the police do anything?" with yes for a police statement.
+  crowd-control ASSAULT with no stated source (shootings with no stated source are not: in
+  this news criminals shoot too). ANY_ACTION <- ARREST or FORCE, or:
+  * any event whose source is the police and that is not negated (the corpus counts police
+    acts under way or intended: "police were asked to keep a vigil");
+  * an asserted or future MOBILIZE, whoever orders it (deployments of police, para-military
+    forces and army columns are the state's security forces at work);
+  * a done event whose target is the police ("the mob stoned the police": the police were on
+    duty there; the corpus counts about half of these, more than the F1 break-even);
+  * a done event in one of UNSTATED_POLICE_MODES with no stated source (cases booked, FIRs
+    lodged, agentless arrests and police deployments);
+  * a statement by the police: a quote or reported statement whose speaker names the police
+    ("police said", "according to police sources", "the commissioner of police said"), since
+    the corpus answers "did the police do anything?" with yes for a police statement.
   Curfews, bans and seizures with no stated source are not police acts: magistrates and
   governments order them and the corpus does not count them.
 """
@@ -312,8 +318,9 @@ def police_labels(document: Document) -> set[str]:
     for event in document.events:
         police = any(is_police(r) for r in event.source)
         unstated = not event.source
-        moved = event.type == "MOBILIZE" and any(is_police(r) for r in event.target)
-        if (police and event.modality != "negated") or (moved and event.modality in NEWS):
+        if police and event.modality != "negated":
+            labels.add("ANY_ACTION")
+        if event.type == "MOBILIZE" and event.modality in NEWS:
             labels.add("ANY_ACTION")
         if event.modality not in DONE:
             continue
@@ -325,7 +332,7 @@ def police_labels(document: Document) -> set[str]:
             labels.add("FORCE")
         if unstated and _unstated_police_work(event):
             labels.add("ANY_ACTION")
-        if event.type == "MOBILIZE" and event.mode == "police":
+        if any(is_police(r) for r in event.target):
             labels.add("ANY_ACTION")
     if labels or police_speaks(document):
         labels.add("ANY_ACTION")

@@ -95,6 +95,7 @@ class ModalityCues:
     hypothetical_nouns: frozenset[str]
     demanded_auxiliaries: frozenset[str]
     demanded_governors: frozenset[str]
+    implicative_governors: frozenset[str]
     historical_modifiers: frozenset[str]
     historical_days: int
     owner_modifiers: frozenset[str]
@@ -314,6 +315,7 @@ def load_cues(path: Path = DATA / "modality.yaml") -> ModalityCues:
         hypothetical_nouns=_cue_words(table, "hypothetical", "nouns", path),
         demanded_auxiliaries=_cue_words(table, "demanded", "auxiliaries", path),
         demanded_governors=_cue_words(table, "demanded", "governors", path),
+        implicative_governors=_cue_words(table, "demanded", "implicative", path),
         historical_modifiers=_cue_words(table, "historical", "modifiers", path),
         historical_days=days,
         owner_modifiers=_cue_words(table, "owners", "words", path),

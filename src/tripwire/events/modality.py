@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from tripwire.events.lexicon import EventLexicon, ModalityCues
-from tripwire.events.matching import TriggerMatch
+from tripwire.events.matching import TriggerMatch, is_passive
 from tripwire.events.roles import reporter_of
 
 MAX_DEPTH = 8
@@ -94,6 +94,8 @@ def _governor_cue(governor: Token, lexicon: EventLexicon,
     lemma = governor.lemma_.lower()
     if governor.i in triggers and lemma in lexicon.complements:
         return ModalityReading(lexicon.complements[lemma], governor.lower_, governed=True)
+    if lemma in cues.implicative_governors and is_passive(governor):
+        return ModalityReading("asserted", governor.lower_, governed=True)
     adjective = governor.pos_ == "ADJ"
     tables = (
         ("negated", cues.negation_governors),
