@@ -21,8 +21,9 @@ Definitions (the same in `tripwire eval events` and benchmarks/events_eval.py):
   marches), or an unresolved phrase headed by one of POLICE_WORDS or naming one of
   POLICE_NAMES ("police officials"); a source is *unstated* when
   the parse found none (agentless passives: "were arrested", "curfew was imposed").
-  ARREST <- a done COERCE in arrest mode by the police or by no stated source (in police news
-  the state arrests). FORCE <- a done ASSAULT or crowd-control COERCE by the police, or a done
+  ARREST <- a done COERCE in arrest mode by the police, by no stated source or by a source
+  nobody could place (no actor, no sector: a name, a pronoun, "tada arrests"): in police news
+  the state arrests. FORCE <- a done ASSAULT or crowd-control COERCE by the police, or a done
   crowd-control ASSAULT with no stated source (shootings with no stated source are not: in
   this news criminals shoot too). ANY_ACTION <- ARREST or FORCE, or:
   * any event whose source is the police and that is not negated (the corpus counts police
@@ -318,13 +319,14 @@ def police_labels(document: Document) -> set[str]:
     for event in document.events:
         police = any(is_police(r) for r in event.source)
         unstated = not event.source
+        unplaced = all(r.actor is None and r.sector is None for r in event.source)
         if police and event.modality != "negated":
             labels.add("ANY_ACTION")
         if event.type == "MOBILIZE" and event.modality in NEWS:
             labels.add("ANY_ACTION")
         if event.modality not in DONE:
             continue
-        if event.type == "COERCE" and event.mode == "arrest" and (police or unstated):
+        if event.type == "COERCE" and event.mode == "arrest" and (police or unplaced):
             labels.add("ARREST")
         if police and (event.type == "ASSAULT" or event.mode == "crowd-control"):
             labels.add("FORCE")

@@ -194,6 +194,8 @@ def _noun_fits(pattern: TriggerPattern, noun: Token,
                modifiers: frozenset[str]) -> tuple[bool, Token | None]:
     if pattern.objects and not noun_modifiers(noun) & pattern.objects:
         return False, None
+    if pattern.except_objects and noun_modifiers(noun) & pattern.except_objects:
+        return False, None
     if pattern.light:
         verb = light_verb(noun)
         if verb is None or verb.i == noun.i:

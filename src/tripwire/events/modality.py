@@ -119,6 +119,20 @@ def _nominal_cue(noun: Token, cues: ModalityCues) -> ModalityReading | None:
     return None
 
 
+def _demanded_object(token: Token, lexicon: EventLexicon) -> ModalityReading | None:
+    """An event named as what is demanded: "demanded the arrest of X", "called for his arrest"."""
+    if token.dep_ in ("dobj", "obj"):
+        governor = token.head
+    elif token.dep_ == "pobj" and token.head.lower_ == "for":
+        governor = token.head.head
+    else:
+        return None
+    lemma = governor.lemma_.lower()
+    if lemma in lexicon.cues.demanded_governors or lexicon.complements.get(lemma) == "demanded":
+        return ModalityReading("demanded", governor.lower_, governed=True)
+    return None
+
+
 def _background(clause: Token) -> bool:
     """Background, not news: a past event told in a relative clause or a participle that
     describes a noun ("farmers who were killed", "the curfew imposed after the coup", "a law
@@ -138,6 +152,9 @@ def _infinitival(clause: Token) -> bool:
 def read_modality(match: TriggerMatch, lexicon: EventLexicon, triggers: set[int]) -> ModalityReading:
     """The modality of a matched event; `triggers` are the token indices of all matches."""
     cues = lexicon.cues
+    demanded = _demanded_object(match.token, lexicon)
+    if demanded is not None:
+        return demanded
     if match.pattern.kind == "noun":
         nominal = _nominal_cue(match.token, cues)
         if nominal is not None or match.light is None:
