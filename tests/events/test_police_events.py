@@ -8,7 +8,13 @@ import pytest
 
 from tripwire.document import ActorRef, Document, Event, Quote, Sentence, Speaker, Trigger
 from tripwire.errors import TripwireError
-from tripwire.events.evaluate import code_texts, is_police, police_labels, police_speaks
+from tripwire.events.evaluate import (
+    code_texts,
+    is_police,
+    police_labels,
+    police_speaks,
+    speaker_phrase,
+)
 from tripwire.events.lexicon import default_lexicon, load_triggers, load_types
 from tripwire.events.matching import hyphen_prefix, lemma_forms
 from tripwire.nlp import parse
@@ -51,6 +57,8 @@ CASES = [
      ("MOBILIZE", "police")),
     ("the police rushed to the spot and brought the situation under control.", {"ANY_ACTION"},
      ("MOBILIZE", "police")),
+    ("a youth died in police firing in the town.", {"ANY_ACTION", "FORCE"},
+     ("ASSAULT", "firearms")),
 ]
 
 # sentences that do not say the police did anything
@@ -156,3 +164,28 @@ def test_generic_verb_codes_only_with_a_police_subject() -> None:
     police, crowd = code_texts(["the police rushed to the spot.", "the crowd rushed to the spot."])
     assert [(e.type, e.mode) for e in police.events] == [("MOBILIZE", "police")]
     assert crowd.events == []
+
+
+def _quoted(text: str, speaker: str, cue: str) -> Document:
+    start = text.index(speaker)
+    quote = Quote(text="...", start=0, end=1, kind="indirect", cue=cue,
+                  speaker=Speaker(None, speaker, start, start + len(speaker)))
+    return Document(id="d", content_hash="h", text=text, quotes=[quote])
+
+
+def test_speaker_title_and_qualifiers_name_the_police() -> None:
+    titled = _quoted("the town was calm, additional director general of police r k rao said.",
+                     "r k rao", "said")
+    assert speaker_phrase(titled, titled.quotes[0]).split() == [
+        "additional", "director", "general", "of", "police", "r", "k", "rao"]
+    assert police_labels(titled) == {"ANY_ACTION"}
+    apposed = _quoted("all is calm, ravi kumar, deputy commissioner of police, said on monday.",
+                      "ravi kumar", "said")
+    assert police_speaks(apposed)
+    qualified = _quoted("a senior official of the state police, when contacted, said so.",
+                        "a senior official", "said")
+    assert police_speaks(qualified)
+    # the police before the clause boundary are not the speaker's title
+    other = _quoted("in his statement to the police, the shopkeeper said he saw nothing.",
+                    "the shopkeeper", "said")
+    assert not police_speaks(other)

@@ -44,6 +44,7 @@ Definitions (the same in `tripwire eval events` and benchmarks/events_eval.py):
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -52,7 +53,7 @@ from pathlib import Path
 import pycountry
 
 from tripwire.analyze import analyze_many
-from tripwire.document import ActorRef, Article, Document, Event
+from tripwire.document import ActorRef, Article, Document, Event, Quote
 from tripwire.errors import TripwireError
 
 QUAD_LABELS = {
@@ -83,6 +84,9 @@ UNSTATED_FORCE_MODES = {"crowd-control"}
 DONE = ("asserted", "historical")
 NEWS = ("asserted", "future")
 STATE_SECTORS = {"COP", "MIL"}
+# How far around a speaker mention its title and qualifiers are read, and where they stop.
+SPEAKER_WINDOW = 80
+SPEAKER_BOUNDS = (",", ";", ":", ".", '"', "\u201c", "\u201d")
 MAIN_MODALITIES = ("asserted", "future")
 
 
@@ -281,7 +285,7 @@ def score_quad(rows: list[tuple[str, int]], documents: list[Document]) -> dict:
 
 
 def _words(text: str) -> list[str]:
-    return text.lower().replace("-", " ").split()
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).split()
 
 
 def is_police(ref: ActorRef) -> bool:
@@ -301,9 +305,27 @@ def _names_police(text: str) -> bool:
     return bool(POLICE_WORDS & set(_words(text)))
 
 
+def speaker_phrase(document: Document, quote: Quote) -> str:
+    """The speaker mention with its title before it and what qualifies it up to the cue: "additional
+    director general of police X said", "a senior official of the state police, when contacted,
+    said", "X, deputy commissioner of police, said" (the quotes stage keeps only the head)."""
+    speaker = quote.speaker
+    if speaker is None:
+        return ""
+    text = document.text
+    before = text[max(0, speaker.start - SPEAKER_WINDOW):speaker.start]
+    for mark in SPEAKER_BOUNDS:
+        before = before.rpartition(mark)[2]
+    after = ""
+    cue = text.find(quote.cue, speaker.end, speaker.end + SPEAKER_WINDOW) if quote.cue else -1
+    if cue >= 0:
+        after = text[speaker.end:cue]
+    return f"{before} {speaker.text} {after}"
+
+
 def police_speaks(document: Document) -> bool:
     """Whether a quote or reported statement of the document has the police as its speaker."""
-    return any(q.speaker is not None and (_names_police(q.speaker.text) or any(
+    return any(q.speaker is not None and (_names_police(speaker_phrase(document, q)) or any(
         a.id == q.speaker.actor and a.sector in STATE_SECTORS for a in document.actors))
         for q in document.quotes)
 

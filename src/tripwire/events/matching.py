@@ -272,6 +272,8 @@ def lookup_tables(token: Token, lexicon: EventLexicon) -> list[dict[str, list[Tr
             c.dep_ == "det" for c in token.children):
         # a participle used as a noun: "the accused were released"
         return [lexicon.nouns]
+    if owner_of_gerund(token, lexicon.cues.owner_modifiers) is not None:
+        return [lexicon.nouns]
     if tag == "VBN" and token.lower_ in lexicon.adjectives:
         # an adjectival passive: "is opposed to", "is committed to", "is prepared to"
         return [lexicon.adjectives, lexicon.verbs]
@@ -314,15 +316,28 @@ def find_triggers(sentence: Span, lexicon: EventLexicon) -> list[TriggerMatch]:
 
 def presupposed(noun: Token) -> bool:
     """A nominal event taken as having happened: "injured in the firing"."""
+    if noun.dep_ == "acl" and noun.head.i == noun.i - 1:
+        noun = noun.head  # "died in police firing" parsed as "police" + participle "firing"
     return noun.dep_ == "pobj" and noun.head.lower_ in PRESUPPOSING_PREPS
+
+
+def owner_of_gerund(token: Token, owners: frozenset[str]) -> Token | None:
+    """The owner word a gerund was hung on as a participle: the parser reads "police firing"
+    as "police" with "firing" after it; it is the police's firing."""
+    head = token.head
+    if token.tag_ == "VBG" and token.dep_ == "acl" and head.i == token.i - 1 and (
+            head.lower_ in owners):
+        return head
+    return None
 
 
 def _owned(noun: Token, modifiers: frozenset[str]) -> bool:
     """A modifier says whose or when the nominal event is: "police firing", "Russian attack",
     "previous aggression". "Killed in police firing" then reports the firing as an event of its
     own, besides the killing."""
-    return any(child.dep_ in ("amod", "compound") and (
-        child.pos_ == "PROPN" or child.ent_type_ or child.lower_ in modifiers)
+    return owner_of_gerund(noun, modifiers) is not None or any(
+        child.dep_ in ("amod", "compound") and (
+            child.pos_ == "PROPN" or child.ent_type_ or child.lower_ in modifiers)
         for child in noun.children)
 
 
