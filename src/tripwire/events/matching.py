@@ -316,19 +316,23 @@ def find_triggers(sentence: Span, lexicon: EventLexicon) -> list[TriggerMatch]:
 
 def presupposed(noun: Token) -> bool:
     """A nominal event taken as having happened: "injured in the firing"."""
-    if noun.dep_ == "acl" and noun.head.i == noun.i - 1:
-        noun = noun.head  # "died in police firing" parsed as "police" + participle "firing"
+    noun = gerund_head(noun) or noun
     return noun.dep_ == "pobj" and noun.head.lower_ in PRESUPPOSING_PREPS
 
 
-def owner_of_gerund(token: Token, owners: frozenset[str]) -> Token | None:
-    """The owner word a gerund was hung on as a participle: the parser reads "police firing"
-    as "police" with "firing" after it; it is the police's firing."""
+def gerund_head(token: Token) -> Token | None:
+    """The noun right before a gerund that the parser made the gerund's head: it reads "died in
+    police firing" as "police" with a participle "firing" after it."""
     head = token.head
-    if token.tag_ == "VBG" and token.dep_ == "acl" and head.i == token.i - 1 and (
-            head.lower_ in owners):
+    if token.tag_ == "VBG" and token.dep_ == "acl" and head.i == token.i - 1:
         return head
     return None
+
+
+def owner_of_gerund(token: Token, owners: frozenset[str]) -> Token | None:
+    """The owner word a gerund was hung on ("police firing" is the police's firing)."""
+    head = gerund_head(token)
+    return head if head is not None and head.lower_ in owners else None
 
 
 def _owned(noun: Token, modifiers: frozenset[str]) -> bool:

@@ -19,6 +19,7 @@ from tripwire.events.matching import (
     OBJECT_DEPS,
     TriggerMatch,
     entities_in,
+    gerund_head,
     hyphen_prefix,
     is_passive,
     object_lemmas,
@@ -314,8 +315,9 @@ def _noun_roles(match: TriggerMatch, event_type: EventType) -> tuple[list[Token]
 
 def _actor_modifiers(noun: Token) -> list[Token]:
     """Modifiers that may name the doer of a nominal event: "Russia's", "Russian", "US"."""
-    if noun.dep_ == "acl" and noun.head.i == noun.i - 1 and noun.tag_ == "VBG":
-        return [noun.head]  # "police firing" parsed as "police" + participle "firing"
+    owner = gerund_head(noun)
+    if owner is not None:
+        return [owner]  # "police firing" parsed as "police" + participle "firing"
     out = []
     for child in noun.lefts:
         if child.dep_ in ACTOR_MODIFIERS and (child.pos_ in ("PROPN", "ADJ", "NOUN")
