@@ -112,8 +112,9 @@ def hyphen_prefix(token: Token) -> Token | None:
 
 def lemma_forms(token: Token) -> Iterator[str]:
     """The hyphenated lemma ("lathi-charge" for "lathi-charged", split by the tokenizer), the
-    lemma, then the lower-cased form, then its suffix-stripped stems (the lemmatizer errs on
-    noisy lower-case text: it leaves words as they are, or cuts "staged" to "stag")."""
+    lemma, then the lower-cased form, then its suffix-stripped stems where the lemmatizer left
+    the word as it was or cut too much (on noisy lower-case text: "staged" to "stag"), that is,
+    stems longer than the lemma."""
     lemma = token.lemma_.lower()
     prefix = hyphen_prefix(token)
     if prefix is not None:
@@ -123,8 +124,9 @@ def lemma_forms(token: Token) -> Iterator[str]:
     if lower != lemma:
         yield lower
     for suffix in SUFFIXES:
-        if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
-            yield lower[: -len(suffix)]
+        stem = lower[: -len(suffix)]
+        if lower.endswith(suffix) and len(stem) > 2 and (lower == lemma or len(stem) > len(lemma)):
+            yield stem
 
 
 def object_lemmas(tokens: list[Token]) -> set[str]:

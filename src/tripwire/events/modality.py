@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from tripwire.events.lexicon import EventLexicon, ModalityCues
-from tripwire.events.matching import TriggerMatch, is_passive
+from tripwire.events.matching import TriggerMatch, gerund_head, is_passive, presupposed
 from tripwire.events.roles import reporter_of
 
 MAX_DEPTH = 8
@@ -119,6 +119,15 @@ def _nominal_cue(noun: Token, cues: ModalityCues) -> ModalityReading | None:
     return None
 
 
+def _presupposing_verb(noun: Token) -> Token | None:
+    """The verb whose clause a presupposed nominal event shares: "farmers who were killed in
+    police firing" tells the firing as background, as it tells the killing."""
+    if not presupposed(noun):
+        return None
+    verb = (gerund_head(noun) or noun).head.head
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
 def _demanded_object(token: Token, lexicon: EventLexicon) -> ModalityReading | None:
     """An event named as what is demanded: "demanded the arrest of X", "called for his arrest"."""
     if token.dep_ in ("dobj", "obj"):
@@ -155,17 +164,20 @@ def read_modality(match: TriggerMatch, lexicon: EventLexicon, triggers: set[int]
     demanded = _demanded_object(match.token, lexicon)
     if demanded is not None:
         return demanded
+    start = match.clause
     if match.pattern.kind == "noun":
         nominal = _nominal_cue(match.token, cues)
-        if nominal is not None or match.light is None:
+        anchor = _presupposing_verb(match.token) if match.light is None else match.light
+        if nominal is not None or anchor is None:
             return nominal or ModalityReading()
-    reported = reporter_of(match.clause, cues.reporting_verbs) is not None
-    clause = match.clause
+        start = anchor
+    reported = reporter_of(start, cues.reporting_verbs) is not None
+    clause = start
     for _ in range(MAX_DEPTH):
         own = _own_cue(clause, cues, reported)
         if own is not None:
             return own
-        if clause.i == match.clause.i and _background(clause):
+        if clause.i == start.i and _background(clause):
             return ModalityReading("historical", clause.lower_)
         head, dep = clause.head, clause.dep_
         if head.i == clause.i or dep == "relcl":
