@@ -1,10 +1,12 @@
 """Score the event coder on the dev sets in ../shared/data (definitions: tripwire.events.evaluate).
 
-    python benchmarks/events_eval.py [--data DIR] [--limit N] [--errors]
+    python benchmarks/events_eval.py [--data DIR] [--limit N] [--errors] [--only SET]
+                                     [--docs even|odd]
 
 Prints PLOVER type and country accuracy, per-type P/R/F1 and triple F1 on
 events/plover_gsr.jsonl; quad-class macro-F1 and the no-event false rate on events/quad_dev.tsv;
-police-event sentence F1 on news/india_police_events_sents.jsonl.
+police-event sentence F1 on news/india_police_events_sents.jsonl (`--docs even` or `odd` keeps
+the stories of that doc_id parity: develop on one half, check on the other).
 """
 
 from __future__ import annotations
@@ -63,9 +65,12 @@ def evaluate_quad(data: Path, limit: int | None = None, errors: bool = False) ->
     return score_quad(rows, documents)
 
 
-def evaluate_police(data: Path, limit: int | None = None, errors: bool = False) -> dict:
-    rows = every_nth([r for _, r in read_jsonl(data / "news" / "india_police_events_sents.jsonl")],
-                     limit)
+def evaluate_police(data: Path, limit: int | None = None, errors: bool = False,
+                    docs: str | None = None) -> dict:
+    rows = [r for _, r in read_jsonl(data / "news" / "india_police_events_sents.jsonl")]
+    if docs is not None:
+        rows = [r for r in rows if int(r["doc_id"]) % 2 == (docs == "odd")]
+    rows = every_nth(rows, limit)
     documents = list(code_texts(r["text"] for r in rows))
     if errors:
         for row, document in zip(rows, documents, strict=True):
@@ -84,13 +89,16 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="rows per set (even subsample)")
     parser.add_argument("--errors", action="store_true", help="print the sentences coded wrong")
     parser.add_argument("--only", choices=("plover", "quad", "police"), default=None)
+    parser.add_argument("--docs", choices=("even", "odd"), default=None,
+                        help="police: only the stories of this doc_id parity")
     args = parser.parse_args()
     runs = {"plover": evaluate_plover, "quad": evaluate_quad, "police": evaluate_police}
     for name, run in runs.items():
         if args.only and name != args.only:
             continue
         started = time.perf_counter()
-        scores = run(args.data, args.limit, args.errors)
+        scores = (evaluate_police(args.data, args.limit, args.errors, args.docs)
+                  if name == "police" else run(args.data, args.limit, args.errors))
         scores["seconds"] = round(time.perf_counter() - started, 1)
         print(f"== {name}")
         print(json.dumps(scores, indent=1))
