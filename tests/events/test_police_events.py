@@ -55,15 +55,15 @@ CASES = [
     ("security arrangements have been made in the city.", {"ANY_ACTION"}, ("MOBILIZE", "police")),
     ("the police were asked to keep a close watch on the area.", {"ANY_ACTION"},
      ("MOBILIZE", "police")),
-    ("the police rushed to the spot and brought the situation under control.", {"ANY_ACTION"},
+    ("the police rushed to the spot and brought the crowd under control.", {"ANY_ACTION"},
      ("MOBILIZE", "police")),
-    ("a youth died in police firing in the town.", {"ANY_ACTION", "FORCE"},
+    ("a man was hurt in police firing near the market.", {"ANY_ACTION", "FORCE"},
      ("ASSAULT", "firearms")),
 ]
 
 # sentences that do not say the police did anything
 NOTHING = [
-    "curfew was imposed in the old city on tuesday.",
+    "a curfew was clamped on the old quarter on tuesday.",
     "the victims were shot dead by unidentified men.",
     "the opposition criticised the government over the riots.",
     "the minister said the party would contest the election.",
@@ -174,18 +174,18 @@ def _quoted(text: str, speaker: str, cue: str) -> Document:
 
 
 def test_speaker_title_and_qualifiers_name_the_police() -> None:
-    titled = _quoted("the town was calm, additional director general of police r k rao said.",
+    titled = _quoted("the town was calm, inspector general of police r k rao said.",
                      "r k rao", "said")
     assert speaker_phrase(titled, titled.quotes[0]).split() == [
-        "additional", "director", "general", "of", "police", "r", "k", "rao"]
+        "inspector", "general", "of", "police", "r", "k", "rao"]
     assert police_labels(titled) == {"ANY_ACTION"}
     apposed = _quoted("all is calm, ravi kumar, deputy commissioner of police, said on monday.",
                       "ravi kumar", "said")
     assert police_speaks(apposed)
-    qualified = _quoted("a senior official of the state police, when contacted, said so.",
-                        "a senior official", "said")
+    qualified = _quoted("a spokesman of the city police, asked about it, said so.",
+                        "a spokesman", "said")
     assert police_speaks(qualified)
     # the police before the clause boundary are not the speaker's title
-    other = _quoted("in his statement to the police, the shopkeeper said he saw nothing.",
+    other = _quoted("after a complaint to the police, the shopkeeper said he saw nothing.",
                     "the shopkeeper", "said")
     assert not police_speaks(other)

@@ -20,14 +20,14 @@ Definitions (the same in `tripwire eval events` and benchmarks/events_eval.py):
   are an actor with sector COP or MIL (the corpus counts army columns and para-military flag
   marches), or an unresolved phrase headed by one of POLICE_WORDS or naming one of
   POLICE_NAMES ("police officials"); a source is *unstated* when
-  the parse found none (agentless passives: "were arrested", "curfew was imposed").
+  the parse found none (agentless passives: "were arrested", "a ban was ordered").
   ARREST <- a done COERCE in arrest mode by the police, by no stated source or by a source
-  nobody could place (no actor, no sector: a name, a pronoun, "tada arrests"): in police news
+  nobody could place (no actor, no sector: a name, a pronoun, a law: "arrests under the act"): in police news
   the state arrests. FORCE <- a done ASSAULT or crowd-control COERCE by the police, or a done
   crowd-control ASSAULT with no stated source (shootings with no stated source are not: in
   this news criminals shoot too). ANY_ACTION <- ARREST or FORCE, or:
   * any event whose source is the police and that is not negated (the corpus counts police
-    acts under way or intended: "police were asked to keep a vigil");
+    acts under way or intended: "police were told to patrol the area");
   * an asserted or future MOBILIZE, whoever orders it (deployments of police, para-military
     forces and army columns are the state's security forces at work);
   * a done event whose target is the police ("the mob stoned the police": the police were on
@@ -307,7 +307,7 @@ def _names_police(text: str) -> bool:
 
 def speaker_phrase(document: Document, quote: Quote) -> str:
     """The speaker mention with its title before it and what qualifies it up to the cue: "additional
-    director general of police X said", "a senior official of the state police, when contacted,
+    director general of police X said", "a spokesman of the city police, asked about it,
     said", "X, deputy commissioner of police, said" (the quotes stage keeps only the head)."""
     speaker = quote.speaker
     if speaker is None:

@@ -225,7 +225,7 @@ def _nominal_event(noun: Token, modifiers: frozenset[str]) -> bool:
 
 
 def _existential(noun: Token) -> bool:
-    """"there was firing", "there would be heavy deployment": the noun is said to happen."""
+    """"there was firing", "there will be a big deployment": the noun is said to happen."""
     head = noun.head
     return noun.dep_ == "attr" and head.lemma_ == "be" and any(
         c.dep_ == "expl" for c in head.children)
@@ -317,13 +317,13 @@ def find_triggers(sentence: Span, lexicon: EventLexicon) -> list[TriggerMatch]:
 
 
 def presupposed(noun: Token) -> bool:
-    """A nominal event taken as having happened: "injured in the firing"."""
+    """A nominal event taken as having happened: "hurt in the firing"."""
     noun = gerund_head(noun) or noun
     return noun.dep_ == "pobj" and noun.head.lower_ in PRESUPPOSING_PREPS
 
 
 def gerund_head(token: Token) -> Token | None:
-    """The noun right before a gerund that the parser made the gerund's head: it reads "died in
+    """The noun right before a gerund that the parser made the gerund's head: it reads "hurt in
     police firing" as "police" with a participle "firing" after it."""
     head = token.head
     if token.tag_ == "VBG" and token.dep_ == "acl" and head.i == token.i - 1:
@@ -339,8 +339,8 @@ def owner_of_gerund(token: Token, owners: frozenset[str]) -> Token | None:
 
 def _owned(noun: Token, modifiers: frozenset[str]) -> bool:
     """A modifier says whose or when the nominal event is: "police firing", "Russian attack",
-    "previous aggression". "Killed in police firing" then reports the firing as an event of its
-    own, besides the killing."""
+    "previous aggression". "Hurt in police firing" then reports the firing as an event of its
+    own, besides the hurting."""
     return owner_of_gerund(noun, modifiers) is not None or any(
         child.dep_ in ("amod", "compound") and (
             child.pos_ == "PROPN" or child.ent_type_ or child.lower_ in modifiers)

@@ -159,7 +159,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             return prep_obj
         patient = _first_child(head, ("nsubjpass",))
         if patient is not None and head.lemma_.lower() in OBJECT_CONTROL:
-            # the passive of object control: "the police were asked to keep a vigil"
+            # the passive of object control: "the police were told to patrol the area"
             return patient
         return subject_of(head.head if head.dep_ in ("acomp", "amod") else head, depth + 1)
     if dep == "conj" or (dep == "advcl" and verb.tag_ == "VBG"):
@@ -292,7 +292,7 @@ def _noun_roles(match: TriggerMatch, event_type: EventType) -> tuple[list[Token]
             subject = subject_of(verb)
             sources = [subject] if subject is not None else []
         if presupposed(noun):
-            # "killed in police firing": the firing's doer is its own modifier, not the killer
+            # "hurt in police firing": the firing's doer is its own modifier, not whoever hurt
             sources = _actor_modifiers(noun)
         if not targets:
             targets = _prep_objects(verb, event_type.targets)
