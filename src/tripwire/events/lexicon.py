@@ -54,6 +54,7 @@ class TriggerPattern:
     where: str
     light: frozenset[str] = frozenset()
     objects: frozenset[str] = frozenset()
+    subjects: frozenset[str] = frozenset()
     particles: frozenset[str] = frozenset()
     under: frozenset[str] = frozenset()
     except_objects: frozenset[str] = frozenset()
@@ -68,12 +69,12 @@ class TriggerPattern:
     @property
     def specificity(self) -> int:
         """How many constraints a pattern has: the more, the earlier it is tried."""
-        return (bool(self.light) + bool(self.objects) + bool(self.particles)
+        return (bool(self.light) + bool(self.objects) + bool(self.subjects) + bool(self.particles)
                 + self.intransitive)
 
     def describe(self) -> str:
         parts = [f"{self.type}{'/' + self.mode if self.mode else ''}", self.kind]
-        for name in ("light", "objects", "particles", "under"):
+        for name in ("light", "objects", "subjects", "particles", "under"):
             values = getattr(self, name)
             if values:
                 parts.append(f"{name}={'|'.join(sorted(values))}")
@@ -97,11 +98,13 @@ class ModalityCues:
     hypothetical_nouns: frozenset[str]
     demanded_auxiliaries: frozenset[str]
     demanded_governors: frozenset[str]
+    implicative_governors: frozenset[str]
     historical_modifiers: frozenset[str]
     historical_markers: frozenset[str]
     statement_nouns: frozenset[str]
     historical_days: int
     ultimatum_markers: frozenset[str]
+    owner_modifiers: frozenset[str]
     reporting_verbs: frozenset[str]
     comment_verbs: frozenset[str]
 
@@ -238,7 +241,7 @@ def load_types(path: Path = DATA / "types.yaml") -> dict[str, EventType]:
     return types
 
 
-_PATTERN_KEYS = {"verbs", "nouns", "adjectives", "modals", "light", "objects", "particles",
+_PATTERN_KEYS = {"verbs", "nouns", "adjectives", "modals", "light", "objects", "subjects", "particles",
                  "under", "except_objects", "except_particles", "intransitive", "agentive", "mode", "context", "strength",
                  "complement", LINE}
 _KINDS = {"verbs": "verb", "nouns": "noun", "adjectives": "adjective", "modals": "modal"}
@@ -282,6 +285,7 @@ def _pattern(type_: EventType, entry: Any, path: Path) -> TriggerPattern:
     return TriggerPattern(
         type=type_.name, kind=kind, lemmas=_words(entry[kinds[0]], path, line, kinds[0]),
         where=f"{path.name}:{line}", light=words("light"), objects=words("objects"),
+        subjects=words("subjects"),
         particles=words("particles"), under=words("under"),
         except_objects=words("except_objects"), except_particles=words("except_particles"),
         intransitive=entry.get("intransitive", False), agentive=entry.get("agentive", False),
@@ -328,11 +332,13 @@ def load_cues(path: Path = DATA / "modality.yaml") -> ModalityCues:
         hypothetical_nouns=_cue_words(table, "hypothetical", "nouns", path),
         demanded_auxiliaries=_cue_words(table, "demanded", "auxiliaries", path),
         demanded_governors=_cue_words(table, "demanded", "governors", path),
+        implicative_governors=_cue_words(table, "demanded", "implicative", path),
         historical_modifiers=_cue_words(table, "historical", "modifiers", path),
         historical_markers=_cue_words(table, "historical", "markers", path),
         statement_nouns=_cue_words(table, "historical", "statements", path),
         historical_days=days,
         ultimatum_markers=_cue_words(table, "ultimatum", "markers", path),
+        owner_modifiers=_cue_words(table, "owners", "words", path),
         reporting_verbs=_cue_words(table, "reporting", "verbs", path),
         comment_verbs=_cue_words(table, "reporting", "comment", path),
     )

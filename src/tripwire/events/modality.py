@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from tripwire.events.lexicon import EventLexicon, ModalityCues
-from tripwire.events.matching import TriggerMatch
+from tripwire.events.matching import TriggerMatch, gerund_head, is_passive, presupposed
 from tripwire.events.roles import reporter_of
 
 MAX_DEPTH = 8
@@ -106,6 +106,8 @@ def _governor_cue(governor: Token, lexicon: EventLexicon,
     lemma = governor.lemma_.lower()
     if governor.i in triggers and lemma in lexicon.complements:
         return ModalityReading(lexicon.complements[lemma], governor.lower_, governed=True)
+    if lemma in cues.implicative_governors and is_passive(governor):
+        return ModalityReading("asserted", governor.lower_, governed=True)
     adjective = governor.pos_ == "ADJ"
     tables = (
         ("negated", cues.negation_governors),
@@ -141,6 +143,29 @@ def _nominal_cue(noun: Token, cues: ModalityCues) -> ModalityReading | None:
     for child in noun.children:
         if child.dep_ == "amod" and child.lemma_.lower() in cues.historical_modifiers:
             return ModalityReading("historical", child.lower_)
+    return None
+
+
+def _presupposing_verb(noun: Token) -> Token | None:
+    """The verb whose clause a presupposed nominal event shares: "farmers who were killed in
+    police firing" tells the firing as background, as it tells the killing."""
+    if not presupposed(noun):
+        return None
+    verb = (gerund_head(noun) or noun).head.head
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
+def _demanded_object(token: Token, lexicon: EventLexicon) -> ModalityReading | None:
+    """An event named as what is demanded: "demanded the arrest of X", "called for his arrest"."""
+    if token.dep_ in ("dobj", "obj"):
+        governor = token.head
+    elif token.dep_ == "pobj" and token.head.lower_ == "for":
+        governor = token.head.head
+    else:
+        return None
+    lemma = governor.lemma_.lower()
+    if lemma in lexicon.cues.demanded_governors or lexicon.complements.get(lemma) == "demanded":
+        return ModalityReading("demanded", governor.lower_, governed=True)
     return None
 
 
@@ -191,17 +216,23 @@ def _content_of_noun(clause: Token) -> bool:
 def read_modality(match: TriggerMatch, lexicon: EventLexicon, triggers: set[int]) -> ModalityReading:
     """The modality of a matched event; `triggers` are the token indices of all matches."""
     cues = lexicon.cues
+    demanded = _demanded_object(match.token, lexicon)
+    if demanded is not None:
+        return demanded
+    start = match.clause
     if match.pattern.kind == "noun":
         nominal = _nominal_cue(match.token, cues) or _in_background(match.token)
-        if nominal is not None or match.light is None:
+        anchor = _presupposing_verb(match.token) if match.light is None else match.light
+        if nominal is not None or anchor is None:
             return nominal or ModalityReading()
-    reported = reporter_of(match.clause, cues.reporting_verbs) is not None
-    clause = match.clause
+        start = anchor
+    reported = reporter_of(start, cues.reporting_verbs) is not None
+    clause = start
     for _ in range(MAX_DEPTH):
         own = _own_cue(clause, cues, reported)
         if own is not None:
             return own
-        if clause.i == match.clause.i and _background(clause) and not (
+        if clause.i == start.i and _background(clause) and not (
                 clause.tag_ == "VBG" and clause.head.lemma_.lower() in cues.statement_nouns):
             return ModalityReading("historical", clause.lower_)
         prior = _prior(clause, cues)

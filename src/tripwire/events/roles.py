@@ -20,8 +20,11 @@ from tripwire.events.matching import (
     OBJECT_DEPS,
     TriggerMatch,
     entities_in,
+    gerund_head,
+    hyphen_prefix,
     is_passive,
     object_lemmas,
+    presupposed,
     verb_objects,
 )
 from tripwire.events.places import is_locative, locate, lookup_place
@@ -34,7 +37,7 @@ PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "its", "their", "his", 
 # Verbs whose object is the doer of their infinitive: "urged X to withdraw", "forced X to leave".
 OBJECT_CONTROL = {"urge", "ask", "call", "force", "order", "tell", "allow", "permit", "persuade",
                   "invite", "press", "pressure", "push", "help", "enable", "compel", "instruct",
-                  "demand", "encourage", "appeal", "implore"}
+                  "demand", "encourage", "appeal", "implore", "prompt"}
 
 
 @dataclass
@@ -181,7 +184,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The doer of a clause, following control, coordination and participles upwards."""
     if depth > 6:
         return None
-    subject = _first_child(verb, SUBJECT_DEPS)
+    subject = _hyphen_subject(verb, _first_child(verb, SUBJECT_DEPS))
     if subject is not None:
         return subject
     head = verb.head
@@ -195,6 +198,10 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         prep_obj = _prep_object(head, ("on", "upon"))
         if prep_obj is not None and head.lemma_.lower() in OBJECT_CONTROL:
             return prep_obj
+        patient = _first_child(head, ("nsubjpass",))
+        if patient is not None and head.lemma_.lower() in OBJECT_CONTROL:
+            # the passive of object control: "the police were told to patrol the area"
+            return patient
         return subject_of(head.head if head.dep_ in ("acomp", "amod") else head, depth + 1)
     if dep == "conj" and is_passive(head):
         # "was indicted and will resign": the patient of the first verb does the second
@@ -211,6 +218,16 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if dep in ("acomp", "amod"):
         return subject_of(head, depth + 1)
     return None
+
+
+def _hyphen_subject(verb: Token, subject: Token | None) -> Token | None:
+    """The subject of a hyphenated verb the tokenizer split: the parser takes the first word for
+    the subject ("police lathi-charged ..." parses "lathi" as subject, "police" under it)."""
+    prefix = hyphen_prefix(verb)
+    if prefix is None or (subject is not None and subject.i != prefix.i):
+        return subject
+    return next((c for c in prefix.children if c.dep_ in ("compound", "nsubj", "amod")
+                 and c.pos_ in ("NOUN", "PROPN")), None)
 
 
 def _prep_object(token: Token, preps: tuple[str, ...] | frozenset[str]) -> Token | None:
@@ -348,6 +365,9 @@ def _noun_roles(match: TriggerMatch, event_type: EventType) -> tuple[list[Token]
         else:
             subject = subject_of(verb)
             sources = [subject] if subject is not None else []
+        if presupposed(noun):
+            # "hurt in police firing": the firing's doer is its own modifier, not whoever hurt
+            sources = _actor_modifiers(noun)
         if not targets:
             targets = _prep_objects(verb, event_type.targets)
     elif match.pattern.agentive:
@@ -376,6 +396,9 @@ def _noun_roles(match: TriggerMatch, event_type: EventType) -> tuple[list[Token]
 
 def _actor_modifiers(noun: Token) -> list[Token]:
     """Modifiers that may name the doer of a nominal event: "Russia's", "Russian", "US"."""
+    owner = gerund_head(noun)
+    if owner is not None:
+        return [owner]  # "police firing" parsed as "police" + participle "firing"
     out = []
     for child in noun.lefts:
         if child.dep_ in ACTOR_MODIFIERS and (child.pos_ in ("PROPN", "ADJ", "NOUN")
