@@ -69,6 +69,13 @@ def test_unknown_person_with_title_is_kept() -> None:
     assert (reading.actor, reading.sector) == ("person:alma-tessaly", "LEG")
 
 
+def test_capitalised_words_before_a_group_noun_are_no_person() -> None:
+    group = resolve_phrase("Armed Tessalian militias", "2022-01-07")
+    assert (group.actor, group.kind, group.sector) == (None, None, "UAF")
+    commander = resolve_phrase("rebel commander Alma Tessaly", "2022-01-07")
+    assert (commander.actor, commander.sector) == ("person:alma-tessaly", "REB")
+
+
 def test_unknown_name_resolves_to_nothing() -> None:
     reading = resolve_phrase("Adam Curtis Brown")
     assert reading.empty

@@ -40,6 +40,8 @@ class Lexicon:
     offices: dict[str, OfficeSpec] = field(default_factory=dict)
     office_words: dict[str, str] = field(default_factory=dict)
     plural_office_words: dict[str, str] = field(default_factory=dict)
+    # plural sector words ("militias", "rebels"): a phrase headed by one names a group
+    group_words: set[str] = field(default_factory=set)
     modifiers: dict[str, str] = field(default_factory=dict)
     pronouns: tuple[str, ...] = ()
     leader_words: tuple[str, ...] = ()
@@ -106,6 +108,7 @@ def parse_lexicon(data: Any) -> Lexicon:
             lexicon.sector_words.setdefault(word, spec)
             if not item.get("uncountable"):
                 lexicon.sector_words.setdefault(plural(word), spec)
+                lexicon.group_words.add(plural(word))
     for item in data.get("offices") or []:
         line = item.get("__line__", "?")
         title = item.get("office")

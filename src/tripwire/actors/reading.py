@@ -165,6 +165,10 @@ def head_match(matches: list[Match]) -> Match | None:
     return max(sectors, key=lambda m: (m.last - m.first, m.first))
 
 
+def _phrase_part(text: str, tokens: list[Token], match: Match) -> str:
+    return text[match.start - tokens[0].start:match.end - tokens[0].start]
+
+
 def _sector_of(match: Match) -> tuple[str | None, str | None]:
     hit = (match.roles("office") or match.roles("sector"))[0]
     return hit.sector, hit.secondary
@@ -255,8 +259,12 @@ def read_phrase(reg: Registry, tokens: list[Token], matches: list[Match], day: d
         if holder is not None and name is None:
             return read_person(reg, holder, day, text, hint)
 
-    # 3. An unknown person with a title ("Governor Vadim Shumkov").
-    name = unknown_person(tokens, matches, text, is_name) if (hint or head is not None) else None
+    # 3. An unknown person with a title ("Governor Vadim Shumkov"); capitalised words before a
+    # plural group noun describe the group instead ("Armed Hutu militias").
+    group = (head is not None and hint is None and not head.roles("office")
+             and _phrase_part(text, tokens, head).lower() in reg.lexicon.group_words)
+    name = (unknown_person(tokens, matches, text, is_name)
+            if (hint or head is not None) and not group else None)
     if name is not None:
         reading = Reading(text, name[1], name[0], "person")
         if owner is not None:
