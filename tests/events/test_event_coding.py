@@ -222,3 +222,12 @@ def test_unplaced_person_does_not_take_the_country_of_the_other_side() -> None:
     assert event.type == "CONSULT"
     assert [(r.actor, r.country) for r in event.source] == [("person:tomas-varga", None)]
     assert [r.country for r in event.target] == ["KEN"]
+
+
+def test_a_command_is_demanded_not_done() -> None:
+    events = code('"Release the prisoners," the Valdorian minister told Marovia on Friday.')
+    assert [(e.type, e.modality) for e in events if e.type == "RETREAT"] == [("RETREAT", "demanded")]
+
+
+def test_keeping_an_eye_on_something_is_no_deployment() -> None:
+    assert code("Analysts will keep an eye on the vote in Marovia.") == []

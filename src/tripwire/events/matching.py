@@ -80,6 +80,9 @@ def verb_subjects(verb: Token) -> list[Token]:
         found = [c for c in clause.children if c.dep_ == "nsubj"]
         if found or verb.dep_ not in ("conj", "xcomp"):
             return found
+    if verb.dep_ == "xcomp":
+        # the passive of object control: "the police were asked to keep watch"
+        return [c for c in verb.head.children if c.dep_ == "nsubjpass"]
     return []
 
 
@@ -205,6 +208,8 @@ def _noun_fits(pattern: TriggerPattern, noun: Token,
     if pattern.light:
         verb = light_verb(noun)
         if verb is None or verb.i == noun.i:
+            return False, None
+        if pattern.subjects and not object_lemmas(verb_subjects(verb)) & pattern.subjects:
             return False, None
         if any(form in pattern.light for form in lemma_forms(verb)):
             return True, verb

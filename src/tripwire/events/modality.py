@@ -97,7 +97,24 @@ def _own_cue(clause: Token, cues: ModalityCues, reported: bool) -> ModalityReadi
         return ModalityReading("negated", negation.lower_)
     if clause.dep_ == "pcomp" and clause.head.lower_ in cues.negation_prepositions:
         return ModalityReading("negated", clause.head.lower_)
+    if _imperative(clause):
+        return ModalityReading("demanded", "imperative")
     return _auxiliary_cue(clause, cues, reported) or _condition_cue(clause, cues)
+
+
+IMPERATIVE_DEPS = ("ROOT", "ccomp", "parataxis")
+NOT_IMPERATIVE_CHILDREN = ("nsubj", "nsubjpass", "csubj", "expl", "aux", "auxpass")
+
+
+def _imperative(clause: Token) -> bool:
+    """A command: a base-form verb heading its sentence or a quoted clause with no subject and no
+    auxiliary ("Release the prisoners," she said; "please let them back")."""
+    if clause.tag_ != "VB":
+        return False
+    if clause.dep_ == "conj":
+        return clause.head.i != clause.i and _imperative(clause.head)
+    return clause.dep_ in IMPERATIVE_DEPS and not any(
+        c.dep_ in NOT_IMPERATIVE_CHILDREN for c in clause.children)
 
 
 def _governor_cue(governor: Token, lexicon: EventLexicon,
