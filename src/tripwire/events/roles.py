@@ -561,10 +561,18 @@ def _resolve_targets(heads: list[Token], lookup: ActorLookup) -> list[ActorRef]:
     return refs
 
 
+TIME_ENTITIES = ("DATE", "TIME")
+
+
+def _not_times(heads: list[Token]) -> list[Token]:
+    """A day or an hour is when, not who: "insisted on Wednesday that ..."."""
+    return [h for h in heads if h.ent_type_ not in TIME_ENTITIES]
+
+
 def resolve_roles(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorLookup) -> Roles:
     """Source and target actor references of a matched trigger."""
     event_type = lexicon.types[match.pattern.type]
-    sources, targets = role_heads(match, lexicon)
+    sources, targets = (_not_times(heads) for heads in role_heads(match, lexicon))
     reporter = reporter_of(match.clause, lexicon.cues.reporting_verbs)
     speaker = reporter_subject(reporter) if reporter is not None else None
     source = _resolve_heads(sources, lookup, speaker)
