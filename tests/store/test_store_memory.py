@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import duckdb
+
 from tripwire.document import Document, content_hash
 from tripwire.store import Store
 from tripwire.store.database import ROW_GROUP_ROWS
@@ -52,3 +54,11 @@ def test_stores_of_one_file_share_it(tmp_path: Path) -> None:
         assert writer.stats()["counts"]["articles"] == 3
     with Store(db, read_only=True) as reader:
         assert reader.stats()["counts"]["articles"] == 3
+
+
+def test_a_file_in_a_newer_storage_format_still_opens(tmp_path: Path) -> None:
+    db = tmp_path / "t.duckdb"
+    duckdb.connect(str(db)).close()  # DuckDB's own, newest format
+    with Store(db) as store:
+        store.ingest(_docs(0, 2))
+        assert store.stats()["counts"]["articles"] == 2

@@ -27,7 +27,7 @@ DEFAULT_DB = "tripwire.duckdb"
 # made an ingest's peak memory grow with the database. The smallest size DuckDB allows bounds it.
 ROW_GROUP_ROWS = 2048
 # DuckDB 2's own storage format rewrites every row group of a table each time one fills up, which
-# again makes checkpoints grow with the table; the 1.2 format does not.
+# again makes checkpoints grow with the table; the 1.2 format (given to new files) does not.
 STORAGE_VERSION = "v1.2.0"
 ALIAS = "tripwire"
 TABLES = ("articles", "actors", "mentions", "quotes", "times", "events", "event_actors")
@@ -227,8 +227,11 @@ def _attach(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
     """The file attached as the default database: the only way to choose its row group size."""
     memory = os.environ.get(MEMORY_ENV) or DEFAULT_MEMORY
     con = duckdb.connect(config={"memory_limit": memory, "temp_directory": f"{path}.tmp"})
-    options = (f"ROW_GROUP_SIZE {ROW_GROUP_ROWS}, STORAGE_VERSION '{STORAGE_VERSION}'"
-               + (", READ_ONLY" if read_only else ""))
+    options = f"ROW_GROUP_SIZE {ROW_GROUP_ROWS}"
+    if not Path(path).exists():  # an existing file keeps its format (DuckDB cannot lower it)
+        options += f", STORAGE_VERSION '{STORAGE_VERSION}'"
+    if read_only:
+        options += ", READ_ONLY"
     quoted = path.replace("'", "''")
     try:
         con.execute(f"ATTACH '{quoted}' AS {ALIAS} ({options})")
