@@ -7,8 +7,9 @@ the path of `tripwire analyze --workers 2`). Each configuration runs in a fresh 
 configurations are interleaved and repeated, and the median rate is reported, so the ratios
 compare like with like on a shared, noisy machine.
 
-What is timed, end to end: for Ray, `tripwire.scale.engine.run` on an already started local Ray instance
-(like a standing cluster), i.e. reading the shard, starting the actors (each loads the model),
+What is timed, end to end: for Ray, `tripwire.scale.engine.run` on an already started local Ray
+instance that has run one tiny Ray Data job (like a standing cluster: Ray Data's own service
+actors, for stats and autoscaling, start with a cluster's first job and stay), i.e. reading the shard, starting the actors (each loads the model),
 analysing, and writing the Parquet output; for the local path, starting the worker pool (each
 worker loads the model) and analysing, as `benchmarks/throughput.py` times it. The steady-state
 rate leaves out the start: it counts the Documents after the first batch of every worker, over
@@ -61,6 +62,7 @@ def measure(mode: str, workers: int, path: Path, limit: int | None, batch_size: 
 
             ray.init(address="local", num_cpus=workers, include_dashboard=False,
                      log_to_driver=False, logging_level=logging.WARNING)
+            ray.data.range(2).map_batches(lambda batch: batch).materialize()
             settings = RunSettings(inputs=[str(shard)], output=str(Path(folder) / "out"),
                                    engine=Engine.ray, workers=workers, batch_size=batch_size)
             start = time.perf_counter()

@@ -1,10 +1,11 @@
 """Articles per second of bare spaCy `nlp.pipe` and of the whole tripwire pipeline, side by side.
 
-    python benchmarks/throughput.py [--input FILE.jsonl] [--limit N] [--workers 1 2]
+    python benchmarks/throughput.py [--input FILE.jsonl] [--limit N] [--workers 1 2] [--rounds R]
 
 Each configuration runs in a fresh subprocess (loading the model and, for tripwire, its
 registry and lexicons is excluded from the timing; worker start is included) and the configurations are interleaved, so the ratios compare like with like on a
-shared, noisy machine. Peak RSS is the maximum over the process and its workers.
+shared, noisy machine; with `--rounds R` every configuration runs R times, round-robin, and the
+median rate counts. Peak RSS is the maximum over the process and its workers.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import argparse
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -87,6 +89,7 @@ def main() -> None:
     parser.add_argument("--input", type=Path, default=DEFAULT_INPUT)
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--measure", choices=["spacy", "tripwire"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
@@ -96,17 +99,20 @@ def main() -> None:
         sys.exit(f"input not found: {args.input}")
     print(f"input: {args.input} (limit {args.limit or 'none'})")
     print(f"{'config':<22}{'articles/s':>12}{'peak RSS MB':>14}")
-    results = {}
+    runs: dict[tuple[str, int], list[dict]] = {}
+    for _ in range(args.rounds):
+        for workers in args.workers:
+            for mode in ("spacy", "tripwire"):
+                result = run_config(mode, workers, args.input, args.limit)
+                runs.setdefault((mode, workers), []).append(result)
+                print(
+                    f"{mode + ' x' + str(workers):<22}{result['rate']:>12.2f}"
+                    f"{result['peak_rss_mb']:>14.0f}"
+                )
+    rates = {config: statistics.median(r["rate"] for r in results)
+             for config, results in runs.items()}
     for workers in args.workers:
-        for mode in ("spacy", "tripwire"):
-            result = run_config(mode, workers, args.input, args.limit)
-            results[(mode, workers)] = result
-            print(
-                f"{mode + ' x' + str(workers):<22}{result['rate']:>12.2f}"
-                f"{result['peak_rss_mb']:>14.0f}"
-            )
-    for workers in args.workers:
-        ratio = results[("tripwire", workers)]["rate"] / results[("spacy", workers)]["rate"]
+        ratio = rates[("tripwire", workers)] / rates[("spacy", workers)]
         print(f"ratio tripwire/spacy with {workers} worker(s): {ratio:.2f}")
 
 

@@ -5,26 +5,22 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from tripwire.actors import cli as actors_cli
 from tripwire.clean import cli as clean_cli
-from tripwire.dates import parse_date
 from tripwire.document import Document
-from tripwire.errors import BadRecord, TripwireError
+from tripwire.errors import TripwireError
 from tripwire.events import cli as events_cli
-from tripwire.ingest import iter_articles
 from tripwire.options import DbOption, Paths, PublishedOption
-from tripwire.pipeline import analyze_stream
 from tripwire.quotes import cli as quotes_cli
 from tripwire.render import document_text
+from tripwire.runs import RunReport, stderr
 from tripwire.scale import cli as scale_cli
 from tripwire.server import cli as server_cli
 from tripwire.signals import cli as signals_cli
@@ -42,7 +38,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-stderr = Console(stderr=True, soft_wrap=True)
 
 
 class DocFormat(StrEnum):
@@ -77,49 +72,6 @@ def use_actor_files(paths: list[Path] | None) -> None:
             raise TripwireError("E002", "actor file not found", str(path))
     existing = [p for p in os.environ.get(ACTORS_ENV, "").split(os.pathsep) if p]
     os.environ[ACTORS_ENV] = os.pathsep.join(existing + [str(p.resolve()) for p in paths])
-
-
-class RunReport:
-    """Counts what a run did and reports skipped records on stderr."""
-
-    def __init__(self, strict: bool, quiet: bool) -> None:
-        self.strict, self.quiet = strict, quiet
-        self.articles = self.events = self.skipped = 0
-
-    def documents(self, paths: list[str], published: str | None, workers: int) -> Iterator[Document]:
-        given = parse_date(published) if published else None
-        items = iter_articles(paths, published=given)
-        if self.strict:
-            items = (self._fail_fast(i) for i in items)
-        with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                      console=stderr, transient=True, disable=self.quiet or not stderr.is_terminal) as progress:
-            task = progress.add_task("analysing", total=None)
-            for item in analyze_stream(items, workers=workers):
-                if isinstance(item, BadRecord):
-                    self._skip(item)
-                    continue
-                self.articles += 1
-                self.events += len(item.events)
-                progress.update(task, description=f"analysed {self.articles} articles")
-                yield item
-
-    def _fail_fast(self, item: object) -> object:
-        if isinstance(item, BadRecord):
-            raise item
-        return item
-
-    def _skip(self, error: BadRecord) -> None:
-        if self.strict:
-            raise error
-        self.skipped += 1
-        stderr.print(f"skipped: {error.render()}", highlight=False, markup=False)
-
-    def finish(self, what: str) -> None:
-        if not self.quiet:
-            stderr.print(f"{what}: {self.articles} articles, {self.events} events, "
-                         f"{self.skipped} skipped", highlight=False)
-        if self.articles == 0:
-            raise TripwireError("E003", "no article could be processed")
 
 
 @app.command()

@@ -95,6 +95,12 @@ def test_conditional_is_hypothetical() -> None:
     assert all(e.modality != "asserted" for e in events)
 
 
+def test_an_act_told_as_if_it_happened_is_not_asserted() -> None:
+    # the parser hangs "if" on the subject here; the marker still counts
+    events = code("Moscow describes it as if we neighbours withdraw from the alliance.")
+    assert [(e.type, e.modality) for e in events] == [("RETREAT", "hypothetical")]
+
+
 def test_previous_aggression_is_historical() -> None:
     [event] = code("The minister recalled previous aggression against Moldova.")
     assert (event.type, event.modality) == ("ASSAULT", "historical")
@@ -109,11 +115,11 @@ def test_no_asserted_event(text: str) -> None:
     assert [e for e in code(text) if e.modality == "asserted"] == []
 
 
-def test_announced_future_aid_is_also_a_pledge() -> None:
-    events = code("Norway will give Malawi a grant of ten million dollars.")
-    assert summary(events) == [("AID", None, "future"), ("AGREE", None, "asserted")]
-    assert sources(events[1]) == ["NOR"]
-    assert targets(events[1]) == ["MWI"]
+def test_announced_future_aid_is_coded_once_as_a_pledge() -> None:
+    [event] = code("Norway will give Malawi a grant of ten million dollars.")
+    assert summary([event]) == [("AGREE", None, "asserted")]
+    assert sources(event) == ["NOR"]
+    assert targets(event) == ["MWI"]
 
 
 def test_reported_event_is_attributed_to_the_speaker() -> None:

@@ -29,6 +29,7 @@ def test_plover_floors(shared_data: Path, bench) -> None:
     scores = bench.evaluate_plover(shared_data)
     assert scores["type_accuracy"] >= FLOORS["plover"]["type_accuracy"]
     assert scores["source_country_accuracy"] >= FLOORS["plover"]["source_country_accuracy"]
+    assert scores["triple_f1"] >= FLOORS["plover"]["triple_f1"]
 
 
 def test_quad_floors(shared_data: Path, bench) -> None:
@@ -38,5 +39,7 @@ def test_quad_floors(shared_data: Path, bench) -> None:
 
 
 def test_police_floors(shared_data: Path, bench) -> None:
-    scores = bench.evaluate_police(shared_data, limit=1000)
+    scores = bench.evaluate_police(shared_data, limit=3000)
     assert scores["any_action"]["f1"] >= FLOORS["police"]["any_action_f1"]
+    assert scores["arrest"]["f1"] >= FLOORS["police"]["arrest_f1"]
+    assert scores["force"]["f1"] >= FLOORS["police"]["force_f1"]

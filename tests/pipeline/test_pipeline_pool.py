@@ -1,5 +1,6 @@
 import os
 
+from tripwire import pipeline
 from tripwire.document import Article
 from tripwire.errors import BadRecord
 from tripwire.pipeline import THREAD_VARIABLES, _one_thread_each, analyze_stream
@@ -21,3 +22,14 @@ def test_two_workers_keep_input_order_and_pass_bad_records_through() -> None:
     results = list(analyze_stream(items, workers=2))
     assert [getattr(r, "id", None) for r in results] == [getattr(i, "id", None) for i in items]
     assert isinstance(results[5], BadRecord) and results[5].where == "in.jsonl:6"
+
+
+def test_spawned_workers_warm_up_and_give_the_same_documents(monkeypatch) -> None:
+    """Platforms without fork spawn fresh workers; their results equal the forked pool's."""
+    items = [Article(text=f"On Monday {n} soldiers shelled Marovia, officials said.", id=f"s{n}",
+                     published="2024-03-06") for n in range(6)]
+    forked = [d.to_dict() for d in analyze_stream(items, workers=2)]
+    monkeypatch.setattr(pipeline.mp, "get_all_start_methods", lambda: ["spawn"])
+    spawned = [d.to_dict() for d in analyze_stream(items, workers=2)]
+    assert spawned == forked
+    assert all(d["events"] for d in spawned)

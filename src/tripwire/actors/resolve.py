@@ -220,8 +220,9 @@ class _ArticleResolver:
 
     def _hit_holds(self, hit: Hit, match: Match, tokens: list[Token], phrase: list[Match]) -> bool:
         if hit.role == "surname":
-            # "May" alone is a person only after her full name, with a title, or if spaCy says so.
-            titled = any(m.roles("office", "leader") for m in phrase)
+            # "May" alone is a person only after her full name, with a title, or if spaCy says so;
+            # a title after it is the office of a place ("Montenegro's prime minister").
+            titled = any(m.roles("office", "leader") and m.start < match.start for m in phrase)
             return hit.target in self.named or titled or self._is_person(match)
         if hit.role not in ("metonym", "place"):
             return True

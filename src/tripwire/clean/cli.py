@@ -16,9 +16,8 @@ import typer
 
 from tripwire.clean import CleanedArticle, clean_article
 from tripwire.document import Article
-from tripwire.errors import BadRecord, TripwireError
-from tripwire.ingest import iter_articles
 from tripwire.options import Paths, PublishedOption
+from tripwire.runs import RunReport
 
 
 class CleanFormat(StrEnum):
@@ -58,18 +57,13 @@ def register(app: typer.Typer) -> None:
         ] = CleanFormat.text,
     ) -> None:
         """Clean articles (no NLP): the body kept, and what was removed or repaired and why."""
-        cleaned_count = 0
-        for item in iter_articles(paths, published=published):
-            if isinstance(item, BadRecord):
-                typer.echo(f"skipped: {item.render()}", err=True)
-                continue
+        report = RunReport(quiet=True)
+        for item in report.articles_read(paths, published):
             cleaned = clean_article(item)
-            cleaned_count += 1
             if fmt is CleanFormat.jsonl:
                 sys.stdout.write(
                     json.dumps(cleaned_record(item, cleaned), ensure_ascii=False) + "\n"
                 )
             else:
                 sys.stdout.write(render_cleaned(item, cleaned))
-        if not cleaned_count:
-            raise TripwireError("E003", "no article could be cleaned")
+        report.finish("cleaned")

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from tripwire.actors import ActorResolution
 from tripwire.document import Document, Event
 from tripwire.events.coder import code_sentence
-from tripwire.events.dedup import merge_restatements
+from tripwire.events.dedup import merge_clauses, merge_restatements
 from tripwire.events.lexicon import EventLexicon, default_lexicon
 from tripwire.events.roles import ActorLookup
 
@@ -32,7 +32,8 @@ def code_events(doc: Doc, document: Document, actors: ActorResolution,
     for sentence in doc.sents:
         if len(sentence) > MAX_SENTENCE_TOKENS:
             continue
-        events.extend(c.event for c in code_sentence(sentence, document, lexicon, lookup).coded)
+        coding = code_sentence(sentence, document, lexicon, lookup)
+        events.extend(merge_clauses([c.event for c in coding.coded]))
     events = merge_restatements(events)
     for number, event in enumerate(events, start=1):
         event.id = f"{document.id}:{number}"

@@ -10,10 +10,15 @@ Confidence of an event (0..1) is the product of four factors:
 and 0.9 again for an event derived from another (a pledge or a refusal, below).
 
 Derived events follow CAMEO's "express intent to" and "refuse to": a future material event that
-its own source announces ("Finland will give Tanzania a grant") is also an asserted AGREE (or
-THREATEN for conflictual acts), and a negated concession ("will not make any concessions") is
-also an asserted REJECT; types.yaml says which type derives which. Events whose modality came from
-a governing trigger ("agreed to withdraw") are not derived again: the governing event is coded.
+its own source announces ("Finland will give Tanzania a grant") is coded as an asserted AGREE (or
+THREATEN for conflictual acts, and for an ultimatum: "will withdraw unless ..."), in its place: a
+promise is one event, not also the act it promises. A negated concession ("will not make any
+concessions") is also an asserted REJECT; types.yaml says which type derives which. Events whose
+modality came from a governing trigger are not derived again: the governing event is coded, and
+the promised content of a pledge ("agreed to withdraw") is not coded beside it.
+
+Not coded at all: what the teller of the news is ("a member of the team trying to broker a pact
+said"), and the words that go with a deed ("protesters blocked roads demanding ...").
 """
 
 from __future__ import annotations
@@ -28,7 +33,14 @@ from tripwire.events.lexicon import EventLexicon
 from tripwire.events.matching import TriggerMatch, find_triggers
 from tripwire.events.modality import ModalityReading, read_modality
 from tripwire.events.places import locate
-from tripwire.events.roles import ActorLookup, Roles, reporter_of, reporter_subject, resolve_roles
+from tripwire.events.roles import (
+    ActorLookup,
+    Roles,
+    reporter_of,
+    reporter_subject,
+    resolve_roles,
+    ultimatum_condition,
+)
 from tripwire.timex import date_for_clause
 
 BACKGROUND_DEPTH = 6
@@ -116,12 +128,15 @@ def _copy_refs(refs: list[ActorRef]) -> list[ActorRef]:
 def _derive(coded: CodedEvent, lexicon: EventLexicon) -> CodedEvent | None:
     """The pledge or refusal an announced future or a negated event also is (module docstring)."""
     event = coded.event
-    if coded.reading.governed or not event.source:
-        return None
+    if coded.reading.governed or not any(r.text for r in event.source):
+        return None  # only a source the text names announces its own act
     event_type = lexicon.types[event.type]
     derived_type = {"future": event_type.pledge, "negated": event_type.refusal}.get(event.modality)
     if derived_type is None:
         return None
+    if event.modality == "future" and ultimatum_condition(coded.match.clause,
+                                                          lexicon.cues.ultimatum_markers):
+        derived_type = "THREATEN"
     row = lexicon.types[derived_type]
     derived = Event(
         id="", type=derived_type, sentence=event.sentence, trigger=event.trigger,
@@ -145,8 +160,13 @@ def code_sentence(sentence: Span, document: Document, lexicon: EventLexicon,
     triggers = {m.token.i for m in coding.matches}
     span = Sentence(sentence.start_char, sentence.end_char)
     sentence_contexts = _sentence_contexts(sentence, lexicon)
+    acts = {m.clause.i for m in coding.matches
+            if lexicon.types[m.pattern.type].quad.startswith("material")}
+    tellers = _teller_tokens(sentence, lexicon.cues.reporting_verbs)
     for match in coding.matches:
         event_type = lexicon.types[match.pattern.type]
+        if _said_while_acting(match, event_type.quad, acts) or match.token.i in tellers:
+            continue
         reading = read_modality(match, lexicon, triggers)
         roles = resolve_roles(match, lexicon, lookup)
         clause = match.clause
@@ -170,8 +190,49 @@ def code_sentence(sentence: Span, document: Document, lexicon: EventLexicon,
             mentions=[trigger],
         )
         coded = CodedEvent(event, match, reading)
-        coding.coded.append(coded)
+        if _promised(coded):
+            continue
         derived = _derive(coded, lexicon)
+        if derived is None or event.modality == "negated":
+            coding.coded.append(coded)
         if derived is not None:
             coding.coded.append(derived)
     return coding
+
+
+def _teller_tokens(sentence: Span, reporting: frozenset[str]) -> set[int]:
+    """The words that say who tells the news ("a member of the team trying to broker a pact
+    said", "according to a report by a group sent to Israel"): who they are is no event."""
+    found: set[int] = set()
+    for token in sentence:
+        frames = any(c.dep_ in ("ccomp", "parataxis") for c in token.children) or (
+            token.dep_ in ("ccomp", "parataxis") and token.i > token.head.i)
+        if token.lemma_.lower() in reporting and token.pos_ in ("VERB", "AUX") and frames:
+            tellers = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
+        elif token.lower_ == "according" and token.dep_ in ("prep", "advcl"):
+            tellers = [token]
+        else:
+            continue
+        for teller in tellers:
+            found.update(t.i for t in teller.subtree)
+    return found
+
+
+def _said_while_acting(match: TriggerMatch, quad: str, acts: set[int]) -> bool:
+    """Words that go with a deed ("protesters blocked roads demanding his return", "rioted,
+    calling for a referendum"): the claim of the material event, not an event of its own."""
+    clause = match.clause
+    if not quad.startswith("verbal") or clause.tag_ != "VBG":
+        return False
+    # up through participles and "in/by ...ing": "rioted, joining crowds in demanding ..."
+    while clause.dep_ in ("advcl", "pcomp", "prep") and clause.head.i != clause.i:
+        clause = clause.head
+        if clause.i in acts:
+            return True
+    return False
+
+
+def _promised(coded: CodedEvent) -> bool:
+    """The content of a pledge ("agreed to provide aid", "is willing to withdraw"): the
+    governing AGREE is the event, with its target; the promised act is not coded again."""
+    return coded.reading.governed and coded.event.modality == "future"

@@ -32,3 +32,34 @@ def merge_restatements(events: list[Event]) -> list[Event]:
         kept.confidence = max(kept.confidence, event.confidence)
         kept.attributed_to = kept.attributed_to or event.attributed_to
     return merged
+
+
+def _named(refs: list[ActorRef]) -> set[str]:
+    """Who a role names: actor ids or countries of the phrases the text gives (an implicit
+    target, with no text, names no one)."""
+    return {r.actor or r.country for r in refs if r.text and (r.actor or r.country)}
+
+
+def merge_clauses(events: list[Event]) -> list[Event]:
+    """One sentence's events of one type by one source, one aimed at what the other names or
+    either at no one named ("a bombing killed one soldier and wounded two others", "opened
+    fire, killing two"), are one happening told clause by clause: the more confident event keeps
+    the others' triggers as mentions, and their target if it named none."""
+    merged: list[Event] = []
+    for event in sorted(events, key=lambda e: -e.confidence):
+        kept = next((k for k in merged if _one_happening(k, event)), None)
+        if kept is None:
+            merged.append(event)
+            continue
+        kept.mentions.extend(m for m in event.mentions if m not in kept.mentions)
+        if not _named(kept.target):
+            kept.target = event.target
+    return sorted(merged, key=lambda e: e.trigger.start)
+
+
+def _one_happening(kept: Event, event: Event) -> bool:
+    if (kept.type, kept.modality, _roles_key(kept.source)) != (
+            event.type, event.modality, _roles_key(event.source)):
+        return False
+    named = _named(kept.target)
+    return not named or _named(event.target) <= named

@@ -36,6 +36,9 @@ class EventType:
     targets: frozenset[str]
     pledge: str | None = None
     refusal: str | None = None
+    at_home: bool = False
+    reciprocal: bool = False
+    directed_modes: tuple[str, ...] = ()
 
     def cameo_for(self, mode: str | None) -> str:
         return self.cameo_modes.get(mode or "", self.cameo)
@@ -51,6 +54,7 @@ class TriggerPattern:
     where: str
     light: frozenset[str] = frozenset()
     objects: frozenset[str] = frozenset()
+    subjects: frozenset[str] = frozenset()
     particles: frozenset[str] = frozenset()
     under: frozenset[str] = frozenset()
     except_objects: frozenset[str] = frozenset()
@@ -65,12 +69,12 @@ class TriggerPattern:
     @property
     def specificity(self) -> int:
         """How many constraints a pattern has: the more, the earlier it is tried."""
-        return (bool(self.light) + bool(self.objects) + bool(self.particles)
+        return (bool(self.light) + bool(self.objects) + bool(self.subjects) + bool(self.particles)
                 + self.intransitive)
 
     def describe(self) -> str:
         parts = [f"{self.type}{'/' + self.mode if self.mode else ''}", self.kind]
-        for name in ("light", "objects", "particles", "under"):
+        for name in ("light", "objects", "subjects", "particles", "under"):
             values = getattr(self, name)
             if values:
                 parts.append(f"{name}={'|'.join(sorted(values))}")
@@ -94,8 +98,13 @@ class ModalityCues:
     hypothetical_nouns: frozenset[str]
     demanded_auxiliaries: frozenset[str]
     demanded_governors: frozenset[str]
+    implicative_governors: frozenset[str]
     historical_modifiers: frozenset[str]
+    historical_markers: frozenset[str]
+    statement_nouns: frozenset[str]
     historical_days: int
+    ultimatum_markers: frozenset[str]
+    owner_modifiers: frozenset[str]
     reporting_verbs: frozenset[str]
     comment_verbs: frozenset[str]
 
@@ -122,7 +131,7 @@ class EventLexicon:
         for pattern in self.patterns:
             for lemma in pattern.lemmas:
                 index[pattern.kind].setdefault(lemma, []).append(pattern)
-            if pattern.complement and pattern.kind in ("verb", "adjective"):
+            if pattern.complement and pattern.kind in ("verb", "adjective", "noun"):
                 for lemma in pattern.lemmas:
                     self.complements.setdefault(lemma, pattern.complement)
         for table in index.values():
@@ -183,6 +192,13 @@ def _mapping(data: Any, path: Path) -> dict[str, Any]:
     return {k: v for k, v in data.items() if k != LINE}
 
 
+def _flag(row: dict[str, Any], key: str, path: Path, line: int | None) -> bool:
+    value = row.get(key, False)
+    if not isinstance(value, bool):
+        raise _fail(path, line, f"{key} must be true or false")
+    return value
+
+
 def load_types(path: Path = DATA / "types.yaml") -> dict[str, EventType]:
     """Read and check the PLOVER type table."""
     types: dict[str, EventType] = {}
@@ -191,7 +207,8 @@ def load_types(path: Path = DATA / "types.yaml") -> dict[str, EventType]:
         if not isinstance(row, dict):
             raise _fail(path, line, f"type {name}: expected a mapping")
         unknown = set(row) - {LINE, "quad", "cameo", "intensity", "modes", "cameo_modes",
-                              "targets", "pledge", "refusal"}
+                              "targets", "pledge", "refusal", "at_home", "reciprocal",
+                              "directed_modes"}
         if unknown:
             raise _fail(path, line, f"type {name}: unknown keys {sorted(unknown)}")
         if row.get("quad") not in QUADS:
@@ -211,6 +228,9 @@ def load_types(path: Path = DATA / "types.yaml") -> dict[str, EventType]:
             cameo_modes=cameo_modes,
             targets=frozenset(_words(row.get("targets", []), path, line, "targets")),
             pledge=row.get("pledge"), refusal=row.get("refusal"),
+            at_home=_flag(row, "at_home", path, line),
+            reciprocal=_flag(row, "reciprocal", path, line),
+            directed_modes=_words(row.get("directed_modes", []), path, line, "directed_modes"),
         )
     if len(types) != 16:
         raise _fail(path, None, f"expected the 16 PLOVER types, found {len(types)}")
@@ -221,7 +241,7 @@ def load_types(path: Path = DATA / "types.yaml") -> dict[str, EventType]:
     return types
 
 
-_PATTERN_KEYS = {"verbs", "nouns", "adjectives", "modals", "light", "objects", "particles",
+_PATTERN_KEYS = {"verbs", "nouns", "adjectives", "modals", "light", "objects", "subjects", "particles",
                  "under", "except_objects", "except_particles", "intransitive", "agentive", "mode", "context", "strength",
                  "complement", LINE}
 _KINDS = {"verbs": "verb", "nouns": "noun", "adjectives": "adjective", "modals": "modal"}
@@ -265,6 +285,7 @@ def _pattern(type_: EventType, entry: Any, path: Path) -> TriggerPattern:
     return TriggerPattern(
         type=type_.name, kind=kind, lemmas=_words(entry[kinds[0]], path, line, kinds[0]),
         where=f"{path.name}:{line}", light=words("light"), objects=words("objects"),
+        subjects=words("subjects"),
         particles=words("particles"), under=words("under"),
         except_objects=words("except_objects"), except_particles=words("except_particles"),
         intransitive=entry.get("intransitive", False), agentive=entry.get("agentive", False),
@@ -311,8 +332,13 @@ def load_cues(path: Path = DATA / "modality.yaml") -> ModalityCues:
         hypothetical_nouns=_cue_words(table, "hypothetical", "nouns", path),
         demanded_auxiliaries=_cue_words(table, "demanded", "auxiliaries", path),
         demanded_governors=_cue_words(table, "demanded", "governors", path),
+        implicative_governors=_cue_words(table, "demanded", "implicative", path),
         historical_modifiers=_cue_words(table, "historical", "modifiers", path),
+        historical_markers=_cue_words(table, "historical", "markers", path),
+        statement_nouns=_cue_words(table, "historical", "statements", path),
         historical_days=days,
+        ultimatum_markers=_cue_words(table, "ultimatum", "markers", path),
+        owner_modifiers=_cue_words(table, "owners", "words", path),
         reporting_verbs=_cue_words(table, "reporting", "verbs", path),
         comment_verbs=_cue_words(table, "reporting", "comment", path),
     )

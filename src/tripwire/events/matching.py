@@ -60,11 +60,27 @@ def verb_objects(verb: Token) -> list[Token]:
             heads = [verb.head]
         if not heads and verb.dep_ == "conj":
             heads = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+        if not heads and verb.dep_ == "xcomp":
+            # "forces continue to be deployed": the patient is the governing verb's subject
+            heads = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     out: list[Token] = []
     for head in heads:
         out.append(head)
         out.extend(head.conjuncts)
     return out
+
+
+def verb_subjects(verb: Token) -> list[Token]:
+    """Who does a verb's act: its subject, the agent of a passive, or the subject of the clause
+    a conjunct or complement hangs from ("police rushed in and dispersed the mob")."""
+    agents = [c for a in verb.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"]
+    if agents or is_passive(verb):
+        return agents
+    for clause in (verb, verb.head):
+        found = [c for c in clause.children if c.dep_ == "nsubj"]
+        if found or verb.dep_ not in ("conj", "xcomp"):
+            return found
+    return []
 
 
 def entities_in(span: Span) -> list[Span]:
@@ -84,18 +100,33 @@ def entities_in(span: Span) -> list[Span]:
     return found
 
 
+def hyphen_prefix(token: Token) -> Token | None:
+    """The first word of a hyphenated word the tokenizer split ("lathi" of "lathi-charged")."""
+    if token.i < 2:
+        return None
+    hyphen, prefix = token.doc[token.i - 1], token.doc[token.i - 2]
+    if hyphen.text != "-" or hyphen.whitespace_ or prefix.whitespace_ or not prefix.is_alpha:
+        return None
+    return prefix
+
+
 def lemma_forms(token: Token) -> Iterator[str]:
-    """The lemma, then the lower-cased form, then (only where the lemmatizer left the word as it
-    was, as it does on noisy lower-case text) its suffix-stripped stems."""
+    """The hyphenated lemma ("lathi-charge" for "lathi-charged", split by the tokenizer), the
+    lemma, then the lower-cased form, then its suffix-stripped stems where the lemmatizer left
+    the word as it was or cut too much (on noisy lower-case text: "staged" to "stag"), that is,
+    stems longer than the lemma."""
     lemma = token.lemma_.lower()
+    prefix = hyphen_prefix(token)
+    if prefix is not None:
+        yield f"{prefix.lower_}-{lemma}"
     yield lemma
     lower = token.lower_
     if lower != lemma:
         yield lower
-        return
     for suffix in SUFFIXES:
-        if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
-            yield lower[: -len(suffix)]
+        stem = lower[: -len(suffix)]
+        if lower.endswith(suffix) and len(stem) > 2 and (lower == lemma or len(stem) > len(lemma)):
+            yield stem
 
 
 def object_lemmas(tokens: list[Token]) -> set[str]:
@@ -131,6 +162,8 @@ def _verb_fits(pattern: TriggerPattern, verb: Token) -> bool:
     if pattern.intransitive and any(c.dep_ in OBJECT_DEPS or c.dep_ == "ccomp"
                                     for c in verb.children):
         return False
+    if pattern.subjects and not object_lemmas(verb_subjects(verb)) & pattern.subjects:
+        return False
     return not pattern.objects or bool(object_lemmas(verb_objects(verb)) & pattern.objects)
 
 
@@ -142,6 +175,10 @@ def light_verb(noun: Token) -> Token | None:
         return participle
     while noun.dep_ == "conj" and noun.head.i != noun.i:
         noun = noun.head
+    # a quantity or part of it: "launched ten days of war games", "staged a series of strikes"
+    while (noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN"
+           and noun.head.head.dep_ in LIGHT_DEPS):
+        noun = noun.head.head
     if noun.dep_ in LIGHT_DEPS:
         return noun.head
     if noun.dep_ == "pobj" and noun.head.dep_ in ("prep", "agent"):
@@ -160,8 +197,10 @@ def noun_modifiers(noun: Token) -> set[str]:
 
 
 def _noun_fits(pattern: TriggerPattern, noun: Token,
-               historical: frozenset[str]) -> tuple[bool, Token | None]:
+               modifiers: frozenset[str]) -> tuple[bool, Token | None]:
     if pattern.objects and not noun_modifiers(noun) & pattern.objects:
+        return False, None
+    if pattern.except_objects and noun_modifiers(noun) & pattern.except_objects:
         return False, None
     if pattern.light:
         verb = light_verb(noun)
@@ -170,26 +209,30 @@ def _noun_fits(pattern: TriggerPattern, noun: Token,
         if any(form in pattern.light for form in lemma_forms(verb)):
             return True, verb
         return False, None
-    return _nominal_event(noun, historical), None
+    return _nominal_event(noun, modifiers), None
 
 
-def _nominal_event(noun: Token, historical: frozenset[str]) -> bool:
+def _nominal_event(noun: Token, modifiers: frozenset[str]) -> bool:
     """A noun on its own names a happening when it acts in its clause ("the shelling killed
-    ten"), is presupposed ("injured in the firing"), or says whose it is ("Russia's invasion",
-    "attacks by the rebels", "previous aggression"); "asked for deployment" only refers to one."""
+    ten"), is presupposed ("injured in the firing"), or says whose or when it is ("Russia's
+    invasion", "attacks by the rebels", "police firing", "previous aggression"; `modifiers` are
+    the historical and owner words of modality.yaml); "asked for deployment" only refers to one."""
     if noun.dep_ == "compound":
         return False
     if noun.dep_ in ("nsubj", "nsubjpass"):
         return True
-    if noun.dep_ == "pobj" and noun.head.lower_ in PRESUPPOSING_PREPS:
+    if presupposed(noun) or _existential(noun):
         return True
-    for child in noun.children:
-        if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "by"):
-            return True
-        if child.dep_ in ("amod", "compound") and (
-                child.pos_ == "PROPN" or child.ent_type_ or child.lower_ in historical):
-            return True
-    return False
+    return _owned(noun, modifiers) or any(
+        child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "by")
+        for child in noun.children)
+
+
+def _existential(noun: Token) -> bool:
+    """"there was firing", "there will be a big deployment": the noun is said to happen."""
+    head = noun.head
+    return noun.dep_ == "attr" and head.lemma_ == "be" and any(
+        c.dep_ == "expl" for c in head.children)
 
 
 def _adjective_fits(adjective: Token) -> Token | None:
@@ -206,12 +249,12 @@ def _modal_fits(pattern: TriggerPattern, modal: Token) -> bool:
 
 
 def _try(patterns: list[TriggerPattern], token: Token,
-         historical: frozenset[str]) -> TriggerMatch | None:
+         modifiers: frozenset[str]) -> TriggerMatch | None:
     for pattern in patterns:
         if pattern.kind == "verb" and _verb_fits(pattern, token):
             return TriggerMatch(pattern, token, token)
         if pattern.kind == "noun":
-            fits, verb = _noun_fits(pattern, token, historical)
+            fits, verb = _noun_fits(pattern, token, modifiers)
             if fits:
                 return TriggerMatch(pattern, token, verb or token, verb)
         if pattern.kind == "adjective":
@@ -231,9 +274,18 @@ def lookup_tables(token: Token, lexicon: EventLexicon) -> list[dict[str, list[Tr
         return [lexicon.adjectives]
     if pos == "AUX" and token.dep_ == "aux":
         return [lexicon.modals]
+    if tag == "VBN" and token.dep_ in NOMINAL_DEPS and any(
+            c.dep_ == "det" for c in token.children):
+        # a participle used as a noun: "the accused were released"
+        return [lexicon.nouns]
+    if owner_of_gerund(token, lexicon.cues.owner_modifiers) is not None:
+        return [lexicon.nouns]
     if tag == "VBN" and token.lower_ in lexicon.adjectives:
         # an adjectival passive: "is opposed to", "is committed to", "is prepared to"
         return [lexicon.adjectives, lexicon.verbs]
+    if tag in ("VBN", "VBG") and any(c.dep_ == "det" for c in token.children):
+        # "evacuated the wounded", "the killing of ...": a noun phrase, not a clause
+        return [lexicon.nouns]
     if pos in VERB_POS or tag.startswith("VB"):
         tables = [lexicon.verbs]
         if token.dep_ in NOMINAL_DEPS:
@@ -251,21 +303,57 @@ def lookup_tables(token: Token, lexicon: EventLexicon) -> list[dict[str, list[Tr
 def find_triggers(sentence: Span, lexicon: EventLexicon) -> list[TriggerMatch]:
     """All trigger matches in a sentence, one per token at most, in text order."""
     matches: list[TriggerMatch] = []
+    modifiers = lexicon.cues.historical_modifiers | lexicon.cues.owner_modifiers
     for token in sentence:
         for table in lookup_tables(token, lexicon):
             match = None
             for form in lemma_forms(token):
                 patterns = table.get(form)
                 if patterns:
-                    match = _try(patterns, token, lexicon.cues.historical_modifiers)
-                    break
+                    match = _try(patterns, token, modifiers)
+                    if match is not None:
+                        break
             if match is not None:
                 matches.append(match)
                 break
-    verbs = {(m.token.i, m.pattern.type) for m in matches}
+    # a noun whose light verb is itself a trigger is what that event acts on: "called off a
+    # strike", "offered concessions", "rejected the invitation" are one event, the verb's
+    verbs = {m.token.i for m in matches if m.pattern.kind != "noun"}
     return [m for m in matches
-            if (m.light is None or (m.light.i, m.pattern.type) not in verbs)
+            if (m.light is None or m.light.i not in verbs
+                or (presupposed(m.token) and _owned(m.token, modifiers)))
             and not _about_comment(m, lexicon)]
+
+
+def presupposed(noun: Token) -> bool:
+    """A nominal event taken as having happened: "hurt in the firing"."""
+    noun = gerund_head(noun) or noun
+    return noun.dep_ == "pobj" and noun.head.lower_ in PRESUPPOSING_PREPS
+
+
+def gerund_head(token: Token) -> Token | None:
+    """The noun right before a gerund that the parser made the gerund's head: it reads "hurt in
+    police firing" as "police" with a participle "firing" after it."""
+    head = token.head
+    if token.tag_ == "VBG" and token.dep_ == "acl" and head.i == token.i - 1:
+        return head
+    return None
+
+
+def owner_of_gerund(token: Token, owners: frozenset[str]) -> Token | None:
+    """The owner word a gerund was hung on ("police firing" is the police's firing)."""
+    head = gerund_head(token)
+    return head if head is not None and head.lower_ in owners else None
+
+
+def _owned(noun: Token, modifiers: frozenset[str]) -> bool:
+    """A modifier says whose or when the nominal event is: "police firing", "Russian attack",
+    "previous aggression". "Hurt in police firing" then reports the firing as an event of its
+    own, besides the hurting."""
+    return owner_of_gerund(noun, modifiers) is not None or any(
+        child.dep_ in ("amod", "compound") and (
+            child.pos_ == "PROPN" or child.ent_type_ or child.lower_ in modifiers)
+        for child in noun.children)
 
 
 def _about_comment(match: TriggerMatch, lexicon: EventLexicon) -> bool:

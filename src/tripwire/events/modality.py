@@ -15,12 +15,13 @@ curfew imposed after the coup") is historical: background that happened on its o
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Token
 
 from tripwire.events.lexicon import EventLexicon, ModalityCues
-from tripwire.events.matching import TriggerMatch
+from tripwire.events.matching import TriggerMatch, gerund_head, is_passive, presupposed
 from tripwire.events.roles import reporter_of
 
 MAX_DEPTH = 8
@@ -67,14 +68,25 @@ def _auxiliary_cue(clause: Token, cues: ModalityCues, reported: bool) -> Modalit
     return None
 
 
+def _marks(clause: Token) -> Iterator[Token]:
+    """The clause's subordinating markers, also one the parser hung on a word before the verb
+    ("as if we countries withdraw": "if" under "countries")."""
+    for child in clause.children:
+        if child.dep_ == "mark":
+            yield child
+        elif child.i < clause.i:
+            yield from (m for m in child.children if m.dep_ == "mark")
+
+
 def _condition_cue(clause: Token, cues: ModalityCues) -> ModalityReading | None:
     """A clause under "if"/"unless", or one that states a condition of its own."""
+    for mark in _marks(clause):
+        if mark.lower_ in cues.hypothetical_markers:
+            return ModalityReading("hypothetical", mark.lower_)
     for child in clause.children:
-        if child.dep_ == "mark" and child.lower_ in cues.hypothetical_markers:
-            return ModalityReading("hypothetical", child.lower_)
         if child.dep_ == "advcl":
-            for mark in child.children:
-                if mark.dep_ == "mark" and mark.lower_ in cues.hypothetical_markers:
+            for mark in _marks(child):
+                if mark.lower_ in cues.hypothetical_markers:
                     return ModalityReading("hypothetical", mark.lower_)
     return None
 
@@ -94,6 +106,8 @@ def _governor_cue(governor: Token, lexicon: EventLexicon,
     lemma = governor.lemma_.lower()
     if governor.i in triggers and lemma in lexicon.complements:
         return ModalityReading(lexicon.complements[lemma], governor.lower_, governed=True)
+    if lemma in cues.implicative_governors and is_passive(governor):
+        return ModalityReading("asserted", governor.lower_, governed=True)
     adjective = governor.pos_ == "ADJ"
     tables = (
         ("negated", cues.negation_governors),
@@ -101,9 +115,22 @@ def _governor_cue(governor: Token, lexicon: EventLexicon,
         ("demanded", () if adjective else cues.demanded_governors),
         ("future", cues.future_adjectives if adjective else cues.future_governors),
     )
+    # a phrasal governor is listed with its particle: "ruled out" negates, "ruled that" does not
+    keys = {lemma} if not any(c.dep_ == "prt" for c in governor.children) else {
+        f"{lemma} {c.lower_}" for c in governor.children if c.dep_ == "prt"}
     for modality, words in tables:
-        if lemma in words:
+        if not keys.isdisjoint(words):
             return ModalityReading(modality, governor.lower_)
+    return None
+
+
+def _object_trigger(verb: Token, lexicon: EventLexicon,
+                    triggers: set[int]) -> ModalityReading | None:
+    """The modality a nominal trigger in the verb's object gives its content clause."""
+    for child in verb.children:
+        lemma = child.lemma_.lower()
+        if child.dep_ in ("dobj", "obj") and child.i in triggers and lemma in lexicon.complements:
+            return ModalityReading(lexicon.complements[lemma], child.lower_, governed=True)
     return None
 
 
@@ -111,9 +138,34 @@ def _nominal_cue(noun: Token, cues: ModalityCues) -> ModalityReading | None:
     negation = _negated_by(noun, cues)
     if negation is not None:
         return ModalityReading("negated", negation.lower_)
+    if noun.dep_ == "pobj" and noun.head.lower_ in cues.historical_markers:
+        return ModalityReading("historical", noun.head.lower_)
     for child in noun.children:
         if child.dep_ == "amod" and child.lemma_.lower() in cues.historical_modifiers:
             return ModalityReading("historical", child.lower_)
+    return None
+
+
+def _presupposing_verb(noun: Token) -> Token | None:
+    """The verb whose clause a presupposed nominal event shares: "farmers who were killed in
+    police firing" tells the firing as background, as it tells the killing."""
+    if not presupposed(noun):
+        return None
+    verb = (gerund_head(noun) or noun).head.head
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
+def _demanded_object(token: Token, lexicon: EventLexicon) -> ModalityReading | None:
+    """An event named as what is demanded: "demanded the arrest of X", "called for his arrest"."""
+    if token.dep_ in ("dobj", "obj"):
+        governor = token.head
+    elif token.dep_ == "pobj" and token.head.lower_ == "for":
+        governor = token.head.head
+    else:
+        return None
+    lemma = governor.lemma_.lower()
+    if lemma in lexicon.cues.demanded_governors or lexicon.complements.get(lemma) == "demanded":
+        return ModalityReading("demanded", governor.lower_, governed=True)
     return None
 
 
@@ -129,32 +181,91 @@ def _background(clause: Token) -> bool:
         c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in clause.children)
 
 
+def _in_background(noun: Token) -> ModalityReading | None:
+    """A nominal event told inside background ("a guard involved in a shooting")."""
+    verb = noun.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ in ("VERB", "AUX") and verb.i != noun.i and _background(verb):
+        return ModalityReading("historical", verb.lower_)
+    return None
+
+
 def _infinitival(clause: Token) -> bool:
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children)
+
+
+def _prior(clause: Token, cues: ModalityCues) -> str | None:
+    """The marker of a clause that tells what came before: "after a jet shot down ...",
+    "after shooting down ..."."""
+    if clause.dep_ == "advcl":
+        return next((c.lower_ for c in clause.children
+                     if c.dep_ == "mark" and c.lower_ in cues.historical_markers), None)
+    if clause.dep_ == "pcomp" and clause.head.lower_ in cues.historical_markers:
+        return clause.head.lower_
+    return None
+
+
+def _content_of_noun(clause: Token) -> bool:
+    """A finite clause that says what a noun is: "the demand that Israel ease ...", "an
+    admission that the forces killed ..."."""
+    return (clause.dep_ in ("acl", "ccomp") and clause.head.pos_ == "NOUN"
+            and not _infinitival(clause) and clause.tag_ not in ("VBN", "VBG"))
 
 
 def read_modality(match: TriggerMatch, lexicon: EventLexicon, triggers: set[int]) -> ModalityReading:
     """The modality of a matched event; `triggers` are the token indices of all matches."""
     cues = lexicon.cues
+    demanded = _demanded_object(match.token, lexicon)
+    if demanded is not None:
+        return demanded
+    start = match.clause
     if match.pattern.kind == "noun":
-        nominal = _nominal_cue(match.token, cues)
-        if nominal is not None or match.light is None:
+        nominal = _nominal_cue(match.token, cues) or _in_background(match.token)
+        anchor = _presupposing_verb(match.token) if match.light is None else match.light
+        if nominal is not None or anchor is None:
             return nominal or ModalityReading()
-    reported = reporter_of(match.clause, cues.reporting_verbs) is not None
-    clause = match.clause
+        start = anchor
+    reported = reporter_of(start, cues.reporting_verbs) is not None
+    clause = start
     for _ in range(MAX_DEPTH):
         own = _own_cue(clause, cues, reported)
         if own is not None:
             return own
-        if clause.i == match.clause.i and _background(clause):
+        if clause.i == start.i and _background(clause) and not (
+                clause.tag_ == "VBG" and clause.head.lemma_.lower() in cues.statement_nouns):
             return ModalityReading("historical", clause.lower_)
+        prior = _prior(clause, cues)
+        if prior is not None:
+            return ModalityReading("historical", prior)
         head, dep = clause.head, clause.dep_
+        if dep == "relcl" and _infinitival(clause):
+            # "the first delegation to visit Bucharest", "a force to protect them": what the
+            # noun is for, not news
+            return ModalityReading("hypothetical", "to", governed=True)
         if head.i == clause.i or dep == "relcl":
             break
         if head.pos_ == "NOUN" and head.lemma_.lower() in cues.hypothetical_nouns and dep in (
                 "acl", "ccomp", "prep"):
             return ModalityReading("hypothetical", head.lower_)
-        if dep in GOVERNED_DEPS or (dep == "acomp" and head.pos_ == "ADJ"):
+        # the noun's own governor decides: "demanded an admission that X killed ..."
+        noun_object = dep in ("dobj", "obj") and clause.pos_ == "NOUN"
+        if noun_object and clause.i != match.clause.i:
+            governed = _governor_cue(head, lexicon, triggers)
+            if governed is not None:
+                return governed
+            break
+        if dep == "prep" and head.pos_ in ("VERB", "AUX", "ADJ"):
+            # "suspected of blowing up", "aimed at establishing", "arrested for collaborating"
+            governed = _governor_cue(head, lexicon, triggers)
+            if governed is not None:
+                return governed
+        if dep in GOVERNED_DEPS or (dep == "acomp" and head.pos_ == "ADJ") or _content_of_noun(
+                clause):
+            # "reiterated its demand that X ...": the clause is the content of the object noun
+            demand = _object_trigger(head, lexicon, triggers)
+            if demand is not None:
+                return demand
             if head.lemma_.lower() in cues.reporting_verbs and head.i not in triggers:
                 break
             governed = _governor_cue(head, lexicon, triggers)

@@ -8,6 +8,7 @@ Britain") and coordinated modifiers ("Hungarian and Romanian officials") give se
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -19,11 +20,14 @@ from tripwire.events.matching import (
     OBJECT_DEPS,
     TriggerMatch,
     entities_in,
+    gerund_head,
+    hyphen_prefix,
     is_passive,
     object_lemmas,
+    presupposed,
     verb_objects,
 )
-from tripwire.events.places import lookup_place
+from tripwire.events.places import is_locative, locate, lookup_place
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 PRE_MODIFIERS = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case"}
@@ -33,7 +37,7 @@ PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "its", "their", "his", 
 # Verbs whose object is the doer of their infinitive: "urged X to withdraw", "forced X to leave".
 OBJECT_CONTROL = {"urge", "ask", "call", "force", "order", "tell", "allow", "permit", "persuade",
                   "invite", "press", "pressure", "push", "help", "enable", "compel", "instruct",
-                  "demand", "encourage", "appeal", "implore"}
+                  "demand", "encourage", "appeal", "implore", "prompt"}
 
 
 @dataclass
@@ -49,6 +53,16 @@ class ActorLookup:
     def __init__(self, actors: ActorResolution, published: str | None) -> None:
         self.actors = actors
         self.published = published
+        self._near: dict[int, frozenset[str]] = {}
+
+    def near(self, sentence: Span) -> frozenset[str]:
+        """Countries a sentence's actors belong to: which of two places of one name it means
+        ("Tripoli ... the north Lebanese port")."""
+        if sentence.start_char not in self._near:
+            refs = (self._at(e) for e in entities_in(sentence) if e.label_ in ("NORP", "GPE"))
+            self._near[sentence.start_char] = frozenset(r.country for r in refs
+                                                         if r is not None and r.country)
+        return self._near[sentence.start_char]
 
     def _at(self, span: Span) -> ActorRef | None:
         return self.actors.actor_at(span.start_char, span.end_char)
@@ -58,42 +72,72 @@ class ActorLookup:
     "of" phrase, then the phrase resolver."""
         core = core_phrase(head)
         ref = self._at(core)
+        if ref is not None and _stance(ref, core):
+            ref = None
         if ref is None:
             for phrase in (core, *(core_phrase(t) for t in _of_objects(head))):
                 for ent in entities_in(phrase):
                     if ent.label_ in ENTITY_LABELS:
                         ref = self._at(ent)
-                        if ref is not None:
+                        if ref is not None and not _stance(ref, phrase):
                             return ref
+                        ref = None
         # generic agents ("Russian troops", "the police"); a name the actors stage could not
         # resolve in the article is not retried
         if ref is None and head.pos_ in ("NOUN", "ADJ") and head.ent_type_ not in NOT_ACTORS:
             found = _resolve_phrase(core.text, self.published)
-            if found is not None:
+            if found is not None and not _common_words_naming(found, core):
                 ref = ActorRef(found.actor, core.text, found.country, found.sector)
         if ref is None or (ref.actor is None and ref.country is None):
-            country = _located_in(head) or _place_country(head)
+            near = self.near(head.sent)
+            country = _located_in(head, near) or _place_country(head, near)
             if country is not None:
                 sector = ref.sector if ref is not None else None
                 ref = ActorRef(None, core.text, country, sector)
         return ref or ActorRef(actor=None, text=core.text)
 
 
-def _place_country(head: Token) -> str | None:
+def _stance(ref: ActorRef, core: Span) -> bool:
+    """A name inside "anti-X" or "pro-X" says whom a person or group is for or against, not who
+    they are: "an anti-Syria journalist"."""
+    lowered = core.text.lower()
+    name = ref.text.lower()
+    return any(f"{prefix}-{name}" in lowered or f"{prefix}- {name}" in lowered
+               for prefix in STANCE_PREFIXES)
+
+
+def _after_stance(ent: Span) -> bool:
+    """A name right after "anti-" or "pro-" ("an anti-Syria journalist")."""
+    doc, start = ent.doc, ent.start
+    before = doc[start - 1].lower_ if start > 0 else ""
+    if before == "-" and start > 1:
+        before = doc[start - 2].lower_ + "-"
+    return before.endswith(tuple(f"{p}-" for p in STANCE_PREFIXES))
+
+
+def _common_words_naming(found: ActorRef, core: Span) -> bool:
+    """A phrase of common words read as a person or a named group: "electric power" is not
+    Samantha Power, "the labour market" not the Labour party."""
+    named = found.actor is not None and ":" in found.actor
+    return named and not any(t.pos_ == "PROPN" or (t.is_title and t.i != t.sent.start)
+                             for t in core)
+
+
+def _place_country(head: Token, near: frozenset[str]) -> str | None:
     """A place named as a role ("the curfew in Abidjan" names Abidjan): its country."""
     if head.ent_type_ not in ("GPE", "LOC"):
         return None
-    location = lookup_place(core_phrase(head).text)
+    location = lookup_place(core_phrase(head).text, near)
     return location.country if location is not None else None
 
 
-def _located_in(head: Token) -> str | None:
+def _located_in(head: Token, near: frozenset[str] = frozenset()) -> str | None:
     """The country of a place that qualifies a generic agent: "demonstrators in Baghdad"."""
     for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "from"):
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "throughout", "across"):
             for place in entities_in(prep.doc[prep.i + 1: prep.right_edge.i + 1]):
                 if place.label_ in ("GPE", "LOC"):
-                    location = lookup_place(place.text)
+                    location = lookup_place(place.text, near)
                     if location is not None and location.country:
                         return location.country
     return None
@@ -140,7 +184,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The doer of a clause, following control, coordination and participles upwards."""
     if depth > 6:
         return None
-    subject = _first_child(verb, SUBJECT_DEPS)
+    subject = _hyphen_subject(verb, _first_child(verb, SUBJECT_DEPS))
     if subject is not None:
         return subject
     head = verb.head
@@ -154,7 +198,14 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         prep_obj = _prep_object(head, ("on", "upon"))
         if prep_obj is not None and head.lemma_.lower() in OBJECT_CONTROL:
             return prep_obj
+        patient = _first_child(head, ("nsubjpass",))
+        if patient is not None and head.lemma_.lower() in OBJECT_CONTROL:
+            # the passive of object control: "the police were told to patrol the area"
+            return patient
         return subject_of(head.head if head.dep_ in ("acomp", "amod") else head, depth + 1)
+    if dep == "conj" and is_passive(head):
+        # "was indicted and will resign": the patient of the first verb does the second
+        return None if is_passive(verb) else _first_child(head, ("nsubjpass",))
     if dep == "conj" or (dep == "advcl" and verb.tag_ == "VBG"):
         return None if is_passive(head) else subject_of(head, depth + 1)
     if dep == "pcomp":
@@ -169,6 +220,16 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
+def _hyphen_subject(verb: Token, subject: Token | None) -> Token | None:
+    """The subject of a hyphenated verb the tokenizer split: the parser takes the first word for
+    the subject ("police lathi-charged ..." parses "lathi" as subject, "police" under it)."""
+    prefix = hyphen_prefix(verb)
+    if prefix is None or (subject is not None and subject.i != prefix.i):
+        return subject
+    return next((c for c in prefix.children if c.dep_ in ("compound", "nsubj", "amod")
+                 and c.pos_ in ("NOUN", "PROPN")), None)
+
+
 def _prep_object(token: Token, preps: tuple[str, ...] | frozenset[str]) -> Token | None:
     for child in token.children:
         if child.dep_ in ("prep", "agent") and child.lower_ in preps:
@@ -178,6 +239,8 @@ def _prep_object(token: Token, preps: tuple[str, ...] | frozenset[str]) -> Token
     return None
 
 
+ETHNIC_MODIFIERS = {"ethnic"}
+STANCE_PREFIXES = ("anti", "pro")
 NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 
 
@@ -191,6 +254,13 @@ def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
         elif child.dep_ == "dative" and child.pos_ in ("NOUN", "PROPN", "PRON"):
             out.append(child)
     return out
+
+
+def _following_prep_objects(verb: Token, preps: frozenset[str]) -> list[Token]:
+    """Targets a verb's prepositions name: after the verb ("With the signing of a deal, X
+    agreed ..." names no partner), and under "in" only a name ("in Bosnia", not "in a move")."""
+    return [t for t in _prep_objects(verb, preps)
+            if t.i > verb.i and (t.head.lower_ != "in" or t.ent_type_)]
 
 
 def _agent(verb: Token) -> Token | None:
@@ -209,7 +279,7 @@ def _with_conjuncts(heads: list[Token]) -> list[Token]:
 
 def _complement_subject(verb: Token) -> Token | None:
     for child in verb.children:
-        if child.dep_ in ("ccomp", "xcomp"):
+        if child.dep_ in ("ccomp", "xcomp") or (child.dep_ == "acl" and verb.pos_ == "NOUN"):
             subject = _first_child(child, ("nsubj", "nsubjpass"))
             if subject is not None:
                 return subject
@@ -219,16 +289,33 @@ def _complement_subject(verb: Token) -> Token | None:
 COMPLEMENT_PREPS = frozenset({"to", "with", "from", "against", "on", "into", "in", "for"})
 
 
-def complement_targets(verb: Token) -> list[Token]:
-    """Who the complement clause acts on: "threatened to cut off power to X", "refused to meet
-    X", "offered to negotiate with X": the target of a pledge, threat, refusal or demand."""
+def complement_targets(verb: Token, depth: int = 4) -> Iterator[list[Token]]:
+    """Who the complement clause acts on, clause by clause down the chain of complements:
+    "threatened to cut off power to X", "refused to meet X", "offered to negotiate with X", "is
+    willing to send material to help defend X": the target of a pledge, threat, refusal or
+    demand."""
+    if depth == 0:
+        return
     for child in verb.children:
-        if child.dep_ in ("xcomp", "ccomp"):
+        if child.dep_ in ("xcomp", "ccomp") or (child.dep_ == "advcl" and depth < 4):
             found = [c for c in child.children if c.dep_ in ("dobj", "obj", "dative")]
-            found += _prep_objects(child, COMPLEMENT_PREPS)
+            # "refused to meet X in Tel Aviv": with an object, "in" says where, not to whom
+            found += _following_prep_objects(child, COMPLEMENT_PREPS - {"in"} if found
+                                             else COMPLEMENT_PREPS)
             for obj in list(found):
-                found += _prep_objects(obj, COMPLEMENT_PREPS)
-            return found or complement_targets(child)
+                found += _prep_objects(obj, COMPLEMENT_PREPS - {"in"})
+            if found:
+                yield found
+            yield from complement_targets(child, depth - 1)
+
+
+def _shared_objects(verb: Token) -> list[Token]:
+    """The object a coordinated verb shares with the next: "killing or wounding 50"."""
+    if any(c.dep_ not in ("cc", "conj", "aux", "neg", "punct") for c in verb.children):
+        return []
+    for conj in verb.children:
+        if conj.dep_ == "conj" and conj.pos_ == "VERB":
+            return [c for c in conj.children if c.dep_ in OBJECT_DEPS]
     return []
 
 
@@ -242,7 +329,7 @@ def _verb_roles(match: TriggerMatch, event_type: EventType) -> tuple[list[Token]
     else:
         subject = subject_of(verb)
         sources = [subject] if subject is not None else []
-        objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+        objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS] or _shared_objects(verb)
         targets = []
         if pattern.particles:
             found = _prep_object(verb, pattern.particles)
@@ -253,9 +340,9 @@ def _verb_roles(match: TriggerMatch, event_type: EventType) -> tuple[list[Token]
         if not targets and instruments:
             targets = _prep_objects(objects[0], event_type.targets)
         if not targets:
-            targets = _prep_objects(verb, event_type.targets)
+            targets = _following_prep_objects(verb, event_type.targets)
         if not targets and instruments:
-            targets = _actor_modifiers(objects[0])
+            targets = _actor_modifiers(objects[0]) or _prep_objects(objects[0], INNER_PREPS)
         if not targets and event_type.quad.startswith("verbal"):
             found = _complement_subject(verb)
             targets = [found] if found is not None else []
@@ -271,9 +358,16 @@ def _noun_roles(match: TriggerMatch, event_type: EventType) -> tuple[list[Token]
         if is_passive(verb) or participle:
             agent = _agent(verb)
             sources = [agent] if agent is not None else []
+            # "a US national was put under investigation": the patient of the light verb
+            patient = _first_child(verb, ("nsubjpass",))
+            if patient is not None and patient.i != noun.i:
+                targets = [patient]
         else:
             subject = subject_of(verb)
             sources = [subject] if subject is not None else []
+        if presupposed(noun):
+            # "hurt in police firing": the firing's doer is its own modifier, not whoever hurt
+            sources = _actor_modifiers(noun)
         if not targets:
             targets = _prep_objects(verb, event_type.targets)
     elif match.pattern.agentive:
@@ -286,6 +380,13 @@ def _noun_roles(match: TriggerMatch, event_type: EventType) -> tuple[list[Token]
         sources = [by] if by is not None else _actor_modifiers(noun)
         if not targets and verb is not None:
             targets = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    if not targets:
+        themes = _prep_objects(noun, frozenset({"of"}))
+        targets = [t for theme in themes for t in _prep_objects(theme, event_type.targets)]
+    if not targets and event_type.quad.startswith("verbal"):
+        found = _complement_subject(noun) or (_complement_subject(verb) if verb is not None
+                                               else None)
+        targets = [found] if found is not None else []
     if between and match.pattern.mode == "third-party":
         targets = between
     elif between:
@@ -295,6 +396,9 @@ def _noun_roles(match: TriggerMatch, event_type: EventType) -> tuple[list[Token]
 
 def _actor_modifiers(noun: Token) -> list[Token]:
     """Modifiers that may name the doer of a nominal event: "Russia's", "Russian", "US"."""
+    owner = gerund_head(noun)
+    if owner is not None:
+        return [owner]  # "police firing" parsed as "police" + participle "firing"
     out = []
     for child in noun.lefts:
         if child.dep_ in ACTOR_MODIFIERS and (child.pos_ in ("PROPN", "ADJ", "NOUN")
@@ -336,6 +440,20 @@ def role_heads(match: TriggerMatch, lexicon: EventLexicon) -> tuple[list[Token],
     return sources, targets
 
 
+def ultimatum_condition(clause: Token, markers: frozenset[str], depth: int = 3) -> Token | None:
+    """The clause a condition marker ("unless") puts on a clause or its complements."""
+    for child in clause.children:
+        if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in markers
+                                         for c in child.children):
+            return child
+    for child in clause.children:
+        if child.dep_ in ("xcomp", "ccomp") and depth > 0:
+            found = ultimatum_condition(child, markers, depth - 1)
+            if found is not None:
+                return found
+    return None
+
+
 def reporter_of(token: Token, reporting: frozenset[str]) -> Token | None:
     """The reporting verb a clause is said under ("X said ...", "according to X"), if any."""
     clause = token
@@ -361,12 +479,21 @@ def reporter_subject(reporter: Token) -> Token | None:
     return subject_of(reporter)
 
 
+def _ethnic(head: Token) -> bool:
+    """An ethnic group ("ethnic Albanians in Serbia") is people of the country they live in,
+    not the state their name recalls."""
+    return any(c.dep_ == "amod" and c.lower_ in ETHNIC_MODIFIERS for c in head.children)
+
+
 def _resolve_heads(heads: list[Token], lookup: ActorLookup,
                    fallback: Token | None) -> list[ActorRef]:
     refs: list[ActorRef] = []
     for head in heads:
         candidates = [lookup.resolve(head)]
-        modifiers = [c for c in head.lefts if c.dep_ in ("amod", "compound") and c.conjuncts]
+        if _ethnic(head):
+            place = _located_in(head) or locate(head.sent, head.head).country
+            candidates = [ActorRef(None, candidates[0].text, place, candidates[0].sector)]
+        modifiers = [c for c in head.lefts if c.dep_ in ("amod", "compound", "nmod") and c.conjuncts]
         if modifiers:
             resolved = [lookup.resolve(t) for m in modifiers for t in (m, *m.conjuncts)]
             resolved = [r for r in resolved if r.actor]
@@ -383,25 +510,188 @@ def _resolve_heads(heads: list[Token], lookup: ActorLookup,
     return refs
 
 
+OF = frozenset({"of"})
+INNER_PREPS = frozenset({"of", "by", "from", "with", "to", "for", "against", "on", "in",
+                         "between", "into", "toward", "towards"})
+
+
+def _named(ref: ActorRef) -> bool:
+    return bool(ref.actor or ref.country)
+
+
+def _inner_refs(head: Token, lookup: ActorLookup, depth: int = 3,
+                preps: frozenset[str] = INNER_PREPS) -> list[ActorRef]:
+    """Who an object that names no actor is about, from its prepositional phrases: "refused
+    admittance to Ghanaians", "demanded a truce with the forces in Bosnia"."""
+    if depth == 0:
+        return []
+    inner = _prep_objects(head, preps)
+    for clause in head.children if preps is INNER_PREPS else ():
+        # "an invitation to attend a meeting of X", not "an admission that Y killed X"
+        if clause.dep_ in ("acl", "xcomp") and _first_child(clause, SUBJECT_DEPS) is None:
+            inner += [c for c in clause.children if c.dep_ in OBJECT_DEPS]
+            inner += _prep_objects(clause, INNER_PREPS)
+    inner = _with_conjuncts(inner)
+    found = [ref for ref in _resolve_heads(inner, lookup, None) if _named(ref)]
+    if found:
+        return found
+    for token in inner:
+        found = _inner_refs(token, lookup, depth - 1)
+        if found:
+            return found
+    return []
+
+
+def _resolve_targets(heads: list[Token], lookup: ActorLookup) -> list[ActorRef]:
+    """Target references; an object that names no actor gives way to the actors inside it."""
+    refs: list[ActorRef] = []
+    for head in heads:
+        found = _resolve_heads([head], lookup, None)
+        if found and found[0].text not in core_phrase(head).text:
+            # named through its "of" phrase: all of them ("scores of Sierra Leonean and
+            # Liberian refugees")
+            found = _inner_refs(head, lookup, 1, OF) or found
+        refs += [r for r in found if r not in refs]
+    if any(_named(r) for r in refs):
+        return [r for r in refs if _named(r)]
+    for head in heads:
+        inner = _inner_refs(head, lookup)
+        if inner:
+            return inner
+    return refs
+
+
 def resolve_roles(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorLookup) -> Roles:
     """Source and target actor references of a matched trigger."""
+    event_type = lexicon.types[match.pattern.type]
     sources, targets = role_heads(match, lexicon)
     reporter = reporter_of(match.clause, lexicon.cues.reporting_verbs)
     speaker = reporter_subject(reporter) if reporter is not None else None
     source = _resolve_heads(sources, lookup, speaker)
-    target = _resolve_heads(targets, lookup, None)
-    if match.pattern.complement and not any(r.actor or r.country for r in target):
-        embedded = _resolve_heads([t for t in complement_targets(match.token) if t not in sources],
-                                  lookup, None)
-        target = [r for r in embedded if r.actor or r.country] or target
+    target = _fallback_targets(match, lexicon, lookup, sources, _resolve_targets(targets, lookup))
     sentence = match.clause.sent
-    source = _at_home(source, target, sentence, lookup, False)
-    target = _at_home(target, source, sentence, lookup, True)
-    return Roles(source=source, target=target)
+    frame = _frame(match.clause, reporter)
+    source = _at_home(source, target, sentence, lookup, False, frame)
+    target = _at_home(target, source, sentence, lookup, True, frame)
+    source = _done_where(source, target, match, event_type,
+                         lambda: _sentence_countries(sentence, lookup, frame))
+    target = _aimed_at_home(target, source, match, event_type)
+    if event_type.reciprocal and match.pattern.mode not in event_type.directed_modes:
+        source, target = _each_other(source, target)
+    return Roles(source=source, target=_not_among(target, source))
+
+
+def _fallback_targets(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorLookup,
+                      sources: list[Token], target: list[ActorRef]) -> list[ActorRef]:
+    """Where to look for a target the clause's own roles do not name: down the complements,
+    at the side an ultimatum binds, after the verb."""
+    event_type = lexicon.types[match.pattern.type]
+    if match.pattern.complement and not any(_named(r) for r in target):
+        first: list[ActorRef] = []
+        for level in complement_targets(match.token):
+            embedded = _resolve_targets(
+                [t for t in _with_conjuncts(level) if t not in sources], lookup)
+            first = first or embedded
+            if any(_named(r) for r in embedded):
+                target = [r for r in embedded if _named(r)]
+                break
+        else:
+            # "prepared to lift the ban on the FIS": unnamed, yet someone, placed below
+            target = target or first
+    if not any(_named(r) for r in target):
+        # "threatened to strike unless Israel rescinds ...": aimed at who must act
+        condition = ultimatum_condition(match.token, lexicon.cues.ultimatum_markers)
+        bound = _first_child(condition, SUBJECT_DEPS) if condition is not None else None
+        if bound is not None:
+            target = [r for r in _resolve_heads([bound], lookup, None) if _named(r)] or target
+    if match.pattern.kind == "verb" and not any(_named(r) for r in target):
+        # "refusing admittance to Ghanaians": the object names no one, the preposition does
+        later = [t for t in _following_prep_objects(match.token, event_type.targets)
+                 if t not in sources]
+        target = [r for r in _resolve_heads(later, lookup, None) if _named(r)] or target
+    return target
+
+
+def _each_other(source: list[ActorRef], target: list[ActorRef]) -> tuple[list[ActorRef],
+                                                                         list[ActorRef]]:
+    """Parties of a reciprocal act, named as source and target, are all sources."""
+    named = [r for r in target if _named(r) and r.text]
+    if not named or not any(_named(r) for r in source):
+        return source, target
+    return source + [r for r in named if r not in source], []
+
+
+def _done_where(source: list[ActorRef], target: list[ActorRef], match: TriggerMatch,
+                event_type: EventType, named: Callable[[], list[str]]) -> list[ActorRef]:
+    """An `at_home` act by no one the sentence names or places is coded to the country it
+    happened in ("a roadside bombing near Samarra killed ..."; `named`: the countries the
+    sentence names, the first standing in for an unnamed place), and an unplaced doer to the
+    country the act is aimed at: "tribal elders demanded that the Nigerian ministry ..." are
+    Nigerians."""
+    if not event_type.at_home or any(r.country for r in source):
+        return source
+    if not any(r.actor for r in source):
+        # where it happened, else (for a deed: a bombing, a killing) the country the sentence
+        # is about; a statement by no one named has no such anchor
+        place = locate(match.clause.sent, match.clause).country
+        if place is None and event_type.quad == "material_conflict":
+            place = next(iter(named()), None)
+        if place is not None:
+            return ([ActorRef(None, r.text, place, r.sector) for r in source]
+                    or [ActorRef(None, "", place)])
+    aimed = {r.country for r in target if r.country}
+    if len(aimed) != 1:
+        return source
+    [home] = aimed
+    return [ActorRef(r.actor, r.text, home, r.sector) if _placeable(r, False) else r
+            for r in source]
+
+
+def _aimed_at_home(target: list[ActorRef], source: list[ActorRef], match: TriggerMatch,
+                   event_type: EventType) -> list[ActorRef]:
+    """People the sentence does not place ("killing one person", "arresting 12") are the
+    source's own people; an act of an `at_home` type aimed at no one ("landowners began a hunger
+    strike") is aimed at the source's own country, or at the country the sentence puts it in
+    ("troops remained on alert in the West Bank"). The implicit target has no text."""
+    homes = {r.country for r in source if r.country}
+    if len(homes) != 1:
+        return target
+    [home] = homes
+    if target:
+        return [ActorRef(r.actor, r.text, home, r.sector) if not r.country and _placeable(r, True)
+                else r for r in target]
+    if not event_type.at_home or len(source) != 1:
+        return target
+    place = locate(match.clause.sent, match.clause).country
+    return [ActorRef(None, "", place or home)]
+
+
+def _not_among(target: list[ActorRef], source: list[ActorRef]) -> list[ActorRef]:
+    """Several sources acting together ("Jordan and Britain agreed to ...", "Hungarian and
+    Romanian officials agreed that their countries ...") act on each other: a target that is
+    one of them is no target of its own."""
+    countries = {r.country or r.actor for r in source if _named(r)}
+    if len(countries) < 2:
+        return target
+    return [r for r in target if (r.country or r.actor) not in countries]
+
+
+def _frame(clause: Token, reporter: Token | None) -> set[int]:
+    """The tokens of the reporting frame around an event's clause ("..., a spokeswoman for the
+    U.S. embassy said", "according to Pentagon sources"): who tells, not where it happened."""
+    if reporter is None:
+        return set()
+    told = clause
+    while told.head.i not in (told.i, reporter.i):
+        told = told.head
+    frame = {t.i for t in reporter.subtree}
+    if told.head.i == reporter.i and told.i != reporter.i:
+        frame -= {t.i for t in told.subtree}
+    return frame
 
 
 def _at_home(refs: list[ActorRef], others: list[ActorRef], sentence: Span,
-             lookup: ActorLookup, anyone: bool) -> list[ActorRef]:
+             lookup: ActorLookup, anyone: bool, frame: set[int]) -> list[ActorRef]:
     """A person or group the registry cannot place ("President Dos Santos", "ethnic leaders")
     acts in the country the sentence is about: the first state it names that is not the
     other role's actor ("... in Luanda" places the president in Angola; "... welcomed the
@@ -409,7 +699,8 @@ def _at_home(refs: list[ActorRef], others: list[ActorRef], sentence: Span,
     if all(r.country or not _placeable(r, anyone) for r in refs):
         return refs
     taken = {r.country for r in others if r.country and r.actor}
-    home = next((c for c in _sentence_countries(sentence, lookup) if c not in taken), None)
+    home = next((c for c in _sentence_countries(sentence, lookup, frame) if c not in taken),
+                None)
     if home is None:
         return refs
     return [ActorRef(r.actor, r.text, home, r.sector) if not r.country and _placeable(r, anyone) else r
@@ -418,22 +709,31 @@ def _at_home(refs: list[ActorRef], others: list[ActorRef], sentence: Span,
 
 def _placeable(ref: ActorRef, anyone: bool) -> bool:
     """Who takes the sentence's country: a person, a generic agent (a sector without a
-    country: "prisoners", "leaders"), or, as a target, any actor without a country."""
-    return anyone or (ref.actor or "").startswith("person:") or (ref.actor is None
-                                                                 and ref.sector is not None)
+    country: "prisoners", "ethnic leaders"), a name the registry lacks ("Vice-President Moody
+    Awori"), or, as a target, any phrase the registry does not know; an organisation the
+    registry knows (the UN, NATO) belongs to no country, and a thing that acts ("a roadside
+    bombing") is no one."""
+    if (ref.actor or "").startswith("person:"):
+        return True
+    named = any(word[:1].isupper() for word in ref.text.split()[1:])
+    return ref.actor is None and (anyone or ref.sector is not None or named)
 
 
-def _sentence_countries(sentence: Span, lookup: ActorLookup) -> list[str]:
-    """States a sentence names, in order: actors with a country, then places in the gazetteer."""
-    countries: list[str] = []
+def _sentence_countries(sentence: Span, lookup: ActorLookup, frame: set[int]) -> list[str]:
+    """States a sentence names outside its reporting frame, in order: actors with a country,
+    then places in the gazetteer."""
+    found: list[tuple[Span, str | None]] = []
     for ent in entities_in(sentence):
-        if ent.label_ not in ("GPE", "NORP", "LOC"):
+        if ent.label_ not in ("GPE", "NORP", "LOC") or ent.root.i in frame or _after_stance(ent):
             continue
         ref = lookup._at(ent) or _resolve_phrase(ent.text, lookup.published)
-        country = ref.country if ref is not None else None
-        if country is None and ent.label_ != "NORP":
-            place = lookup_place(ent.text)
-            country = place.country if place is not None else None
+        found.append((ent, ref.country if ref is not None else None))
+    countries: list[str] = []
+    for ent, country in found:
+        if ent.label_ != "NORP" and (country is None or is_locative(ent)):
+            # "in Tripoli" is the city the rest of the sentence points to, not a metonym
+            place = lookup_place(ent.text, lookup.near(sentence))
+            country = place.country if place is not None else country
         if country is not None and country not in countries:
             countries.append(country)
     return countries

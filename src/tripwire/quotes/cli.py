@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from enum import StrEnum
 from typing import Annotated
 
@@ -16,10 +16,8 @@ from rich.console import Console
 from rich.table import Table
 
 from tripwire.document import Document, Quote
-from tripwire.errors import BadRecord, TripwireError
-from tripwire.ingest import iter_articles
 from tripwire.options import Paths, PublishedOption
-from tripwire.pipeline import analyze_stream
+from tripwire.runs import RunReport
 
 MAX_QUOTE_CHARS = 160
 
@@ -56,18 +54,6 @@ def quote_table(rows: Iterable[dict[str, object]]) -> Table:
     return table
 
 
-def _documents(paths: list[str], published: str | None) -> Iterator[Document]:
-    analysed = 0
-    for item in analyze_stream(iter_articles(paths, published=published)):
-        if isinstance(item, BadRecord):
-            typer.echo(f"skipped: {item.render()}", err=True)
-            continue
-        analysed += 1
-        yield item
-    if not analysed:
-        raise TripwireError("E003", "no article could be analysed")
-
-
 def register(app: typer.Typer) -> None:
     """Add this stage's commands to the main app."""
 
@@ -80,7 +66,9 @@ def register(app: typer.Typer) -> None:
         ),
     ) -> None:
         """List the quotes of each article: speaker, actor id, kind, the words, the article."""
-        rows = [quote_record(d, q) for d in _documents(paths, published) for q in d.quotes]
+        report = RunReport(quiet=True)
+        rows = [quote_record(d, q) for d in report.documents(paths, published) for q in d.quotes]
+        report.finish("quotes")
         if fmt is QuoteFormat.json:
             sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
             return

@@ -49,6 +49,7 @@ class StageSignals:
         self._stage = module if all(hasattr(module, n) for n in NEEDED) else None
         self.note = None if self._stage else UNAVAILABLE
         self._lock = threading.Lock()
+        self._alerts: tuple[tuple[Any, ...], list[dict[str, Any]]] | None = None
 
     def refresh(self, store: Store) -> None:
         if self._stage:
@@ -56,11 +57,15 @@ class StageSignals:
                 self._stage.build_incidents(store)
 
     def alerts(self, store: Store) -> list[dict[str, Any]]:
+        """Alerts, recomputed only when the store has changed since the last request."""
         if not self._stage:
             return []
         with self._lock:
-            found = self._stage.find_alerts(store)
-        return [dataclasses.asdict(alert) for alert in found]
+            version = store.version()
+            if self._alerts is None or self._alerts[0] != version:
+                found = self._stage.find_alerts(store)
+                self._alerts = (version, [dataclasses.asdict(alert) for alert in found])
+            return [dict(alert) for alert in self._alerts[1]]
 
     def series(self, store: Store, dyad: tuple[str, str] | None, actor: str | None,
                start: dt.date | None, end: dt.date | None, by: str,

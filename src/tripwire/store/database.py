@@ -134,6 +134,14 @@ class Store:
             cur.execute("ROLLBACK")
             raise
 
+    def version(self) -> tuple[Any, ...]:
+        """Changes whenever articles are stored or incidents rebuilt: a key for derived caches."""
+        row = self.cursor().execute(
+            "SELECT (SELECT count(*) FROM articles), (SELECT max(ingested_at) FROM articles), "
+            "(SELECT count(*) FROM incidents), (SELECT sum(num_events) FROM incidents)"
+        ).fetchone()
+        return tuple(row or ())
+
     def stats(self) -> dict[str, Any]:
         """Counts that say what the database holds."""
         cur = self.cursor()
