@@ -117,6 +117,9 @@ def ingest(
     report = RunReport(strict, quiet)
     added = duplicates = 0
     with Store(db or default_db_path()) as store:
+        # Analysis is the bottleneck; DuckDB on one thread keeps its memory flat over a long run
+        # (more threads each keep their own allocator arena and buffers, which grow).
+        store.cursor().execute("SET threads = 1")
         batch: list[Document] = []
         for doc in report.documents(paths, published, workers):
             batch.append(doc)

@@ -22,6 +22,14 @@ DB_ENV = "TRIPWIRE_DB"
 MEMORY_ENV = "TRIPWIRE_DB_MEMORY"
 DEFAULT_MEMORY = "512MB"  # DuckDB's own default is 80% of RAM, kept as cache for the whole run
 DEFAULT_DB = "tripwire.duckdb"
+# A checkpoint rewrites every row group that changed since the last one, so the memory it needs
+# grows with the row group: DuckDB's default (122,880 rows) holds a whole corpus of articles and
+# made an ingest's peak memory grow with the database. The smallest size DuckDB allows bounds it.
+ROW_GROUP_ROWS = 2048
+# DuckDB 2's own storage format rewrites every row group of a table each time one fills up, which
+# again makes checkpoints grow with the table; the 1.2 format (given to new files) does not.
+STORAGE_VERSION = "v1.2.0"
+ALIAS = "tripwire"
 TABLES = ("articles", "actors", "mentions", "quotes", "times", "events", "event_actors")
 
 
@@ -42,20 +50,22 @@ class Store:
     def __init__(self, path: str | Path | None = None, read_only: bool = False) -> None:
         self.path = str(path or default_db_path())
         self._lock = threading.Lock()
+        self._closed = False
         try:
             if read_only and not Path(self.path).exists():
                 raise TripwireError("E010", "database does not exist; run `tripwire ingest` first",
                                     self.path)
-            memory = os.environ.get(MEMORY_ENV) or DEFAULT_MEMORY
-            self.con = duckdb.connect(self.path, read_only=read_only,
-                                      config={"memory_limit": memory})
+            self.con = _open(self.path, read_only)
             if not read_only:
                 migrate(self.con)
         except duckdb.Error as exc:
             raise TripwireError("E010", f"cannot open database: {exc}", self.path) from exc
 
     def close(self) -> None:
-        self.con.close()
+        if not self._closed:
+            self._closed = True
+            self.con.close()
+            _release(self.path)
 
     def __enter__(self) -> Store:
         return self
@@ -65,18 +75,20 @@ class Store:
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         """A cursor for one thread's reads (DuckDB connections are not shared across threads)."""
-        return self.con.cursor()
+        cur = self.con.cursor()
+        cur.execute(f"USE {ALIAS}")
+        return cur
 
     def ingest(self, documents: Iterable[Document]) -> IngestResult:
         """Store a batch atomically; articles whose content hash is already stored are skipped."""
         result = IngestResult()
         batch: Rows = {table: [] for table in TABLES}
+        documents = list(documents)
         with self._lock:
-            cur = self.con.cursor()
-            seen_hashes: set[str] = set()
-            seen_ids: set[str] = set()
+            cur = self.cursor()
+            seen_ids, seen_hashes = self._stored(cur, documents)
             for doc in documents:
-                if doc.content_hash in seen_hashes or doc.id in seen_ids or self._stored(cur, doc):
+                if doc.content_hash in seen_hashes or doc.id in seen_ids:
                     result.duplicates += 1
                     continue
                 seen_hashes.add(doc.content_hash)
@@ -90,12 +102,16 @@ class Store:
         return result
 
     @staticmethod
-    def _stored(cur: duckdb.DuckDBPyConnection, doc: Document) -> bool:
-        row = cur.execute(
-            "SELECT count(*) FROM articles WHERE content_hash = ? OR id = ?",
-            [doc.content_hash, doc.id],
-        ).fetchone()
-        return bool(row and row[0])
+    def _stored(cur: duckdb.DuckDBPyConnection,
+                documents: list[Document]) -> tuple[set[str], set[str]]:
+        """Ids and content hashes of the batch already stored: one scan a batch, not one an
+        article (each is a scan of the whole table)."""
+        rows = cur.execute(
+            "SELECT id, content_hash FROM articles WHERE list_contains($ids, id) "
+            "OR list_contains($hashes, content_hash)",
+            {"ids": [d.id for d in documents], "hashes": [d.content_hash for d in documents]},
+        ).fetchall()
+        return {row[0] for row in rows}, {row[1] for row in rows}
 
     @staticmethod
     def _write(cur: duckdb.DuckDBPyConnection, batch: Rows) -> None:
@@ -173,6 +189,65 @@ class Store:
         from tripwire.signals import find_alerts
 
         return find_alerts(self, settings)
+
+
+@dataclass
+class _Instance:
+    root: duckdb.DuckDBPyConnection
+    read_only: bool
+    users: int = 0
+
+
+# One DuckDB instance per file in a process, shared by its Stores (DuckDB refuses to attach a
+# file twice), closed with the last of them; `duckdb.connect(path)` did the same.
+_INSTANCES: dict[str, _Instance] = {}
+_INSTANCES_LOCK = threading.Lock()
+
+
+def _open(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """A connection of this process's instance of the file (a writable one serves readers too)."""
+    key = os.path.realpath(path)
+    with _INSTANCES_LOCK:
+        instance = _INSTANCES.get(key)
+        if instance is None:
+            instance = _INSTANCES[key] = _Instance(_attach(path, read_only), read_only)
+        elif instance.read_only and not read_only:
+            raise TripwireError("E010", "the database is open read-only in this process", path)
+        instance.users += 1
+        con = instance.root.cursor()
+    con.execute(f"USE {ALIAS}")
+    return con
+
+
+def _release(path: str) -> None:
+    key = os.path.realpath(path)
+    with _INSTANCES_LOCK:
+        instance = _INSTANCES.get(key)
+        if instance is None:
+            return
+        instance.users -= 1
+        if instance.users <= 0:
+            del _INSTANCES[key]
+            instance.root.close()
+
+
+def _attach(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """The file attached as the default database: the only way to choose its row group size."""
+    memory = os.environ.get(MEMORY_ENV) or DEFAULT_MEMORY
+    con = duckdb.connect(config={"memory_limit": memory, "temp_directory": f"{path}.tmp"})
+    options = f"ROW_GROUP_SIZE {ROW_GROUP_ROWS}"
+    if not Path(path).exists():  # an existing file keeps its format (DuckDB cannot lower it)
+        options += f", STORAGE_VERSION '{STORAGE_VERSION}'"
+    if read_only:
+        options += ", READ_ONLY"
+    quoted = path.replace("'", "''")
+    try:
+        con.execute(f"ATTACH '{quoted}' AS {ALIAS} ({options})")
+    except duckdb.Error:
+        con.close()
+        raise
+    con.execute(f"USE {ALIAS}")
+    return con
 
 
 _EVENT_COLUMNS = {
