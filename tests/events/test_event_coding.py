@@ -231,3 +231,8 @@ def test_a_command_is_demanded_not_done() -> None:
 
 def test_keeping_an_eye_on_something_is_no_deployment() -> None:
     assert code("Analysts will keep an eye on the vote in Marovia.") == []
+
+
+def test_a_question_asks_and_does_not_tell() -> None:
+    events = code("Who in Marovia is going to shell a hospital full of children?")
+    assert events and all(e.modality == "hypothetical" for e in events)

@@ -230,9 +230,17 @@ def _content_of_noun(clause: Token) -> bool:
             and not _infinitival(clause) and clause.tag_ not in ("VBN", "VBG"))
 
 
+def _question(token: Token) -> bool:
+    """A question asks, it does not tell: "Who is going to fire on an old man?"."""
+    words = [t for t in token.sent if not (t.is_space or t.is_quote or t.text in ")]")]
+    return bool(words) and words[-1].text == "?"
+
+
 def read_modality(match: TriggerMatch, lexicon: EventLexicon, triggers: set[int]) -> ModalityReading:
     """The modality of a matched event; `triggers` are the token indices of all matches."""
     cues = lexicon.cues
+    if _question(match.token):
+        return ModalityReading("hypothetical", "?")
     demanded = _demanded_object(match.token, lexicon)
     if demanded is not None:
         return demanded
