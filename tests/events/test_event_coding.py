@@ -236,3 +236,10 @@ def test_keeping_an_eye_on_something_is_no_deployment() -> None:
 def test_a_question_asks_and_does_not_tell() -> None:
     events = code("Who in Marovia is going to shell a hospital full of children?")
     assert events and all(e.modality == "hypothetical" for e in events)
+
+
+def test_the_owner_of_a_detention_is_the_detainee() -> None:
+    [event] = code("Valdoria protested against Alma Tessaly's detention in Marovia.")[-1:]
+    assert event.type == "COERCE"
+    assert [r.text for r in event.target] == ["Alma Tessaly"]
+    assert "Alma Tessaly" not in [r.text for r in event.source]

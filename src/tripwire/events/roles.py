@@ -241,7 +241,13 @@ def _prep_object(token: Token, preps: tuple[str, ...] | frozenset[str]) -> Token
 
 ETHNIC_MODIFIERS = {"ethnic"}
 STANCE_PREFIXES = ("anti", "pro")
-NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+TIME_ENTITIES = ("DATE", "TIME")
+NOT_ACTORS = {*TIME_ENTITIES, "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+# Acts whose owner is who undergoes them: "Brunson's detention", "the envoy's expulsion" (but
+# "Russia's invasion": the owner acts)
+PATIENT_NOUNS = {"arrest", "detention", "imprisonment", "jailing", "custody", "release",
+                 "expulsion", "deportation", "extradition", "execution", "assassination",
+                 "abduction", "kidnapping", "torture", "internment", "eviction"}
 
 
 def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
@@ -377,7 +383,12 @@ def _noun_roles(match: TriggerMatch, event_type: EventType) -> tuple[list[Token]
             targets = targets or _prep_objects(verb, event_type.targets)
     else:
         by = _prep_object(noun, ("by",))
-        sources = [by] if by is not None else _actor_modifiers(noun)
+        owners = _actor_modifiers(noun)
+        possessors = [t for t in owners if t.dep_ == "poss"]
+        if noun.lemma_.lower() in PATIENT_NOUNS and possessors:
+            targets = possessors
+            owners = [t for t in owners if t.dep_ != "poss"]
+        sources = [by] if by is not None else owners
         if not targets and verb is not None:
             targets = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
     if not targets:
@@ -559,9 +570,6 @@ def _resolve_targets(heads: list[Token], lookup: ActorLookup) -> list[ActorRef]:
         if inner:
             return inner
     return refs
-
-
-TIME_ENTITIES = ("DATE", "TIME")
 
 
 def _not_times(heads: list[Token]) -> list[Token]:
