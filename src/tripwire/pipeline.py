@@ -15,9 +15,10 @@ from tripwire.analyze import analyze_many, warm_up
 from tripwire.document import Article, Document
 from tripwire.errors import BadRecord
 from tripwire.ingest.readers import ReadItem
+from tripwire.nlp import BATCH_SIZE
 
 ResultItem = Document | BadRecord
-CHUNK = 8
+CHUNK = 8  # articles a worker takes at a time: small, so the workers share the tail evenly
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
@@ -84,7 +85,8 @@ def _start_pool(workers: int) -> mp.pool.Pool:
 def analyze_stream(items: Iterable[ReadItem], workers: int = 1) -> Iterator[ResultItem]:
     """Documents (and passed-through bad records) in input order; `workers` processes."""
     if workers <= 1:
-        for chunk in _chunks(items, CHUNK):
+        # one process parses in the model's full batches (no tail to share)
+        for chunk in _chunks(items, BATCH_SIZE):
             yield from _analyze_chunk(chunk)
         return
     pool = _start_pool(workers)
