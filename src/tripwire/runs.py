@@ -7,6 +7,7 @@ with `--strict`, stops there; a run that processed nothing at all fails with E00
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import TypeVar
 
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -19,6 +20,7 @@ from tripwire.ingest.readers import ReadItem
 from tripwire.pipeline import analyze_stream
 
 stderr = Console(stderr=True, soft_wrap=True)
+T = TypeVar("T")
 
 
 class RunReport:
@@ -35,12 +37,7 @@ class RunReport:
 
     def articles_read(self, paths: list[str], published: str | None) -> Iterator[Article]:
         """The readable articles, without analysis (bad records are skipped and reported)."""
-        for item in self._read(paths, published):
-            if isinstance(item, BadRecord):
-                self._skip(item)
-                continue
-            self.articles += 1
-            yield item
+        return self._kept(self._read(paths, published))
 
     def documents(self, paths: list[str], published: str | None,
                   workers: int = 1) -> Iterator[Document]:
@@ -49,17 +46,18 @@ class RunReport:
                       console=stderr, transient=True,
                       disable=self.quiet or not stderr.is_terminal) as progress:
             task = progress.add_task("analysing", total=None)
-            for document in self._analysed(analyze_stream(self._read(paths, published), workers)):
+            for document in self._kept(analyze_stream(self._read(paths, published), workers)):
+                self.events += len(document.events)
                 progress.update(task, description=f"analysed {self.articles} articles")
                 yield document
 
-    def _analysed(self, results: Iterable[Document | BadRecord]) -> Iterator[Document]:
-        for item in results:
+    def _kept(self, items: Iterable[T | BadRecord]) -> Iterator[T]:
+        """The items that are not bad records, counted; bad ones are skipped and reported."""
+        for item in items:
             if isinstance(item, BadRecord):
                 self._skip(item)
                 continue
             self.articles += 1
-            self.events += len(item.events)
             yield item
 
     def _fail_fast(self, item: ReadItem) -> ReadItem:
