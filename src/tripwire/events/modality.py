@@ -232,8 +232,9 @@ def _content_of_noun(clause: Token) -> bool:
 
 def _question(token: Token) -> bool:
     """A question asks, it does not tell: "Who is going to fire on an old man?"."""
-    words = [t for t in token.sent if not (t.is_space or t.is_quote or t.text in ")]")]
-    return bool(words) and words[-1].text == "?"
+    last = next((t for t in reversed(token.sent)
+                 if not (t.is_space or t.is_quote or t.text in ")]")), None)
+    return last is not None and last.text == "?"
 
 
 def read_modality(match: TriggerMatch, lexicon: EventLexicon, triggers: set[int]) -> ModalityReading:
