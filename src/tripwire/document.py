@@ -129,10 +129,15 @@ class TimeExpr:
 
 @dataclass
 class ActorRef:
+    """Who fills an event role: an actor id and/or its country and sector; when neither is
+    known, `unresolved` says why (a pronoun without antecedent, a generic agent no context
+    places, a mention that cannot act). Optional in `tripwire/1`: older documents lack it."""
+
     actor: str | None
     text: str
     country: str | None = None
     sector: str | None = None
+    unresolved: str | None = None
 
 
 @dataclass

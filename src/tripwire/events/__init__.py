@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from tripwire.actors import ActorResolution
+from tripwire.actors.reference import dateline
 from tripwire.document import Document, Event
 from tripwire.events.coder import code_sentence
 from tripwire.events.dedup import merge_clauses, merge_restatements
@@ -27,7 +28,7 @@ def code_events(doc: Doc, document: Document, actors: ActorResolution,
     text, so they are never coded.
     """
     lexicon = lexicon or default_lexicon()
-    lookup = ActorLookup(actors, document.published)
+    lookup = ActorLookup(actors, document.published, dateline(document.removed))
     events: list[Event] = []
     for sentence in doc.sents:
         if len(sentence) > MAX_SENTENCE_TOKENS:

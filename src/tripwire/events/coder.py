@@ -23,6 +23,7 @@ said"), and the words that go with a deed ("protesters blocked roads demanding .
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -122,7 +123,7 @@ def _is_historical(date: str | None, published: str | None, days: int) -> bool:
 
 
 def _copy_refs(refs: list[ActorRef]) -> list[ActorRef]:
-    return [ActorRef(r.actor, r.text, r.country, r.sector) for r in refs]
+    return [dataclasses.replace(r) for r in refs]
 
 
 def _derive(coded: CodedEvent, lexicon: EventLexicon) -> CodedEvent | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from tripwire.actors import resolve_actors
+from tripwire.actors.reference import dateline
 from tripwire.analyze import analyze
 from tripwire.document import ActorRef, Article
 from tripwire.events.coder import SentenceCoding, code_sentence
@@ -28,6 +29,8 @@ def _refs(refs: list[ActorRef]) -> str:
     if not refs:
         return "-"
     return ", ".join(f"{r.text!r}->{r.actor or '?'}" + (f"/{r.sector}" if r.sector else "")
+                     + (f" ({r.country})" if r.country and not r.actor else "")
+                     + (f" [unresolved: {r.unresolved}]" if r.unresolved else "")
                      for r in refs)
 
 
@@ -82,7 +85,7 @@ def explain_sentence(text: str, published: str | None = None) -> list[str]:
     doc = parse(document.text)
     resolution = resolve_actors(doc, document.published)
     lexicon = default_lexicon()
-    lookup = ActorLookup(resolution, document.published)
+    lookup = ActorLookup(resolution, document.published, dateline(document.removed))
     lines = [f"published: {document.published or '-'}"]
     for sentence in doc.sents:
         coding = code_sentence(sentence, document, lexicon, lookup)
@@ -105,6 +108,8 @@ def explain_sentence(text: str, published: str | None = None) -> list[str]:
             lines.append(f"    role heads: source {[t.text for t in sources]}, "
                          f"target {[t.text for t in targets]}")
             lines.append(f"    source: {_refs(event.source)}  target: {_refs(event.target)}")
+            lines.extend(f"    {head.text!r} resolved as {lookup.reasons[head.i]}"
+                         for head in (*sources, *targets) if head.i in lookup.reasons)
             lines.append(f"    date: {event.date or '-'} ({event.date_precision or '-'})  "
                          f"place: {event.location.name or '-'}  "
                          f"attributed to: {event.attributed_to or '-'}")

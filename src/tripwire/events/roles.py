@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from tripwire.actors import ActorResolution, resolve_phrase
+from tripwire.actors.reference import ArticleContext, refer, with_reasons
 from tripwire.document import ActorRef
 from tripwire.events.lexicon import EventLexicon, EventType
 from tripwire.events.matching import (
@@ -50,10 +51,14 @@ class ActorLookup:
     """Asks the actors stage who a noun phrase is (the article's mentions first, then the
     phrase resolver for generic agents like "Russian troops"); keeps unresolved phrases as text."""
 
-    def __init__(self, actors: ActorResolution, published: str | None) -> None:
+    def __init__(self, actors: ActorResolution, published: str | None,
+                 dateline: str | None = None) -> None:
         self.actors = actors
         self.published = published
+        self.context = ArticleContext(actors, dateline, published)
+        self.reasons: dict[int, str] = {}  # role head -> how it was resolved, for `explain`
         self._near: dict[int, frozenset[str]] = {}
+        self._resolved: dict[int, ActorRef] = {}
 
     def near(self, sentence: Span) -> frozenset[str]:
         """Countries a sentence's actors belong to: which of two places of one name it means
@@ -68,6 +73,19 @@ class ActorLookup:
         return self.actors.actor_at(span.start_char, span.end_char)
 
     def resolve(self, head: Token) -> ActorRef:
+        """The actor a role head stands for: what a pronoun, a relative pronoun or a definite
+        description refers to, else what the head names (`_named_by`)."""
+        if head.i not in self._resolved:
+            self._resolved[head.i] = ActorRef(None, head.text)  # a cycle finds nothing
+            referred = refer(head, self.resolve, self.actors)
+            if referred is not None:
+                self.reasons[head.i] = referred[1]
+                self._resolved[head.i] = referred[0]
+            else:
+                self._resolved[head.i] = self._named_by(head)
+        return self._resolved[head.i]
+
+    def _named_by(self, head: Token) -> ActorRef:
         """The actor a role head names: the core phrase, then named entities inside it or in its
     "of" phrase, then the phrase resolver."""
         core = core_phrase(head)
@@ -594,7 +612,9 @@ def resolve_roles(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorLooku
     target = _aimed_at_home(target, source, match, event_type)
     if event_type.reciprocal and match.pattern.mode not in event_type.directed_modes:
         source, target = _each_other(source, target)
-    return Roles(source=source, target=_not_among(target, source))
+    target = _not_among(target, source)
+    return Roles(source=with_reasons(source, lookup.context, target),
+                 target=with_reasons(target, lookup.context, source))
 
 
 def _fallback_targets(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorLookup,
@@ -732,6 +752,8 @@ def _placeable(ref: ActorRef, anyone: bool) -> bool:
     if (ref.actor or "").startswith("person:"):
         return True
     named = any(word[:1].isupper() for word in ref.text.split()[1:])
+    if ref.unresolved and not anyone:
+        return False  # a doer that cannot act ("a bullet", "1,320") is no one of the country
     return ref.actor is None and (anyone or ref.sector is not None or named)
 
 

@@ -25,16 +25,20 @@ VOCABULARIES: dict[tuple[str, str], list[str]] = {
     ("Quote", "kind"): ["direct", "partial", "indirect"],
     ("TimeExpr", "type"): ["DATE", "TIME", "DURATION", "SET"],
 }
+# Fields added after `tripwire/1` was published: documents written before them stay valid.
+OPTIONAL = {("ActorRef", "unresolved")}
 
 
 def build_schema() -> dict[str, Any]:
-    """The schema as generated from the dataclasses; every field is required (always present)."""
+    """The schema as generated from the dataclasses; every field is required (always present)
+    except the few added later (`OPTIONAL`)."""
     schema = pydantic.TypeAdapter(Document).json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "https://tripwire.invalid/schema/tripwire-1.schema.json"
     definitions = {**schema["$defs"], "Document": schema}
     for name, definition in definitions.items():
-        definition["required"] = sorted(definition["properties"])
+        definition["required"] = sorted(p for p in definition["properties"]
+                                        if (name, p) not in OPTIONAL)
         definition["additionalProperties"] = False
         for prop in definition["properties"].values():
             prop.pop("default", None)

@@ -1,0 +1,362 @@
+"""Who a role mention refers to when it names no one: pronouns, relative pronouns, definite
+descriptions ("the group"), generic agents placed by the article, and mentions that cannot act.
+
+The event coder picks which mention fills a role; this module says what that mention resolves
+to. `refer(head, resolve)` answers for the mentions that need the article around them (None
+for a mention that names its actor itself); `ArticleContext` holds the article's countries and
+dateline, the last resort for a generic agent's country; `unresolved_reason` says why a role
+stays unknown. Word lists live in data/reference.yaml.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from importlib import resources
+from typing import Any
+
+import yaml
+from spacy.tokens import Token
+
+from tripwire.actors.entries import LineLoader
+from tripwire.actors.lexicon import load_lexicon
+from tripwire.actors.reading import resolve_text
+from tripwire.actors.registry import registry
+from tripwire.actors.resolve import ActorResolution
+from tripwire.document import ActorRef, Removed
+from tripwire.errors import TripwireError
+
+SOURCE = "tripwire/actors/data/reference.yaml"
+SUBJECTS = ("nsubj", "nsubjpass")
+NOMINALS = ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "conj")
+PLURAL_TAGS = ("NNS", "NNPS")
+NOT_ACTOR_ENTITIES = ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL")
+SENTENCES_BACK = 3  # how far back a pronoun or a definite description looks for its actor
+AGENT_KINDS = ("state", "igo", "org", "group")
+
+
+@dataclass(frozen=True)
+class ReferenceWords:
+    person: frozenset[str]
+    singular: frozenset[str]
+    plural: frozenset[str]
+    relative: frozenset[str]
+    definite: frozenset[str]
+    organisation_nouns: frozenset[str]
+    not_agents: dict[str, str]  # word -> its class (thing, source, abstraction)
+    abstract_endings: tuple[str, ...]
+
+    @property
+    def pronouns(self) -> frozenset[str]:
+        return self.person | self.singular | self.plural
+
+
+def _bad(line: Any, message: str) -> TripwireError:
+    return TripwireError("E009", message, f"{SOURCE}:{line}")
+
+
+def _word_list(value: Any, name: str, line: Any) -> list[str]:
+    if not isinstance(value, list) or not value or not all(
+            isinstance(w, str) and w == w.strip().lower() and w for w in value):
+        raise _bad(line, f"{name} must be a non-empty list of lower-case words")
+    if len(set(value)) != len(value):
+        twice = sorted({w for w in value if value.count(w) > 1})
+        raise _bad(line, f"{name} lists {', '.join(twice)} twice")
+    return value
+
+
+def parse_reference_words(data: Any) -> ReferenceWords:
+    """Validate the parsed reference.yaml."""
+    if not isinstance(data, dict):
+        raise _bad(1, "expected a mapping with pronouns, relative, definite, organisation_nouns, "
+                      "not_agents, abstract_endings")
+    line = data.get("__line__", "?")
+    pronouns = data.get("pronouns")
+    if not isinstance(pronouns, dict):
+        raise _bad(line, "pronouns must map person, singular and plural to words")
+    classes = {}
+    for name in ("person", "singular", "plural"):
+        classes[name] = frozenset(_word_list(pronouns.get(name), f"pronouns.{name}",
+                                             pronouns.get("__line__", line)))
+    not_agents: dict[str, str] = {}
+    groups = data.get("not_agents")
+    if not isinstance(groups, dict):
+        raise _bad(line, "not_agents must map classes to words")
+    for name, words in groups.items():
+        if name == "__line__":
+            continue
+        for word in _word_list(words, f"not_agents.{name}", groups.get("__line__", line)):
+            if word in not_agents:
+                raise _bad(groups.get("__line__", line), f"{word!r} is in two not_agents classes")
+            not_agents[word] = name
+    return ReferenceWords(
+        **classes,
+        relative=frozenset(_word_list(data.get("relative"), "relative", line)),
+        definite=frozenset(_word_list(data.get("definite"), "definite", line)),
+        organisation_nouns=frozenset(_word_list(data.get("organisation_nouns"),
+                                                "organisation_nouns", line)),
+        not_agents=not_agents,
+        abstract_endings=tuple(_word_list(data.get("abstract_endings"), "abstract_endings",
+                                          line)),
+    )
+
+
+@functools.cache
+def reference_words() -> ReferenceWords:
+    text = (resources.files("tripwire.actors") / "data" / "reference.yaml").read_text(
+        encoding="utf-8")
+    try:
+        data = yaml.load(text, Loader=LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        raise _bad("?", f"not valid YAML: {exc}") from None
+    return parse_reference_words(data)
+
+
+class ArticleContext:
+    """The countries an article is about (its state mentions, most often named first) and its
+    dateline's: where a generic agent no sentence places belongs."""
+
+    def __init__(self, actors: ActorResolution, dateline: str | None = None,
+                 published: str | None = None) -> None:
+        counts: Counter[str] = Counter()
+        first: dict[str, int] = {}
+        for mention in actors.mentions:
+            country = mention.ref.country
+            if country:
+                counts[country] += 1
+                first.setdefault(country, mention.start)
+        self.countries = sorted(counts, key=lambda c: (-counts[c], first[c]))
+        self.dateline = _dateline_country(dateline, published)
+
+    def home(self, taken: set[str] | frozenset[str] = frozenset()) -> str | None:
+        """The article's first country not `taken` by the other role, else its dateline's."""
+        found = next((c for c in self.countries if c not in taken), None)
+        return found or self.dateline
+
+
+def dateline(removed: list[Removed]) -> str | None:
+    """The dateline the cleaner took off the article's first lines, if any."""
+    return next((r.text for r in removed if r.kind == "dateline"), None)
+
+
+def _dateline_country(dateline: str | None, published: str | None) -> str | None:
+    """"TEHRAN —", "NAIROBI, Kenya (AP) —": the state the dateline's place names."""
+    if not dateline:
+        return None
+    words = dateline.strip(" -—–:,").split("(")[0].replace(",", " ").split()
+    for size in range(min(len(words), 4), 0, -1):
+        for start in range(len(words) - size + 1):
+            phrase = " ".join(w.capitalize() if w.isupper() else w for w in words[start:start + size])
+            reading = resolve_text(registry(), phrase, _day(published))
+            if reading.country:
+                return reading.country
+    return None
+
+
+def _day(published: str | None) -> Any:
+    from tripwire.actors.reading import as_day
+
+    return as_day(published)
+
+
+Resolve = Callable[[Token], ActorRef]
+
+
+def refer(head: Token, resolve: Resolve, actors: ActorResolution) -> tuple[ActorRef, str] | None:
+    """What a role head that names no actor of its own stands for, with why; None for a
+    mention that names its actor (the caller resolves it)."""
+    words = reference_words()
+    lowered = head.lower_
+    if lowered in words.relative and head.dep_ in (*SUBJECTS, "dobj") and \
+            head.head.dep_ in ("relcl", "acl") and head.head.head.i != head.head.i:
+        antecedent = head.head.head
+        ref = resolve(antecedent)
+        return replace(ref, text=head.text), f"relative pronoun: {antecedent.text!r}"
+    if lowered in words.pronouns and head.pos_ == "PRON":
+        return _pronoun(head, resolve, words)
+    reason = not_agent(head)
+    if reason is not None:
+        return ActorRef(None, head.text, unresolved=f"{reason}: {head.text!r}"), reason
+    if _definite_bare(head, words) and head.lemma_.lower() in words.organisation_nouns:
+        found = _last_organisation(head, actors)
+        if found is not None:
+            return replace(found, text=head.text), f"definite description: {found.text!r}"
+    return None
+
+
+def _pronoun(head: Token, resolve: Resolve, words: ReferenceWords) -> tuple[ActorRef, str]:
+    lowered = head.lower_
+    kind = ("person" if lowered in words.person else
+            "singular" if lowered in words.singular else "plural")
+    for candidate in _candidates(head):
+        ref = resolve(candidate)
+        if _agrees(ref, candidate, kind):
+            return replace(ref, text=head.text), f"pronoun: {candidate.text!r}"
+    reason = f"pronoun {head.text!r}: no {kind} antecedent"
+    return ActorRef(None, head.text, unresolved=reason), reason
+
+
+def _candidates(head: Token) -> Iterator[Token]:
+    """Antecedent candidates, nearest first: the subjects of the clauses above the pronoun
+    ("the army said it ..."), then subjects and other nominal heads of the sentence before it
+    and of the sentences before that."""
+    seen: set[int] = {head.i, *_own_subjects(head)}
+    clause = head.head
+    for _ in range(8):
+        for child in clause.children:
+            if child.dep_ in SUBJECTS and child.i not in seen and child.i < head.i:
+                seen.add(child.i)
+                yield child
+        if clause.head.i == clause.i:
+            break
+        clause = clause.head
+    doc = head.doc
+    sentence = head.sent
+    for _ in range(SENTENCES_BACK):
+        tokens = [t for t in doc[sentence.start:sentence.end] if t.i < head.i and t.i not in seen]
+        for deps in (SUBJECTS, NOMINALS):
+            for token in reversed(tokens):
+                if token.dep_ in deps and token.i not in seen and token.pos_ in (
+                        "NOUN", "PROPN", "PRON"):
+                    seen.add(token.i)
+                    yield token
+        if sentence.start == 0:
+            break
+        sentence = doc[sentence.start - 1].sent
+
+
+def _own_subjects(head: Token) -> list[int]:
+    """The subject of the clause whose object is, or is owned by, the pronoun: "police took
+    his phone", "the officers ended their mediation" (but "Russia faces sanctions for its
+    invasion": an owner further down may be the subject)."""
+    phrase = head.head if head.dep_ == "poss" else head
+    if phrase.dep_ not in ("dobj", "dative") and head.dep_ not in ("dobj", "dative"):
+        return []
+    clause = phrase.head if phrase.dep_ in ("dobj", "dative") else head.head
+    return [t.i for c in clause.children if c.dep_ in SUBJECTS for t in (c, *c.conjuncts)]
+
+
+def _is_person(ref: ActorRef) -> bool:
+    actor = ref.actor or ""
+    if actor.startswith("person:"):
+        return True
+    entry = registry().get(actor) if actor else None
+    return entry is not None and entry.kind == "person"
+
+
+def _agrees(ref: ActorRef, candidate: Token, kind: str) -> bool:
+    """Number and person agreement of a pronoun with a candidate antecedent that names someone."""
+    if not (ref.actor or ref.country or ref.sector) or ref.unresolved:
+        return False
+    if candidate.pos_ == "PRON":
+        words = reference_words()
+        lowered = candidate.lower_
+        same = {"person": words.person, "singular": words.singular, "plural": words.plural}[kind]
+        return lowered in same
+    person = _is_person(ref) or candidate.ent_type_ == "PERSON" or (
+        ref.actor is None and candidate.lemma_.lower() in load_lexicon().office_words
+        and candidate.tag_ not in PLURAL_TAGS)
+    if kind == "person":
+        return person
+    if person:
+        return False
+    plural = candidate.tag_ in PLURAL_TAGS or bool(candidate.conjuncts)
+    if kind == "plural":
+        return plural or _kind(ref) in ("org", "group")
+    return not plural and candidate.ent_type_ not in ("LOC", "FAC")
+
+
+def _kind(ref: ActorRef) -> str | None:
+    entry = registry().get(ref.actor) if ref.actor else None
+    return entry.kind if entry is not None else None
+
+
+def not_agent(head: Token) -> str | None:
+    """Why a role head cannot be anyone (a day, a quantity, a weapon, an abstraction), or None."""
+    if head.ent_type_ in NOT_ACTOR_ENTITIES or (head.pos_ == "NUM" and not head.ent_type_):
+        return "not an agent: a time or quantity"
+    if head.pos_ != "NOUN" or head.ent_type_:
+        return None
+    words = reference_words()
+    lemma = head.lemma_.lower()
+    cls = words.not_agents.get(head.lower_) or words.not_agents.get(lemma)
+    if cls is not None:
+        return f"not an agent: {'an' if cls[0] in 'aeiou' else 'a'} {cls}"
+    if lemma.endswith(words.abstract_endings) and not _names_actor(lemma, head.lower_):
+        return "not an agent: an abstraction"
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _names_actor(lemma: str, word: str) -> bool:
+    """The sector words, offices or registry know the noun ("the administration", "king")."""
+    lexicon = load_lexicon()
+    if lemma in lexicon.sector_words or lemma in lexicon.office_words or \
+            word in lexicon.sector_words:
+        return True
+    return not resolve_text(registry(), word, _day(None)).empty
+
+
+def _definite_bare(head: Token, words: ReferenceWords) -> bool:
+    """"the group", "this alliance": a definite noun with no modifier that could name it."""
+    determiners = [c for c in head.lefts if c.dep_ == "det"]
+    others = [c for c in head.lefts if c.dep_ not in ("det", "punct")]
+    return (head.pos_ == "NOUN" and not others and len(determiners) == 1
+            and determiners[0].lower_ in words.definite
+            and not any(c.dep_ in ("prep", "appos", "acl", "relcl") for c in head.rights))
+
+
+def _last_organisation(head: Token, actors: ActorResolution) -> ActorRef | None:
+    """The organisation or armed group named last before `head`, within a few sentences."""
+    doc = head.doc
+    sentence = head.sent
+    for _ in range(SENTENCES_BACK):
+        if sentence.start == 0:
+            break
+        sentence = doc[sentence.start - 1].sent
+    window = sentence.start_char
+    for mention in reversed(actors.mentions):
+        if mention.start >= head.idx or mention.start < window:
+            continue
+        if mention.head and _kind(mention.ref) in ("org", "group", "igo"):
+            return mention.ref
+    return None
+
+
+def unresolved_reason(ref: ActorRef) -> str | None:
+    """Why a role reference names no actor and no country (None when it does)."""
+    if ref.actor or ref.country:
+        return None
+    if ref.unresolved:
+        return ref.unresolved
+    if not ref.text:
+        return "no one named"
+    if ref.sector:
+        return f"generic {ref.sector} agent: no country in the sentence or the article"
+    return f"not a known actor: {ref.text!r}"
+
+
+def with_reasons(refs: list[ActorRef], context: ArticleContext | None = None,
+                 others: list[ActorRef] | None = None) -> list[ActorRef]:
+    """Every role reference an actor, a country, or an explicit unknown with its reason. A
+    generic agent no sentence placed belongs to the article's country; a person or a name the
+    registry lacks to its first country that the other role's actor does not hold (the host
+    who "welcomed the Kenyan leader" is not Kenyan)."""
+    taken = {r.country for r in others or [] if r.country and r.actor}
+    out = []
+    for ref in refs:
+        if context is not None and not ref.country and _placeable(ref):
+            home = context.home() if ref.actor is None and ref.sector else context.home(taken)
+            ref = replace(ref, country=home)
+        out.append(replace(ref, unresolved=unresolved_reason(ref)))
+    return out
+
+
+def _placeable(ref: ActorRef) -> bool:
+    """A generic agent ("police", "the ministry"), or a person or a name the registry lacks."""
+    if ref.actor:
+        return ref.actor.startswith("person:")
+    named = any(word[:1].isupper() for word in ref.text.split()[1:])
+    return bool(ref.text) and not ref.unresolved and (ref.sector is not None or named)

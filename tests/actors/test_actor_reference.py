@@ -1,0 +1,115 @@
+"""What a role mention that names no one refers to (tripwire.actors.reference): pronouns,
+relative pronouns, definite descriptions, generic agents placed by the article or its dateline,
+mentions that cannot act, and the reason an unknown role carries."""
+
+from __future__ import annotations
+
+import pytest
+
+from tripwire.actors.reference import not_agent, parse_reference_words
+from tripwire.analyze import analyze
+from tripwire.document import Document, Event
+from tripwire.errors import TripwireError
+from tripwire.nlp import parse
+from tripwire.schema import validate_document
+
+
+def events(text: str) -> list[Event]:
+    return analyze(text, published="2023-03-06").events
+
+
+def event_of(text: str, event_type: str) -> Event:
+    found = [e for e in events(text) if e.type == event_type]
+    assert found, f"no {event_type} event in {text!r}"
+    return found[0]
+
+
+def keys(refs: list) -> set[str]:
+    return {k for r in refs for k in (r.actor, r.country) if k}
+
+
+def test_it_takes_up_the_subject_of_the_reporting_clause() -> None:
+    event = event_of("The Israeli army said it arrested four men near the border.", "COERCE")
+    assert "ISR" in keys(event.source)
+    assert event.source[0].text == "it"
+
+
+def test_he_takes_up_the_person_named_before() -> None:
+    text = ("Kenyan President Uhuru Kenyatta arrived in Addis Ababa on Monday. "
+            "He condemned the attack on the border post.")
+    event = event_of(text, "ACCUSE")
+    assert "person:uhuru-kenyatta" in keys(event.source)
+
+
+def test_a_relative_pronoun_is_the_noun_its_clause_hangs_on() -> None:
+    event = event_of("Police detained a Sudanese activist who criticised the government.",
+                     "ACCUSE")
+    assert [(r.text, r.country) for r in event.source] == [("who", "SDN")]
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_own_clause() -> None:
+    text = "Tanzanian activist Amani Mollel spoke on Friday. Police confiscated his phone and took him away."
+    event = event_of(text, "COERCE")
+    assert [r.actor for r in event.target] == ["person:amani-mollel"]
+    assert [r.sector for r in event.source] == ["COP"]
+
+
+def test_the_group_takes_up_the_organisation_named_before() -> None:
+    text = ("Human Rights Watch published a report on Monday. "
+            "The group accused the army of killing civilians.")
+    event = event_of(text, "ACCUSE")
+    assert "org:human-rights-watch" in keys(event.source) or any(
+        (r.actor or "").startswith("org:") for r in event.source)
+
+
+def test_generic_agents_take_the_country_the_article_is_about() -> None:
+    text = ("Zambia's election commission announced the results on Monday. "
+            "Police arrested forty people after the announcement.")
+    event = event_of(text, "COERCE")
+    assert [(r.country, r.sector) for r in event.source] == [("ZMB", "COP")]
+
+
+def test_generic_agents_take_the_dateline_country_when_nothing_else_places_them() -> None:
+    event = event_of("NAIROBI (Reuters) - Police arrested 12 protesters on Monday.", "COERCE")
+    assert [r.country for r in event.source] == ["KEN"]
+
+
+def test_an_unknown_role_says_why() -> None:
+    event = event_of("They attacked the village at dawn.", "ASSAULT")
+    [source] = event.source
+    assert source.actor is None and source.country is None
+    assert source.unresolved is not None and "pronoun" in source.unresolved
+
+
+def test_days_quantities_weapons_and_abstractions_cannot_act() -> None:
+    doc = parse("On Friday 300 bullets and his resignation reached the capital.")
+    by_word = {t.text: t for t in doc}
+    assert not_agent(by_word["Friday"]) is not None
+    assert not_agent(by_word["300"]) is not None
+    assert not_agent(by_word["bullets"]) is not None
+    assert not_agent(by_word["resignation"]) is not None
+    assert not_agent(by_word["capital"]) is None
+
+
+def test_every_role_is_an_actor_a_country_or_a_reasoned_unknown() -> None:
+    text = ("Gunmen attacked a bus on Tuesday. The ministry said it would investigate. "
+            "Someone threw stones at the convoy.")
+    for event in events(text):
+        for ref in (*event.source, *event.target):
+            assert ref.actor or ref.country or ref.unresolved, ref
+
+
+def test_documents_without_the_unresolved_field_stay_valid() -> None:
+    document = analyze("They attacked the village at dawn.", published="2023-03-06")
+    data = document.to_dict()
+    for event in data["events"]:
+        for ref in (*event["source"], *event["target"]):
+            ref.pop("unresolved")
+    assert validate_document(data) == []
+    assert Document.from_dict(data).events[0].source[0].unresolved is None
+
+
+def test_bad_reference_words_are_reported_with_the_file() -> None:
+    with pytest.raises(TripwireError, match="reference.yaml"):
+        parse_reference_words({"pronouns": {"person": ["he"], "singular": ["it"],
+                                            "plural": ["They"]}})
