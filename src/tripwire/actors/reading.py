@@ -152,8 +152,9 @@ def owner_hits(reg: Registry, match: Match, context: Collection[str]) -> list[Hi
         named = entry is not None and entry.kind != "person"
         if hit.role == "place" or (named and (hit.role != "context" or hit.target in context)):
             found.append(hit)
-    # A registry name beats an adjective or metonym of the same words ("Brussels" -> EU).
-    found.sort(key=lambda h: OWNER_ROLES.index(h.role))
+    # A registry name beats an adjective or metonym of the same words ("Brussels" -> EU); of
+    # two states one adjective names ("Congolese"), the one the article named before.
+    found.sort(key=lambda h: (OWNER_ROLES.index(h.role), h.target not in context))
     return found
 
 

@@ -24,7 +24,7 @@ from tripwire.actors.entries import LineLoader
 from tripwire.actors.lexicon import load_lexicon
 from tripwire.actors.reading import resolve_text
 from tripwire.actors.registry import registry
-from tripwire.actors.resolve import ActorResolution
+from tripwire.actors.resolve import ActorResolution, generic_body_name
 from tripwire.document import ActorRef, Removed
 from tripwire.errors import TripwireError
 
@@ -129,6 +129,13 @@ class ArticleContext:
                 first.setdefault(country, mention.start)
         self.countries = sorted(counts, key=lambda c: (-counts[c], first[c]))
         self.dateline = _dateline_country(dateline, published)
+        self.named = actors.countries
+
+    def foreign_body(self, ref: ActorRef) -> bool:
+        """A phrase read alone as a state's body through a one-word name that is also a sector
+        word ("50 Congress MPs"), in an article that never names that state."""
+        return bool(ref.actor) and any(generic_body_name(registry(), ref.actor or "", word,
+                                                         self.named) for word in ref.text.split())
 
     def home(self, taken: set[str] | frozenset[str] = frozenset()) -> str | None:
         """The article's first country not `taken` by the other role, else its dateline's."""

@@ -44,6 +44,7 @@ class ActorResolution:
     entities: list[Entity] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
     mentions: list[_Mention] = field(default_factory=list)
+    countries: set[str] = field(default_factory=set)  # the states the article names
 
     def __post_init__(self) -> None:
         self.mentions.sort(key=lambda m: (m.start, m.end))
@@ -92,6 +93,7 @@ class _ArticleResolver:
         self.readings: dict[str, Reading] = {}
         self.names: dict[str, str] = {}       # surname key -> person id named in this article
         self.named: set[str] = set()
+        self.countries: set[str] = set()  # states the article names (`run` fills it)
         self._ents = list(doc.ents)
         self._ent_starts = [e.start_char for e in self._ents]
         self._ent_ends = [e.end_char for e in self._ents]
@@ -102,6 +104,7 @@ class _ArticleResolver:
         starts = [t.start for t in tokens]
         people_spans = [(e.start_char, e.end_char) for e in self._ents if e.label_ == "PERSON"]
         covered = {i for m in matches for i in range(m.first, m.last)}
+        self.countries = self._named_countries(matches)
         match_starts = [m.start for m in matches]
         for chunk_start, chunk_end in self._phrases(matches, people_spans):
             first = bisect.bisect_left(starts, chunk_start)
@@ -218,7 +221,30 @@ class _ArticleResolver:
         hits = tuple(h for h in match.hits if self._hit_holds(h, match, tokens, phrase))
         return Match(match.first, match.last, match.start, match.end, hits) if hits else None
 
+    def _named_countries(self, matches: list[Match]) -> set[str]:
+        """The states the article names anywhere (by name, adjective, seat of power, or a
+        longer name of one of their bodies or people)."""
+        found: set[str] = set()
+        for match in matches:
+            for hit in match.roles("name", "surname", "adjective", "metonym"):
+                entry = self.reg.get(hit.target)
+                if entry is None or (entry.kind not in ("state", "person")
+                                     and match.last - match.first < 2):
+                    continue
+                country = entry.country or (entry.id if entry.kind == "state" else None)
+                if entry.kind == "person":
+                    country = read_person(self.reg, entry, self.day, entry.name).country
+                if country:
+                    found.add(country)
+        return found
+
+    def _generic_name(self, hit: Hit, match: Match) -> bool:
+        return hit.role == "name" and match.last - match.first == 1 and generic_body_name(
+            self.reg, hit.target, self.text[match.start:match.end], self.countries)
+
     def _hit_holds(self, hit: Hit, match: Match, tokens: list[Token], phrase: list[Match]) -> bool:
+        if self._generic_name(hit, match):
+            return False
         if hit.role == "surname":
             # "May" alone is a person only after her full name, with a title, or if spaCy says so;
             # a title after it is the office of a place ("Montenegro's prime minister").
@@ -323,8 +349,12 @@ class _ArticleResolver:
             self.readings[actor] = reading
         if reading.kind == "person" and reading.name:
             surname = surname_of(reading.name) if entry is None else surname_of(entry.name)
-            for key in {(surname or reading.name).split()[-1].casefold(), reading.name.split()[-1].casefold()}:
-                self.names.setdefault(key, actor)
+            keys = [(surname or reading.name).split()[-1], reading.name.split()[-1]]
+            if entry is None:
+                # "Cristiana Chamorro Barrios" is "Chamorro" again: a first of two surnames
+                keys += [w for w in reading.name.split()[1:] if w.casefold() not in NAME_PARTICLES]
+            for key in keys:
+                self.names.setdefault(key.casefold(), actor)
         if entry is not None and entry.parent:
             self.named.add(entry.parent)
 
@@ -335,7 +365,8 @@ class _ArticleResolver:
             if actor_id not in actors:
                 actors[actor_id] = self._actor(actor_id)
             actors[actor_id].mentions.append(Mention(mention.start, mention.end, mention.ref.text))
-        return ActorResolution(self._entities(), list(actors.values()), self.mentions)
+        return ActorResolution(self._entities(), list(actors.values()), self.mentions,
+                               self.countries)
 
     def _actor(self, actor_id: str) -> Actor:
         entry = self.reg.get(actor_id)
@@ -370,6 +401,14 @@ class _ArticleResolver:
             spans.append((mention.start, mention.end))
         entities.sort(key=lambda e: (e.start, e.end))
         return entities
+
+
+def generic_body_name(reg: Registry, actor: str, word: str, countries: set[str]) -> bool:
+    """A one-word name that is also a sector word ("Congress", "Parliament") names a body of
+    some state; it is that state's only in an article that names the state."""
+    entry = reg.get(actor)
+    return (entry is not None and entry.kind in ("org", "group") and entry.country is not None
+            and entry.country not in countries and word.casefold() in reg.lexicon.sector_words)
 
 
 def _noun_chunks(doc: Doc) -> list[tuple[int, int]]:

@@ -100,11 +100,15 @@ class ActorLookup:
                         if ref is not None and not _stance(ref, phrase):
                             return ref
                         ref = None
-        # generic agents ("Russian troops", "the police"); a name the actors stage could not
-        # resolve in the article is not retried
-        if ref is None and head.pos_ in ("NOUN", "ADJ") and head.ent_type_ not in NOT_ACTORS:
+        # generic agents ("Russian troops", "the police", "The Prosecutor's Office": a
+        # capitalised one gives its sector only, a name the actors stage could not resolve in
+        # the article is not retried)
+        if ref is None and head.pos_ in ("NOUN", "ADJ", "PROPN") and \
+                head.ent_type_ not in NOT_ACTORS:
             found = _resolve_phrase(core.text, self.published)
-            if found is not None and not _common_words_naming(found, core):
+            if found is not None and not _common_words_naming(found, core) and \
+                    not self.context.foreign_body(found) and \
+                    (head.pos_ != "PROPN" or found.actor is None):
                 ref = ActorRef(found.actor, core.text, found.country, found.sector)
         if ref is None or (ref.actor is None and ref.country is None):
             near = self.near(head.sent)
