@@ -113,3 +113,17 @@ def test_bad_reference_words_are_reported_with_the_file() -> None:
     with pytest.raises(TripwireError, match="reference.yaml"):
         parse_reference_words({"pronouns": {"person": ["he"], "singular": ["it"],
                                             "plural": ["They"]}})
+
+
+def test_a_named_actor_inside_a_phrase_that_cannot_act_still_counts() -> None:
+    event = event_of("Ethnic Albanians are demanding a U.N. military presence in the valley.",
+                     "REQUEST")
+    assert "UN" in keys(event.target) or any(r.actor and r.actor.startswith("UN")
+                                             for r in event.target)
+
+
+def test_things_named_with_a_sector_word_are_not_generic_agents() -> None:
+    text = ("Jordan's army chief spoke on Monday. "
+            "Gunmen fired on joint military exercises near the border.")
+    event = event_of(text, "ASSAULT")
+    assert all(r.sector != "MIL" or r.country is None for r in event.target)

@@ -183,9 +183,6 @@ def refer(head: Token, resolve: Resolve, actors: ActorResolution) -> tuple[Actor
         return replace(ref, text=head.text), f"relative pronoun: {antecedent.text!r}"
     if lowered in words.pronouns and head.pos_ == "PRON":
         return _pronoun(head, resolve, words)
-    reason = not_agent(head)
-    if reason is not None:
-        return ActorRef(None, head.text, unresolved=f"{reason}: {head.text!r}"), reason
     if _definite_bare(head, words) and head.lemma_.lower() in words.organisation_nouns:
         found = _last_organisation(head, actors)
         if found is not None:
@@ -280,6 +277,17 @@ def _kind(ref: ActorRef) -> str | None:
     return entry.kind if entry is not None else None
 
 
+def cannot_act(head: Token, named: ActorRef) -> tuple[ActorRef, str] | None:
+    """A role head that names no actor and cannot be anyone, as an explicit unknown with why
+    ("a U.N. military presence" names the UN, so it stays what it names)."""
+    if named.actor or named.country:
+        return None
+    reason = not_agent(head)
+    if reason is None:
+        return None
+    return ActorRef(None, named.text, unresolved=f"{reason}: {head.text!r}"), reason
+
+
 def not_agent(head: Token) -> str | None:
     """Why a role head cannot be anyone (a day, a quantity, a weapon, an abstraction), or None."""
     if head.ent_type_ in NOT_ACTOR_ENTITIES or (head.pos_ == "NUM" and not head.ent_type_):
@@ -291,7 +299,8 @@ def not_agent(head: Token) -> str | None:
     cls = words.not_agents.get(head.lower_) or words.not_agents.get(lemma)
     if cls is not None:
         return f"not an agent: {'an' if cls[0] in 'aeiou' else 'a'} {cls}"
-    if lemma.endswith(words.abstract_endings) and not _names_actor(lemma, head.lower_):
+    if lemma.endswith(words.abstract_endings) and lemma not in words.organisation_nouns and \
+            not _names_actor(lemma, head.lower_):
         return "not an agent: an abstraction"
     return None
 
@@ -350,7 +359,7 @@ def with_reasons(refs: list[ActorRef], context: ArticleContext | None = None,
     """Every role reference an actor, a country, or an explicit unknown with its reason. A
     generic agent no sentence placed belongs to the article's country; a person or a name the
     registry lacks to its first country that the other role's actor does not hold (the host
-    who "welcomed the Kenyan leader" is not Kenyan)."""
+    who "welcomed the Kenyan leader" is not Kenyan). A pronoun keeps what it refers to."""
     taken = {r.country for r in others or [] if r.country and r.actor}
     out = []
     for ref in refs:
@@ -362,8 +371,17 @@ def with_reasons(refs: list[ActorRef], context: ArticleContext | None = None,
 
 
 def _placeable(ref: ActorRef) -> bool:
-    """A generic agent ("police", "the ministry"), or a person or a name the registry lacks."""
+    """A generic agent ("police", "the ministry": a phrase whose last word is a sector word or
+    a title, not "joint military exercises"), or a person or a name the registry lacks."""
     if ref.actor:
         return ref.actor.startswith("person:")
-    named = any(word[:1].isupper() for word in ref.text.split()[1:])
-    return bool(ref.text) and not ref.unresolved and (ref.sector is not None or named)
+    words = ref.text.split()
+    if not words or ref.unresolved:
+        return False
+    lexicon = load_lexicon()
+    last = words[-1].lower().rpartition("-")[2]  # "ex-premier"
+    pronoun = last in reference_words().pronouns or last in reference_words().relative
+    generic = ref.sector is not None and (pronoun or last in lexicon.sector_words
+                                          or last in lexicon.office_words
+                                          or last in lexicon.plural_office_words)
+    return generic or any(word[:1].isupper() for word in words[1:])

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from tripwire.actors import ActorResolution, resolve_phrase
-from tripwire.actors.reference import ArticleContext, refer, with_reasons
+from tripwire.actors.reference import ArticleContext, cannot_act, refer, with_reasons
 from tripwire.document import ActorRef
 from tripwire.events.lexicon import EventLexicon, EventType
 from tripwire.events.matching import (
@@ -78,11 +78,12 @@ class ActorLookup:
         if head.i not in self._resolved:
             self._resolved[head.i] = ActorRef(None, head.text)  # a cycle finds nothing
             referred = refer(head, self.resolve, self.actors)
-            if referred is not None:
+            if referred is None:
+                named = self._named_by(head)
+                referred = cannot_act(head, named) or (named, "")
+            self._resolved[head.i] = referred[0]
+            if referred[1]:
                 self.reasons[head.i] = referred[1]
-                self._resolved[head.i] = referred[0]
-            else:
-                self._resolved[head.i] = self._named_by(head)
         return self._resolved[head.i]
 
     def _named_by(self, head: Token) -> ActorRef:
