@@ -45,6 +45,7 @@ class ReferenceWords:
     relative: frozenset[str]
     definite: frozenset[str]
     organisation_nouns: frozenset[str]
+    quantities: frozenset[str]
     not_agents: dict[str, str]  # word -> its class (thing, source, abstraction)
     abstract_endings: tuple[str, ...]
 
@@ -71,7 +72,7 @@ def parse_reference_words(data: Any) -> ReferenceWords:
     """Validate the parsed reference.yaml."""
     if not isinstance(data, dict):
         raise _bad(1, "expected a mapping with pronouns, relative, definite, organisation_nouns, "
-                      "not_agents, abstract_endings")
+                      "quantities, not_agents, abstract_endings")
     line = data.get("__line__", "?")
     pronouns = data.get("pronouns")
     if not isinstance(pronouns, dict):
@@ -97,6 +98,7 @@ def parse_reference_words(data: Any) -> ReferenceWords:
         definite=frozenset(_word_list(data.get("definite"), "definite", line)),
         organisation_nouns=frozenset(_word_list(data.get("organisation_nouns"),
                                                 "organisation_nouns", line)),
+        quantities=frozenset(_word_list(data.get("quantities"), "quantities", line)),
         not_agents=not_agents,
         abstract_endings=tuple(_word_list(data.get("abstract_endings"), "abstract_endings",
                                           line)),
@@ -183,11 +185,69 @@ def refer(head: Token, resolve: Resolve, actors: ActorResolution) -> tuple[Actor
         return replace(ref, text=head.text), f"relative pronoun: {antecedent.text!r}"
     if lowered in words.pronouns and head.pos_ == "PRON":
         return _pronoun(head, resolve, words)
+    counted = _counted(head, words)
+    if counted is not None:
+        ref = resolve(counted)
+        return replace(ref, text=_phrase_text(head)), f"quantity of: {counted.text!r}"
     if _definite_bare(head, words) and head.lemma_.lower() in words.organisation_nouns:
         found = _last_organisation(head, actors)
         if found is not None:
             return replace(found, text=head.text), f"definite description: {found.text!r}"
     return None
+
+
+def _counted(head: Token, words: ReferenceWords) -> Token | None:
+    """The people a quantity head counts: "dozens of people", "two of the suspects"."""
+    if head.lower_ not in words.quantities and head.lemma_.lower() not in words.quantities \
+            and head.ent_type_ != "CARDINAL":
+        return None
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            return next((c for c in prep.children if c.dep_ == "pobj"
+                         and c.pos_ in ("NOUN", "PROPN")), None)
+    return None
+
+
+def _phrase_text(head: Token) -> str:
+    return head.doc[head.left_edge.i:head.right_edge.i + 1].text
+
+
+def described(head: Token, named: ActorRef, actors: ActorResolution) -> tuple[ActorRef, str] | None:
+    """A definite title that names no person ("the former Kenyan president", "the minister"):
+    the person named last before it, within a few sentences, of the title's country when the
+    phrase names one, else one introduced with that title."""
+    if _is_person(named) or head.pos_ != "NOUN" or head.tag_ in PLURAL_TAGS:
+        return None
+    lemma = head.lemma_.lower()
+    lexicon = load_lexicon()
+    if lemma not in lexicon.office_words or not any(
+            c.dep_ == "det" and c.lower_ in reference_words().definite for c in head.lefts):
+        return None
+    window = _window_start(head)
+    text = head.doc.text
+    for mention in reversed(actors.mentions):
+        if mention.start >= head.idx or mention.start < window or not mention.head:
+            continue
+        ref = mention.ref
+        if not _is_person(ref):
+            continue
+        if named.country and ref.country != named.country:
+            continue
+        if not named.country and lemma not in text[max(0, mention.start - 80):mention.end + 80].lower():
+            continue
+        return replace(ref, text=_phrase_text(head)), f"definite description: {ref.text!r}"
+    return None
+
+
+def _window_start(head: Token) -> int:
+    """Where the few sentences before `head` begin."""
+    doc = head.doc
+    sentence = head.sent
+    for _ in range(SENTENCES_BACK):
+        if sentence.start == 0:
+            break
+        sentence = doc[sentence.start - 1].sent
+    return sentence.start_char
 
 
 def _pronoun(head: Token, resolve: Resolve, words: ReferenceWords) -> tuple[ActorRef, str]:
@@ -260,7 +320,8 @@ def _agrees(ref: ActorRef, candidate: Token, kind: str) -> bool:
         same = {"person": words.person, "singular": words.singular, "plural": words.plural}[kind]
         return lowered in same
     person = _is_person(ref) or candidate.ent_type_ == "PERSON" or (
-        ref.actor is None and candidate.lemma_.lower() in load_lexicon().office_words
+        _kind(ref) not in ("org", "group", "igo")
+        and candidate.lemma_.lower() in load_lexicon().office_words
         and candidate.tag_ not in PLURAL_TAGS)
     if kind == "person":
         return person
@@ -326,13 +387,7 @@ def _definite_bare(head: Token, words: ReferenceWords) -> bool:
 
 def _last_organisation(head: Token, actors: ActorResolution) -> ActorRef | None:
     """The organisation or armed group named last before `head`, within a few sentences."""
-    doc = head.doc
-    sentence = head.sent
-    for _ in range(SENTENCES_BACK):
-        if sentence.start == 0:
-            break
-        sentence = doc[sentence.start - 1].sent
-    window = sentence.start_char
+    window = _window_start(head)
     for mention in reversed(actors.mentions):
         if mention.start >= head.idx or mention.start < window:
             continue

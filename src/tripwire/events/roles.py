@@ -14,7 +14,13 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from tripwire.actors import ActorResolution, resolve_phrase
-from tripwire.actors.reference import ArticleContext, cannot_act, refer, with_reasons
+from tripwire.actors.reference import (
+    ArticleContext,
+    cannot_act,
+    described,
+    refer,
+    with_reasons,
+)
 from tripwire.document import ActorRef
 from tripwire.events.lexicon import EventLexicon, EventType
 from tripwire.events.matching import (
@@ -80,7 +86,8 @@ class ActorLookup:
             referred = refer(head, self.resolve, self.actors)
             if referred is None:
                 named = self._named_by(head)
-                referred = cannot_act(head, named) or (named, "")
+                referred = (described(head, named, self.actors) or cannot_act(head, named)
+                            or (named, ""))
             self._resolved[head.i] = referred[0]
             if referred[1]:
                 self.reasons[head.i] = referred[1]
@@ -613,7 +620,8 @@ def resolve_roles(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorLooku
     source = _at_home(source, target, sentence, lookup, False, frame)
     target = _at_home(target, source, sentence, lookup, True, frame)
     source = _done_where(source, target, match, event_type,
-                         lambda: _sentence_countries(sentence, lookup, frame))
+                         lambda: _sentence_countries(sentence, lookup, frame)
+                         or [c for c in (lookup.context.home(),) if c])
     target = _aimed_at_home(target, source, match, event_type)
     if event_type.reciprocal and match.pattern.mode not in event_type.directed_modes:
         source, target = _each_other(source, target)
@@ -666,8 +674,8 @@ def _done_where(source: list[ActorRef], target: list[ActorRef], match: TriggerMa
                 event_type: EventType, named: Callable[[], list[str]]) -> list[ActorRef]:
     """An `at_home` act by no one the sentence names or places is coded to the country it
     happened in ("a roadside bombing near Samarra killed ..."; `named`: the countries the
-    sentence names, the first standing in for an unnamed place), and an unplaced doer to the
-    country the act is aimed at: "tribal elders demanded that the Nigerian ministry ..." are
+    sentence names, else the article's, the first standing in for an unnamed place), and an
+    unplaced doer to the country the act is aimed at: "tribal elders demanded that the Nigerian ministry ..." are
     Nigerians."""
     if not event_type.at_home or any(r.country for r in source):
         return source
