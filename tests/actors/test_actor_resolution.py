@@ -167,3 +167,20 @@ def test_a_first_surname_of_two_refers_back_to_the_full_name() -> None:
                        "Quintana said she would appeal.", published="2023-03-06")
     [person] = [a for a in document.actors if a.id.startswith("person:marisol")]
     assert [m.text for m in person.mentions][:2] == ["Marisol Quintana Ferrer", "Quintana"]
+
+
+def test_a_bare_surname_is_not_the_famous_namesake_without_support() -> None:
+    alone = analyze("Johnson condemned the raid on the village.", published="2021-05-06")
+    assert not any(a.id == "person:boris-johnson" for a in alone.actors)
+    local = analyze("Local farmer Peter Johnson saw the raid. Johnson condemned it.",
+                    published="2021-05-06")
+    assert {a.id for a in local.actors if a.kind == "person"} == {"person:peter-johnson"}
+    titled = analyze("Prime Minister Johnson condemned the raid.", published="2021-05-06")
+    assert any(a.id == "person:boris-johnson" for a in titled.actors)
+
+
+def test_a_leader_word_after_a_body_of_an_organisation_stays_a_title() -> None:
+    body = analyze("The UN human rights chief condemned the raid.", published="2021-05-06")
+    assert not any(a.kind == "person" for a in body.actors)
+    top = analyze("The NATO chief condemned the raid.", published="2021-05-06")
+    assert any(a.id == "person:jens-stoltenberg" for a in top.actors)

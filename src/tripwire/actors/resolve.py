@@ -222,21 +222,27 @@ class _ArticleResolver:
         return Match(match.first, match.last, match.start, match.end, hits) if hits else None
 
     def _named_countries(self, matches: list[Match]) -> set[str]:
-        """The states the article names anywhere (by name, adjective, seat of power, or a
-        longer name of one of their bodies or people)."""
+        """The states the article names anywhere (by name, adjective, seat of power, a longer
+        name of one of their bodies, or a person's full name or title and surname)."""
         found: set[str] = set()
-        for match in matches:
-            for hit in match.roles("name", "surname", "adjective", "metonym"):
+        for index, match in enumerate(matches):
+            titled = index > 0 and bool(matches[index - 1].roles("office", "leader")) and \
+                not self.text[matches[index - 1].end:match.start].strip()
+            for hit in match.roles("name", "adjective", "metonym", *(("surname",) if titled else ())):
                 entry = self.reg.get(hit.target)
                 if entry is None or (entry.kind not in ("state", "person")
                                      and match.last - match.first < 2):
                     continue
                 country = entry.country or (entry.id if entry.kind == "state" else None)
                 if entry.kind == "person":
-                    country = read_person(self.reg, entry, self.day, entry.name).country
+                    country = self._person_country(entry.id)
                 if country:
                     found.add(country)
         return found
+
+    def _person_country(self, actor: str) -> str | None:
+        entry = self.reg.get(actor)
+        return read_person(self.reg, entry, self.day, entry.name).country if entry else None
 
     def _generic_name(self, hit: Hit, match: Match) -> bool:
         return hit.role == "name" and match.last - match.first == 1 and generic_body_name(
@@ -246,10 +252,16 @@ class _ArticleResolver:
         if self._generic_name(hit, match):
             return False
         if hit.role == "surname":
-            # "May" alone is a person only after her full name, with a title, or if spaCy says so;
-            # a title after it is the office of a place ("Montenegro's prime minister").
+            # "May" alone is a person only after her full name or with a title (a title after
+            # it is the office of a place: "Montenegro's prime minister"); "Johnson" alone is
+            # the famous namesake only in an article about that person's country, and never
+            # after another Johnson's full name.
             titled = any(m.roles("office", "leader") and m.start < match.start for m in phrase)
-            return hit.target in self.named or titled or self._is_person(match)
+            if hit.target in self.named or titled:
+                return True
+            other = self.names.get(self.text[match.start:match.end].casefold())
+            return other in (None, hit.target) and self._is_person(match) and \
+                self._person_country(hit.target) in self.countries
         if hit.role not in ("metonym", "place"):
             return True
         index = _index(tokens, match)
