@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from tripwire.actors.reference import not_agent, parse_reference_words
+from tripwire.actors.reference import not_agent
+from tripwire.actors.words import parse_reference_words
 from tripwire.analyze import analyze
 from tripwire.document import Document, Event
 from tripwire.errors import TripwireError
@@ -142,3 +143,11 @@ def test_an_unnamed_doer_of_a_deed_belongs_to_the_country_the_article_is_about()
             "Dozens of people have been killed in the unrest since then.")
     event = event_of(text, "ASSAULT")
     assert keys(event.source) == {"MOZ"}
+
+
+def test_we_in_a_direct_quote_is_its_speaker() -> None:
+    text = ('"We condemn the shelling of the camp," said Kenyan President Uhuru Kenyatta on '
+            "Monday.")
+    event = event_of(text, "ACCUSE")
+    assert "person:uhuru-kenyatta" in keys(event.source)
+    assert event.source[0].text == "We"

@@ -184,3 +184,16 @@ def test_a_leader_word_after_a_body_of_an_organisation_stays_a_title() -> None:
     assert not any(a.kind == "person" for a in body.actors)
     top = analyze("The NATO chief condemned the raid.", published="2021-05-06")
     assert any(a.id == "person:jens-stoltenberg" for a in top.actors)
+
+
+def test_a_name_in_a_place_position_is_not_a_person() -> None:
+    document = analyze("A camp was planned at Awinat, between Qasr Dallah and Sinjar, officials "
+                       "said. The battle for the town of Qasr Dallah was won by Iraqi forces.",
+                       published="2019-04-10")
+    assert not any(a.id.startswith("person:qasr") for a in document.actors)
+
+
+def test_a_doctrine_is_not_a_person() -> None:
+    document = analyze("Scholars say Bin Ladenism helped the movement recruit.",
+                       published="2019-04-10")
+    assert not any(a.id.endswith("ism") for a in document.actors)

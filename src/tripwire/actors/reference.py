@@ -12,108 +12,24 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
-from importlib import resources
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from typing import Any
 
-import yaml
 from spacy.tokens import Token
 
-from tripwire.actors.entries import LineLoader
 from tripwire.actors.lexicon import load_lexicon
 from tripwire.actors.reading import resolve_text
 from tripwire.actors.registry import registry
 from tripwire.actors.resolve import ActorResolution, generic_body_name
-from tripwire.document import ActorRef, Removed
-from tripwire.errors import TripwireError
+from tripwire.actors.words import ReferenceWords, reference_words
+from tripwire.document import ActorRef, Quote, Removed
 
-SOURCE = "tripwire/actors/data/reference.yaml"
 SUBJECTS = ("nsubj", "nsubjpass")
 NOMINALS = ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "conj")
 PLURAL_TAGS = ("NNS", "NNPS")
 NOT_ACTOR_ENTITIES = ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL")
 SENTENCES_BACK = 3  # how far back a pronoun or a definite description looks for its actor
-AGENT_KINDS = ("state", "igo", "org", "group")
-
-
-@dataclass(frozen=True)
-class ReferenceWords:
-    person: frozenset[str]
-    singular: frozenset[str]
-    plural: frozenset[str]
-    relative: frozenset[str]
-    definite: frozenset[str]
-    organisation_nouns: frozenset[str]
-    quantities: frozenset[str]
-    not_agents: dict[str, str]  # word -> its class (thing, source, abstraction)
-    abstract_endings: tuple[str, ...]
-
-    @property
-    def pronouns(self) -> frozenset[str]:
-        return self.person | self.singular | self.plural
-
-
-def _bad(line: Any, message: str) -> TripwireError:
-    return TripwireError("E009", message, f"{SOURCE}:{line}")
-
-
-def _word_list(value: Any, name: str, line: Any) -> list[str]:
-    if not isinstance(value, list) or not value or not all(
-            isinstance(w, str) and w == w.strip().lower() and w for w in value):
-        raise _bad(line, f"{name} must be a non-empty list of lower-case words")
-    if len(set(value)) != len(value):
-        twice = sorted({w for w in value if value.count(w) > 1})
-        raise _bad(line, f"{name} lists {', '.join(twice)} twice")
-    return value
-
-
-def parse_reference_words(data: Any) -> ReferenceWords:
-    """Validate the parsed reference.yaml."""
-    if not isinstance(data, dict):
-        raise _bad(1, "expected a mapping with pronouns, relative, definite, organisation_nouns, "
-                      "quantities, not_agents, abstract_endings")
-    line = data.get("__line__", "?")
-    pronouns = data.get("pronouns")
-    if not isinstance(pronouns, dict):
-        raise _bad(line, "pronouns must map person, singular and plural to words")
-    classes = {}
-    for name in ("person", "singular", "plural"):
-        classes[name] = frozenset(_word_list(pronouns.get(name), f"pronouns.{name}",
-                                             pronouns.get("__line__", line)))
-    not_agents: dict[str, str] = {}
-    groups = data.get("not_agents")
-    if not isinstance(groups, dict):
-        raise _bad(line, "not_agents must map classes to words")
-    for name, words in groups.items():
-        if name == "__line__":
-            continue
-        for word in _word_list(words, f"not_agents.{name}", groups.get("__line__", line)):
-            if word in not_agents:
-                raise _bad(groups.get("__line__", line), f"{word!r} is in two not_agents classes")
-            not_agents[word] = name
-    return ReferenceWords(
-        **classes,
-        relative=frozenset(_word_list(data.get("relative"), "relative", line)),
-        definite=frozenset(_word_list(data.get("definite"), "definite", line)),
-        organisation_nouns=frozenset(_word_list(data.get("organisation_nouns"),
-                                                "organisation_nouns", line)),
-        quantities=frozenset(_word_list(data.get("quantities"), "quantities", line)),
-        not_agents=not_agents,
-        abstract_endings=tuple(_word_list(data.get("abstract_endings"), "abstract_endings",
-                                          line)),
-    )
-
-
-@functools.cache
-def reference_words() -> ReferenceWords:
-    text = (resources.files("tripwire.actors") / "data" / "reference.yaml").read_text(
-        encoding="utf-8")
-    try:
-        data = yaml.load(text, Loader=LineLoader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.YAMLError as exc:
-        raise _bad("?", f"not valid YAML: {exc}") from None
-    return parse_reference_words(data)
 
 
 class ArticleContext:
@@ -173,11 +89,14 @@ def _day(published: str | None) -> Any:
 Resolve = Callable[[Token], ActorRef]
 
 
-def refer(head: Token, resolve: Resolve, actors: ActorResolution) -> tuple[ActorRef, str] | None:
+def refer(head: Token, resolve: Resolve, actors: ActorResolution,
+          quotes: Sequence[Quote] = ()) -> tuple[ActorRef, str] | None:
     """What a role head that names no actor of its own stands for, with why; None for a
     mention that names its actor (the caller resolves it)."""
     words = reference_words()
     lowered = head.lower_
+    if lowered in words.first and head.pos_ == "PRON":
+        return _first_person(head, resolve, actors, quotes)
     if lowered in words.relative and head.dep_ in (*SUBJECTS, "dobj") and \
             head.head.dep_ in ("relcl", "acl") and head.head.head.i != head.head.i:
         antecedent = head.head.head
@@ -194,6 +113,27 @@ def refer(head: Token, resolve: Resolve, actors: ActorResolution) -> tuple[Actor
         if found is not None:
             return replace(found, text=head.text), f"definite description: {found.text!r}"
     return None
+
+
+def _first_person(head: Token, resolve: Resolve, actors: ActorResolution,
+                  quotes: Sequence[Quote]) -> tuple[ActorRef, str]:
+    """"We", "I" inside a direct quote: its speaker, named in the same paragraph ("we have
+    visited those camps", said the director of a rights group)."""
+    text = head.doc.text
+    for quote in quotes:
+        speaker = quote.speaker
+        if speaker is None or quote.kind != "direct" or not quote.start <= head.idx < quote.end:
+            continue
+        if "\n" in text[min(speaker.start, head.idx):max(speaker.end, head.idx)]:
+            continue
+        ref = actors.actor_at(speaker.start, speaker.end)
+        if ref is None:
+            span = head.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+            ref = resolve(span.root) if span is not None else None
+        if ref is not None and (ref.actor or ref.country):
+            return replace(ref, text=head.text), f"first person in a quote of {speaker.text!r}"
+    reason = f"pronoun {head.text!r}: not inside a quote with a known speaker"
+    return ActorRef(None, head.text, unresolved=reason), reason
 
 
 def _counted(head: Token, words: ReferenceWords) -> Token | None:

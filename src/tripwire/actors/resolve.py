@@ -20,6 +20,7 @@ from tripwire.actors.entries import slug
 from tripwire.actors.reading import PLACE_PREPOSITIONS, Reading, read_person, read_phrase
 from tripwire.actors.registry import NAME_PARTICLES, Hit, Match, Registry, registry, surname_of
 from tripwire.actors.text import Token, fold, tokenize
+from tripwire.actors.words import is_place_name
 from tripwire.document import Actor, ActorRef, Entity, Mention
 
 PERSON_PRONOUNS = frozenset({"he", "she"})
@@ -314,7 +315,7 @@ class _ArticleResolver:
         if not persons:
             return reading
         name = person_name(persons[0].text)
-        if name is None:
+        if name is None or is_place_name(persons[0]):
             return reading
         known = self.names.get(name.split()[-1].casefold())
         if known is not None:
@@ -438,8 +439,8 @@ def person_name(text: str) -> str | None:
     for suffix in ("'s", "’s", "'", "’"):
         name = name.removesuffix(suffix)
     words = name.split()
-    if not words or not all(_name_word(w) for w in words):
-        return None
+    if not words or not all(_name_word(w) for w in words) or words[-1].lower().endswith("ism"):
+        return None  # "Bin Ladenism" is a doctrine
     return name
 
 

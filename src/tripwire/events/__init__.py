@@ -28,7 +28,7 @@ def code_events(doc: Doc, document: Document, actors: ActorResolution,
     text, so they are never coded.
     """
     lexicon = lexicon or default_lexicon()
-    lookup = ActorLookup(actors, document.published, dateline(document.removed))
+    lookup = ActorLookup(actors, document.published, dateline(document.removed), document.quotes)
     events: list[Event] = []
     for sentence in doc.sents:
         if len(sentence) > MAX_SENTENCE_TOKENS:

@@ -85,7 +85,8 @@ def explain_sentence(text: str, published: str | None = None) -> list[str]:
     doc = parse(document.text)
     resolution = resolve_actors(doc, document.published)
     lexicon = default_lexicon()
-    lookup = ActorLookup(resolution, document.published, dateline(document.removed))
+    lookup = ActorLookup(resolution, document.published, dateline(document.removed),
+                         document.quotes)
     lines = [f"published: {document.published or '-'}"]
     for sentence in doc.sents:
         coding = code_sentence(sentence, document, lexicon, lookup)

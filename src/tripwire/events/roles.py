@@ -8,7 +8,7 @@ Britain") and coordinated modifiers ("Hungarian and Romanian officials") give se
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -21,7 +21,7 @@ from tripwire.actors.reference import (
     refer,
     with_reasons,
 )
-from tripwire.document import ActorRef
+from tripwire.document import ActorRef, Quote
 from tripwire.events.lexicon import EventLexicon, EventType
 from tripwire.events.matching import (
     OBJECT_DEPS,
@@ -58,8 +58,9 @@ class ActorLookup:
     phrase resolver for generic agents like "Russian troops"); keeps unresolved phrases as text."""
 
     def __init__(self, actors: ActorResolution, published: str | None,
-                 dateline: str | None = None) -> None:
+                 dateline: str | None = None, quotes: Sequence[Quote] = ()) -> None:
         self.actors = actors
+        self.quotes = quotes
         self.published = published
         self.context = ArticleContext(actors, dateline, published)
         self.reasons: dict[int, str] = {}  # role head -> how it was resolved, for `explain`
@@ -83,7 +84,7 @@ class ActorLookup:
         description refers to, else what the head names (`_named_by`)."""
         if head.i not in self._resolved:
             self._resolved[head.i] = ActorRef(None, head.text)  # a cycle finds nothing
-            referred = refer(head, self.resolve, self.actors)
+            referred = refer(head, self.resolve, self.actors, self.quotes)
             if referred is None:
                 named = self._named_by(head)
                 referred = (described(head, named, self.actors) or cannot_act(head, named)
