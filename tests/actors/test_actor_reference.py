@@ -151,3 +151,10 @@ def test_we_in_a_direct_quote_is_its_speaker() -> None:
     event = event_of(text, "ACCUSE")
     assert "person:uhuru-kenyatta" in keys(event.source)
     assert event.source[0].text == "We"
+
+
+def test_a_dummy_it_refers_to_no_one() -> None:
+    text = "The army was deployed on the border. It is not possible to pull it out now."
+    event = next(e for e in events(text) if e.trigger.text == "pull")
+    [source] = event.source
+    assert source.actor is None and source.unresolved and "dummy" in source.unresolved

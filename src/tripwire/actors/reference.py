@@ -192,6 +192,9 @@ def _window_start(head: Token) -> int:
 
 def _pronoun(head: Token, resolve: Resolve, words: ReferenceWords) -> tuple[ActorRef, str]:
     lowered = head.lower_
+    if _dummy(head):
+        reason = f"pronoun {head.text!r}: a dummy subject, no one"
+        return ActorRef(None, head.text, unresolved=reason), reason
     kind = ("person" if lowered in words.person else
             "singular" if lowered in words.singular else "plural")
     for candidate in _candidates(head):
@@ -200,6 +203,16 @@ def _pronoun(head: Token, resolve: Resolve, words: ReferenceWords) -> tuple[Acto
             return replace(ref, text=head.text), f"pronoun: {candidate.text!r}"
     reason = f"pronoun {head.text!r}: no {kind} antecedent"
     return ActorRef(None, head.text, unresolved=reason), reason
+
+
+def _dummy(head: Token) -> bool:
+    """"It is not possible to ...", "it seems that ...": an "it" that stands for a clause."""
+    if head.dep_ == "expl":
+        return True
+    verb = head.head
+    return (head.lower_ == "it" and head.dep_ in SUBJECTS
+            and any(c.dep_ in ("acomp", "attr") for c in verb.children)
+            and any(c.dep_ in ("xcomp", "ccomp", "csubj") for c in verb.children))
 
 
 def _candidates(head: Token) -> Iterator[Token]:
