@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from server_world import TOKEN, FixedSignals, build_hand_made, serving
+from server_world import TOKEN, FixedSignals, build_hand_made, build_odd, serving
 
 from tripwire.server.app import create_app
 
@@ -14,6 +14,11 @@ from tripwire.server.app import create_app
 @pytest.fixture(scope="session")
 def hand_made_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_hand_made(tmp_path_factory.mktemp("hand") / "hand.duckdb")
+
+
+@pytest.fixture(scope="session")
+def odd_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_odd(tmp_path_factory.mktemp("odd") / "odd.duckdb")
 
 
 @pytest.fixture(scope="session")

@@ -79,10 +79,11 @@ def event(doc_id: str, n: int, text: str, sentence: str, trigger: str, kind: str
                  modality=modality, confidence=0.9)
 
 
-def document(doc_id: str, text: str, published: str, title: str, **parts: Any) -> Document:
+def document(doc_id: str, text: str, published: str, title: str, url: str | None = None,
+             **parts: Any) -> Document:
     sentences = [Sentence(0, text.index(". ") + 1), Sentence(text.index(". ") + 2, len(text))]
     return Document(id=doc_id, content_hash=content_hash(text), text=text, published=published,
-                    title=title, source="Test Wire", url=f"https://wire.invalid/{doc_id}",
+                    title=title, source="Test Wire", url=url or f"https://wire.invalid/{doc_id}",
                     sentences=sentences, **parts)
 
 
@@ -118,6 +119,37 @@ def hand_made_documents() -> list[Document]:
                       "attack", "ASSAULT", "material_conflict", "WMK", "OST", "2026-03-11",
                       modality="negated")])
     return [talks, shelling, tanks]
+
+
+# Ids as outlets write them: paths, query strings, fragments, spaces, non-ASCII, a percent sign.
+ODD_IDS = ("bbc/2026/10/01/story", "wire?id=7#top", "two words", "Zürich/Bericht ✓", "100%/..")
+# An actor id with a hyphen, as the registry's EU-COMMISSION has.
+ARMY = "WM-ARMY"
+
+
+def odd_documents() -> list[Document]:
+    """One shelling report per odd id, the Westmark army shelling Ostland; the last one's
+    "original" URL is a script, which the dashboard must not link."""
+    docs = []
+    for day, doc_id in enumerate(ODD_IDS, start=1):
+        text = (f"The Westmark Army shelled Kessel on March {day}. "
+                f"Ostland counted {day} craters.")
+        url = "javascript:alert(1)" if doc_id == ODD_IDS[-1] else None
+        army = Actor(ARMY, "Westmark Army", "military", country="WMK", sector="MIL",
+                     mentions=mentions(text, "Westmark Army"))
+        docs.append(document(
+            doc_id, text, f"2026-03-{day:02d}", f"Kessel shelled, day {day}", url=url,
+            actors=[army, state("OST", "Ostland", text)],
+            events=[event(doc_id, 0, text, f"The Westmark Army shelled Kessel on March {day}.",
+                          "shelled", "ASSAULT", "material_conflict", ARMY, "OST",
+                          f"2026-03-{day:02d}")]))
+    return docs
+
+
+def build_odd(path: Path) -> Path:
+    with Store(path) as store:
+        store.ingest(odd_documents())
+    return path
 
 
 ALERT = {

@@ -115,7 +115,7 @@ def list_events(
     return EventPage(total=total, page=page, page_size=page_size, events=rows)  # type: ignore[arg-type]
 
 
-@router.get("/events/{event_id}", response_model=EventDetail, responses={404: {"model": Problem}},
+@router.get("/events/{event_id:path}", response_model=EventDetail, responses={404: {"model": Problem}},
             summary="One event with its sentence, article and incident")
 def get_event(cur: Cursor, event_id: str) -> EventDetail:
     found = queries.event_detail(cur, event_id)
@@ -124,7 +124,7 @@ def get_event(cur: Cursor, event_id: str) -> EventDetail:
     return EventDetail(**found)
 
 
-@router.get("/articles/{article_id}", response_model=ArticleDetail,
+@router.get("/articles/{article_id:path}", response_model=ArticleDetail,
             responses={404: {"model": Problem}},
             summary="An article's text with actor, quote, time and event spans")
 def get_article(cur: Cursor, article_id: str) -> ArticleDetail:
