@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from pathlib import Path
 from typing import Annotated
@@ -16,10 +17,24 @@ def register(app: typer.Typer) -> None:
     app.command()(serve)
 
 
+def exposed(host: str) -> bool:
+    """Whether listening on `host` reaches beyond this machine (any name but localhost may)."""
+    if host == "localhost":
+        return False
+    try:
+        return not ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return True
+
+
 def serve(
     db: Annotated[str | None, typer.Option("--db", help="DuckDB file \\[env TRIPWIRE_DB].")] = None,
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port.")] = 8000,
+    ssl_certfile: Annotated[Path | None, typer.Option(
+        "--ssl-certfile", help="TLS certificate (PEM), to serve HTTPS without a proxy.")] = None,
+    ssl_keyfile: Annotated[Path | None, typer.Option(
+        "--ssl-keyfile", help="TLS private key (PEM) of --ssl-certfile.")] = None,
 ) -> None:
     """Serve the JSON API and the dashboard; POST /api/ingest needs TRIPWIRE_TOKEN set."""
     import uvicorn
@@ -28,12 +43,22 @@ def serve(
     from tripwire.server.routes import TOKEN_ENV
     from tripwire.store import default_db_path
 
+    if (ssl_certfile is None) != (ssl_keyfile is None):
+        raise TripwireError("E008", "give --ssl-certfile and --ssl-keyfile together")
+    tls = ssl_certfile is not None
     path = db or default_db_path()
     token = os.environ.get(TOKEN_ENV)
     if not Path(path).exists() and not token:
         raise TripwireError("E010", "database does not exist; run `tripwire ingest` first "
                             f"(or set {TOKEN_ENV} to fill it through the API)", path)
     app = create_app(path, token=token)
-    typer.echo(f"tripwire dashboard on http://{host}:{port}/ (database {path}; "
+    if exposed(host) and not tls:
+        typer.echo(f"warning: listening on {host} without TLS: requests, answers and the token "
+                   "cross the network in clear; put a reverse proxy with TLS in front and listen "
+                   "on 127.0.0.1, or give --ssl-certfile/--ssl-keyfile (docs/deploy.md)", err=True)
+    scheme = "https" if tls else "http"
+    typer.echo(f"tripwire dashboard on {scheme}://{host}:{port}/ (database {path}; "
                f"ingest {'enabled' if token else 'disabled'})", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    uvicorn.run(app, host=host, port=port, log_level="warning",
+                ssl_certfile=str(ssl_certfile) if tls else None,
+                ssl_keyfile=str(ssl_keyfile) if tls else None)
