@@ -8,7 +8,10 @@ stages do. The demo database is built once per session from demo/ with the real 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -16,6 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import httpx
 import uvicorn
 from fastapi import FastAPI
 
@@ -218,3 +222,52 @@ def serving(app: FastAPI) -> Iterator[str]:
         server.should_exit = True
         thread.join(timeout=10)
         sock.close()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def cli_env(**extra: str | None) -> dict[str, str]:
+    """This process's environment for a `python -m tripwire` child: this checkout's sources
+    first, no token unless given, `extra` set (a None value removes the variable)."""
+    paths = [str(REPO / "src"), *filter(None, [os.environ.get("PYTHONPATH")])]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
+    env.pop("TRIPWIRE_TOKEN", None)
+    env.pop("TRIPWIRE_ACTORS", None)
+    for name, value in extra.items():
+        if value is None:
+            env.pop(name, None)
+        else:
+            env[name] = value
+    return env
+
+
+class ServeProcess:
+    """`tripwire serve` in a child process: `url` once it answers, `err` (its stderr) once ended."""
+
+    def __init__(self, db: Path, *args: str, env: dict[str, str] | None = None) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.err = ""
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "tripwire", "serve", "--db", str(db), "--port",
+             str(self.port), *args], env=env or cli_env(), stderr=subprocess.PIPE, text=True)
+
+    def __enter__(self) -> ServeProcess:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                httpx.get(self.url + "/api/events", timeout=5)
+                return self
+            except httpx.TransportError:
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    self.__exit__()
+                    raise RuntimeError(f"tripwire serve did not start: {self.err}") from None
+                time.sleep(0.1)
+
+    def __exit__(self, *exc: object) -> None:
+        self.process.terminate()
+        _, self.err = self.process.communicate(timeout=30)

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from tripwire.errors import TripwireError
+from tripwire.options import ActorsOption, use_actor_files
 
 
 def register(app: typer.Typer) -> None:
@@ -31,6 +32,7 @@ def serve(
     db: Annotated[str | None, typer.Option("--db", help="DuckDB file \\[env TRIPWIRE_DB].")] = None,
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port.")] = 8000,
+    actors: ActorsOption = None,
     ssl_certfile: Annotated[Path | None, typer.Option(
         "--ssl-certfile", help="TLS certificate (PEM), to serve HTTPS without a proxy.")] = None,
     ssl_keyfile: Annotated[Path | None, typer.Option(
@@ -39,6 +41,7 @@ def serve(
     """Serve the JSON API and the dashboard; POST /api/ingest needs TRIPWIRE_TOKEN set."""
     import uvicorn
 
+    from tripwire.actors.registry import actor_files, registry
     from tripwire.server.app import create_app
     from tripwire.server.routes import TOKEN_ENV
     from tripwire.store import default_db_path
@@ -51,14 +54,17 @@ def serve(
     if not Path(path).exists() and not token:
         raise TripwireError("E010", "database does not exist; run `tripwire ingest` first "
                             f"(or set {TOKEN_ENV} to fill it through the API)", path)
+    use_actor_files(actors)
+    registry()  # read the actor files now: a bad one stops the start, not every request
     app = create_app(path, token=token)
     if exposed(host) and not tls:
         typer.echo(f"warning: listening on {host} without TLS: requests, answers and the token "
                    "cross the network in clear; put a reverse proxy with TLS in front and listen "
                    "on 127.0.0.1, or give --ssl-certfile/--ssl-keyfile (docs/deploy.md)", err=True)
     scheme = "https" if tls else "http"
+    extra = f"; actor files {', '.join(actor_files())}" if actor_files() else ""
     typer.echo(f"tripwire dashboard on {scheme}://{host}:{port}/ (database {path}; "
-               f"ingest {'enabled' if token else 'disabled'})", err=True)
+               f"ingest {'enabled' if token else 'disabled'}{extra})", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning",
                 ssl_certfile=str(ssl_certfile) if tls else None,
                 ssl_keyfile=str(ssl_keyfile) if tls else None)
