@@ -144,12 +144,14 @@ def export(
     out: Annotated[str | None, typer.Option("--out", help="File or folder (parquet).")] = None,
 ) -> None:
     """Export stored data: Documents as JSONL, events as CSV or date-partitioned Parquet."""
+    from tripwire.signals.store import open_signals_store
     from tripwire.store.export import export_store
 
-    read_only = fmt is not ExportFormat.gdelt  # incidents are brought up to date first
-    with Store(db or default_db_path(), read_only=read_only) as store:
-        if not read_only:
-            build_incidents(store)
+    path = db or default_db_path()
+    # GDELT rows are incidents: opened writable only if they must be brought up to date
+    opened = (open_signals_store(path) if fmt is ExportFormat.gdelt
+              else Store(path, read_only=True))
+    with opened as store:
         written = export_store(store, fmt.value, out)
     if written:
         stderr.print(f"wrote {written}", highlight=False)

@@ -173,6 +173,9 @@ class FixedSignals:
     def __init__(self) -> None:
         self.refreshed = 0
 
+    def current(self, store: Store) -> bool:
+        return True
+
     def refresh(self, store: Store) -> None:
         self.refreshed += 1
 

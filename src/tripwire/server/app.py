@@ -167,10 +167,30 @@ def _install_error_handlers(app: FastAPI) -> None:
         return _problem(exc.status_code, str(exc.detail), headers=exc.headers)
 
 
+def served_store(path: str | Path, writable: bool, signals: SignalsSource) -> Store:
+    """The store the server reads; read-only unless the API writes. Derived tables (incidents)
+    that are out of date (`tripwire import` does not build them) are brought up to date first,
+    in one short writable open."""
+    if writable:
+        return Store(path)
+    store = Store(path, read_only=True)
+    if signals.current(store):
+        return store
+    store.close()
+    with Store(path) as updating:
+        signals.refresh(updating)
+    return Store(path, read_only=True)
+
+
 def create_app(db_path: str | Path, token: str | None = None,
                max_body: int = DEFAULT_MAX_BODY, signals: SignalsSource | None = None) -> FastAPI:
-    """The app over one database; `token` enables POST /api/ingest, `signals` replaces the stage."""
-    store = Store(db_path)
+    """The app over one database; `token` enables POST /api/ingest, `signals` replaces the stage.
+
+    Without a token nothing is written, so the file is opened read-only and the CLI's read
+    commands (and other read-only servers) can open it at the same time.
+    """
+    signals = signals or StageSignals()
+    store = served_store(db_path, bool(token), signals)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -179,8 +199,7 @@ def create_app(db_path: str | Path, token: str | None = None,
 
     app = FastAPI(title="tripwire", version="1", lifespan=lifespan,
                   description="Sourced political event data, signals and alerts.")
-    app.state.tripwire = ServerState(store=store, token=token or None,
-                                     signals=signals or StageSignals())
+    app.state.tripwire = ServerState(store=store, token=token or None, signals=signals)
     _install_error_handlers(app)
     app.include_router(router)
     bundle = plotly_bundle()
