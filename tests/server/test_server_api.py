@@ -12,7 +12,10 @@ from server_world import ALERT, SHELLING, TALKS, TOKEN, FixedSignals, at, servin
 
 from tripwire.server.app import create_app
 from tripwire.server.queries import parse_dyad
+from tripwire.server.settings import OpenAnalyze
 from tripwire.server.signals_source import NEEDED, UNAVAILABLE, StageSignals
+
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 
 def get(url: str, path: str, **params: object) -> httpx.Response:
@@ -159,7 +162,7 @@ def test_alerts_and_signals_come_from_the_signals_source(live: str) -> None:
 def test_analyze_returns_a_document_and_stores_nothing(live: str) -> None:
     text = "Northland and Southmark signed a trade agreement on Friday."
     response = httpx.post(live + "/api/analyze", json={"text": text, "published": "2026-04-03"},
-                          timeout=120)
+                          headers=AUTH, timeout=120)
     assert response.status_code == 200, response.text
     body = response.json()
     assert (body["schema"], body["text"], body["published"]) == ("tripwire/1", text,
@@ -170,13 +173,45 @@ def test_analyze_returns_a_document_and_stores_nothing(live: str) -> None:
 
 
 def test_analyze_validates_its_body(live: str) -> None:
-    empty = httpx.post(live + "/api/analyze", json={"text": ""})
+    empty = httpx.post(live + "/api/analyze", json={"text": ""}, headers=AUTH)
     assert empty.status_code == 422
     assert "text: String should have at least 1 character" in empty.json()["message"]
     broken = httpx.post(live + "/api/analyze", content=b"{not json",
-                        headers={"content-type": "application/json"})
+                        headers={"content-type": "application/json", **AUTH})
     assert broken.status_code == 422
     assert broken.json()["message"] == "body: JSON decode error"
+
+
+def test_analyze_needs_the_token_when_the_server_has_one(live: str) -> None:
+    body = {"text": "Ostland protested."}
+    missing = httpx.post(live + "/api/analyze", json=body)
+    assert (missing.status_code, missing.json()["message"]) == (
+        401, "a valid bearer token is required")
+    wrong = httpx.post(live + "/api/analyze", json=body,
+                       headers={"Authorization": "Bearer not-the-token"})
+    assert wrong.status_code == 401
+    # a token holder is not capped: a text over the open server's limit is analysed
+    long = httpx.post(live + "/api/analyze", json={"text": "Ostland protested. " * 1200},
+                      headers=AUTH, timeout=300)
+    assert long.status_code == 200, long.text
+
+
+def test_open_analyze_is_limited_per_client(hand_made_db: Path, tmp_path: Path) -> None:
+    copy = shutil.copy(hand_made_db, tmp_path / "copy.duckdb")
+    limits = OpenAnalyze(per_minute=2, max_chars=60)
+    with serving(create_app(copy, signals=FixedSignals(), open_analyze=limits)) as url:
+        long = httpx.post(url + "/api/analyze", json={"text": "Ostland protested. " * 4})
+        short = httpx.post(url + "/api/analyze", json={"text": "Ostland protested."},
+                           timeout=120)
+        third = httpx.post(url + "/api/analyze", json={"text": "Ostland protested."})
+        reads = httpx.get(url + "/api/events")
+    assert (long.status_code, long.json()["message"]) == (
+        413, "text of 76 characters is over the 60 this server analyses without a token")
+    assert short.status_code == 200, short.text
+    assert (third.status_code, third.json()["message"]) == (
+        429, "over 2 analyses a minute from this client")
+    assert 1 <= int(third.headers["retry-after"]) <= 60
+    assert reads.status_code == 200  # reads are not limited
 
 
 def test_ingest_needs_the_token(live: str) -> None:
@@ -231,7 +266,7 @@ def test_bodies_over_the_limit_get_413(hand_made_db: Path, tmp_path: Path) -> No
                               headers={"content-type": "application/json"})
         unauthorised = httpx.post(url + "/api/ingest", json={"articles": [{"text": "a" * 2000}]})
         small = httpx.post(url + "/api/analyze", json={"text": "Ostland protested."},
-                           timeout=120)
+                           headers=AUTH, timeout=120)
     assert declared.status_code == 413
     assert declared.json()["message"] == "request body over 1000 bytes"
     assert "content-length" not in {k.lower() for k in streamed.request.headers}

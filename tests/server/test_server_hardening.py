@@ -82,7 +82,7 @@ def uvicorn_calls(monkeypatch: pytest.MonkeyPatch) -> list[dict]:
     calls: list[dict] = []
 
     def run(app, **options: object) -> None:
-        calls.append(options)
+        calls.append({**options, "state": app.state.tripwire})
         app.state.tripwire.store.close()
 
     monkeypatch.setattr("uvicorn.run", run)
@@ -116,3 +116,12 @@ def test_serve_with_tls_does_not_warn(run_cli, uvicorn_calls: list[dict], hand_m
     half = run_cli("serve", "--db", str(hand_made_db), "--ssl-certfile", str(cert))
     assert half.code == 1
     assert "give --ssl-certfile and --ssl-keyfile together" in half.err
+
+
+def test_serve_passes_the_open_analyze_limits(run_cli, uvicorn_calls: list[dict],
+                                              hand_made_db: Path) -> None:
+    result = run_cli("serve", "--db", str(hand_made_db), "--analyze-per-minute", "3",
+                     "--analyze-max-chars", "500")
+    assert result.code == 0, result.err
+    limits = uvicorn_calls[0]["state"].open_analyze
+    assert (limits.per_minute, limits.max_chars) == (3, 500)

@@ -19,6 +19,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from tripwire.errors import TripwireError
 from tripwire.server.routes import ServerState, router
+from tripwire.server.settings import OpenAnalyze
 from tripwire.server.signals_source import SignalsSource, StageSignals
 from tripwire.store import Store
 
@@ -183,8 +184,11 @@ def served_store(path: str | Path, writable: bool, signals: SignalsSource) -> St
 
 
 def create_app(db_path: str | Path, token: str | None = None,
-               max_body: int = DEFAULT_MAX_BODY, signals: SignalsSource | None = None) -> FastAPI:
-    """The app over one database; `token` enables POST /api/ingest, `signals` replaces the stage.
+               max_body: int = DEFAULT_MAX_BODY, signals: SignalsSource | None = None,
+               open_analyze: OpenAnalyze | None = None) -> FastAPI:
+    """The app over one database; `token` enables POST /api/ingest (and is then needed by
+    POST /api/analyze too, which is otherwise limited by `open_analyze`); `signals` replaces
+    the stage.
 
     Without a token nothing is written, so the file is opened read-only and the CLI's read
     commands (and other read-only servers) can open it at the same time.
@@ -199,7 +203,8 @@ def create_app(db_path: str | Path, token: str | None = None,
 
     app = FastAPI(title="tripwire", version="1", lifespan=lifespan,
                   description="Sourced political event data, signals and alerts.")
-    app.state.tripwire = ServerState(store=store, token=token or None, signals=signals)
+    app.state.tripwire = ServerState(store=store, token=token or None, signals=signals,
+                                     open_analyze=open_analyze or OpenAnalyze())
     _install_error_handlers(app)
     app.include_router(router)
     bundle = plotly_bundle()

@@ -11,6 +11,9 @@ import typer
 
 from tripwire.errors import TripwireError
 from tripwire.options import ActorsOption, use_actor_files
+from tripwire.server.settings import OpenAnalyze
+
+_OPEN = OpenAnalyze()
 
 
 def register(app: typer.Typer) -> None:
@@ -33,12 +36,22 @@ def serve(
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port.")] = 8000,
     actors: ActorsOption = None,
+    analyze_per_minute: Annotated[int, typer.Option(
+        "--analyze-per-minute", min=1,
+        help="Without a token: POST /api/analyze requests a client may make a minute.")]
+    = _OPEN.per_minute,
+    analyze_max_chars: Annotated[int, typer.Option(
+        "--analyze-max-chars", min=1,
+        help="Without a token: the longest text POST /api/analyze takes.")] = _OPEN.max_chars,
     ssl_certfile: Annotated[Path | None, typer.Option(
         "--ssl-certfile", help="TLS certificate (PEM), to serve HTTPS without a proxy.")] = None,
     ssl_keyfile: Annotated[Path | None, typer.Option(
         "--ssl-keyfile", help="TLS private key (PEM) of --ssl-certfile.")] = None,
 ) -> None:
-    """Serve the JSON API and the dashboard; POST /api/ingest needs TRIPWIRE_TOKEN set."""
+    """Serve the JSON API and the dashboard; POST /api/ingest needs TRIPWIRE_TOKEN set.
+
+    With TRIPWIRE_TOKEN set, POST /api/analyze needs the token too; without it, analyze is open
+    but limited per client, and the database is opened read-only."""
     import uvicorn
 
     from tripwire.actors.registry import actor_files, registry
@@ -56,7 +69,8 @@ def serve(
                             f"(or set {TOKEN_ENV} to fill it through the API)", path)
     use_actor_files(actors)
     registry()  # read the actor files now: a bad one stops the start, not every request
-    app = create_app(path, token=token)
+    app = create_app(path, token=token, open_analyze=OpenAnalyze(
+        per_minute=analyze_per_minute, max_chars=analyze_max_chars))
     if exposed(host) and not tls:
         typer.echo(f"warning: listening on {host} without TLS: requests, answers and the token "
                    "cross the network in clear; put a reverse proxy with TLS in front and listen "

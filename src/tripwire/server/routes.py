@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hmac
+import math
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Annotated
@@ -12,6 +14,9 @@ from typing import Annotated
 import duckdb
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from limits import RateLimitItemPerMinute
+from limits.storage import MemoryStorage
+from limits.strategies import MovingWindowRateLimiter
 
 from tripwire.analyze import analyze_many
 from tripwire.document import Article, Document
@@ -35,6 +40,7 @@ from tripwire.server.models import (
     Signals,
     SpeakerQuotes,
 )
+from tripwire.server.settings import OpenAnalyze
 from tripwire.server.signals_source import SignalsSource
 from tripwire.store import Store
 
@@ -44,12 +50,16 @@ ASSERTED = Modality("asserted")
 
 @dataclass
 class ServerState:
-    """What every request shares: the store, the ingest token and the signals source."""
+    """What every request shares: the store, the token, the signals source and the limits of
+    the open analyze endpoint."""
 
     store: Store
     token: str | None
     signals: SignalsSource
+    open_analyze: OpenAnalyze = field(default_factory=OpenAnalyze)
     analysis_lock: threading.Lock = field(default_factory=threading.Lock)
+    limiter: MovingWindowRateLimiter = field(
+        default_factory=lambda: MovingWindowRateLimiter(MemoryStorage()))
 
 
 def state(request: Request) -> ServerState:
@@ -227,19 +237,45 @@ def _analysed(app_state: ServerState, bodies: list[ArticleIn]) -> list[Document]
         return list(analyze_many(_article(b) for b in bodies))
 
 
-@router.post("/analyze", response_model=Document, summary="Analyse a text; nothing is stored")
-def post_analyze(app_state: State, body: ArticleIn) -> Document:
-    return _analysed(app_state, [body])[0]
+def _check_token(token: str, credentials: HTTPAuthorizationCredentials | None) -> None:
+    given = credentials.credentials if credentials else ""
+    if not hmac.compare_digest(given.encode(), token.encode()):
+        raise HTTPException(401, "a valid bearer token is required",
+                            headers={"WWW-Authenticate": "Bearer"})
 
 
 def require_token(app_state: State, credentials: Credentials) -> None:
     """Writes need the server's token; checked before the body is read or validated."""
     if not app_state.token:
         raise HTTPException(403, f"ingest is disabled: start the server with {TOKEN_ENV} set")
-    given = credentials.credentials if credentials else ""
-    if not hmac.compare_digest(given.encode(), app_state.token.encode()):
-        raise HTTPException(401, "a valid bearer token is required",
-                            headers={"WWW-Authenticate": "Bearer"})
+    _check_token(app_state.token, credentials)
+
+
+def analyze_allowed(request: Request, app_state: State, credentials: Credentials) -> None:
+    """The server's token when it has one; otherwise each client's share of the parser."""
+    if app_state.token:
+        _check_token(app_state.token, credentials)
+        return
+    per_minute = app_state.open_analyze.per_minute
+    limit, client = RateLimitItemPerMinute(per_minute), (
+        request.client.host if request.client else "unknown")
+    if not app_state.limiter.hit(limit, "analyze", client):
+        reset = app_state.limiter.get_window_stats(limit, "analyze", client).reset_time
+        raise HTTPException(429, f"over {per_minute} analyses a minute from this client",
+                            headers={"Retry-After": str(max(1, math.ceil(reset - time.time())))})
+
+
+@router.post("/analyze", response_model=Document,
+             responses={401: {"model": Problem}, 413: {"model": Problem},
+                        429: {"model": Problem}},
+             dependencies=[Depends(analyze_allowed)],
+             summary="Analyse a text; nothing is stored (bearer token when the server has one)")
+def post_analyze(app_state: State, body: ArticleIn) -> Document:
+    cap = app_state.open_analyze.max_chars
+    if not app_state.token and len(body.text) > cap:
+        raise HTTPException(413, f"text of {len(body.text)} characters is over the {cap} this "
+                            "server analyses without a token")
+    return _analysed(app_state, [body])[0]
 
 
 @router.post("/ingest", response_model=IngestOut,
