@@ -11,7 +11,6 @@ import pytest
 from server_world import ALERT, SHELLING, TALKS, TOKEN, FixedSignals, at, serving
 
 from tripwire.server.app import create_app
-from tripwire.server.queries import parse_dyad
 from tripwire.server.settings import OpenAnalyze
 from tripwire.server.signals_source import NEEDED, UNAVAILABLE, StageSignals
 
@@ -69,7 +68,9 @@ def test_event_pages(live: str) -> None:
     ({"from": "2026-13-01"}, "from: Input should be a valid date"),
     ({"from": "2026-03-11", "to": "2026-03-01"}, "from 2026-03-11 is after to 2026-03-01"),
     ({"dyad": "WMK"}, "bad dyad 'WMK'"),
-    ({"dyad": "wmk-ost"}, "bad dyad 'wmk-ost'"),
+    ({"dyad": "WMK-nowhere"}, "bad dyad 'WMK-nowhere': no split names two stored actors"),
+    ({"dyad": "WMK->nowhere"}, "unknown actor 'nowhere'"),
+    ({"sort": "colour"}, "sort: Input should be"),
 ])
 def test_bad_parameters_get_422_with_a_message(live: str, params: dict, message: str) -> None:
     response = get(live, "/api/events", **params)
@@ -280,7 +281,7 @@ def test_openapi_describes_every_route(live: str) -> None:
     assert set(spec["paths"]) == {
         "/api/events", "/api/events/{event_id}", "/api/articles/{article_id}", "/api/actors",
         "/api/network", "/api/quotes", "/api/alerts", "/api/signals", "/api/analyze",
-        "/api/ingest"}
+        "/api/ingest", "/api/export/events"}
     assert spec["components"]["securitySchemes"]["HTTPBearer"]["scheme"] == "bearer"
     assert "page_size" in {p["name"] for p in spec["paths"]["/api/events"]["get"]["parameters"]}
 
@@ -306,15 +307,3 @@ def test_stage_signals_says_whether_the_stage_is_there() -> None:
     # once the stage's modules are in, the package must export what the server calls
     if importlib.util.find_spec("tripwire.signals.alerts") is not None:
         assert [n for n in NEEDED if not hasattr(stage, n)] == []
-
-
-@pytest.mark.parametrize(("text", "dyad"), [
-    ("XMR-XVA", ("XMR", "XVA")),
-    ("XMR->XVA", ("XMR", "XVA")),
-    ("XMR, XVA", ("XMR", "XVA")),
-    ("XMR-person:ilse-varga", ("XMR", "person:ilse-varga")),
-    ("person:ilse-varga-XMR", ("person:ilse-varga", "XMR")),
-    ("org:red-cross->XVA", ("org:red-cross", "XVA")),
-])
-def test_parse_dyad(text: str, dyad: tuple[str, str]) -> None:
-    assert parse_dyad(text) == dyad
