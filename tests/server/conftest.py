@@ -26,3 +26,21 @@ def live(hand_made_db: Path) -> Iterator[str]:
     """The API over the hand-made database, ingest enabled with TOKEN, fixed signals."""
     with serving(create_app(hand_made_db, token=TOKEN, signals=FixedSignals())) as url:
         yield url
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Headless Debian Chromium driven by Playwright (skipped where it is not installed)."""
+    if not CHROMIUM.is_file():
+        pytest.skip("no Chromium at /usr/bin/chromium (apt-get install -y chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield launched
+        launched.close()

@@ -274,3 +274,19 @@ class ServeProcess:
     def __exit__(self, *exc: object) -> None:
         self.process.terminate()
         _, self.err = self.process.communicate(timeout=30)
+
+
+def open_dashboard(browser: Any, url: str, errors: list[str], width: int = 1400,
+                   height: int = 1000) -> Any:  # a playwright Page
+    """The dashboard, loaded; console errors, page errors, off-site requests and an error
+    shown in the page go to `errors`."""
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("request", lambda req: errors.append(f"off-site request {req.url}")
+            if not req.url.startswith(url) else None)
+    page.goto(url + "/")
+    page.wait_for_selector("body[data-ready=true]", timeout=30_000)
+    if page.locator("#error").is_visible():
+        errors.append("shown: " + page.locator("#error-text").inner_text())
+    return page

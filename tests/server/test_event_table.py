@@ -23,7 +23,7 @@ def ids(url: str, **params: object) -> list[str]:
 
 
 def test_events_sort_by_any_column(live: str) -> None:
-    assert ids(live, sort="-date") == ["tanks:1", "tanks:0", "shelling:1", "shelling:0",
+    assert ids(live, sort="-date") == ["tanks:0", "tanks:1", "shelling:0", "shelling:1",
                                        "talks:0"]
     assert ids(live, sort="date") == ["talks:0", "shelling:0", "shelling:1", "tanks:0",
                                       "tanks:1"]

@@ -83,8 +83,8 @@ def event_order(sort: str) -> str:
     """ORDER BY for "column" or "-column" (descending) of SORT_COLUMNS; missing values last."""
     column = SORT_COLUMNS[sort.lstrip("-")]
     direction = "DESC" if sort.startswith("-") else "ASC"
-    if column == SORT_COLUMNS["date"]:
-        return f" ORDER BY {column} {direction} NULLS LAST, e.id {direction}"
+    if column == SORT_COLUMNS["date"]:  # one day's events in their articles' order
+        return f" ORDER BY {column} {direction} NULLS LAST, e.id"
     return (f" ORDER BY {column} {direction} NULLS LAST, {SORT_COLUMNS['date']} DESC NULLS LAST, "
             "e.id")
 
