@@ -170,8 +170,9 @@ class FixedSignals:
 
     note = None
 
-    def __init__(self) -> None:
+    def __init__(self, alerts: list[dict[str, Any]] | None = None) -> None:
         self.refreshed = 0
+        self._alerts = [ALERT] if alerts is None else alerts
 
     def current(self, store: Store) -> bool:
         return True
@@ -180,7 +181,7 @@ class FixedSignals:
         self.refreshed += 1
 
     def alerts(self, store: Store) -> list[dict[str, Any]]:
-        return [dict(ALERT)]
+        return [dict(alert) for alert in self._alerts]
 
     def series(self, store: Store, dyad: tuple[str, str] | None, actor: str | None,
                start: dt.date | None, end: dt.date | None, by: str,

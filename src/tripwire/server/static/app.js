@@ -410,7 +410,8 @@ async function loadNetwork() {
     showarrow: true, arrowhead: 2, arrowsize: 1, arrowwidth: 1.2, arrowcolor: "#7f8c8d", text: "",
   }));
   const axis = { visible: false, range: [-1.3, 1.3] };
-  await Plotly.react(chart, traces, { height: 520, margin: { l: 10, r: 10, t: 10, b: 10 }, xaxis: axis, yaxis: { ...axis, scaleanchor: "x" }, annotations }, { displayModeBar: false, responsive: true });
+  const height = Math.max(320, Math.min(520, chart.clientWidth));
+  await Plotly.react(chart, traces, { height, margin: { l: 10, r: 10, t: 10, b: 10 }, xaxis: axis, yaxis: { ...axis, scaleanchor: "x" }, annotations }, { displayModeBar: false, responsive: true });
   chart.removeAllListeners?.("plotly_click");
   chart.on("plotly_click", (data) => {
     const picked = data.points[0].customdata;
