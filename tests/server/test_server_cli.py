@@ -49,3 +49,18 @@ def test_serve_refuses_a_missing_actor_file(run_cli, hand_made_db: Path, tmp_pat
     result = run_cli("serve", "--db", str(hand_made_db), "--actors", str(tmp_path / "no.yaml"))
     assert result.code == 1
     assert "actor file not found" in result.err
+
+
+def test_the_deploy_page_documents_every_serve_option() -> None:
+    import typer.main
+
+    from tripwire.cli import app
+
+    serve = typer.main.get_command(app).commands["serve"]  # type: ignore[attr-defined]
+    options = {o for p in serve.params for o in p.opts if o.startswith("--")} - {"--help"}
+    page = (REPO / "docs" / "deploy.md").read_text(encoding="utf-8")
+    undocumented = {o for o in options - {"--db", "--host", "--port"} if f"`{o}" not in page}
+    assert undocumented == set()
+    for words in ("TRIPWIRE_TOKEN", "read-only", "reverse proxy", "POST /api/analyze", "2 MB"):
+        assert words in page
+    assert "deploy.md" in (REPO / "mkdocs.yml").read_text(encoding="utf-8")
