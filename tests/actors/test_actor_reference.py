@@ -158,3 +158,11 @@ def test_a_dummy_it_refers_to_no_one() -> None:
     event = next(e for e in events(text) if e.trigger.text == "pull")
     [source] = event.source
     assert source.actor is None and source.unresolved and "dummy" in source.unresolved
+
+
+def test_an_unplaced_deed_belongs_to_where_the_story_is_not_to_the_first_country() -> None:
+    text = ("Ghana sent an envoy to Togo on Monday. Ghana's president and Ghana's foreign "
+            "minister praised the Ghanaian envoy. Protests continued in Togo after the vote. "
+            "Dozens of people have been killed since the vote.")
+    event = next(e for e in events(text) if e.trigger.text == "killed")
+    assert keys(event.source) == {"TGO"}

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from tripwire.actors.lexicon import load_lexicon
 from tripwire.actors.reading import resolve_text
@@ -46,6 +46,7 @@ class ArticleContext:
                 counts[country] += 1
                 first.setdefault(country, mention.start)
         self.countries = sorted(counts, key=lambda c: (-counts[c], first[c]))
+        self._told = sorted((m.start, m.ref.country) for m in actors.mentions if m.ref.country)
         self.dateline = _dateline_country(dateline, published)
         self.named = actors.countries
 
@@ -54,6 +55,13 @@ class ArticleContext:
         word ("50 Congress MPs"), in an article that never names that state."""
         return bool(ref.actor) and any(generic_body_name(registry(), ref.actor or "", word,
                                                          self.named) for word in ref.text.split())
+
+    def recent(self, sentence: Span) -> str | None:
+        """The country named last in the few sentences before `sentence`, else the article's:
+        where the story is when a deed names no place ("dozens have been killed since")."""
+        window = _window_start(sentence[0])
+        before = [c for start, c in self._told if window <= start < sentence.start_char]
+        return before[-1] if before else self.home()
 
     def home(self, taken: set[str] | frozenset[str] = frozenset()) -> str | None:
         """The article's first country not `taken` by the other role, else its dateline's."""
@@ -363,16 +371,20 @@ def unresolved_reason(ref: ActorRef) -> str | None:
 
 
 def with_reasons(refs: list[ActorRef], context: ArticleContext | None = None,
-                 others: list[ActorRef] | None = None) -> list[ActorRef]:
+                 others: list[ActorRef] | None = None,
+                 sentence: Span | None = None) -> list[ActorRef]:
     """Every role reference an actor, a country, or an explicit unknown with its reason. A
-    generic agent no sentence placed belongs to the article's country; a person or a name the
-    registry lacks to its first country that the other role's actor does not hold (the host
-    who "welcomed the Kenyan leader" is not Kenyan). A pronoun keeps what it refers to."""
+    generic agent no sentence placed belongs to where the story is (`ArticleContext.recent`);
+    a person or a name the registry lacks to the article's first country that the other role's
+    actor does not hold (the host who "welcomed the Kenyan leader" is not Kenyan)."""
     taken = {r.country for r in others or [] if r.country and r.actor}
     out = []
     for ref in refs:
         if context is not None and not ref.country and _placeable(ref):
-            home = context.home() if ref.actor is None and ref.sector else context.home(taken)
+            if ref.actor is None and ref.sector:
+                home = context.recent(sentence) if sentence is not None else context.home()
+            else:
+                home = context.home(taken)
             ref = replace(ref, country=home)
         out.append(replace(ref, unresolved=unresolved_reason(ref)))
     return out

@@ -622,13 +622,13 @@ def resolve_roles(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorLooku
     target = _at_home(target, source, sentence, lookup, True, frame)
     source = _done_where(source, target, match, event_type,
                          lambda: _sentence_countries(sentence, lookup, frame)
-                         or [c for c in (lookup.context.home(),) if c])
+                         or [c for c in (lookup.context.recent(sentence),) if c])
     target = _aimed_at_home(target, source, match, event_type)
     if event_type.reciprocal and match.pattern.mode not in event_type.directed_modes:
         source, target = _each_other(source, target)
     target = _not_among(target, source)
-    return Roles(source=with_reasons(source, lookup.context, target),
-                 target=with_reasons(target, lookup.context, source))
+    return Roles(source=with_reasons(source, lookup.context, target, sentence),
+                 target=with_reasons(target, lookup.context, source, sentence))
 
 
 def _fallback_targets(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorLookup,
