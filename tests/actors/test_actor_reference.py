@@ -166,3 +166,8 @@ def test_an_unplaced_deed_belongs_to_where_the_story_is_not_to_the_first_country
             "Dozens of people have been killed since the vote.")
     event = next(e for e in events(text) if e.trigger.text == "killed")
     assert keys(event.source) == {"TGO"}
+
+
+def test_every_conjunct_of_an_owner_phrase_is_a_source() -> None:
+    event = event_of("The foreign ministers of Chile and Peru condemned the attack.", "ACCUSE")
+    assert keys(event.source) >= {"CHL", "PER"}

@@ -64,9 +64,10 @@ class ArticleContext:
         return before[-1] if before else self.home()
 
     def home(self, taken: set[str] | frozenset[str] = frozenset()) -> str | None:
-        """The article's first country not `taken` by the other role, else its dateline's."""
-        found = next((c for c in self.countries if c not in taken), None)
-        return found or self.dateline
+        """The article's country (named most, first), else its dateline's; None when the other
+        role's actor holds it (`taken`): a guess further down the list is no guess."""
+        found = self.countries[0] if self.countries else self.dateline
+        return None if found in taken else found
 
 
 def dateline(removed: list[Removed]) -> str | None:
@@ -375,8 +376,8 @@ def with_reasons(refs: list[ActorRef], context: ArticleContext | None = None,
                  sentence: Span | None = None) -> list[ActorRef]:
     """Every role reference an actor, a country, or an explicit unknown with its reason. A
     generic agent no sentence placed belongs to where the story is (`ArticleContext.recent`);
-    a person or a name the registry lacks to the article's first country that the other role's
-    actor does not hold (the host who "welcomed the Kenyan leader" is not Kenyan)."""
+    a person or a name the registry lacks to the article's country unless the other role's
+    actor holds it (the host who "welcomed the Kenyan leader" is not Kenyan)."""
     taken = {r.country for r in others or [] if r.country and r.actor}
     out = []
     for ref in refs:

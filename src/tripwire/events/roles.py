@@ -536,6 +536,9 @@ def _resolve_heads(heads: list[Token], lookup: ActorLookup,
             place = _located_in(head) or locate(head.sent, head.head).country
             candidates = [ActorRef(None, candidates[0].text, place, candidates[0].sector)]
         modifiers = [c for c in head.lefts if c.dep_ in ("amod", "compound", "nmod") and c.conjuncts]
+        if head.pos_ == "NOUN":  # "the leaders of Japan and Ireland"
+            modifiers += [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for o in p.children if o.dep_ == "pobj" and o.conjuncts]
         if modifiers:
             resolved = [lookup.resolve(t) for m in modifiers for t in (m, *m.conjuncts)]
             resolved = [r for r in resolved if r.actor]
