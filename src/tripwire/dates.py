@@ -7,6 +7,10 @@ import datetime as dt
 from tripwire.errors import BadRecord
 
 _FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%Y%m%d")
+# A publication date outside these bounds is a typo or a placeholder (0001-01-01, 9999-12-31),
+# not news: stored, it would stretch every daily series over centuries.
+EARLIEST_PUBLISHED = dt.date(1900, 1, 1)
+DAYS_AHEAD = 3  # time zones, embargoes and clock skew put a few articles a day or two ahead
 
 
 def parse_date(value: str, where: str = "--published") -> str:
@@ -26,3 +30,29 @@ def parse_date(value: str, where: str = "--published") -> str:
         except ValueError:
             continue
     raise BadRecord("E006", f"date does not parse: {value!r} (use YYYY-MM-DD)", where)
+
+
+def latest_published() -> dt.date:
+    return dt.date.today() + dt.timedelta(days=DAYS_AHEAD)
+
+
+def is_plausible_published(iso: str) -> bool:
+    """Whether an ISO date can be a publication date: from 1900 to a few days after today."""
+    return EARLIEST_PUBLISHED <= dt.date.fromisoformat(iso[:10]) <= latest_published()
+
+
+def check_published(iso: str, where: str) -> str:
+    """`iso` if it can be a publication date, else a bad record naming `where`."""
+    if not is_plausible_published(iso):
+        raise BadRecord(
+            "E013",
+            f"implausible publication date {iso} (accepted: {EARLIEST_PUBLISHED} to "
+            f"{latest_published()}, {DAYS_AHEAD} days after today)",
+            where,
+        )
+    return iso
+
+
+def parse_published(value: str, where: str = "--published") -> str:
+    """A publication date as an ISO string: it must parse and be plausible."""
+    return check_published(parse_date(value, where), where)

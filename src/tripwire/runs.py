@@ -12,7 +12,7 @@ from typing import TypeVar
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from tripwire.dates import parse_date
+from tripwire.dates import parse_published
 from tripwire.document import Article, Document
 from tripwire.errors import BadRecord, TripwireError
 from tripwire.ingest import iter_articles
@@ -31,7 +31,7 @@ class RunReport:
         self.articles = self.events = self.skipped = 0
 
     def _read(self, paths: list[str], published: str | None) -> Iterator[ReadItem]:
-        given = parse_date(published) if published else None
+        given = parse_published(published) if published else None
         items = iter_articles(paths, published=given)
         return (self._fail_fast(i) for i in items) if self.strict else items
 

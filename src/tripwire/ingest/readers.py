@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from tripwire.dates import parse_date
+from tripwire.dates import parse_published
 from tripwire.document import Article
 from tripwire.errors import BadRecord
 from tripwire.ingest.decode import decode_bytes
@@ -118,7 +118,7 @@ def _sidecar(folder: Path) -> dict[str, dict[str, str | None]]:
             where = f"{csv_path}:{reader.line_num}"
             meta = {k: (row.get(k) or None) for k in ("id", "published", "url", "source", "title")}
             if meta["published"]:
-                meta["published"] = parse_date(meta["published"], where)
+                meta["published"] = parse_published(meta["published"], where)
             found[Path(row[SIDECAR_COLUMN]).as_posix()] = meta
     return found
 
