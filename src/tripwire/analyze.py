@@ -75,18 +75,30 @@ def _finish_document(document: Document, doc: Doc) -> Document:
     return document
 
 
-def analyze_many(articles: Iterable[Article]) -> Iterator[Document]:
-    """Analyse articles in input order, parsing them in batches with `nlp.pipe`."""
-    started = (_start_document(a, clean_article(a)) for a in articles)
+def start_document(article: Article) -> Document:
+    """Everything before the parse: clean the article, hash its text, check its date and size.
+
+    The content hash is known here, so a run can leave out stored articles before parsing them.
+    """
+    return _start_document(article, clean_article(article))
+
+
+def finish_many(documents: Iterable[Document]) -> Iterator[Document]:
+    """Parse started Documents in batches with `nlp.pipe` and run the stages that need the parse."""
     pending: deque[Document] = deque()
 
     def texts() -> Iterator[str]:
-        for document in started:
+        for document in documents:
             pending.append(document)
             yield document.text
 
     for doc in parse_many(texts()):
         yield _finish_document(pending.popleft(), doc)
+
+
+def analyze_many(articles: Iterable[Article]) -> Iterator[Document]:
+    """Analyse articles in input order, parsing them in batches with `nlp.pipe`."""
+    return finish_many(start_document(a) for a in articles)
 
 
 def analyze(article: Article | str, published: str | None = None) -> Document:

@@ -47,7 +47,7 @@ def check_published(iso: str, where: str) -> str:
         raise BadRecord(
             "E013",
             f"implausible publication date {iso} (accepted: {EARLIEST_PUBLISHED} to "
-            f"{latest_published()}, {DAYS_AHEAD} days after today)",
+            f"{latest_published()}, today plus {DAYS_AHEAD} days)",
             where,
         )
     return iso

@@ -6,8 +6,10 @@ from typing import Annotated
 
 import typer
 
-Paths = Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for stdin.")]
-DbOption = Annotated[str | None, typer.Option("--db", help="DuckDB file [env TRIPWIRE_DB].")]
+Paths = Annotated[list[str], typer.Argument(
+    metavar="PATH", help="Files, folders (recursive) or - for stdin.")]
+DbOption = Annotated[str | None, typer.Option(
+    "--db", metavar="FILE", help="DuckDB file \\[env TRIPWIRE_DB].")]
 PublishedOption = Annotated[
     str | None, typer.Option("--published", help="Publication date for inputs that lack one.")
 ]

@@ -79,7 +79,7 @@ def watch(
 
 
 def fetch(
-    urls: Annotated[list[str], typer.Argument(help="Article page URLs.")],
+    urls: Annotated[list[str], typer.Argument(metavar="URL", help="Article page URLs.")],
     db: Annotated[
         str | None, typer.Option("--db", help="Store the Documents here instead of printing them.")
     ] = None,
@@ -136,10 +136,11 @@ class BarProgress(RunProgress):
 
 
 def run(
-    paths: Annotated[list[str] | None, typer.Argument(help="More inputs, as for --input.")] = None,
+    paths: Annotated[list[str] | None, typer.Argument(
+        metavar="PATH", help="More inputs, as for --input.")] = None,
     inputs: Annotated[
         list[str] | None,
-        typer.Option("--input", help="File, folder, quoted glob ('crawl/*.warc.gz') or URI "
+        typer.Option("--input", metavar="PATH", help="File, folder, quoted glob ('crawl/*.warc.gz') or URI "
                      "(s3://..., file://...) of JSONL/WARC/Parquet shards; repeatable."),
     ] = None,
     output: Annotated[str, typer.Option("--output", help="Output folder or URI.")] = "tripwire-run",
