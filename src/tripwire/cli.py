@@ -135,19 +135,19 @@ def ingest(
     use_actor_files(actors)
     report = RunReport(strict, quiet)
     with Store(db or default_db_path()) as store:
-        # Analysis is the bottleneck; DuckDB on one thread keeps its memory flat over a long run
-        # (more threads each keep their own allocator arena and buffers, which grow).
-        store.cursor().execute("SET threads = 1")
         writer = _BatchWriter(store)
         try:
+            # Analysis is the bottleneck; DuckDB on one thread keeps its memory flat over a long
+            # run (more threads each keep their own allocator arena and buffers, which grow).
+            store.cursor().execute("SET threads = 1")
             for doc in report.documents(paths, published, workers, store.content_hashes()):
                 writer.add(doc, batch_size)
             writer.flush()
+            if writer.total.added:
+                build_incidents(store)  # (rebuilt when signals are read, if cut short here)
         except KeyboardInterrupt:
             writer.flush()  # what was analysed before Ctrl-C is kept
             _interrupted(f"{counted(writer.total.added, 'article')} stored, rerun to continue")
-        if writer.total.added:
-            build_incidents(store)
     report.finish("ingested")
     if not quiet:
         already = writer.total.duplicates + report.already_stored
