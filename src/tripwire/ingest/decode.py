@@ -63,6 +63,6 @@ def decode_bytes(data: bytes, where: str) -> str:
     except UnicodeDecodeError as exc:
         first_bad = exc.start
     encoding = guess_encoding(data)
-    notes.info("%s: not valid UTF-8 (byte %d); decoded as %s, the encoding guessed",
+    notes.info("%s: not valid UTF-8 (at byte offset %d); decoded as %s, the encoding guessed",
                where, first_bad, encoding)
     return data.decode(encoding, errors="replace")

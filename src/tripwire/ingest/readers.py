@@ -217,8 +217,8 @@ def _oversized(path: Path, max_chars: int) -> BadRecord | None:
     size = path.stat().st_size
     if size <= max_chars * MAX_BYTES_PER_CHAR:
         return None
-    return BadRecord("E007", f"file is {size:,} bytes, more than an article under the cap of "
-                     f"{max_chars:,} characters can take", str(path))
+    return BadRecord("E007", f"file is {size:,} bytes: over the cap of {max_chars:,} characters "
+                     "in any encoding", str(path))
 
 
 def _iter_path(root: Path, max_chars: int) -> Iterator[ReadItem]:
