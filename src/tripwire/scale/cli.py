@@ -81,7 +81,7 @@ def watch(
 def fetch(
     urls: Annotated[list[str], typer.Argument(metavar="URL", help="Article page URLs.")],
     db: Annotated[
-        str | None, typer.Option("--db", help="Store the Documents here instead of printing them.")
+        str | None, typer.Option("--db", metavar="FILE", help="Store the Documents here instead of printing them.")
     ] = None,
     fmt: Annotated[PageFormat, typer.Option("--format", help="Output format without --db.")]
     = PageFormat.jsonl,
