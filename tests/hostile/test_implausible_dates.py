@@ -65,3 +65,10 @@ def test_plausible_edges_are_accepted() -> None:
     assert analyze(TEXT, published="1900-01-01").published == "1900-01-01"
     today = dt.date.today().isoformat()
     assert analyze(TEXT, published=today).published == today
+
+
+def test_a_month_or_a_year_is_judged_by_its_first_day() -> None:
+    from tripwire.dates import is_plausible_published
+
+    assert is_plausible_published("2016-03") and is_plausible_published("2016")
+    assert not is_plausible_published("1899-12") and not is_plausible_published("9999")
