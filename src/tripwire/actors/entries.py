@@ -20,14 +20,10 @@ import yaml
 
 from tripwire.actors.text import fold
 from tripwire.errors import TripwireError
+from tripwire.ontology import ontology
 
 KINDS = ("state", "igo", "person", "group", "org")
-# PLOVER actor sectors (DESIGN.md) plus NGO and IGO, which NGEC-style coders also use.
-SECTORS = frozenset({
-    "COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK", "AGR", "BUS",
-    "CRM", "CVL", "EDU", "ELI", "JRN", "LAB", "MED", "REF", "OPP", "PRE", "REL", "SOC", "NGO",
-    "IGO",
-})
+SECTORS = frozenset(ontology().sectors)
 PACKAGED_FILES = ("states.yaml", "states_extra.yaml", "igos.yaml", "groups.yaml", "people.csv")
 LIST_FIELDS = ("names", "adjectives", "metonyms", "context_names", "places")
 SCALAR_FIELDS = ("name", "kind", "country", "sector", "affiliation", "metonym_sector", "parent")

@@ -15,12 +15,13 @@ from typing import Any
 import duckdb
 
 from tripwire.errors import TripwireError
-from tripwire.server.models import QUADS, EventRow
+from tripwire.ontology import ontology
+from tripwire.server.models import EventRow
 
 EVENT_COLUMNS = list(EventRow.model_fields)
 _EVENT_SELECT = "SELECT " + ", ".join(f"e.{c}" for c in EVENT_COLUMNS) + " FROM events e"
 _EVENT_ORDER = " ORDER BY coalesce(e.date, e.published) NULLS LAST, e.id"
-_CONFLICT = tuple(q for q in QUADS if q.endswith("conflict"))
+_CONFLICT = ontology().conflict_quads
 
 ACTOR_ID = re.compile(r"[A-Z][A-Z0-9_]*|(?:person|org):[a-z0-9][a-z0-9_.-]*")
 

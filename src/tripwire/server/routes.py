@@ -15,6 +15,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from tripwire.analyze import analyze_many
 from tripwire.document import Article, Document
+from tripwire.ontology import ontology
 from tripwire.server import queries
 from tripwire.server.models import (
     MAX_PAGE_SIZE,
@@ -28,6 +29,7 @@ from tripwire.server.models import (
     IngestOut,
     Modality,
     Network,
+    OntologyOut,
     Period,
     PloverType,
     Problem,
@@ -213,6 +215,12 @@ def get_signals(
     return Signals(source=pair[0] if pair else None, target=pair[1] if pair else None,
                    actor=actor, by=by, series=series, index=index, alerts=alerts,  # type: ignore[arg-type]
                    note=source.note)
+
+
+@router.get("/ontology", response_model=OntologyOut,
+            summary="Event types, quads (with their chart colours), modalities, contexts, sectors")
+def get_ontology() -> OntologyOut:
+    return OntologyOut.model_validate(ontology().as_json())
 
 
 def _article(body: ArticleIn) -> Article:

@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from tripwire.ontology import ontology
 from tripwire.options import DbOption
 from tripwire.signals.alerts import Alert, find_alerts
 from tripwire.signals.incidents import build_incidents
@@ -136,8 +137,7 @@ def incidents(
 
 
 _SHOWN = [("period", "period"), ("incidents", "inc"), ("mentions", "ment"),
-          ("verbal_cooperation", "vcoop"), ("material_cooperation", "mcoop"),
-          ("verbal_conflict", "vconf"), ("material_conflict", "mconf"),
+          *((quad.name, quad.short) for quad in ontology().quads.values()),
           ("intensity", "intens"), ("coverage", "articles"),
           ("incidents_per_article", "inc/art"), ("conflict_share", "c.share")]
 
