@@ -53,7 +53,7 @@ def _start_document(article: Article, cleaned: CleanedArticle) -> Document:
     )
 
 
-def _finish_document(document: Document, doc: Doc) -> Document:
+def _finish_document(document: Document, doc: Doc, evidence: bool = False) -> Document:
     """Run the stages that need the parse, each reading the Document built so far."""
     document.sentences = [Sentence(s.start_char, s.end_char) for s in doc.sents]
     resolution = resolve_actors(doc, document.published)
@@ -61,12 +61,11 @@ def _finish_document(document: Document, doc: Doc) -> Document:
     document.actors = resolution.actors
     document.quotes = find_quotes(doc, resolution)
     document.times = find_times(doc, document.published)
-    document.events = code_events(doc, document, resolution)
+    document.events = code_events(doc, document, resolution, evidence=evidence)
     return document
 
 
-def analyze_many(articles: Iterable[Article]) -> Iterator[Document]:
-    """Analyse articles in input order, parsing them in batches with `nlp.pipe`."""
+def _analysed(articles: Iterable[Article], evidence: bool) -> Iterator[tuple[Document, Doc]]:
     started = (_start_document(a, clean_article(a)) for a in articles)
     pending: deque[Document] = deque()
 
@@ -76,7 +75,19 @@ def analyze_many(articles: Iterable[Article]) -> Iterator[Document]:
             yield document.text
 
     for doc in parse_many(texts()):
-        yield _finish_document(pending.popleft(), doc)
+        yield _finish_document(pending.popleft(), doc, evidence), doc
+
+
+def analyze_many(articles: Iterable[Article]) -> Iterator[Document]:
+    """Analyse articles in input order, parsing them in batches with `nlp.pipe`."""
+    for document, _ in _analysed(articles, evidence=False):
+        yield document
+
+
+def analyze_explained(article: Article) -> tuple[Document, Doc]:
+    """One article's Document, each event with the coder's evidence, and the parse it was
+    coded from (for `tripwire explain`)."""
+    return next(_analysed([article], evidence=True))
 
 
 def analyze(article: Article | str, published: str | None = None) -> Document:

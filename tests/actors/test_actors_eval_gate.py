@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from tripwire.actors.evaluate import load_cases, score_cases
+from tripwire.eval.actors import load_cases, score_cases
 
 FLOORS = Path(__file__).resolve().parents[1] / "floors" / "actors.yaml"
 

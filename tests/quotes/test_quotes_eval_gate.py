@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from tripwire.quotes.evaluate import evaluate, read_records
+from tripwire.eval.quotes import evaluate, read_records
 
 FLOORS = Path(__file__).resolve().parents[1] / "floors" / "quotes.yaml"
 

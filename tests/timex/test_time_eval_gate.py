@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from tripwire.timex.evaluate import evaluate, read_gold
+from tripwire.eval.timex import evaluate, read_gold
 
 FLOORS = Path(__file__).resolve().parents[1] / "floors" / "timex.yaml"
 

@@ -20,11 +20,11 @@ MAX_SENTENCE_TOKENS = 250
 
 
 def code_events(doc: Doc, document: Document, actors: ActorResolution,
-                lexicon: EventLexicon | None = None) -> list[Event]:
+                lexicon: EventLexicon | None = None, evidence: bool = False) -> list[Event]:
     """The events of an article, numbered `<doc id>:<n>` in text order, restatements merged.
 
     `doc` is the parse of `document.text`; captions, subheads and removed lines are not in that
-    text, so they are never coded.
+    text, so they are never coded. With `evidence`, each event records why it was coded.
     """
     lexicon = lexicon or default_lexicon()
     lookup = ActorLookup(actors, document.published)
@@ -32,7 +32,7 @@ def code_events(doc: Doc, document: Document, actors: ActorResolution,
     for sentence in doc.sents:
         if len(sentence) > MAX_SENTENCE_TOKENS:
             continue
-        coding = code_sentence(sentence, document, lexicon, lookup)
+        coding = code_sentence(sentence, document, lexicon, lookup, evidence)
         events.extend(merge_clauses([c.event for c in coding.coded]))
     events = merge_restatements(events)
     for number, event in enumerate(events, start=1):

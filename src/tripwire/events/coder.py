@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from tripwire.document import ActorRef, Document, Event, Sentence, Trigger
+from tripwire.document import ActorRef, Document, Event, Evidence, Sentence, Trigger
 from tripwire.events.lexicon import EventLexicon
 from tripwire.events.matching import TriggerMatch, find_triggers
 from tripwire.events.modality import ModalityReading, read_modality
@@ -39,6 +39,7 @@ from tripwire.events.roles import (
     reporter_of,
     reporter_subject,
     resolve_roles,
+    role_heads,
     ultimatum_condition,
 )
 from tripwire.timex import date_for_clause
@@ -150,9 +151,18 @@ def _derive(coded: CodedEvent, lexicon: EventLexicon) -> CodedEvent | None:
     return CodedEvent(derived, coded.match, reading, derived_from=event.type)
 
 
+def _evidence(coded: CodedEvent, lexicon: EventLexicon) -> Evidence:
+    match = coded.match
+    sources, targets = role_heads(match, lexicon)
+    return Evidence(pattern=match.pattern.describe(), modality=coded.reading.describe(),
+                    light=match.light.text if match.light is not None else None,
+                    derived_from=coded.derived_from, source_heads=[t.text for t in sources],
+                    target_heads=[t.text for t in targets])
+
+
 def code_sentence(sentence: Span, document: Document, lexicon: EventLexicon,
-                  lookup: ActorLookup) -> SentenceCoding:
-    """All events of one parsed sentence, with the evidence for each."""
+                  lookup: ActorLookup, evidence: bool = False) -> SentenceCoding:
+    """All events of one parsed sentence; with `evidence`, each records why it was coded."""
     coding = SentenceCoding(sentence)
     coding.matches = find_triggers(sentence, lexicon)
     if not coding.matches:
@@ -197,6 +207,9 @@ def code_sentence(sentence: Span, document: Document, lexicon: EventLexicon,
             coding.coded.append(coded)
         if derived is not None:
             coding.coded.append(derived)
+    if evidence:
+        for coded in coding.coded:
+            coded.event.evidence = _evidence(coded, lexicon)
     return coding
 
 

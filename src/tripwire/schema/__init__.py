@@ -15,6 +15,8 @@ from tripwire.document import Document
 from tripwire.ontology import ontology
 
 SCHEMA_FILE = "tripwire-1.schema.json"
+# Fields a Document leaves out when they are empty: every other field is always present.
+OPTIONAL = {("Event", "evidence")}
 
 
 def vocabularies() -> dict[tuple[str, str], list[str]]:
@@ -28,14 +30,16 @@ def vocabularies() -> dict[tuple[str, str], list[str]]:
 
 
 def build_schema() -> dict[str, Any]:
-    """The schema as generated from the dataclasses and the ontology; every field is required
-    (always present). `python -m tripwire.schema` writes it to the published file."""
+    """The schema as generated from the dataclasses and the ontology; every field but the
+    OPTIONAL ones is required (always present). `python -m tripwire.schema` writes it to the
+    published file."""
     schema = pydantic.TypeAdapter(Document).json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "https://tripwire.invalid/schema/tripwire-1.schema.json"
     definitions = {**schema["$defs"], "Document": schema}
     for name, definition in definitions.items():
-        definition["required"] = sorted(definition["properties"])
+        definition["required"] = sorted(
+            prop for prop in definition["properties"] if (name, prop) not in OPTIONAL)
         definition["additionalProperties"] = False
         for prop in definition["properties"].values():
             prop.pop("default", None)
