@@ -61,7 +61,9 @@ def _finish_document(document: Document, doc: Doc, evidence: bool = False) -> Do
     document.actors = resolution.actors
     document.quotes = find_quotes(doc, resolution)
     document.times = find_times(doc, document.published)
-    document.events = code_events(doc, document, resolution, evidence=evidence)
+    document.events = code_events(doc, resolution, quotes=document.quotes, times=document.times,
+                                  published=document.published, doc_id=document.id,
+                                  evidence=evidence)
     return document
 
 

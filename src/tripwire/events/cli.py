@@ -34,7 +34,7 @@ def register(app: typer.Typer) -> None:
                                                       help="publication date")] = None,
     ) -> None:
         """Show the parse, matched patterns, modality cues and why each event was coded."""
-        from tripwire.events.explain import explain_sentence
+        from tripwire.explain import explain_sentence
 
         try:
             lines = explain_sentence(sentence, check_date(published))

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from tripwire.document import ActorRef, Document, Event, Evidence, Sentence, Trigger
+from tripwire.document import ActorRef, Event, Evidence, Quote, Sentence, TimeExpr, Trigger
 from tripwire.events.lexicon import EventLexicon
 from tripwire.events.matching import TriggerMatch, find_triggers
 from tripwire.events.modality import ModalityReading, read_modality
@@ -91,10 +91,10 @@ def _sentence_contexts(sentence: Span, lexicon: EventLexicon) -> list[str]:
     return found
 
 
-def _attribution(match: TriggerMatch, document: Document, lexicon: EventLexicon,
+def _attribution(match: TriggerMatch, quotes: list[Quote], lexicon: EventLexicon,
                  lookup: ActorLookup) -> str | None:
     """The speaker who reports the event: a quote around the trigger, else a reporting verb."""
-    for quote in document.quotes:
+    for quote in quotes:
         if quote.start <= match.start < quote.end and quote.speaker is not None:
             return quote.speaker.actor
     reporter = reporter_of(match.clause, lexicon.cues.reporting_verbs)
@@ -160,9 +160,11 @@ def _evidence(coded: CodedEvent, lexicon: EventLexicon) -> Evidence:
                     target_heads=[t.text for t in targets])
 
 
-def code_sentence(sentence: Span, document: Document, lexicon: EventLexicon,
-                  lookup: ActorLookup, evidence: bool = False) -> SentenceCoding:
-    """All events of one parsed sentence; with `evidence`, each records why it was coded."""
+def code_sentence(sentence: Span, lexicon: EventLexicon, lookup: ActorLookup, *,
+                  quotes: list[Quote], times: list[TimeExpr], published: str | None,
+                  evidence: bool = False) -> SentenceCoding:
+    """All events of one parsed sentence, attributed to the `quotes` around them and dated by
+    `times` against `published`; with `evidence`, each records why it was coded."""
     coding = SentenceCoding(sentence)
     coding.matches = find_triggers(sentence, lexicon)
     if not coding.matches:
@@ -180,11 +182,11 @@ def code_sentence(sentence: Span, document: Document, lexicon: EventLexicon,
         reading = read_modality(match, lexicon, triggers)
         roles = resolve_roles(match, lexicon, lookup)
         clause = match.clause
-        date, precision = date_for_clause(document.times, clause.left_edge.idx,
+        date, precision = date_for_clause(times, clause.left_edge.idx,
                                           clause.right_edge.idx + len(clause.right_edge.text),
-                                          match.start, document.published)
+                                          match.start, published)
         if reading.modality == "asserted" and _is_historical(
-                date, document.published, lexicon.cues.historical_days):
+                date, published, lexicon.cues.historical_days):
             reading = ModalityReading("historical", f"date {date}")
         modality = reading.modality
         trigger = Trigger(match.token.text, match.start, match.end)
@@ -195,7 +197,7 @@ def code_sentence(sentence: Span, document: Document, lexicon: EventLexicon,
             quad=event_type.quad, cameo=event_type.cameo_for(match.pattern.mode),
             intensity=event_type.intensity, source=roles.source, target=roles.target,
             date=date, date_precision=precision, location=locate(sentence, clause),
-            modality=modality, attributed_to=_attribution(match, document, lexicon, lookup),
+            modality=modality, attributed_to=_attribution(match, quotes, lexicon, lookup),
             confidence=_confidence(match.pattern.strength, roles, modality, clause_depth(clause)),
             mentions=[trigger],
         )
