@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from tripwire.actors import resolve_phrase
 from tripwire.actors.lasting import geonames, loaded_once
 from tripwire.document import Location
-from tripwire.events.matching import entities_in
+from tripwire.nlp.syntax import entities_in
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "into", "across", "around", "along",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from tripwire.nlp.syntax import auxiliaries, governing_verb
 from tripwire.timex.vocab import vocab
 
 PAST = -1
@@ -19,18 +20,6 @@ _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
 _DEADLINE = {"until", "till", "by"}
 _SPAN_ENDS = {"through", "to"}
 _MAX_HOPS = 4
-
-
-def governing_verb(span: Span) -> Token | None:
-    """The nearest verb above the expression in the parse, within a few hops."""
-    token = span.root
-    for _ in range(_MAX_HOPS):
-        if token.head is token:
-            return token if token.pos_ in ("VERB", "AUX") else None
-        token = token.head
-        if token.pos_ in ("VERB", "AUX"):
-            return token
-    return None
 
 
 def _governor(token: Token) -> Token | None:
@@ -52,7 +41,7 @@ def _governor(token: Token) -> Token | None:
 
 def _verb_direction(verb: Token, hops: int = _MAX_HOPS) -> int:
     lex = vocab()
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    auxes = auxiliaries(verb)
     if any(a.lower_ in _FUTURE_AUX for a in auxes):
         return FUTURE
     if any(a.lower_ == "had" for a in auxes) or verb.lower_ == "had":
@@ -85,5 +74,5 @@ def direction(span: Span) -> int:
         return FUTURE
     if before[-1:] and before[-1] in _SPAN_ENDS:
         return OPEN
-    verb = governing_verb(span)
+    verb = governing_verb(span.root, _MAX_HOPS)
     return OPEN if verb is None else _verb_direction(verb)
