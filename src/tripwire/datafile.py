@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 import pydantic
 import yaml
+from pydantic_core import ErrorDetails
 
 from tripwire.errors import TripwireError
 
@@ -68,14 +69,28 @@ class DataFile:
         try:
             return model.model_validate(self.data)
         except pydantic.ValidationError as exc:
-            first = exc.errors()[0]
-            loc = [part for part in first["loc"] if isinstance(part, str | int)]
-            message = first["msg"]
-            if isinstance(first.get("input"), bool):
-                message += " (quote yes/no/on/off, which YAML reads as true/false)"
+            loc, message = _explained(exc.errors()[0])
             if exc.error_count() > 1:
                 message += f" (and {exc.error_count() - 1} more)"
             raise self.error(loc, message) from None
+
+
+def _explained(error: ErrorDetails) -> tuple[list[Key], str]:
+    """Where a pydantic error is, and what it says in the words of a data file."""
+    loc = [part for part in error["loc"] if isinstance(part, str | int)]
+    context = error.get("ctx") or {}
+    if error["type"] == "missing" and loc:
+        return loc[:-1], f"lacks {loc[-1]}"
+    if error["type"] == "extra_forbidden" and loc:
+        return loc[:-1], f"unknown key {loc[-1]!r}"
+    if error["type"] == "literal_error" and loc:
+        return loc, f"{loc[-1]} must be one of: {context.get('expected')}"
+    if error["type"] == "value_error" and "error" in context:
+        return loc, str(context["error"])
+    message = error["msg"]
+    if isinstance(error.get("input"), bool):
+        message += " (quote yes/no/on/off, which YAML reads as true/false)"
+    return loc, message
 
 
 def load_model(path: Path, model: type[Model]) -> Model:

@@ -25,7 +25,6 @@ CREDIT_BREAKS = frozenset({"-", "—", "–", "―", ".", ":"})
 SPEAKER_POS = ("PROPN", "PRON", "NOUN")
 WINDOW = 400  # characters searched for a cue on each side of a quote: bounds the work per quote
 STRONG_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-GROUP_PRONOUNS = frozenset({"i", "we", "they"})
 MODIFIER_CLAUSES = frozenset({"advcl", "prep", "npadvmod"})  # "X, speaking on Fox, said"
 COMMAS = frozenset({",", "--", "—", "–"})
 NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
@@ -172,7 +171,7 @@ class CueFinder:
             if token.pos_ not in ("VERB", "AUX") or self.quoted[token.i]:
                 continue
             subject = self._subject_here(token)
-            if subject is not None and named_by(subject).ent_type_ == "PERSON":
+            if subject is not None and named_by(subject, self.lexicon.relative_pronouns).ent_type_ == "PERSON":
                 return Cue(token.text, token.idx, token.idx + len(token), subject)
         return None
 
@@ -204,12 +203,12 @@ class CueFinder:
         """A speaker token that names someone rather than something."""
         if token is None:
             return False
-        token = named_by(token)
+        token = named_by(token, self.lexicon.relative_pronouns)
         return (
             token.pos_ == "PROPN"
             or token.ent_type_ in STRONG_ENTITIES
             or token.lower_ in self.lexicon.person_pronouns
-            or token.lower_ in GROUP_PRONOUNS
+            or token.lower_ in self.lexicon.group_pronouns
             or token.lemma_.lower() in self.lexicon.person_titles
         )
 
@@ -340,7 +339,8 @@ class CueFinder:
         if phrase.speaker == "object":
             for token in self.tokens(end, end + 200)[:8]:
                 if token.pos_ in SPEAKER_POS and not self.quoted[token.i]:
-                    speaker = _author_of(noun_phrase_head(token))
+                    speaker = _author_of(noun_phrase_head(token),
+                                         self.lexicon.author_prepositions)
                     break
         else:
             first = self.tokens(start, end)
@@ -349,9 +349,9 @@ class CueFinder:
         return Cue(self.text[start:end], start, end, speaker)
 
 
-def _author_of(token: Token) -> Token:
+def _author_of(token: Token, prepositions: frozenset[str]) -> Token:
     """The person behind a work: "according to calculations by Jane Doe" -> "Doe"."""
     if token.pos_ != "NOUN":
         return token
-    return next((named for named in preposition_objects(token, ("by", "from", "of"))
+    return next((named for named in preposition_objects(token, prepositions)
                  if named.ent_type_ == "PERSON"), token)

@@ -19,7 +19,6 @@ from tripwire.document import Speaker
 from tripwire.nlp.syntax import NOUN_PHRASE_DEPS, SUBJECTS
 from tripwire.quotes.lexicon import QuoteLexicon
 
-RELATIVE_WORDS = frozenset({"who", "that", "which", "whom"})
 MAX_MENTION_TOKENS = 8
 LOOKBACK = 12  # person mentions searched back for a subject; bounds the work per pronoun
 
@@ -33,10 +32,10 @@ class Mention:
     text: str
 
 
-def named_by(token: Token) -> Token:
+def named_by(token: Token, relative_pronouns: frozenset[str]) -> Token:
     """The word that names whom a speaker token stands for: "who" in "a spokesman who said"
     stands for "spokesman"; a dateline ("WASHINGTON -- President Obama said") for the person."""
-    if token.lower_ in RELATIVE_WORDS and token.head.dep_ == "relcl":
+    if token.lower_ in relative_pronouns and token.head.dep_ == "relcl":
         token = token.head.head
     if token.ent_type_ != "PERSON":
         person = next((c for c in token.children

@@ -82,7 +82,7 @@ def _clock(word: str, next_word: str | None) -> tuple[int, int] | None:
     if not m:
         return None
     hour, minute, half = int(m[1]), int(m[2] or 0), m[3]
-    if half is None and m[2] is None and next_word not in ("o", "oclock"):
+    if half is None and m[2] is None and next_word not in lex.oclock_words:
         return None
     if hour > 23 or minute > 59 or (half and not 1 <= hour <= 12):
         return None
@@ -96,14 +96,11 @@ def _clock(word: str, next_word: str | None) -> tuple[int, int] | None:
 def _next_unit(words: list[str], i: int) -> str | None:
     lex = vocab()
     for w in words[i + 1 : i + 3]:
-        if w in lex.units or w in ("half", "century", "centuries"):
+        if w in lex.units or w in lex.half_words or w in lex.century_words:
             return w
         if w not in ("-",):
             return None
     return None
-
-
-_REFERENCE_WORDS = {"following", "previous", "preceding", "prior", "same", "that"}
 
 
 def spelled_year(words: list[str]) -> int | None:
@@ -159,23 +156,23 @@ def read_parts(words: list[str], anchor: dt.date | None, text: str = "") -> Part
     found = False
     p.holiday = _holiday(words)
     found = p.holiday is not None
-    p.from_reference = (
-        any(w in _REFERENCE_WORDS for w in words) or " the next " in f" {' '.join(words)} "
-    )
+    joined = f" {' '.join(words)} "
+    p.from_reference = any(w in lex.reference_words for w in words) or any(
+        f" {phrase} " in joined for phrase in lex.reference_phrases)
     for i, w in enumerate(words):
         nxt = words[i + 1] if i + 1 < len(words) else None
         prev = words[i - 1] if i > 0 else None
         rank = ordinal(w)
         follows = _next_unit(words, i) if rank is not None else None
-        if follows in ("quarter", "quarters") and rank and (rank > 0 or prev == "the"):
+        if follows in lex.quarter_words and rank and (rank > 0 or prev == "the"):
             p.quarter = 4 if rank < 0 else rank if rank <= 4 else None
             found = True
             continue
-        if follows == "half" and rank and (rank > 0 or prev == "the"):
+        if follows in lex.half_words and rank and (rank > 0 or prev == "the"):
             p.half = 2 if rank < 0 else rank if rank <= 2 else None
             found = True
             continue
-        if follows in ("century", "centuries") and rank and rank > 0:
+        if follows in lex.century_words and rank and rank > 0:
             p.century = f"{rank - 1:02d}"
             found = True
             continue
@@ -185,7 +182,8 @@ def read_parts(words: list[str], anchor: dt.date | None, text: str = "") -> Part
             else:
                 p.half = int(m[2])
             found = True
-        elif w in lex.months and (w != "may" or "May" in text or "MAY" in text):
+        elif w in lex.months and (w not in lex.capitalised_months or w.capitalize() in text
+                                  or w.upper() in text):
             p.month = lex.months[w]
             found = True
         elif w in lex.weekdays:
@@ -219,7 +217,7 @@ def read_parts(words: list[str], anchor: dt.date | None, text: str = "") -> Part
                 year = _near_century(digit * 10, anchor)
                 p.decade = f"{year // 10:03d}"
             found = True
-        elif w in ("weekend", "weekends"):
+        elif w in lex.weekend_words:
             p.weekend = True
             found = True
         elif w in lex.units and lex.units[w].code in _CALENDAR_UNITS and p.unit is None:
@@ -229,7 +227,8 @@ def read_parts(words: list[str], anchor: dt.date | None, text: str = "") -> Part
             step = lex.direction_words[w]
             if p.direction is None or step != 0:
                 p.direction = step
-        elif _DAY_NUMBER.match(w) or (rank is not None and rank > 0 and w not in ("second",)):
+        elif _DAY_NUMBER.match(w) or (rank is not None and rank > 0
+                                      and w not in lex.not_day_ordinals):
             day = int(w) if rank is None else rank
             if 1 <= day <= 31 and (_near_month(words, i)):
                 p.day = day
