@@ -12,6 +12,8 @@ from tripwire.clean import clean_article
 from tripwire.document import Article
 from tripwire.eval.clean import evaluate_html, evaluate_textdump
 
+pytestmark = pytest.mark.slow
+
 FLOORS = yaml.safe_load((Path(__file__).resolve().parents[1] / "floors" / "clean.yaml").read_text())
 
 

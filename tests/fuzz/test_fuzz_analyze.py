@@ -1,6 +1,7 @@
 """Property tests: whatever text or markup comes in, `analyze` returns a valid Document whose
 offsets all lie inside its text, and raises nothing."""
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -8,6 +9,8 @@ from tripwire.analyze import analyze
 from tripwire.document import Article
 from tripwire.errors import BadRecord
 from tripwire.schema import validate_document
+
+pytestmark = pytest.mark.slow
 
 NEWSY = st.sampled_from([
     "Marovia", "shelled", "Tessel", "on Tuesday", "“", "”", '"', "said", "he", "the Compact",

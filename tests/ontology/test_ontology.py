@@ -51,6 +51,7 @@ def test_lists_elsewhere_are_the_ontology_s() -> None:
     assert plover_schema()["properties"]["event"]["enum"] == list(loaded.type_names)
 
 
+@pytest.mark.slow
 def test_adding_an_event_type_touches_one_data_file(tmp_path: Path) -> None:
     types = tmp_path / "types.yaml"
     types.write_text(TYPES_FILE.read_text(encoding="utf-8") + textwrap.dedent("""

@@ -11,6 +11,8 @@ from server_world import FixedSignals, serving
 
 from tripwire.server.app import create_app
 
+pytestmark = pytest.mark.slow
+
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]

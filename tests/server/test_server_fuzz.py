@@ -23,6 +23,8 @@ from server_world import TOKEN, serving
 
 from tripwire.server.app import create_app
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def fuzzed_url(hand_made_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:

@@ -90,12 +90,12 @@ class Registry:
         for word, spec in self.lexicon.sector_words.items():
             self._add(word, Hit("sector", spec.sector, spec.sector, spec.secondary), False)
         for word, office in self.lexicon.office_words.items():
-            spec = self.lexicon.offices[office]
-            self._add(word, Hit("office", office, spec.sector, spec.secondary), False)
+            held = self.lexicon.offices[office]
+            self._add(word, Hit("office", office, held.sector, held.secondary), False)
         for word, office in self.lexicon.plural_office_words.items():
             # "foreign ministers" names a group of office holders: a sector, never one person.
-            spec = self.lexicon.offices[office]
-            self._add(word, Hit("sector", spec.sector, spec.sector, spec.secondary), False)
+            held = self.lexicon.offices[office]
+            self._add(word, Hit("sector", held.sector, held.sector, held.secondary), False)
         for word, sector in self.lexicon.modifiers.items():
             self._add(word, Hit("modifier", sector, sector), False)
         for word in self.lexicon.pronouns:
@@ -189,7 +189,7 @@ class Registry:
             candidates = lengths.get(keys[i], ())
             cities = places.get(keys[i])
             if cities and (not cased or tokens[i].is_capitalised):
-                candidates = sorted(set(candidates) | cities, reverse=True)
+                candidates = tuple(sorted(set(candidates) | cities, reverse=True))
             if not candidates:  # most words start no name: one dict probe each
                 i += 1
                 continue

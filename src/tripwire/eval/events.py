@@ -196,7 +196,7 @@ def score_plover(gold: list[GoldSentence], documents: list[Document]) -> dict:
     """Type accuracy, country accuracy on matched events, per-type P/R/F1, triple F1."""
     type_hits = source_hits = target_hits = matched = false_events = 0
     counts: dict[str, Counter] = {}
-    triple = Counter()
+    triple: Counter[str] = Counter()
     for sentence, document in zip(gold, documents, strict=True):
         coded = _coded(document.events)
         gold_types = {e.type for e in sentence.events}
@@ -263,7 +263,7 @@ def quad_label(events: list[Event]) -> int:
 
 def score_quad(rows: list[tuple[str, int]], documents: list[Document]) -> dict:
     """Quad-class macro-F1 and the share of no-event (label 0) sentences given an event."""
-    confusion = Counter()
+    confusion: Counter[tuple[int, int]] = Counter()
     for (_, gold), document in zip(rows, documents, strict=True):
         confusion[(gold, quad_label(document.events))] += 1
     labels = range(5)
@@ -365,7 +365,8 @@ def police_labels(document: Document) -> set[str]:
 
 def score_police(rows: list[dict], documents: list[Document]) -> dict:
     """Sentence-level P/R/F1 per label, ANY_ACTION ("police did something") first."""
-    counts = {label: Counter() for label in ("ANY_ACTION", "ARREST", "FORCE")}
+    counts: dict[str, Counter[str]] = {label: Counter() for label in ("ANY_ACTION", "ARREST",
+                                                                      "FORCE")}
     for row, document in zip(rows, documents, strict=True):
         gold = set(row.get("labels") or [])
         coded = police_labels(document)

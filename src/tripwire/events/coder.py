@@ -47,6 +47,22 @@ from tripwire.timex import date_for_clause
 BACKGROUND_DEPTH = 6
 
 
+@dataclass(frozen=True)
+class ConfidenceFactors:
+    """The factors of an event's confidence (see the module docstring)."""
+
+    roles_base: float = 0.6  # the roles factor with no actor resolved ...
+    source_resolved: float = 0.25  # ... plus this when a source actor is resolved
+    target_resolved: float = 0.15  # ... plus this when a target actor is resolved
+    not_asserted: float = 0.9  # the modality factor of every modality but asserted
+    per_clause: float = 0.95  # the depth factor, per clause below the sentence root ...
+    max_depth: float = 12  # ... counting at most this many
+    derived: float = 0.9  # for a pledge or refusal derived from another event
+
+
+CONFIDENCE = ConfidenceFactors()
+
+
 @dataclass
 class CodedEvent:
     """An event with the evidence that produced it (what `tripwire explain` prints)."""
@@ -105,10 +121,13 @@ def _attribution(match: TriggerMatch, quotes: list[Quote], lexicon: EventLexicon
 
 
 def _confidence(strength: float, roles: Roles, modality: str, depth: float) -> float:
-    roles_factor = 0.6 + 0.25 * any(r.actor for r in roles.source) + 0.15 * any(
-        r.actor for r in roles.target)
-    modality_factor = 1.0 if modality == "asserted" else 0.9
-    return round(strength * roles_factor * modality_factor * 0.95 ** min(depth, 12), 3)
+    factors = CONFIDENCE
+    roles_factor = (factors.roles_base
+                    + factors.source_resolved * any(r.actor for r in roles.source)
+                    + factors.target_resolved * any(r.actor for r in roles.target))
+    modality_factor = 1.0 if modality == "asserted" else factors.not_asserted
+    depth_factor = factors.per_clause ** min(depth, factors.max_depth)
+    return round(strength * roles_factor * modality_factor * depth_factor, 3)
 
 
 def _is_historical(date: str | None, published: str | None, days: int) -> bool:
@@ -144,7 +163,8 @@ def _derive(coded: CodedEvent, lexicon: EventLexicon) -> CodedEvent | None:
         context=list(event.context), quad=row.quad, cameo=row.cameo, intensity=row.intensity,
         source=_copy_refs(event.source), target=_copy_refs(event.target), date=event.date,
         date_precision=event.date_precision, location=event.location, modality="asserted",
-        attributed_to=event.attributed_to, confidence=round(event.confidence * 0.9, 3),
+        attributed_to=event.attributed_to,
+        confidence=round(event.confidence * CONFIDENCE.derived, 3),
         mentions=[event.trigger],
     )
     reading = ModalityReading("asserted", coded.reading.cue)

@@ -182,9 +182,10 @@ class Alerts(BaseModel):
     note: str | None = None
 
 
+_SERIES_FIELDS: dict[str, Any] = {"period": (dt.date, ...), "incidents": (int, ...),
+                                  **{quad: (int, ...) for quad in QUADS}}
 SeriesPoint = create_model(
-    "SeriesPoint", __doc__="Incidents of one period, split by PLOVER quad.",
-    period=(dt.date, ...), incidents=(int, ...), **{quad: (int, ...) for quad in QUADS})
+    "SeriesPoint", __doc__="Incidents of one period, split by PLOVER quad.", **_SERIES_FIELDS)
 
 
 class IndexPoint(BaseModel):

@@ -12,6 +12,7 @@ from pydantic import AfterValidator, Field, StrictBool, StrictFloat, StrictInt
 from tripwire.lang import WordFile, Words, load_words, word_file
 
 VOCAB_PATH = word_file("time")
+SEASON_CODES = ("SP", "SU", "FA", "WI")
 SeasonCode = Literal["SP", "SU", "FA", "WI"]
 PartOfDayCode = Literal["MO", "AF", "EV", "NI", "MI", "DT"]
 RefValue = Literal["PRESENT_REF", "PAST_REF", "FUTURE_REF"]
@@ -32,6 +33,12 @@ def _holiday_rule(rule: tuple[int, ...]) -> tuple[int, ...]:
     if len(rule) == 3 and (not 1 <= rule[1] <= 7 or rule[2] not in (-1, 1, 2, 3, 4, 5)):
         raise ValueError(f"bad weekday or n in {list(rule)}")
     return rule
+
+
+def _season(code: str) -> str:
+    if code not in SEASON_CODES:
+        raise ValueError(f"a season is one of {', '.join(SEASON_CODES)}, not {code!r}")
+    return code
 
 
 def _frequency(value: str) -> str:
@@ -61,7 +68,8 @@ class Vocab(WordFile):
     months: dict[Word, Month] = Field(min_length=1)
     weekdays: dict[Word, Weekday] = Field(min_length=1)
     seasons: dict[Word, SeasonCode] = Field(min_length=1)
-    season_months: dict[SeasonCode, tuple[Month, Month]] = Field(min_length=1)
+    season_months: dict[Annotated[str, AfterValidator(_season)], tuple[Month, Month]] = Field(
+        min_length=1)
     parts_of_day: dict[Word, PartOfDayCode] = Field(min_length=1)
     clock_words: dict[Word, tuple[Hour, Minute]] = Field(min_length=1)
     relative_days: dict[Word, tuple[StrictInt, PartOfDayCode | None]] = Field(min_length=1)

@@ -83,7 +83,7 @@ def read_number(words: list[str], i: int) -> tuple[float, int] | None:
         if i + 1 < len(words) and words[i + 1] in vocab().vague_quantities:
             return None  # "a few days"
         spelled = _number_words(words, i + 1, after_article=True)
-        found = spelled if spelled else (1.0, i + 1)
+        found: tuple[float, int] | None = spelled if spelled else (1.0, i + 1)
     else:
         found = _number_words(words, i)
     if found is None:
