@@ -13,7 +13,7 @@ from tripwire.clean import CleanedArticle, clean_article
 from tripwire.document import Article, Document, Sentence, content_hash
 from tripwire.errors import BadRecord
 from tripwire.events import code_events
-from tripwire.nlp import parse_many
+from tripwire.nlp import parse, parse_many
 from tripwire.quotes import find_quotes
 from tripwire.timex import find_times
 
@@ -67,7 +67,8 @@ def _finish_document(document: Document, doc: Doc, evidence: bool = False) -> Do
     return document
 
 
-def _analysed(articles: Iterable[Article], evidence: bool) -> Iterator[tuple[Document, Doc]]:
+def analyze_many(articles: Iterable[Article]) -> Iterator[Document]:
+    """Analyse articles in input order, parsing them in batches with `nlp.pipe`."""
     started = (_start_document(a, clean_article(a)) for a in articles)
     pending: deque[Document] = deque()
 
@@ -77,19 +78,15 @@ def _analysed(articles: Iterable[Article], evidence: bool) -> Iterator[tuple[Doc
             yield document.text
 
     for doc in parse_many(texts()):
-        yield _finish_document(pending.popleft(), doc, evidence), doc
-
-
-def analyze_many(articles: Iterable[Article]) -> Iterator[Document]:
-    """Analyse articles in input order, parsing them in batches with `nlp.pipe`."""
-    for document, _ in _analysed(articles, evidence=False):
-        yield document
+        yield _finish_document(pending.popleft(), doc)
 
 
 def analyze_explained(article: Article) -> tuple[Document, Doc]:
     """One article's Document, each event with the coder's evidence, and the parse it was
     coded from (for `tripwire explain`)."""
-    return next(_analysed([article], evidence=True))
+    document = _start_document(article, clean_article(article))
+    doc = parse(document.text)
+    return _finish_document(document, doc, evidence=True), doc
 
 
 def analyze(article: Article | str, published: str | None = None) -> Document:
