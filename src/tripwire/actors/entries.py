@@ -38,7 +38,10 @@ class Office:
     start: dt.date | None = None
     end: dt.date | None = None
 
-    def holds_on(self, day: dt.date) -> bool:
+    def holds_on(self, day: dt.date | None) -> bool:
+        """Whether the term covers `day`; no term covers an unknown day."""
+        if day is None:
+            return False
         return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
 
 
@@ -62,7 +65,7 @@ class ActorEntry:
     offices: list[Office] = field(default_factory=list)
     where: str = ""
 
-    def offices_on(self, day: dt.date) -> list[Office]:
+    def offices_on(self, day: dt.date | None) -> list[Office]:
         return [office for office in self.offices if office.holds_on(day)]
 
     def merge(self, other: ActorEntry) -> None:

@@ -135,7 +135,7 @@ class Registry:
     def office_spec(self, title: str) -> OfficeSpec:
         return self.lexicon.offices.get(self.lexicon.canonical_office(title), self.lexicon.default_office)
 
-    def holder(self, of: str, title: str, day: dt.date) -> ActorEntry | None:
+    def holder(self, of: str, title: str, day: dt.date | None) -> ActorEntry | None:
         """Who held office `title` of `of` on `day` (the latest to take it, if terms overlap)."""
         terms = [(e, o) for e, o in self.holders.get((of, self.lexicon.canonical_office(title)), [])
                  if o.holds_on(day)]
@@ -143,7 +143,7 @@ class Registry:
             return None
         return max(terms, key=lambda t: t[1].start or dt.date.min)[0]
 
-    def top_holder(self, of: str, day: dt.date) -> ActorEntry | None:
+    def top_holder(self, of: str, day: dt.date | None) -> ActorEntry | None:
         """The leader of `of` on `day`: "the NATO chief", "the Russian leader"."""
         for title in self.lexicon.leader_offices:
             person = self.holder(of, title, day)

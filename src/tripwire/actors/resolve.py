@@ -83,7 +83,7 @@ def _ref(reading: Reading, text: str) -> ActorRef:
 class _ArticleResolver:
     """One article's state while its phrases are read in order."""
 
-    def __init__(self, doc: Doc, reg: Registry, day: dt.date) -> None:
+    def __init__(self, doc: Doc, reg: Registry, day: dt.date | None) -> None:
         self.doc = doc
         self.text = doc.text
         self.reg = reg
