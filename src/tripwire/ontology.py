@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel
 
@@ -58,7 +58,9 @@ class _TypeEntry(BaseModel):
 
 
 @dataclass(frozen=True)
-class Quad:
+class QuadSpec:
+    """A quad class, with its code in PLOVER and GDELT records and the colour of its charts."""
+
     name: str
     code: int
     label: str
@@ -68,14 +70,16 @@ class Quad:
 
 
 @dataclass(frozen=True)
-class Modality:
+class ModalitySpec:
+    """What a sentence says of an event, and whether the signals count it as having happened."""
+
     name: str
     happened: bool
     description: str
 
 
 @dataclass(frozen=True)
-class PloverType:
+class TypeSpec:
     """An event type: its quad, CAMEO root code (refined per mode), intensity and modes."""
 
     name: str
@@ -91,57 +95,43 @@ class PloverType:
 
 @dataclass(frozen=True)
 class Ontology:
-    types: dict[str, PloverType]
-    quads: dict[str, Quad]
-    modalities: dict[str, Modality]
+    """The whole ontology, with the name lists the rest of tripwire uses."""
+
+    types: dict[str, TypeSpec]
+    quads: dict[str, QuadSpec]
+    modalities: dict[str, ModalitySpec]
     contexts: tuple[str, ...]
     sectors: dict[str, str]
+    type_names: tuple[str, ...] = field(init=False)
+    quad_names: tuple[str, ...] = field(init=False)
+    conflict_quads: tuple[str, ...] = field(init=False)
+    modality_names: tuple[str, ...] = field(init=False)
+    happened_modalities: tuple[str, ...] = field(init=False)
 
-    @property
-    def type_names(self) -> tuple[str, ...]:
-        return tuple(self.types)
-
-    @property
-    def quad_names(self) -> tuple[str, ...]:
-        return tuple(self.quads)
-
-    @property
-    def conflict_quads(self) -> tuple[str, ...]:
-        return tuple(q.name for q in self.quads.values() if q.conflict)
-
-    @property
-    def modality_names(self) -> tuple[str, ...]:
-        return tuple(self.modalities)
-
-    @property
-    def happened_modalities(self) -> tuple[str, ...]:
-        return tuple(m.name for m in self.modalities.values() if m.happened)
+    def __post_init__(self) -> None:
+        derived = {
+            "type_names": tuple(self.types),
+            "quad_names": tuple(self.quads),
+            "conflict_quads": tuple(q.name for q in self.quads.values() if q.conflict),
+            "modality_names": tuple(self.modalities),
+            "happened_modalities": tuple(m.name for m in self.modalities.values() if m.happened),
+        }
+        for name, value in derived.items():
+            object.__setattr__(self, name, value)  # a frozen dataclass sets its own fields so
 
     def quad_code(self, type_name: str) -> int:
         return self.quads[self.types[type_name].quad].code
-
-    def as_json(self) -> dict[str, Any]:
-        """The whole ontology as plain JSON, for the API and the dashboard."""
-        return {
-            "types": [{"name": t.name, "quad": t.quad, "cameo": t.cameo,
-                       "intensity": t.intensity, "modes": list(t.modes)}
-                      for t in self.types.values()],
-            "quads": [vars(q) for q in self.quads.values()],
-            "modalities": [vars(m) for m in self.modalities.values()],
-            "contexts": list(self.contexts),
-            "sectors": [{"code": code, "name": name} for code, name in self.sectors.items()],
-        }
 
 
 class _TypeTable(RootModel[dict[str, _TypeEntry]]):
     pass
 
 
-def _types(file: DataFile, quads: dict[str, Quad]) -> dict[str, PloverType]:
+def _types(file: DataFile, quads: dict[str, QuadSpec]) -> dict[str, TypeSpec]:
     table = file.validate(_TypeTable).root
     if not table:
         raise file.error([], "expected a mapping of event types")
-    types: dict[str, PloverType] = {}
+    types: dict[str, TypeSpec] = {}
     for name, row in table.items():
         if not name.isidentifier() or not name.isupper():
             raise file.error([name], "a type name is an upper-case word (ASSAULT, CONSULT)")
@@ -150,7 +140,7 @@ def _types(file: DataFile, quads: dict[str, Quad]) -> dict[str, PloverType]:
         unknown = sorted(set(row.cameo_modes) - set(row.modes))
         if unknown:
             raise file.error([name, "cameo_modes"], f"names modes the type lacks: {unknown}")
-        types[name] = PloverType(name, row.quad, row.cameo, row.intensity, tuple(row.modes),
+        types[name] = TypeSpec(name, row.quad, row.cameo, row.intensity, tuple(row.modes),
                                  dict(row.cameo_modes))
     return types
 
@@ -162,11 +152,11 @@ def load_ontology(vocabulary: Path = ONTOLOGY_FILE, types: Path | None = None) -
     codes = [q.code for q in data.quads.values()]
     if len(set(codes)) != len(codes):
         raise file.error(["quads"], "two quads share a code")
-    quads = {name: Quad(name, **q.model_dump()) for name, q in data.quads.items()}
+    quads = {name: QuadSpec(name, **q.model_dump()) for name, q in data.quads.items()}
     return Ontology(
         types=_types(DataFile.read(types or TYPES_FILE), quads),
         quads=quads,
-        modalities={name: Modality(name, **m.model_dump()) for name, m in data.modalities.items()},
+        modalities={name: ModalitySpec(name, **m.model_dump()) for name, m in data.modalities.items()},
         contexts=tuple(data.contexts),
         sectors=dict(data.sectors),
     )

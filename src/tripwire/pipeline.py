@@ -25,6 +25,7 @@ THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"
 def _analyze_chunk(items: list[ReadItem]) -> list[ResultItem]:
     """Analyse a chunk; if the batch fails, retry one by one so only the bad article is skipped."""
     articles = [item for item in items if isinstance(item, Article)]
+    documents: Iterator[ResultItem]
     try:
         documents = iter(list(analyze_many(articles)))
     except Exception:  # noqa: BLE001 - isolate the failing article below

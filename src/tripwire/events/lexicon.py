@@ -15,7 +15,7 @@ import yaml
 
 from tripwire.actors.lasting import loaded_once
 from tripwire.errors import TripwireError
-from tripwire.ontology import load_ontology, ontology
+from tripwire.ontology import TypeSpec, load_ontology, ontology
 
 DATA = Path(__file__).parent / "data"
 MODALITIES = ontology().modality_names
@@ -24,24 +24,15 @@ LINE = "__line__"
 
 
 @dataclass(frozen=True)
-class EventType:
-    """One row of the PLOVER type table."""
+class EventType(TypeSpec):
+    """One row of the PLOVER type table: the ontology's type and what the coder adds."""
 
-    name: str
-    quad: str
-    cameo: str
-    intensity: float
-    modes: tuple[str, ...]
-    cameo_modes: dict[str, str]
-    targets: frozenset[str]
+    targets: frozenset[str] = frozenset()
     pledge: str | None = None
     refusal: str | None = None
     at_home: bool = False
     reciprocal: bool = False
     directed_modes: tuple[str, ...] = ()
-
-    def cameo_for(self, mode: str | None) -> str:
-        return self.cameo_modes.get(mode or "", self.cameo)
 
 
 @dataclass(frozen=True)

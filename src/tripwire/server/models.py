@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field, create_model
 
-from tripwire.ontology import ontology
+from tripwire.ontology import ModalitySpec, QuadSpec, TypeSpec, ontology
 
 MAX_PAGE_SIZE = 200
 MAX_INGEST_ARTICLES = 100
@@ -207,42 +207,17 @@ class Signals(BaseModel):
     note: str | None = None
 
 
-class TypeOut(BaseModel):
-    name: str
-    quad: str
-    cameo: str
-    intensity: float
-    modes: list[str]
-
-
-class QuadOut(BaseModel):
-    """A quad class, with the colour every chart draws it in."""
-
-    name: str
-    code: int
-    label: str
-    short: str
-    colour: str
-    conflict: bool
-
-
-class ModalityOut(BaseModel):
-    name: str
-    happened: bool
-    description: str
-
-
 class SectorOut(BaseModel):
     code: str
     name: str
 
 
 class OntologyOut(BaseModel):
-    """The PLOVER ontology the data is coded in."""
+    """The PLOVER ontology the data is coded in; each quad with the colour every chart uses."""
 
-    types: list[TypeOut]
-    quads: list[QuadOut]
-    modalities: list[ModalityOut]
+    types: list[TypeSpec]
+    quads: list[QuadSpec]
+    modalities: list[ModalitySpec]
     contexts: list[str]
     sectors: list[SectorOut]
 

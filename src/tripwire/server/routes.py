@@ -34,6 +34,7 @@ from tripwire.server.models import (
     PloverType,
     Problem,
     Quad,
+    SectorOut,
     Signals,
     SpeakerQuotes,
 )
@@ -220,7 +221,10 @@ def get_signals(
 @router.get("/ontology", response_model=OntologyOut,
             summary="Event types, quads (with their chart colours), modalities, contexts, sectors")
 def get_ontology() -> OntologyOut:
-    return OntologyOut.model_validate(ontology().as_json())
+    known = ontology()
+    return OntologyOut(types=list(known.types.values()), quads=list(known.quads.values()),
+                       modalities=list(known.modalities.values()), contexts=list(known.contexts),
+                       sectors=[SectorOut(code=c, name=n) for c, n in known.sectors.items()])
 
 
 def _article(body: ArticleIn) -> Article:
