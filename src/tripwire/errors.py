@@ -26,6 +26,7 @@ class ErrorCode(StrEnum):
     DATABASE = "E010"
     ANALYSIS_FAILED = "E011"
     TOO_LONG = "E012"
+    IMPLAUSIBLE_DATE = "E013"
     FETCH_FAILED = "E030"
     ROBOTS_FORBIDDEN = "E031"
     SHARD_LOST = "E032"
@@ -45,6 +46,7 @@ ERROR_CODES: dict[str, str] = {
     ErrorCode.DATABASE: "database error",
     ErrorCode.ANALYSIS_FAILED: "analysis failed on one article",
     ErrorCode.TOO_LONG: "article too long to analyse",
+    ErrorCode.IMPLAUSIBLE_DATE: "implausible publication date (before 1900 or days ahead of today)",
     ErrorCode.FETCH_FAILED: "page or feed could not be fetched (HTTP error, timeout, network)",
     ErrorCode.ROBOTS_FORBIDDEN: "fetching forbidden by robots.txt",
     ErrorCode.SHARD_LOST: "an input shard was not fully processed",
@@ -101,6 +103,7 @@ _KINDS: dict[ErrorCode, type[TripwireError]] = {
     ErrorCode.BAD_DATA_FILE: ConfigurationError,
     ErrorCode.DATABASE: StoreError,
     ErrorCode.TOO_LONG: BadInputError,
+    ErrorCode.IMPLAUSIBLE_DATE: BadInputError,
     ErrorCode.FETCH_FAILED: BadInputError,
     ErrorCode.ROBOTS_FORBIDDEN: BadInputError,
     ErrorCode.OUTPUT_UNWRITABLE: StoreError,
