@@ -9,12 +9,13 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc
 
 from tripwire.actors import resolve_actors
+from tripwire.actors.reference import dateline
 from tripwire.clean import CleanedArticle, clean_article
 from tripwire.dates import check_published, is_plausible_published
 from tripwire.document import Article, Document, Sentence, content_hash
 from tripwire.errors import BadRecord
 from tripwire.events import code_events
-from tripwire.nlp import parse_many
+from tripwire.nlp import parse, parse_many
 from tripwire.quotes import find_quotes
 from tripwire.timex import find_times
 
@@ -63,7 +64,7 @@ def _published(article: Article, cleaned: CleanedArticle) -> str | None:
     return found if found and is_plausible_published(found) else None
 
 
-def _finish_document(document: Document, doc: Doc) -> Document:
+def _finish_document(document: Document, doc: Doc, evidence: bool = False) -> Document:
     """Run the stages that need the parse, each reading the Document built so far."""
     document.sentences = [Sentence(s.start_char, s.end_char) for s in doc.sents]
     resolution = resolve_actors(doc, document.published)
@@ -71,7 +72,9 @@ def _finish_document(document: Document, doc: Doc) -> Document:
     document.actors = resolution.actors
     document.quotes = find_quotes(doc, resolution)
     document.times = find_times(doc, document.published)
-    document.events = code_events(doc, document, resolution)
+    document.events = code_events(doc, resolution, quotes=document.quotes, times=document.times,
+                                  published=document.published, doc_id=document.id,
+                                  dateline=dateline(document.removed), evidence=evidence)
     return document
 
 
@@ -99,6 +102,14 @@ def finish_many(documents: Iterable[Document]) -> Iterator[Document]:
 def analyze_many(articles: Iterable[Article]) -> Iterator[Document]:
     """Analyse articles in input order, parsing them in batches with `nlp.pipe`."""
     return finish_many(start_document(a) for a in articles)
+
+
+def analyze_explained(article: Article) -> tuple[Document, Doc]:
+    """One article's Document, each event with the coder's evidence, and the parse it was
+    coded from (for `tripwire explain`)."""
+    document = start_document(article)
+    doc = parse(document.text)
+    return _finish_document(document, doc, evidence=True), doc
 
 
 def analyze(article: Article | str, published: str | None = None) -> Document:

@@ -14,6 +14,7 @@ from tripwire.actors import cli as actors_cli
 from tripwire.clean import cli as clean_cli
 from tripwire.document import SCHEMA, Document
 from tripwire.errors import TripwireError
+from tripwire.eval import cli as eval_cli
 from tripwire.events import cli as events_cli
 from tripwire.options import ActorsOption, DbOption, Paths, PublishedOption, use_actor_files
 from tripwire.quotes import cli as quotes_cli
@@ -207,7 +208,7 @@ def export(
         stderr.print(f"wrote {written}")
 
 
-for stage in (actors_cli, clean_cli, quotes_cli, timex_cli, events_cli, signals_cli,
+for stage in (actors_cli, clean_cli, quotes_cli, timex_cli, events_cli, eval_cli, signals_cli,
               server_cli, scale_cli):
     stage.register(app)
 

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
 from multiprocessing.pool import AsyncResult
+from typing import overload
 
 from tripwire.analyze import finish_many, start_document, warm_up
 from tripwire.document import Article, Document
@@ -72,6 +73,7 @@ def _analyze_chunk(items: list[ReadItem], stored: Set[str] | None = None) -> lis
              if isinstance(s, Document) and isinstance(i, Article)]
     if not pairs:  # nothing to parse: the model is not even loaded
         return list(started)
+    finished: Iterator[Document | BadRecord]
     try:
         finished = iter(list(finish_many(document for document, _ in pairs)))
     except Exception:  # noqa: BLE001 - isolate the failing article below
@@ -124,6 +126,16 @@ def _start_pool(workers: int, stored: Set[str]) -> mp.pool.Pool:
         return mp.get_context("fork").Pool(workers, _init_worker, (stored, False))
     with _one_thread_each():
         return mp.get_context("spawn").Pool(workers, _init_worker, (stored, True))
+
+
+@overload
+def analyze_stream(items: Iterable[ReadItem], workers: int = 1) -> Iterator[Document | BadRecord]:
+    ...
+
+
+@overload
+def analyze_stream(items: Iterable[ReadItem], workers: int, stored: Set[str]) -> Iterator[ResultItem]:
+    ...
 
 
 def analyze_stream(items: Iterable[ReadItem], workers: int = 1,

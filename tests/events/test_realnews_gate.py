@@ -6,7 +6,10 @@ import importlib.util
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
+
+pytestmark = pytest.mark.slow
 
 REPO = Path(__file__).resolve().parents[2]
 FLOORS = yaml.safe_load((REPO / "tests" / "floors" / "realnews.yaml").read_text())

@@ -14,6 +14,8 @@ from tripwire.document import Article
 from tripwire.errors import BadRecord
 from tripwire.schema import validate_document
 
+pytestmark = pytest.mark.slow
+
 NEWSY = st.sampled_from([
     "Marovia", "shelled", "Tessel", "on Tuesday", "“", "”", '"', "said", "he", "the Compact",
     "will not", "talks", "next week", "\n\n", ".", ",", "NATO", "Russia", "troops", "2.5 years",

@@ -15,6 +15,8 @@ from server_world import ARMY, ODD_IDS, FixedSignals, open_dashboard, serving
 
 from tripwire.server.app import create_app
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def odd_url(odd_db: Path) -> Iterator[str]:

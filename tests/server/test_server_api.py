@@ -10,9 +10,11 @@ import httpx
 import pytest
 from server_world import ALERT, SHELLING, TALKS, TOKEN, FixedSignals, at, serving
 
+from tripwire.ontology import ontology
 from tripwire.server.app import create_app
 from tripwire.server.settings import OpenAnalyze
 from tripwire.server.signals_source import NEEDED, UNAVAILABLE, StageSignals
+from tripwire.signals.report import QUAD_COLOURS
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
@@ -281,9 +283,18 @@ def test_openapi_describes_every_route(live: str) -> None:
     assert set(spec["paths"]) == {
         "/api/events", "/api/events/{event_id}", "/api/articles/{article_id}", "/api/actors",
         "/api/network", "/api/quotes", "/api/alerts", "/api/signals", "/api/analyze",
-        "/api/ingest", "/api/export/events"}
+        "/api/ingest", "/api/export/events", "/api/ontology"}
     assert spec["components"]["securitySchemes"]["HTTPBearer"]["scheme"] == "bearer"
     assert "page_size" in {p["name"] for p in spec["paths"]["/api/events"]["get"]["parameters"]}
+
+
+def test_ontology_gives_each_quad_its_one_colour(live: str) -> None:
+    body = get(live, "/api/ontology").json()
+    assert [q["name"] for q in body["quads"]] == list(ontology().quad_names)
+    assert {q["name"]: q["colour"] for q in body["quads"]} == QUAD_COLOURS
+    assert {t["name"]: t["quad"] for t in body["types"]}["ASSAULT"] == "material_conflict"
+    assert body["modalities"][0] == {"name": "asserted", "happened": True,
+                                     "description": "reported as done"}
 
 
 def test_dashboard_and_plotly_are_served_locally(live: str) -> None:

@@ -19,6 +19,7 @@ def test_serve_refuses_a_missing_database(run_cli, tmp_path: Path, monkeypatch) 
     assert not (tmp_path / "none.duckdb").exists()
 
 
+@pytest.mark.slow
 def test_serve_starts_uvicorn(hand_made_db: Path, tmp_path: Path) -> None:
     copy = shutil.copy(hand_made_db, tmp_path / "copy.duckdb")
     with ServeProcess(copy) as server:
@@ -31,6 +32,7 @@ def test_serve_starts_uvicorn(hand_made_db: Path, tmp_path: Path) -> None:
 DEMO_TEXT = "Marovian troops shelled Valdoria on Monday."
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("how", ["option", "environment"])
 def test_serve_analyses_with_the_actor_file(hand_made_db: Path, tmp_path: Path, how: str) -> None:
     copy = shutil.copy(hand_made_db, tmp_path / "copy.duckdb")

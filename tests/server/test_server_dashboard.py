@@ -5,9 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import httpx
+import pytest
 from server_world import FixedSignals, open_dashboard, serving
 
 from tripwire.server.app import create_app
+
+pytestmark = pytest.mark.slow
 
 
 def selected_sentence(page) -> str:

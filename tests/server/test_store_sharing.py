@@ -9,9 +9,12 @@ import sys
 from pathlib import Path
 
 import httpx
+import pytest
 from server_world import REPO, ServeProcess, cli_env
 
 from tripwire.store import Store
+
+pytestmark = pytest.mark.slow
 
 
 def test_make_run_then_alerts_in_a_second_terminal(demo_db: Path) -> None:

@@ -57,7 +57,7 @@ def resolve_command(
     try:
         if actors:
             use_actor_files(actors)
-        reading = resolve_phrase(text, _parse_date(date))
+        reading = resolve_phrase(text, _parse_date(date) or dt.date.today())
     except TripwireError as error:
         _fail(error)
         return

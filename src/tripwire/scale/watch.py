@@ -16,7 +16,7 @@ from tripwire.document import Article, Document
 from tripwire.errors import BadRecord, TripwireError
 from tripwire.ingest.readers import MAX_ARTICLE_CHARS, ReadItem
 from tripwire.ingest.warc import HTML_TYPES, content_type_parts, decode_http_body, site_name
-from tripwire.pipeline import ResultItem, analyze_stream
+from tripwire.pipeline import analyze_stream
 from tripwire.render import counted
 from tripwire.scale.crawl_log import CrawlLog
 from tripwire.scale.feeds import FeedEntry, parse_feed
@@ -28,7 +28,7 @@ TEXT_TYPES = ("text/plain",)
 _INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
 _UNIT_SECONDS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
 
-Analyze = Callable[[Iterable[ReadItem]], Iterator[ResultItem]]
+Analyze = Callable[[Iterable[ReadItem]], Iterator[Document | BadRecord]]
 
 
 @dataclass

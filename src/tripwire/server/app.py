@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
@@ -137,7 +137,7 @@ class HeadAsGet:
 
 
 def _problem(status: int, message: str, detail: list[dict[str, Any]] | None = None,
-             headers: dict[str, str] | None = None) -> JSONResponse:
+             headers: Mapping[str, str] | None = None) -> JSONResponse:
     return JSONResponse(jsonable_encoder({"message": message, "detail": detail}),
                         status_code=status, headers=headers)
 

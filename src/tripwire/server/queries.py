@@ -13,11 +13,12 @@ from typing import Any
 
 import duckdb
 
-from tripwire.server.models import QUADS, SORT_COLUMNS, EventRow
+from tripwire.ontology import ontology
+from tripwire.server.models import SORT_COLUMNS, EventRow
 
 EVENT_COLUMNS = list(EventRow.model_fields)
 _EVENT_SELECT = "SELECT " + ", ".join(f"e.{c}" for c in EVENT_COLUMNS) + " FROM events e"
-_CONFLICT = tuple(q for q in QUADS if q.endswith("conflict"))
+_CONFLICT = ontology().conflict_quads
 
 @dataclass
 class EventFilter:

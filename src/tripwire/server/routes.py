@@ -22,6 +22,7 @@ from limits.strategies import MovingWindowRateLimiter
 
 from tripwire.analyze import analyze_many
 from tripwire.document import Article, Document
+from tripwire.ontology import ontology
 from tripwire.server import queries
 from tripwire.server.models import (
     MAX_PAGE_SIZE,
@@ -37,10 +38,12 @@ from tripwire.server.models import (
     IngestOut,
     Modality,
     Network,
+    OntologyOut,
     Period,
     PloverType,
     Problem,
     Quad,
+    SectorOut,
     Signals,
     SpeakerQuotes,
 )
@@ -141,7 +144,7 @@ def list_events(
     cur: Cursor,
     filters: Filters,
     sort: Annotated[EventSort, Query(description="Column to sort by; a leading - for "
-                                     "descending.")] = EventSort.date,
+                                     "descending.")] = EventSort["date"],
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
     page_size: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 50,
 ) -> EventPage:
@@ -267,6 +270,15 @@ def get_signals(
     return Signals(source=pair[0] if pair else None, target=pair[1] if pair else None,
                    actor=actor, by=by, series=series, index=index, alerts=alerts,  # type: ignore[arg-type]
                    note=source.note)
+
+
+@router.get("/ontology", response_model=OntologyOut,
+            summary="Event types, quads (with their chart colours), modalities, contexts, sectors")
+def get_ontology() -> OntologyOut:
+    known = ontology()
+    return OntologyOut(types=list(known.types.values()), quads=list(known.quads.values()),
+                       modalities=list(known.modalities.values()), contexts=list(known.contexts),
+                       sectors=[SectorOut(code=c, name=n) for c, n in known.sectors.items()])
 
 
 def _article(body: ArticleIn) -> Article:

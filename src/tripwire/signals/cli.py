@@ -12,6 +12,7 @@ import pandas as pd
 import typer
 from rich.table import Table
 
+from tripwire.ontology import ontology
 from tripwire.options import DbOption
 from tripwire.render import cell, counted, literal_console
 from tripwire.signals.alerts import Alert, find_alerts
@@ -136,8 +137,7 @@ def incidents(
 
 
 _SHOWN = [("period", "period"), ("incidents", "inc"), ("mentions", "ment"),
-          ("verbal_cooperation", "vcoop"), ("material_cooperation", "mcoop"),
-          ("verbal_conflict", "vconf"), ("material_conflict", "mconf"),
+          *((quad.name, quad.short) for quad in ontology().quads.values()),
           ("intensity", "intens"), ("coverage", "articles"),
           ("incidents_per_article", "inc/art"), ("conflict_share", "c.share")]
 

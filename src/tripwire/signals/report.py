@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from tripwire.errors import TripwireError
+from tripwire.ontology import ontology
 from tripwire.render import counted
 from tripwire.signals.alerts import Alert, dyad_alerts, find_alerts
 from tripwire.signals.incidents import ensure_incidents
@@ -24,8 +25,7 @@ from tripwire.signals.index import escalation_index
 from tripwire.signals.settings import QUADS, AlertSettings
 from tripwire.store import Store
 
-QUAD_COLOURS = {"verbal_cooperation": "#74a9cf", "material_cooperation": "#0570b0",
-                "verbal_conflict": "#fc8d59", "material_conflict": "#b30000"}
+QUAD_COLOURS = {quad.name: quad.colour for quad in ontology().quads.values()}
 MAX_ALERTS = 12
 SENTENCES_PER_INCIDENT = 3
 
@@ -105,7 +105,7 @@ def _top_dyads(cur: duckdb.DuckDBPyConnection, top: int) -> pd.DataFrame:
 
 def _dyads_figure(dyads: pd.DataFrame, names: dict[str, str]) -> go.Figure:
     labels = [f"{names.get(a, a)} - {names.get(b, b)}" for a, b in zip(dyads["a"], dyads["b"], strict=True)]
-    figure = go.Figure([go.Bar(name=q.replace("_", " "), x=labels, y=dyads[q],
+    figure = go.Figure([go.Bar(name=ontology().quads[q].label, x=labels, y=dyads[q],
                                marker_color=QUAD_COLOURS[q]) for q in QUADS])
     figure.update_layout(barmode="stack", title="Incidents by dyad and PLOVER quad",
                          height=380, margin={"t": 50, "b": 40})

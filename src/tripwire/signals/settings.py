@@ -6,15 +6,14 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from tripwire.errors import TripwireError
+from tripwire.ontology import ontology
 
-PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-    "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)
-QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
-CONFLICT_QUADS = ("verbal_conflict", "material_conflict")
+# The ontology's lists, named as the signals use them.
+PLOVER_TYPES = ontology().type_names
+QUADS = ontology().quad_names
+CONFLICT_QUADS = ontology().conflict_quads
 # Modalities of events that happened; historical ones only count when their own date is known.
-HAPPENED_MODALITIES = ("asserted", "historical")
+HAPPENED_MODALITIES = ontology().happened_modalities
 PERIODS = ("day", "week")
 
 

@@ -215,19 +215,6 @@ class Store:
         return cur.execute(f"SELECT * FROM events {where} ORDER BY date, id", params).df()
 
 
-    def signals(self, dyad: tuple[str, str] | None = None, actor: str | None = None,
-                **options: Any) -> pd.DataFrame:
-        """Per-period counts for a dyad or an actor (see `tripwire.signals.series`)."""
-        from tripwire.signals import series
-
-        return series(self, dyad=dyad, actor=actor, **options)
-
-    def alerts(self, settings: Any = None) -> list[Any]:
-        """Dyads whose conflict share jumped above their own baseline (`tripwire.signals`)."""
-        from tripwire.signals import find_alerts
-
-        return find_alerts(self, settings)
-
 
 @dataclass
 class _Instance:

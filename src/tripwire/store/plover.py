@@ -18,10 +18,10 @@ from typing import Any
 
 import jsonschema
 
+from tripwire.ontology import ontology
 from tripwire.store.database import Store
 
-QUAD_CODES = {"verbal_cooperation": 1, "material_cooperation": 2, "verbal_conflict": 3,
-              "material_conflict": 4}
+QUAD_CODES = {quad.name: quad.code for quad in ontology().quads.values()}
 
 _EVENTS_SQL = """
 SELECT e.*, a.url, a.source AS article_source, a.title,
@@ -89,8 +89,12 @@ def plover_records(store: Store, where: str = "",
 
 @functools.cache
 def plover_schema() -> dict[str, Any]:
+    """The PLOVER record schema, its event types and quad codes from the ontology."""
     text = resources.files("tripwire.schema").joinpath("plover.schema.json").read_text("utf-8")
-    return json.loads(text)
+    schema = json.loads(text)
+    schema["properties"]["event"] = {"enum": list(ontology().type_names)}
+    schema["properties"]["quad_code"] = {"enum": [*QUAD_CODES.values(), None]}
+    return schema
 
 
 def plover_errors(record: dict[str, Any]) -> list[str]:

@@ -1,11 +1,8 @@
 // tripwire dashboard: plain JavaScript over the JSON API; every number leads to its sentences.
 "use strict";
 
-const QUAD_COLORS = {
-  verbal_cooperation: "#1abc9c", material_cooperation: "#2471a3",
-  verbal_conflict: "#e67e22", material_conflict: "#c0392b",
-};
-const QUADS = Object.keys(QUAD_COLORS);
+// quads, types and modalities come from /api/ontology (one colour per quad, as in the report)
+let QUADS = [];
 const state = { filters: {}, page: 1, pageSize: 25, total: 0, sort: "-date", alerts: [], names: {}, loading: 0, errorWhere: null };
 
 // ---- small helpers ---------------------------------------------------------------------
@@ -140,11 +137,11 @@ async function loadTimeline() {
   note.hidden = !body.note;
   note.textContent = body.note || "";
   const periods = body.series.map((p) => p.period);
-  const tallest = Math.max(0, ...body.series.map((p) => QUADS.reduce((sum, q) => sum + p[q], 0)));
+  const tallest = Math.max(0, ...body.series.map((p) => QUADS.reduce((sum, q) => sum + p[q.name], 0)));
   const traces = QUADS.map((quad) => ({
-    type: "bar", name: quad.replace("_", " "), x: periods, y: body.series.map((p) => p[quad]),
-    marker: { color: QUAD_COLORS[quad] }, customdata: body.series.map(() => quad),
-    hovertemplate: `%{x}: %{y} ${quad.replace("_", " ")}<extra></extra>`,
+    type: "bar", name: quad.label, x: periods, y: body.series.map((p) => p[quad.name]),
+    marker: { color: quad.colour }, customdata: body.series.map(() => quad.name),
+    hovertemplate: `%{x}: %{y} ${quad.label}<extra></extra>`,
   }));
   traces.push({
     type: "scatter", mode: "lines+markers", name: "escalation index", yaxis: "y2",
@@ -255,7 +252,7 @@ async function loadEvents() {
   for (const e of body.events) {
     rows.append(el("tr", { "data-event": e.id, onclick: (ev) => showEvent(e.id, ev.currentTarget) },
       el("td", {}, e.date || e.published || ""),
-      el("td", { class: `quad-${e.quad}` }, e.type),
+      quadCell(e),
       el("td", {}, e.source_actor || ""),
       el("td", {}, e.target_actor || ""),
       el("td", {}, e.modality),
@@ -423,12 +420,18 @@ async function loadNetwork() {
 
 // ---- start -----------------------------------------------------------------------------
 async function fillVocabularies() {
-  const openapi = await api("/openapi.json");
-  const schemas = openapi.components.schemas;
-  for (const [field, name] of [["type", "PloverType"], ["quad", "Quad"], ["modality", "Modality"]]) {
+  const ontology = await api("/api/ontology");
+  QUADS = ontology.quads;
+  for (const [field, entries] of [["type", ontology.types], ["quad", ontology.quads], ["modality", ontology.modalities]]) {
     const select = $(`#filters select[name=${field}]`);
-    for (const value of schemas[name].enum) select.append(el("option", { value }, value));
+    for (const { name } of entries) select.append(el("option", { value: name }, name));
   }
+}
+
+function quadCell(e) {
+  const cell = el("td", { class: "quad" }, e.type);
+  cell.style.color = (QUADS.find((q) => q.name === e.quad) || {}).colour || "inherit";  // CSSOM: CSP-safe
+  return cell;
 }
 
 function wireForms() {
