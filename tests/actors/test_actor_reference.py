@@ -7,10 +7,11 @@ from __future__ import annotations
 import pytest
 
 from tripwire.actors.reference import not_agent
-from tripwire.actors.words import parse_reference_words
+from tripwire.actors.words import ReferenceWords
 from tripwire.analyze import analyze
 from tripwire.document import Document, Event
 from tripwire.errors import TripwireError
+from tripwire.lang import load_words, word_file
 from tripwire.nlp import parse
 from tripwire.schema import validate_document
 
@@ -110,10 +111,12 @@ def test_documents_without_the_unresolved_field_stay_valid() -> None:
     assert Document.from_dict(data).events[0].source[0].unresolved is None
 
 
-def test_bad_reference_words_are_reported_with_the_file() -> None:
-    with pytest.raises(TripwireError, match="reference.yaml"):
-        parse_reference_words({"pronouns": {"person": ["he"], "singular": ["it"],
-                                            "plural": ["They"]}})
+def test_bad_reference_words_are_reported_with_the_file(tmp_path) -> None:
+    path = tmp_path / "reference.yaml"
+    path.write_text(word_file("reference").read_text(encoding="utf-8").replace(
+        "relative: [who, whom, which, that]", "relative: [who, whom, who]"), encoding="utf-8")
+    with pytest.raises(TripwireError, match="relative: lists 'who' twice"):
+        load_words(path, ReferenceWords)
 
 
 def test_a_named_actor_inside_a_phrase_that_cannot_act_still_counts() -> None:

@@ -5,7 +5,7 @@ The event coder picks which mention fills a role; this module says what that men
 to. `refer(head, resolve)` answers for the mentions that need the article around them (None
 for a mention that names its actor itself); `ArticleContext` holds the article's countries and
 dateline, the last resort for a generic agent's country; `unresolved_reason` says why a role
-stays unknown. Word lists live in data/reference.yaml.
+stays unknown. Word lists live in lang/en/reference.yaml.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from tripwire.actors.lexicon import load_lexicon
 from tripwire.actors.reading import resolve_text
 from tripwire.actors.registry import registry
 from tripwire.actors.resolve import ActorResolution, generic_body_name
-from tripwire.actors.words import ReferenceWords, reference_words
+from tripwire.actors.words import ReferenceWords, agentless_words, reference_words
 from tripwire.document import ActorRef, Quote, Removed
 
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -111,7 +111,7 @@ def refer(head: Token, resolve: Resolve, actors: ActorResolution,
         antecedent = head.head.head
         ref = resolve(antecedent)
         return replace(ref, text=head.text), f"relative pronoun: {antecedent.text!r}"
-    if lowered in words.pronouns and head.pos_ == "PRON":
+    if lowered in words.personal and head.pos_ == "PRON":
         return _pronoun(head, resolve, words)
     counted = _counted(head, words)
     if counted is not None:
@@ -319,10 +319,10 @@ def not_agent(head: Token) -> str | None:
         return None
     words = reference_words()
     lemma = head.lemma_.lower()
-    cls = words.not_agents.get(head.lower_) or words.not_agents.get(lemma)
+    cls = agentless_words().get(head.lower_) or agentless_words().get(lemma)
     if cls is not None:
         return f"not an agent: {'an' if cls[0] in 'aeiou' else 'a'} {cls}"
-    if lemma.endswith(words.abstract_endings) and lemma not in words.organisation_nouns and \
+    if lemma.endswith(tuple(words.abstract_endings)) and lemma not in words.organisation_nouns and \
             not _names_actor(lemma, head.lower_):
         return "not an agent: an abstraction"
     return None
@@ -401,7 +401,7 @@ def _placeable(ref: ActorRef) -> bool:
         return False
     lexicon = load_lexicon()
     last = words[-1].lower().rpartition("-")[2]  # "ex-premier"
-    pronoun = last in reference_words().pronouns or last in reference_words().relative
+    pronoun = last in reference_words().personal or last in reference_words().relative
     generic = ref.sector is not None and (pronoun or last in lexicon.sector_words
                                           or last in lexicon.office_words
                                           or last in lexicon.plural_office_words)
