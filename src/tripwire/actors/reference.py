@@ -24,9 +24,9 @@ from tripwire.actors.registry import registry
 from tripwire.actors.resolve import ActorResolution, generic_body_name
 from tripwire.actors.words import ReferenceWords, agentless_words, reference_words
 from tripwire.document import ActorRef, Quote, Removed
+from tripwire.nlp.syntax import SUBJECTS
 
-SUBJECTS = ("nsubj", "nsubjpass")
-NOMINALS = ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "conj")
+NOMINALS = (*SUBJECTS, "dobj", "pobj", "appos", "attr", "conj")
 PLURAL_TAGS = ("NNS", "NNPS")
 NOT_ACTOR_ENTITIES = ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL")
 SENTENCES_BACK = 3  # how far back a pronoun or a definite description looks for its actor
