@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from tripwire.document import ActorRef, Document, Event, Sentence, Trigger
+from tripwire.document import ActorRef, Document, Event, Sentence, TimeExpr, Trigger
 from tripwire.events.lexicon import EventLexicon
 from tripwire.events.matching import TriggerMatch, find_triggers
 from tripwire.events.modality import ModalityReading, read_modality
@@ -121,6 +121,46 @@ def _is_historical(date: str | None, published: str | None, days: int) -> bool:
     return (then - when).days > days
 
 
+# Dependents that head a clause of their own (or a parenthesis): a time expression inside one
+# dates that clause, not the clause it hangs on.
+EMBEDDED_CLAUSES = {"relcl", "acl", "advcl", "ccomp", "parataxis", "conj", "appos", "csubj",
+                    "xcomp"}
+
+
+def own_times(times: list[TimeExpr], clause: Token, trigger: Token) -> list[TimeExpr]:
+    """The time expressions of the event's own clause: not those of a clause embedded in it
+    ("requested 13 years for X, who is the daughter of Y (1990-1997)", "are demanding talks, a
+    group that has seized territory since last year") unless the trigger is inside that clause.
+    A clause with none takes the time of the clause it is conjoined to ("in 1998 the guard
+    detained a crew and seized its boat")."""
+    while True:
+        skipped = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge))
+                   for t in clause.subtree
+                   if t.i != clause.i and t.dep_ in EMBEDDED_CLAUSES
+                   and (t.pos_ in ("VERB", "AUX") or t.dep_ == "appos")
+                   and not (t.left_edge.i <= trigger.i <= t.right_edge.i)]
+        start, end = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
+        own = [t for t in times if start <= t.start and t.end <= end
+               and not any(s <= t.start < e for s, e in skipped)]
+        if own or clause.dep_ != "conj" or clause.head.i == clause.i:
+            return own
+        trigger, clause = clause, clause.head
+
+
+def _dated(reading: ModalityReading, date: str | None, published: str | None,
+           days: int) -> ModalityReading:
+    """The clause's own date decides between news and background: an act dated well before
+    publication is historical, and one told as background (a relative clause, "after ...")
+    but dated within the news period is asserted."""
+    if date is None or reading.modality not in ("asserted", "historical"):
+        return reading
+    if _is_historical(date, published, days):
+        return ModalityReading("historical", f"date {date}")
+    if reading.modality == "historical":
+        return ModalityReading("asserted", f"date {date}")
+    return reading
+
+
 def _copy_refs(refs: list[ActorRef]) -> list[ActorRef]:
     return [ActorRef(r.actor, r.text, r.country, r.sector) for r in refs]
 
@@ -170,12 +210,12 @@ def code_sentence(sentence: Span, document: Document, lexicon: EventLexicon,
         reading = read_modality(match, lexicon, triggers)
         roles = resolve_roles(match, lexicon, lookup)
         clause = match.clause
-        date, precision = date_for_clause(document.times, clause.left_edge.idx,
-                                          clause.right_edge.idx + len(clause.right_edge.text),
+        times = own_times(document.times, clause, match.token)
+        date, precision = date_for_clause(times, sentence.start_char, sentence.end_char,
                                           match.start, document.published)
-        if reading.modality == "asserted" and _is_historical(
-                date, document.published, lexicon.cues.historical_days):
-            reading = ModalityReading("historical", f"date {date}")
+        dating = any(t.type not in ("DURATION", "SET") for t in times)
+        reading = _dated(reading, date if dating else None, document.published,
+                         lexicon.cues.historical_days)
         modality = reading.modality
         trigger = Trigger(match.token.text, match.start, match.end)
         event = Event(

@@ -10,7 +10,10 @@ Three structural readings besides the cue words: a purpose clause ("opened fire 
 crowd") is hypothetical, being intended; the content of an accusation, report or possibility
 ("rejected accusations that it armed the rebels") is hypothetical, being alleged; and a past
 event told in a relative clause or a participle after a noun ("farmers who were killed", "the
-curfew imposed after the coup") is historical: background that happened on its own date.
+curfew imposed after the coup") is historical: background that happened on its own date. The
+coder then reads the event's own clause's date (not the sentence's): one well before
+publication makes any asserted event historical, one within the news period makes background
+asserted again ("who was shot earlier this month").
 """
 
 from __future__ import annotations
