@@ -11,7 +11,9 @@ Definitions (the same in `tripwire eval events` and benchmarks/events_eval.py):
   countries are a non-empty subset of the gold countries, or both are empty.
 - Per-type precision/recall/F1 and triple F1 compare, per sentence, the set of gold types
   (triples of type, source country, target country) with the coded asserted and future events'.
-- Quad classes follow the gold file's labels: 0 no PLOVER type, 1 AGREE/CONSULT/SUPPORT,
+- Quad classes follow the gold file's labels (CAMEO's QuadClass): 0 no PLOVER type, or a
+  statement or appeal (CAMEO 01, 02: "urged X to", "denied the charges", "expressed
+  condolences", which PLOVER codes as REQUEST, REJECT or SUPPORT), 1 AGREE/CONSULT/SUPPORT,
   2 COOPERATE/AID/RETREAT/CONCEDE (CAMEO 08 is material here), 3 REQUEST/ACCUSE/REJECT/THREATEN
   and SANCTION (CAMEO 16 is verbal here), 4 PROTEST/MOBILIZE/COERCE/ASSAULT. A sentence's label is
   its main event's; a "false event" is a main event on a label-0 sentence.
@@ -256,9 +258,14 @@ def load_quad(path: Path) -> list[tuple[str, int]]:
     return rows
 
 
+NEUTRAL_CAMEO_ROOTS = ("01", "02")
+
+
 def quad_label(events: list[Event]) -> int:
     main = main_event(events)
-    return QUAD_LABELS[main.type] if main is not None else 0
+    if main is None or main.cameo.startswith(NEUTRAL_CAMEO_ROOTS):
+        return 0
+    return QUAD_LABELS[main.type]
 
 
 def score_quad(rows: list[tuple[str, int]], documents: list[Document]) -> dict:

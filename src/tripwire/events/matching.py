@@ -165,6 +165,9 @@ def _verb_fits(pattern: TriggerPattern, verb: Token) -> bool:
     if pattern.intransitive and any(c.dep_ in OBJECT_DEPS or c.dep_ == "ccomp"
                                     for c in verb.children):
         return False
+    if pattern.infinitive and not any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")
+                                      for c in verb.children):
+        return False
     if pattern.subjects and not object_lemmas(verb_subjects(verb)) & pattern.subjects:
         return False
     return not pattern.objects or bool(object_lemmas(verb_objects(verb)) & pattern.objects)
