@@ -54,3 +54,10 @@ def test_act_dated_earlier_this_month_is_news() -> None:
     event = only(code("Earlier this month Egypt's president met the French president in Paris.",
                       published="2023-07-20"), "CONSULT")
     assert event.modality == "asserted"
+
+
+def test_negation_scopes_over_its_own_clause_only() -> None:
+    events = code("The guards did not answer and opened fire on the crowd in Kenya.")
+    assert only(events, "ASSAULT").modality == "asserted"
+    shared = code("Kenya will not meet or talk with Somalia.")
+    assert {e.modality for e in shared if e.type == "CONSULT"} == {"negated"}

@@ -66,3 +66,16 @@ def test_welcoming_a_decision_is_support_welcoming_a_visitor_a_visit() -> None:
 def test_statements_and_appeals_are_the_neutral_quad_class() -> None:
     assert quad_label(code("Germany urged Ethiopia to open up its politics.")) == 0
     assert quad_label(code("Germany accused Ethiopia of torture.")) == 3
+
+
+def test_air_strikes_are_an_assault_not_a_labour_strike() -> None:
+    events = code("Russian air strikes on bridges in Ukraine continued on Monday.")
+    assert {e.type for e in events} == {"ASSAULT"}
+    assert ("PROTEST", "asserted") in kinds(code("Dock workers in Kenya went on strike."))
+
+
+def test_vowing_to_retaliate_is_a_threat_promising_aid_an_agreement() -> None:
+    [threat] = [e for e in code("Iran vowed to retaliate against Israel.")
+                if e.modality == "asserted"]
+    assert threat.type == "THREATEN"
+    assert "AGREE" in {e.type for e in code("Chile promised to send food aid to Peru.")}

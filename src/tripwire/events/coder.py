@@ -204,7 +204,7 @@ def code_sentence(sentence: Span, document: Document, lexicon: EventLexicon,
             if lexicon.types[m.pattern.type].quad.startswith("material")}
     tellers = _teller_tokens(sentence, lexicon.cues.reporting_verbs)
     for match in coding.matches:
-        event_type = lexicon.types[match.pattern.type]
+        event_type = lexicon.types[_pledged_type(match, coding.matches, lexicon)]
         if _said_while_acting(match, event_type.quad, acts) or match.token.i in tellers:
             continue
         reading = read_modality(match, lexicon, triggers)
@@ -239,6 +239,20 @@ def code_sentence(sentence: Span, document: Document, lexicon: EventLexicon,
         if derived is not None:
             coding.coded.append(derived)
     return coding
+
+
+def _pledged_type(match: TriggerMatch, matches: list[TriggerMatch], lexicon: EventLexicon) -> str:
+    """A pledge of a conflictual act is a threat: "vowed to retaliate", "promised to impose
+    sanctions" (the promised act's type derives THREATEN, types.yaml `pledge`), not an AGREE."""
+    name = match.pattern.type
+    if match.pattern.complement != "future" or lexicon.types[name].quad != "verbal_cooperation":
+        return name
+    contents = {c.i for c in match.token.children if c.dep_ == "xcomp"}
+    contents |= {t.i for i in contents for t in match.token.doc[i].conjuncts}
+    for other in matches:
+        if other.clause.i in contents and lexicon.types[other.pattern.type].pledge == "THREATEN":
+            return "THREATEN"
+    return name
 
 
 def _teller_tokens(sentence: Span, reporting: frozenset[str]) -> set[int]:

@@ -99,6 +99,9 @@ def explain_sentence(text: str, published: str | None = None) -> list[str]:
                 lines.append(f"    derived from the {coded.event.modality} reading of a "
                              f"{coded.derived_from} event (pledge/refusal rule)")
             lines.append(f"    pattern: {match.pattern.describe()}")
+            if event.type != match.pattern.type and not coded.derived_from:
+                lines.append(f"    a pledge of a conflictual act: coded {event.type}, not "
+                             f"{match.pattern.type}")
             if match.light is not None:
                 lines.append(f"    light verb: {match.light.text!r}")
             lines.append(f"    modality: {coded.reading.describe()}")

@@ -28,6 +28,7 @@ from tripwire.events.matching import TriggerMatch, gerund_head, is_passive, pres
 from tripwire.events.roles import reporter_of
 
 MAX_DEPTH = 8
+FINITE_TAGS = ("VBD", "VBZ", "VBP")
 GOVERNED_DEPS = {"xcomp", "ccomp"}
 
 
@@ -268,6 +269,10 @@ def read_modality(match: TriggerMatch, lexicon: EventLexicon, triggers: set[int]
         if prior is not None:
             return ModalityReading("historical", prior)
         head, dep = clause.head, clause.dep_
+        if dep == "conj" and clause.tag_ in FINITE_TAGS:
+            # a conjoined clause with a tense of its own has its own auxiliaries: "the guards
+            # did not answer and opened fire" (the firing is asserted)
+            break
         if dep == "relcl" and _infinitival(clause):
             # "the first delegation to visit Bucharest", "a force to protect them": what the
             # noun is for, not news

@@ -383,7 +383,8 @@ def _noun_roles(match: TriggerMatch, event_type: EventType) -> tuple[list[Token]
             targets = targets or _prep_objects(verb, event_type.targets)
     else:
         by = _prep_object(noun, ("by",))
-        owners = _actor_modifiers(noun)
+        # the modifiers that qualify the event ("air strikes") say how, not who
+        owners = [t for t in _actor_modifiers(noun) if t.lemma_.lower() not in match.pattern.objects]
         possessors = [t for t in owners if t.dep_ == "poss"]
         if noun.lemma_.lower() in PATIENT_NOUNS and possessors:
             targets = possessors
