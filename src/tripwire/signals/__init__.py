@@ -1,7 +1,7 @@
 """Signals: incidents (one happening counted once), dyad series, escalation index and alerts."""
 
 from tripwire.signals.alerts import Alert, find_alerts
-from tripwire.signals.incidents import build_incidents
+from tripwire.signals.incidents import build_incidents, incidents_current
 from tripwire.signals.index import escalation_index
 from tripwire.signals.series import series
 from tripwire.signals.settings import AlertSettings, IncidentSettings
@@ -13,5 +13,6 @@ __all__ = [
     "build_incidents",
     "escalation_index",
     "find_alerts",
+    "incidents_current",
     "series",
 ]
