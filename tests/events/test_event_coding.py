@@ -27,7 +27,7 @@ def targets(event: Event) -> list[str | None]:
 def test_light_verb_talks_are_consult_between_coordinated_sources() -> None:
     [event] = code("France and Germany held talks in Berlin on Monday.")
     assert (event.type, event.modality) == ("CONSULT", "asserted")
-    assert sources(event) == ["FRA", "DEU"]
+    assert (sources(event), targets(event)) == (["FRA"], ["DEU"])
     assert event.trigger.text == "talks"
     assert (event.quad, event.cameo, event.intensity) == ("verbal_cooperation", "040", 2.5)
     assert event.location.name == "Berlin"

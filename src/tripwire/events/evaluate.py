@@ -11,6 +11,9 @@ Definitions (the same in `tripwire eval events` and benchmarks/events_eval.py):
   countries are a non-empty subset of the gold countries, or both are empty.
 - Per-type precision/recall/F1 and triple F1 compare, per sentence, the set of gold types
   (triples of type, source country, target country) with the coded asserted and future events'.
+  The records code the parties of a reciprocal act all as sources ("Israel and Lebanon renewed
+  negotiations"); the coder names such an act's dyad as source and target, and both are
+  compared as the records' sources.
 - Quad classes follow the gold file's labels (CAMEO's QuadClass): 0 no PLOVER type, or a
   statement or appeal (CAMEO 01, 02: "urged X to", "denied the charges", "expressed
   condolences", which PLOVER codes as REQUEST, REJECT or SUPPORT), 1 AGREE/CONSULT/SUPPORT,
@@ -57,6 +60,7 @@ import pycountry
 from tripwire.analyze import analyze_many
 from tripwire.document import ActorRef, Article, Document, Event, Quote
 from tripwire.errors import TripwireError
+from tripwire.events.lexicon import default_lexicon
 
 QUAD_LABELS = {
     "AGREE": 1, "CONSULT": 1, "SUPPORT": 1,
@@ -192,6 +196,18 @@ def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
     return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
 
 
+def plover_roles(event: Event) -> tuple[frozenset[str], frozenset[str]]:
+    """Source and target countries as the PLOVER records code them: the parties of a reciprocal
+    act (talks, cooperation outside a visit or a mediation) are all sources there, where the
+    coder names the dyad as source and target."""
+    source, target = _countries(event.source), _countries(event.target)
+    event_type = default_lexicon().types.get(event.type)
+    if (event_type is not None and event_type.reciprocal
+            and event.mode not in event_type.directed_modes):
+        return source | target, frozenset()
+    return source, target
+
+
 def _country_right(coded: frozenset[str], gold: frozenset[str]) -> bool:
     return (not coded and not gold) or (bool(coded) and coded <= gold)
 
@@ -214,8 +230,9 @@ def score_plover(gold: list[GoldSentence], documents: list[Document]) -> dict:
                           key=lambda e: (e.modality != "asserted", -e.confidence))
             if same:
                 matched += 1
-                source_hits += _country_right(_countries(same[0].source), event.source)
-                target_hits += _country_right(_countries(same[0].target), event.target)
+                source, target = plover_roles(same[0])
+                source_hits += _country_right(source, event.source)
+                target_hits += _country_right(target, event.target)
         coded_types = {e.type for e in coded}
         for name in gold_types | coded_types:
             row = counts.setdefault(name, Counter())
@@ -223,7 +240,7 @@ def score_plover(gold: list[GoldSentence], documents: list[Document]) -> dict:
             row["fp"] += name not in gold_types
             row["fn"] += name not in coded_types
         gold_triples = {(e.type, e.source, e.target) for e in sentence.events}
-        coded_triples = {(e.type, _countries(e.source), _countries(e.target)) for e in coded}
+        coded_triples = {(e.type, *plover_roles(e)) for e in coded}
         triple["tp"] += len(gold_triples & coded_triples)
         triple["fp"] += len(coded_triples - gold_triples)
         triple["fn"] += len(gold_triples - coded_triples)

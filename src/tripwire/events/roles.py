@@ -631,11 +631,15 @@ def _fallback_targets(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorL
 
 def _each_other(source: list[ActorRef], target: list[ActorRef]) -> tuple[list[ActorRef],
                                                                          list[ActorRef]]:
-    """Parties of a reciprocal act, named as source and target, are all sources."""
-    named = [r for r in target if _named(r) and r.text]
-    if not named or not any(_named(r) for r in source):
+    """Parties of a reciprocal act are a dyad: "A met B" is A -> B as written, and "A and B
+    held talks", "talks between A and B" (all parties named as doers) are the first party ->
+    the others; which way round carries no meaning (the act is symmetric)."""
+    if any(_named(r) and r.text for r in target):
         return source, target
-    return source + [r for r in named if r not in source], []
+    parties = [r for r in source if _named(r)]
+    if len(parties) > 1:
+        return parties[:1], parties[1:]
+    return source, target
 
 
 def _done_where(source: list[ActorRef], target: list[ActorRef], match: TriggerMatch,
