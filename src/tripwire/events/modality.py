@@ -305,6 +305,10 @@ def read_modality(match: TriggerMatch, lexicon: EventLexicon, triggers: set[int]
             governed = _governor_cue(head, lexicon, triggers)
             if governed is not None:
                 return governed
+        elif dep == "acl" and head.i in triggers and head.lemma_.lower() in lexicon.complements:
+            # the content of a nominal trigger: "its request to Rwanda to withdraw" (demanded)
+            return ModalityReading(lexicon.complements[head.lemma_.lower()], head.lower_,
+                                   governed=True)
         elif dep in ("acl", "advcl") and _infinitival(clause):
             return ModalityReading("hypothetical", "to", governed=True)
         elif dep not in ("conj", "advcl", "pcomp", "prep", "pobj", "acomp"):

@@ -210,6 +210,13 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return None if is_passive(head) else subject_of(head, depth + 1)
     if dep == "pcomp":
         return subject_of(head.head, depth + 1)
+    if dep == "acl" and head.pos_ == "NOUN" and any(
+            c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        # a noun's infinitive is done by whom the noun is addressed to, else by its owner:
+        # "its request to Rwanda to withdraw", "Uganda's decision to withdraw troops"
+        doer = _prep_object(head, ("to",)) or _first_child(head, ("poss",))
+        if doer is not None and doer.i < verb.i:
+            return doer
     if dep == "relcl" or (dep == "acl" and verb.tag_ != "VBN"):
         # "issued a declaration demanding ...": the declaration speaks for its issuer
         if dep == "acl" and head.dep_ in ("dobj", "obj") and head.pos_ == "NOUN":
