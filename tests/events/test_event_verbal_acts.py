@@ -79,3 +79,17 @@ def test_vowing_to_retaliate_is_a_threat_promising_aid_an_agreement() -> None:
                 if e.modality == "asserted"]
     assert threat.type == "THREATEN"
     assert "AGREE" in {e.type for e in code("Chile promised to send food aid to Peru.")}
+
+
+def test_exploding_bombs_is_an_assault_and_stopping_work_a_strike() -> None:
+    assert {e.type for e in code("Militants detonated a bomb near the market in Kabul.")} == {
+        "ASSAULT"}
+    assert ("PROTEST", "asserted") in kinds(code("Dock workers in Kenya stopped work on Monday."))
+
+
+def test_a_request_to_someone_to_act_makes_them_the_doer_of_the_demanded_act() -> None:
+    events = code("The European Union reiterated its urgent request to Rwanda to withdraw its "
+                  "troops from Congo.")
+    retreat = next(e for e in events if e.type == "RETREAT")
+    assert retreat.modality == "demanded"
+    assert {r.country for r in retreat.source} == {"RWA"}
