@@ -98,6 +98,5 @@ def test_a_request_to_someone_to_act_makes_them_the_doer_of_the_demanded_act() -
 def test_found_guilty_is_a_conviction_and_hailing_from_is_no_praise() -> None:
     events = code("A court in Kenya found the journalist guilty of treason.")
     assert [(e.type, e.mode) for e in events] == [("SANCTION", "convict")]
-    assert not code("The fighters, hailing from Kenya and Somalia, surrendered.") or all(
-        e.type != "SUPPORT" for e in code("The fighters, hailing from Kenya and Somalia, "
-                                          "surrendered."))
+    hailing = code("The fighters, hailing from Kenya and Somalia, surrendered.")
+    assert all(e.type != "SUPPORT" for e in hailing)
