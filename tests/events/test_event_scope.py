@@ -61,3 +61,8 @@ def test_negation_scopes_over_its_own_clause_only() -> None:
     assert only(events, "ASSAULT").modality == "asserted"
     shared = code("Kenya will not meet or talk with Somalia.")
     assert {e.modality for e in shared if e.type == "CONSULT"} == {"negated"}
+
+
+def test_a_conjoined_clause_shares_the_background_of_the_relative_clause_it_continues() -> None:
+    events = code("He named the police officers in Lahore who used teargas and beat the women.")
+    assert all(e.modality == "historical" for e in events if e.type == "ASSAULT")

@@ -100,3 +100,9 @@ def test_found_guilty_is_a_conviction_and_hailing_from_is_no_praise() -> None:
     assert [(e.type, e.mode) for e in events] == [("SANCTION", "convict")]
     hailing = code("The fighters, hailing from Kenya and Somalia, surrendered.")
     assert all(e.type != "SUPPORT" for e in hailing)
+
+
+def test_talking_about_a_topic_or_to_reporters_is_no_consultation() -> None:
+    assert not code("Talking about the raid in Lahore, the minister said nothing.")
+    assert not code("The minister spoke to reporters in Cairo.")
+    assert {e.type for e in code("Pakistan talked with India about the border.")} == {"CONSULT"}

@@ -271,7 +271,10 @@ def read_modality(match: TriggerMatch, lexicon: EventLexicon, triggers: set[int]
         head, dep = clause.head, clause.dep_
         if dep == "conj" and clause.tag_ in FINITE_TAGS:
             # a conjoined clause with a tense of its own has its own auxiliaries: "the guards
-            # did not answer and opened fire" (the firing is asserted)
+            # did not answer and opened fire" (the firing is asserted); it shares the background
+            # of a relative clause it continues ("police who used teargas and tortured ...")
+            if _background(head):
+                return ModalityReading("historical", head.lower_)
             break
         if dep == "relcl" and _infinitival(clause):
             # "the first delegation to visit Bucharest", "a force to protect them": what the
