@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from tripwire.actors import resolve_actors
 from tripwire.clean import CleanedArticle, clean_article
+from tripwire.dates import check_published, is_plausible_published
 from tripwire.document import Article, Document, Sentence, content_hash
 from tripwire.errors import BadRecord
 from tripwire.events import code_events
@@ -43,7 +44,7 @@ def _start_document(article: Article, cleaned: CleanedArticle) -> Document:
         text=cleaned.text,
         url=article.url,
         source=article.source,
-        published=cleaned.published or article.published,
+        published=_published(article, cleaned),
         title=cleaned.title or article.title,
         kicker=cleaned.kicker,
         subheads=cleaned.subheads,
@@ -51,6 +52,15 @@ def _start_document(article: Article, cleaned: CleanedArticle) -> Document:
         removed=cleaned.removed,
         repairs=cleaned.repairs,
     )
+
+
+def _published(article: Article, cleaned: CleanedArticle) -> str | None:
+    """The date the record gives, refused if it cannot be a publication date (E013); a date the
+    cleaner found in the page itself that cannot be right is left out instead."""
+    if article.published:
+        return check_published(article.published, article.origin)
+    found = cleaned.published
+    return found if found and is_plausible_published(found) else None
 
 
 def _finish_document(document: Document, doc: Doc) -> Document:
@@ -65,18 +75,30 @@ def _finish_document(document: Document, doc: Doc) -> Document:
     return document
 
 
-def analyze_many(articles: Iterable[Article]) -> Iterator[Document]:
-    """Analyse articles in input order, parsing them in batches with `nlp.pipe`."""
-    started = (_start_document(a, clean_article(a)) for a in articles)
+def start_document(article: Article) -> Document:
+    """Everything before the parse: clean the article, hash its text, check its date and size.
+
+    The content hash is known here, so a run can leave out stored articles before parsing them.
+    """
+    return _start_document(article, clean_article(article))
+
+
+def finish_many(documents: Iterable[Document]) -> Iterator[Document]:
+    """Parse started Documents in batches with `nlp.pipe` and run the stages that need the parse."""
     pending: deque[Document] = deque()
 
     def texts() -> Iterator[str]:
-        for document in started:
+        for document in documents:
             pending.append(document)
             yield document.text
 
     for doc in parse_many(texts()):
         yield _finish_document(pending.popleft(), doc)
+
+
+def analyze_many(articles: Iterable[Article]) -> Iterator[Document]:
+    """Analyse articles in input order, parsing them in batches with `nlp.pipe`."""
+    return finish_many(start_document(a) for a in articles)
 
 
 def analyze(article: Article | str, published: str | None = None) -> Document:

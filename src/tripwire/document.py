@@ -197,6 +197,12 @@ class Document:
     events: list[Event] = field(default_factory=list)
     schema: str = SCHEMA
 
+    def rename(self, new_id: str) -> None:
+        """Give the Document another id; its events' ids (`ID:N`) follow."""
+        for event in self.events:
+            event.id = new_id + event.id.removeprefix(self.id)
+        self.id = new_id
+
     def to_dict(self) -> dict[str, Any]:
         data = dataclasses.asdict(self)
         return {"schema": data.pop("schema"), **data}

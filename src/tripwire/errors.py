@@ -15,6 +15,7 @@ ERROR_CODES: dict[str, str] = {
     "E010": "database error",
     "E011": "analysis failed on one article",
     "E012": "article too long to analyse",
+    "E013": "implausible publication date (before 1900 or days ahead of today)",
     "E030": "page or feed could not be fetched (HTTP error, timeout, network)",
     "E031": "fetching forbidden by robots.txt",
     "E032": "an input shard was not fully processed",

@@ -12,14 +12,17 @@ from tripwire.errors import TripwireError
 
 ACTORS_ENV = "TRIPWIRE_ACTORS"
 
-Paths = Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for stdin.")]
-DbOption = Annotated[str | None, typer.Option("--db", help="DuckDB file [env TRIPWIRE_DB].")]
+Paths = Annotated[list[str], typer.Argument(
+    metavar="PATH", help="Files, folders (recursive) or - for stdin.")]
+DbOption = Annotated[str | None, typer.Option(
+    "--db", metavar="FILE", help="DuckDB file \\[env TRIPWIRE_DB].")]
 PublishedOption = Annotated[
     str | None, typer.Option("--published", help="Publication date for inputs that lack one.")
 ]
 ActorsOption = Annotated[
     list[Path] | None,
-    typer.Option("--actors", help="Extra actor YAML file (repeatable) [env TRIPWIRE_ACTORS]."),
+    typer.Option("--actors", metavar="FILE",
+                 help="Extra actor YAML file (repeatable) \\[env TRIPWIRE_ACTORS]."),
 ]
 
 

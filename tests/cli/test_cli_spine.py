@@ -48,7 +48,7 @@ def test_bad_line_is_skipped_and_counted_unless_strict(run_cli, tmp_path: Path) 
     assert result.code == 0
     assert [json.loads(x)["id"] for x in result.out.splitlines()] == ["ok"]
     assert f"{source}:2: invalid JSON" in result.err
-    assert "1 articles, 0 events, 1 skipped" in result.err
+    assert "1 article, 0 events, 1 skipped" in result.err
     strict = run_cli("analyze", str(source), "--strict")
     assert strict.code == 1
     assert f"error: {source}:2: invalid JSON" in strict.err

@@ -21,7 +21,8 @@ app = typer.Typer(name="actors", help="Resolve actor mentions; list the actor re
 
 ActorFiles = Annotated[
     list[Path] | None,
-    typer.Option("--actors", help="Extra actor file (YAML or people CSV); repeatable. "
+    typer.Option("--actors", metavar="FILE", help="Extra actor file (YAML or people CSV); "
+                 "repeatable. "
                  "Also read from TRIPWIRE_ACTORS (os.pathsep-separated)."),
 ]
 

@@ -30,6 +30,7 @@ from tripwire.document import Document
 from tripwire.errors import BadRecord, TripwireError
 from tripwire.nlp import load_nlp
 from tripwire.pipeline import analyze_stream
+from tripwire.render import counted
 from tripwire.scale.output import (
     ERRORS_FILE,
     MANIFEST_FILE,
@@ -118,9 +119,9 @@ class RunReport:
     lost: list[str]
 
     def summary(self) -> str:
-        lost = f", {len(self.lost)} shards LOST" if self.lost else ""
-        return (f"{self.shards} shards, {self.articles} articles, {self.events} events, "
-                f"{self.skipped} skipped{lost}")
+        lost = f", {counted(len(self.lost), 'shard')} LOST" if self.lost else ""
+        return (f"{counted(self.shards, 'shard')}, {counted(self.articles, 'article')}, "
+                f"{counted(self.events, 'event')}, {self.skipped} skipped{lost}")
 
 
 def outcomes(records: list[Record], results: Iterable[Document | BadRecord],

@@ -32,7 +32,7 @@ def exposed(host: str) -> bool:
 
 
 def serve(
-    db: Annotated[str | None, typer.Option("--db", help="DuckDB file \\[env TRIPWIRE_DB].")] = None,
+    db: Annotated[str | None, typer.Option("--db", metavar="FILE", help="DuckDB file \\[env TRIPWIRE_DB].")] = None,
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port.")] = 8000,
     actors: ActorsOption = None,

@@ -245,3 +245,4 @@ class IngestOut(BaseModel):
     duplicates: int
     events: int
     document_ids: list[str]
+    renamed: dict[str, str] = Field({}, description="ids taken by a different text: given -> stored as")

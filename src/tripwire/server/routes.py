@@ -332,5 +332,5 @@ def post_ingest(app_state: State, body: IngestIn) -> IngestOut:
     if result.added:
         app_state.signals.refresh(app_state.store)
     return IngestOut(added=result.added, duplicates=result.duplicates, events=result.events,
-                     document_ids=[d.id for d in documents])
+                     document_ids=[d.id for d in documents], renamed=dict(result.renamed))
 

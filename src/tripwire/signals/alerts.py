@@ -18,6 +18,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from tripwire.render import counted
 from tripwire.signals.incidents import ensure_incidents
 from tripwire.signals.index import change_points, index_frame
 from tripwire.signals.series import WEIGHT
@@ -180,7 +181,7 @@ def _evidence(cur: duckdb.DuckDBPyConnection, dyad: tuple[str, str], start: dt.d
     period_days = settings.baseline_days
     summary = (f"{dyad[0]}{arrow}{dyad[1]}: conflict share {baseline:.0%} -> {share:.0%}, "
                f"{strength:.1f} sd above its {period_days}-day baseline from {start}; "
-               f"driven by {count} conflict incidents ({breakdown})")
+               f"driven by {counted(count, 'conflict incident')} ({breakdown})")
     digest = hashlib.sha256(f"{dyad[0]}|{dyad[1]}|{arrow}|{start}".encode()).hexdigest()[:12]
     return Alert(id=f"alert:{digest}", source=dyad[0], target=dyad[1], start=start, end=end,
                  strength=round(strength, 3), index=round(peak, 3), event_ids=event_ids,

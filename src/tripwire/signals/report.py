@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from tripwire.errors import TripwireError
+from tripwire.render import counted
 from tripwire.signals.alerts import Alert, dyad_alerts, find_alerts
 from tripwire.signals.incidents import ensure_incidents
 from tripwire.signals.index import escalation_index
@@ -82,9 +83,10 @@ def _overview(cur: duckdb.DuckDBPyConnection, path: str, alerts: int) -> str:
     events, incidents, happened = cur.execute(
         "SELECT (SELECT count(*) FROM events), count(*), count(*) FILTER (WHERE happened) "
         "FROM incidents").fetchone() or (0, 0, 0)
-    return (f"<p class='muted'>{_e(path)} &middot; {articles} articles published {first or '-'} "
-            f"to {last or '-'} &middot; {events} events in {incidents} incidents ({happened} that "
-            f"happened) &middot; {alerts} alerts &middot; generated {dt.date.today()}</p>")
+    return (f"<p class='muted'>{_e(path)} &middot; {counted(articles, 'article')} published "
+            f"{first or '-'} to {last or '-'} &middot; {counted(events, 'event')} in "
+            f"{counted(incidents, 'incident')} ({happened} that happened) &middot; "
+            f"{counted(alerts, 'alert')} &middot; generated {dt.date.today()}</p>")
 
 
 def _top_dyads(cur: duckdb.DuckDBPyConnection, top: int) -> pd.DataFrame:
@@ -173,8 +175,9 @@ def _evidence_table(cur: duckdb.DuckDBPyConnection, alert: Alert) -> str:
             f"<blockquote>{_e(s['text'] or '')}</blockquote><span class='muted'>"
             f"{_link(s)} {_e(s['published'] or '')}</span>" for s in sentences)
         body.append(f"<tr><td>{day}</td><td>{_e(kind)}</td><td>{_e(source or '?')} &rarr; "
-                    f"{_e(target or '?')}</td><td>{articles} articles, {sources} sources, "
-                    f"{mentions} mentions</td><td>{quotes}</td></tr>")
+                    f"{_e(target or '?')}</td><td>{counted(articles, 'article')}, "
+                    f"{counted(sources, 'source')}, {counted(mentions, 'mention')}</td>"
+                    f"<td>{quotes}</td></tr>")
     return ("<table><tr><th>date</th><th>type</th><th>who</th><th>reported by</th>"
             "<th>source sentences</th></tr>" + "".join(body) + "</table>")
 
