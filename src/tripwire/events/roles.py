@@ -240,6 +240,13 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return None if is_passive(head) else subject_of(head, depth + 1)
     if dep == "pcomp":
         return subject_of(head.head, depth + 1)
+    if dep == "acl" and head.pos_ == "NOUN" and any(
+            c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        # a noun's infinitive is done by whom the noun is addressed to, else by its owner:
+        # "its request to Rwanda to withdraw", "Uganda's decision to withdraw troops"
+        doer = _prep_object(head, ("to",)) or _first_child(head, ("poss",))
+        if doer is not None and doer.i < verb.i:
+            return doer
     if dep == "relcl" or (dep == "acl" and verb.tag_ != "VBN"):
         # "issued a declaration demanding ...": the declaration speaks for its issuer
         if dep == "acl" and head.dep_ in ("dobj", "obj") and head.pos_ == "NOUN":
@@ -399,7 +406,8 @@ def _noun_roles(match: TriggerMatch, event_type: EventType) -> tuple[list[Token]
             targets = targets or _prep_objects(verb, event_type.targets)
     else:
         by = _prep_object(noun, ("by",))
-        owners = _actor_modifiers(noun)
+        # the modifiers that qualify the event ("air strikes") say how, not who
+        owners = [t for t in _actor_modifiers(noun) if t.lemma_.lower() not in match.pattern.objects]
         possessors = [t for t in owners if t.dep_ == "poss"]
         if noun.lemma_.lower() in PATIENT_NOUNS and possessors:
             targets = possessors
@@ -652,11 +660,15 @@ def _fallback_targets(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorL
 
 def _each_other(source: list[ActorRef], target: list[ActorRef]) -> tuple[list[ActorRef],
                                                                          list[ActorRef]]:
-    """Parties of a reciprocal act, named as source and target, are all sources."""
-    named = [r for r in target if _named(r) and r.text]
-    if not named or not any(_named(r) for r in source):
+    """Parties of a reciprocal act are a dyad: "A met B" is A -> B as written, and "A and B
+    held talks", "talks between A and B" (all parties named as doers) are the first party ->
+    the others; which way round carries no meaning (the act is symmetric)."""
+    if any(_named(r) and r.text for r in target):
         return source, target
-    return source + [r for r in named if r not in source], []
+    parties = [r for r in source if _named(r)]
+    if len(parties) > 1:
+        return parties[:1], parties[1:]
+    return source, target
 
 
 def _done_where(source: list[ActorRef], target: list[ActorRef], match: TriggerMatch,
