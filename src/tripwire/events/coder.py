@@ -23,6 +23,7 @@ said"), and the words that go with a deed ("protesters blocked roads demanding .
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -182,7 +183,7 @@ def _dated(reading: ModalityReading, date: str | None, published: str | None,
 
 
 def _copy_refs(refs: list[ActorRef]) -> list[ActorRef]:
-    return [ActorRef(r.actor, r.text, r.country, r.sector) for r in refs]
+    return [dataclasses.replace(r) for r in refs]
 
 
 def _derive(coded: CodedEvent, lexicon: EventLexicon) -> CodedEvent | None:
@@ -211,7 +212,7 @@ def _derive(coded: CodedEvent, lexicon: EventLexicon) -> CodedEvent | None:
     return CodedEvent(derived, coded.match, reading, derived_from=event.type)
 
 
-def _evidence(coded: CodedEvent, lexicon: EventLexicon) -> Evidence:
+def _evidence(coded: CodedEvent, lexicon: EventLexicon, lookup: ActorLookup) -> Evidence:
     match = coded.match
     sources, targets = role_heads(match, lexicon)
     pattern = match.pattern.describe()
@@ -221,7 +222,9 @@ def _evidence(coded: CodedEvent, lexicon: EventLexicon) -> Evidence:
     return Evidence(pattern=pattern, modality=coded.reading.describe(),
                     light=match.light.text if match.light is not None else None,
                     derived_from=coded.derived_from, source_heads=[t.text for t in sources],
-                    target_heads=[t.text for t in targets])
+                    target_heads=[t.text for t in targets],
+                    resolutions=[f"{t.text!r} resolved as {lookup.reasons[t.i]}"
+                                 for t in (*sources, *targets) if t.i in lookup.reasons])
 
 
 def code_sentence(sentence: Span, lexicon: EventLexicon, lookup: ActorLookup, *,
@@ -276,7 +279,7 @@ def code_sentence(sentence: Span, lexicon: EventLexicon, lookup: ActorLookup, *,
             coding.coded.append(derived)
     if evidence:
         for coded in coding.coded:
-            coded.event.evidence = _evidence(coded, lexicon)
+            coded.event.evidence = _evidence(coded, lexicon, lookup)
     return coding
 
 
