@@ -23,15 +23,31 @@ def triples(events: list[Event]) -> set[tuple[str, frozenset[str], frozenset[str
             for e in events if e.modality in ("asserted", "future")}
 
 
-def test_reciprocal_agreement_has_both_sources_and_no_target() -> None:
-    events = code("Japan and South Korea agreed to resume talks.")
-    assert triples(events) == {("AGREE", frozenset({"JPN", "KOR"}), frozenset())}
+def test_joint_agreement_is_a_dyad_read_as_joint_sources() -> None:
+    [agreed] = code("Japan and South Korea agreed to resume talks.")
+    assert (agreed.type, agreed.mode) == ("AGREE", "joint")
+    assert (countries(agreed.source), countries(agreed.target)) == ({"JPN"}, {"KOR"})
+    assert plover_roles(agreed) == (frozenset({"JPN", "KOR"}), frozenset())
+
+
+def test_joint_agreement_of_leaders_named_by_their_countries() -> None:
+    [agreed] = code("The leaders of Chile and Peru agreed on Friday to reopen the border.")
+    assert agreed.mode == "joint"
+    assert countries(agreed.source) | countries(agreed.target) == {"CHL", "PER"}
+    assert countries(agreed.source) & countries(agreed.target) == set()
+
+
+def test_agreement_by_one_party_is_not_joint() -> None:
+    [agreed] = code("Ghana agreed to Togo's request for talks.")
+    assert agreed.mode is None
+    assert countries(agreed.source) == {"GHA"}
 
 
 def test_coordinated_nationality_adjectives_agree_with_each_other() -> None:
     events = code("Senior Danish and Swedish officials agreed that their countries should "
                   "share fishing data.")
-    assert triples(events) == {("AGREE", frozenset({"DNK", "SWE"}), frozenset())}
+    assert [plover_roles(e) for e in events if e.type == "AGREE"] == [
+        (frozenset({"DNK", "SWE"}), frozenset())]
 
 
 def test_sanctions_imposed_on_a_country_target_it() -> None:

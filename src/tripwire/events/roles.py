@@ -54,6 +54,7 @@ OBJECT_CONTROL = {"urge", "ask", "call", "force", "order", "tell", "allow", "per
 class Roles:
     source: list[ActorRef]
     target: list[ActorRef]
+    mode: str | None = None  # the type's joint mode when the roles are a joint act's parties
 
 
 class ActorLookup:
@@ -623,8 +624,13 @@ def resolve_roles(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorLooku
     if event_type.reciprocal and match.pattern.mode not in event_type.directed_modes:
         source, target = _each_other(source, target)
     target = _not_among(target, source)
+    mode = None
+    if event_type.joint is not None and match.pattern.mode is None:
+        joint = _each_other(source, target)
+        if joint != (source, target):
+            (source, target), mode = joint, event_type.joint
     return Roles(source=with_reasons(source, lookup.context, target, sentence),
-                 target=with_reasons(target, lookup.context, source, sentence))
+                 target=with_reasons(target, lookup.context, source, sentence), mode=mode)
 
 
 def _fallback_targets(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorLookup,
@@ -660,9 +666,10 @@ def _fallback_targets(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorL
 
 def _each_other(source: list[ActorRef], target: list[ActorRef]) -> tuple[list[ActorRef],
                                                                          list[ActorRef]]:
-    """Parties of a reciprocal act are a dyad: "A met B" is A -> B as written, and "A and B
-    held talks", "talks between A and B" (all parties named as doers) are the first party ->
-    the others; which way round carries no meaning (the act is symmetric)."""
+    """Parties of a reciprocal or joint act are a dyad: "A met B" is A -> B as written, and "A
+    and B held talks", "talks between A and B", "A and B agreed to ..." (all parties named as
+    doers) are the first party -> the others; which way round carries no meaning (the act is
+    symmetric)."""
     if any(_named(r) and r.text for r in target):
         return source, target
     parties = [r for r in source if _named(r)]
