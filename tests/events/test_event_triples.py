@@ -181,3 +181,14 @@ def test_plover_records_read_a_reciprocal_dyad_as_joint_sources() -> None:
     assert plover_roles(talks) == (frozenset({"ISR", "LBN"}), frozenset())
     [visit] = code("The Russian president hosted the Japanese prime minister.")
     assert plover_roles(visit) == (frozenset({"RUS"}), frozenset({"JPN"}))
+
+
+def test_namesake_town_outside_a_locative_phrase_does_not_place_the_act() -> None:
+    lead = "Egyptian courts have tightened their grip on dissent. "
+    [arrest] = code(lead + "Police arrested dozens of supporters of the Balad movement on Sunday.")
+    assert (countries(arrest.source), countries(arrest.target)) == ({"EGY"}, {"EGY"})
+    [jailing] = code(lead + "Dozens of supporters of the Karama movement were jailed on Sunday.")
+    assert countries(jailing.source) == {"EGY"}
+    # under a locative preposition the gazetteer's town still places the act
+    [there] = code("Police arrested dozens of protesters in Balad on Sunday.")
+    assert countries(there.source) == {"IRQ"}

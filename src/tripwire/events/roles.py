@@ -778,6 +778,12 @@ def _placeable(ref: ActorRef, anyone: bool) -> bool:
     return ref.actor is None and (anyone or ref.sector is not None or named)
 
 
+def _told_of(country: str | None, near: frozenset[str], lookup: ActorLookup) -> bool:
+    """A name outside a locative phrase that only the gazetteer knows ("the X movement") is a
+    place of a country the sentence or the article names, not a namesake town elsewhere."""
+    return country is not None and (country in near or country in lookup.context.countries)
+
+
 def _sentence_countries(sentence: Span, lookup: ActorLookup, frame: set[int]) -> list[str]:
     """States a sentence names outside its reporting frame, in order: actors with a country,
     then places in the gazetteer."""
@@ -791,8 +797,10 @@ def _sentence_countries(sentence: Span, lookup: ActorLookup, frame: set[int]) ->
     for ent, country in found:
         if ent.label_ != "NORP" and (country is None or is_locative(ent)):
             # "in Tripoli" is the city the rest of the sentence points to, not a metonym
-            place = lookup_place(ent.text, lookup.near(sentence))
-            country = place.country if place is not None else country
+            near = lookup.near(sentence)
+            place = lookup_place(ent.text, near)
+            if place is not None and (is_locative(ent) or _told_of(place.country, near, lookup)):
+                country = place.country
         if country is not None and country not in countries:
             countries.append(country)
     return countries
