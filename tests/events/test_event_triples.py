@@ -192,3 +192,14 @@ def test_namesake_town_outside_a_locative_phrase_does_not_place_the_act() -> Non
     # under a locative preposition the gazetteer's town still places the act
     [there] = code("Police arrested dozens of protesters in Balad on Sunday.")
     assert countries(there.source) == {"IRQ"}
+
+
+def test_purpose_infinitive_is_done_by_its_clauses_doer() -> None:
+    [talks] = [e for e in code("Chilean diplomats travelled to Lima to discuss the dispute with "
+                               "Peruvian officials.") if e.type == "CONSULT"]
+    assert countries(talks.source) == {"CHL"}
+    assert countries(talks.target) == {"PER"}
+    # the patient of a passive does not borrow a doer for it: no one the sentence names
+    [arrest] = [e for e in code("He was arrested to stop Kenyan protesters.")
+                if e.type == "COERCE"]
+    assert all(not r.text for r in arrest.source)

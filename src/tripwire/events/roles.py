@@ -237,12 +237,13 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if dep == "conj" and is_passive(head):
         # "was indicted and will resign": the patient of the first verb does the second
         return None if is_passive(verb) else _first_child(head, ("nsubjpass",))
-    if dep == "conj" or (dep == "advcl" and verb.tag_ == "VBG"):
+    if dep == "conj" or (dep == "advcl" and (verb.tag_ == "VBG" or _infinitive(verb))):
+        # a participle or a purpose infinitive is done by its clause's doer: "travelled to
+        # Accra to discuss the crisis"
         return None if is_passive(head) else subject_of(head, depth + 1)
     if dep == "pcomp":
         return subject_of(head.head, depth + 1)
-    if dep == "acl" and head.pos_ == "NOUN" and any(
-            c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+    if dep == "acl" and head.pos_ == "NOUN" and _infinitive(verb):
         # a noun's infinitive is done by whom the noun is addressed to, else by its owner:
         # "its request to Rwanda to withdraw", "Uganda's decision to withdraw troops"
         doer = _prep_object(head, ("to",)) or _first_child(head, ("poss",))
@@ -256,6 +257,10 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if dep in ("acomp", "amod"):
         return subject_of(head, depth + 1)
     return None
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 def _hyphen_subject(verb: Token, subject: Token | None) -> Token | None:
