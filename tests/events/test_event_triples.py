@@ -203,3 +203,11 @@ def test_purpose_infinitive_is_done_by_its_clauses_doer() -> None:
     [arrest] = [e for e in code("He was arrested to stop Kenyan protesters.")
                 if e.type == "COERCE"]
     assert all(not r.text for r in arrest.source)
+
+
+def test_agentless_passive_is_done_in_the_country_the_story_is_about() -> None:
+    events = code("Belarus has tightened its grip on dissent. Five opposition leaders were "
+                  "accused of treason on Monday.")
+    [accused] = [e for e in events if e.type == "ACCUSE"]
+    assert countries(accused.source) == {"BLR"}
+    assert all(not r.text for r in accused.source)

@@ -693,10 +693,12 @@ def _done_where(source: list[ActorRef], target: list[ActorRef], match: TriggerMa
     if not event_type.at_home or any(r.country for r in source):
         return source
     if not any(r.actor for r in source):
-        # where it happened, else (for a deed: a bombing, a killing) the country the sentence
-        # is about; a statement by no one named has no such anchor
+        # where it happened, else (for a deed: a bombing, a killing, or an act told in the
+        # passive with no agent: "were accused of treason") the country the sentence is
+        # about; a statement by no one named has no such anchor
         place = locate(match.clause.sent, match.clause).country
-        if place is None and event_type.quad == "material_conflict":
+        if place is None and (event_type.quad == "material_conflict"
+                              or (match.pattern.kind == "verb" and is_passive(match.token))):
             place = next(iter(named()), None)
         if place is not None:
             return ([ActorRef(None, r.text, place, r.sector) for r in source]
