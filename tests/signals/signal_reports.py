@@ -44,6 +44,7 @@ class Ev:
     mode: str | None = None
     trigger: str = "hit"
     mentions: int = 1
+    precision: str = "day"
 
 
 def report(doc_id: str, published: str, events: list[Ev], source: str = "Wire") -> Document:
@@ -65,7 +66,7 @@ def report(doc_id: str, published: str, events: list[Ev], source: str = "Wire") 
             mode=ev.mode, sentence=sentences[-1], trigger=trigger,
             source=[ActorRef(ev.source, NAMES[ev.source], ev.source)],
             target=[ActorRef(ev.target, NAMES[ev.target], ev.target)],
-            date=ev.date, date_precision="day" if ev.date else None,
+            date=ev.date, date_precision=ev.precision if ev.date else None,
             location=Location(name=ev.location), modality=ev.modality, confidence=0.8,
             mentions=[trigger] * ev.mentions))
     if not events:

@@ -12,7 +12,8 @@ import pytest
 from crises import START, Happening, hostile_ramp, reports, steady_pairs, summit
 from signal_reports import Ev, day, report
 
-from tripwire.signals.alerts import Alert, detector_frame, find_alerts
+from tripwire.server.signals_source import StageSignals
+from tripwire.signals.alerts import Alert, alert_changes, detector_frame, find_alerts
 from tripwire.signals.series import series
 from tripwire.store import Store
 
@@ -148,3 +149,28 @@ def test_no_articles_no_alerts(tmp_path: Path) -> None:
     with Store(tmp_path / "empty.duckdb") as store:
         assert find_alerts(store) == []
         assert detector_frame(store, ("MAR", "VAL")).empty
+
+
+def test_alerts_follow_new_articles_in_the_server_and_in_watch(store: Store) -> None:
+    """The server's cache and `tripwire watch` recompute alerts when articles arrive, and say
+    which alerts are new and which rose a level."""
+    source = StageSignals()
+    words = [Happening(d, kind, "MAR", "VAL") for d in range(70, 77)
+             for kind in ("THREATEN", "ACCUSE")]
+    force = [Happening(d, kind, "MAR", "VAL") for d in range(87, 95)
+             for kind in ("ASSAULT", "MOBILIZE", "ASSAULT")]
+    docs = reports(_calm() + words + force, seed=3, days=100)
+    cut = day(START, 80)
+    store.ingest([d for d in docs if d.published < cut])
+    known = find_alerts(store)
+    assert [a["level"] for a in source.alerts(store)] == ["warning"]
+    assert [a.level for a in known] == ["warning"]
+    store.ingest([d for d in docs if d.published >= cut])
+    (served,) = source.alerts(store)
+    assert served["level"] == "alarm" and served["first_at_level"]["watch"] == \
+        known[0].first_at_level["watch"]
+    found = find_alerts(store)
+    assert [(a.level, before) for a, before in alert_changes(known, found)] == [
+        ("alarm", "warning")]
+    assert alert_changes(found, found) == []
+    assert [before for _, before in alert_changes([], found)] == [None]

@@ -359,3 +359,20 @@ def detector_frame(store: Store, dyad: Dyad, settings: AlertSettings | None = No
         frame[name] = np.minimum(-np.log10(np.maximum(r.p, 1e-300)), MAX_SURPRISE)
     frame["points"], frame["level"] = reading.points, reading.level
     return frame
+
+
+def alert_changes(known: list[Alert], found: list[Alert]) -> list[tuple[Alert, str | None]]:
+    """What changed since `known` was computed: each alert of `found` that is new (paired with
+    None) or whose level rose (paired with its former level). An alert is the one known before
+    when it is of the same dyad and their days overlap: new reports move its start or end."""
+    changes: list[tuple[Alert, str | None]] = []
+    for alert in found:
+        before = [LEVELS.index(k.level) for k in known
+                  if (k.source, k.target, k.directed) == (alert.source, alert.target,
+                                                          alert.directed)
+                  and k.start <= alert.end and alert.start <= k.end]
+        if not before:
+            changes.append((alert, None))
+        elif LEVELS.index(alert.level) > max(before):
+            changes.append((alert, LEVELS[max(before)]))
+    return changes

@@ -121,11 +121,11 @@ def alerts(
     console = Console()
     console.print(_alerts_table(found))
     for n, alert in enumerate(found, 1):
-        console.print(f"{n}. {alert.summary}", highlight=False, markup=False)
+        console.print(f"{n}. {alert.summary}", highlight=False, markup=False, soft_wrap=True)
         for line in alert.evidence:
             console.print(f"   {line['date']} {line['type']} {line['source']}->{line['target']}: "
                           f"\"{line['sentence']}\" ({line['outlet'] or line['title'] or 'article'}, "
-                          f"{line['published']})", highlight=False, markup=False)
+                          f"{line['published']})", highlight=False, markup=False, soft_wrap=True)
 
 
 def report(
