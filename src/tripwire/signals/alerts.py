@@ -31,8 +31,10 @@ from tripwire.signals.daily import (
     Dyad,
     active_counts,
     effective_articles,
+    load_conflict_incidents,
     load_corpus,
     load_days,
+    load_evidence,
     load_reports,
     outlet_count,
     top_dyads,
@@ -51,12 +53,10 @@ from tripwire.signals.detectors import (
 )
 from tripwire.signals.incidents import ensure_incidents
 from tripwire.signals.ladder import Ladder, load_ladder
-from tripwire.signals.series import WEIGHT
-from tripwire.signals.settings import CONFLICT_QUADS, LEVELS, AlertSettings, WindowSettings
+from tripwire.signals.settings import LEVELS, AlertSettings, WindowSettings
 from tripwire.signals.window import signal_window
 from tripwire.store import Store
 
-_CONFLICT = ", ".join(f"'{q}'" for q in CONFLICT_QUADS)
 MAX_SURPRISE = 300.0  # -log10 of a p-value that underflows to 0
 EVIDENCE_SENTENCES = 5
 
@@ -141,9 +141,13 @@ def find_alerts(store: Store, settings: AlertSettings | None = None,
     outlets = min(settings.min_sources, max(outlet_count(cur), 1))
     alerts = []
     for reading in candidates:
-        levels = gated_levels(reading, reports.get(reading.dyad), calendar, outlets, settings)
+        told = reports.get(reading.dyad)
+        if told is None:
+            continue
+        levels = gated_levels(reading, told, calendar, outlets, settings)
         for run in firing_runs(levels, settings.cooldown_days):
-            alerts.append(make_alert(cur, reading, levels, run, calendar, ladder, settings))
+            alerts.append(make_alert(reading, levels, run, told, calendar, ladder, settings))
+    add_evidence(cur, alerts, calendar, settings)
     return sorted(alerts, key=lambda a: (-LEVELS.index(a.level), -a.strength, a.start,
                                          a.source, a.target))
 
@@ -165,11 +169,9 @@ def judge(dyad: Dyad, days: DyadDays, corpus: Corpus, ladder: Ladder,
     return DyadReading(dyad, days, readings, windows, points, level)
 
 
-def gated_levels(reading: DyadReading, reports: pd.DataFrame | None, calendar: Calendar,
+def gated_levels(reading: DyadReading, reports: pd.DataFrame, calendar: Calendar,
                  outlets: int, settings: AlertSettings) -> np.ndarray:
     """The levels of the days whose recent window has enough distinct articles and outlets."""
-    if reports is None or reports.empty:
-        return np.zeros_like(reading.level)
     articles = effective_articles(reports, settings.recent_days, calendar.length)
     sources = active_counts(reports["i"].to_numpy(), reports["outlet"].to_numpy(),
                             settings.recent_days, calendar.length)
@@ -186,9 +188,11 @@ def firing_runs(levels: np.ndarray, cooldown: int) -> list[np.ndarray]:
     return np.split(days, cuts)
 
 
-def make_alert(cur: duckdb.DuckDBPyConnection, reading: DyadReading, levels: np.ndarray,
-               run: np.ndarray, calendar: Calendar, ladder: Ladder,
+def make_alert(reading: DyadReading, levels: np.ndarray, run: np.ndarray,
+               reports: pd.DataFrame, calendar: Calendar, ladder: Ladder,
                settings: AlertSettings) -> Alert:
+    """The alert of one run of firing days, with its findings (see `add_evidence` for the
+    incidents, events and sentences behind it)."""
     first = int(run[0])
     start = calendar.day(onset(reading, first, settings))
     # the crisis lasts while it keeps firing and cools down for `cooldown_days` after
@@ -200,20 +204,45 @@ def make_alert(cur: duckdb.DuckDBPyConnection, reading: DyadReading, levels: np.
                       for k in range(1, top + 1)}
     findings = strongest_findings(reading, run, calendar, ladder, settings)
     dyad, arrow = reading.dyad, "->" if settings.directed else "<->"
-    incident_ids, event_ids, breakdown = drivers(cur, dyad, start, end, settings)
-    evidence = evidence_sentences(cur, incident_ids[:EVIDENCE_SENTENCES])
+    told = reports[reports["i"].between(*calendar.index(pd.Series([start, end])))]
+    reported = (f"{_plural(told['article'].nunique(), 'article')} from "
+                f"{_plural(told['outlet'].nunique(), 'outlet')}")
     reached = ", ".join(f"{level} {day}" for level, day in first_at_level.items())
     summary = (f"{dyad[0]}{arrow}{dyad[1]}: {LEVELS[top - 1]} from {start} to {end} ({reached}). "
-               + " ".join(f"{f.text}." for f in findings)
-               + f" Driven by {breakdown}.")
+               + " ".join(f"{f.text}." for f in findings))
     digest = hashlib.sha256(f"{dyad[0]}|{dyad[1]}|{arrow}|{start}".encode()).hexdigest()[:12]
     return Alert(id=f"alert:{digest}", source=dyad[0], target=dyad[1], start=start, end=end,
                  level=LEVELS[top - 1], detectors=[f.detector for f in findings],
-                 summary=summary, incident_ids=incident_ids, event_ids=event_ids,
+                 summary=summary, incident_ids=[], event_ids=[],
                  first_at_level=first_at_level,
                  strength=round(max((f.surprise for f in findings), default=0.0), 2),
-                 findings=findings, breakdown=breakdown, evidence=evidence,
-                 directed=settings.directed)
+                 findings=findings, breakdown=reported, directed=settings.directed)
+
+
+def add_evidence(cur: duckdb.DuckDBPyConnection, alerts: list[Alert], calendar: Calendar,
+                 settings: AlertSettings) -> None:
+    """Fill in each alert's driving incidents (its conflict incidents, heaviest and most widely
+    told first), their events, a breakdown by type and one sentence for the first few, in a
+    few queries for all the alerts together."""
+    dyads = sorted({(a.source, a.target) for a in alerts})
+    incidents = load_conflict_incidents(cur, dyads, calendar, settings)
+    for alert in alerts:
+        rows = incidents[(alert.source, alert.target)]
+        rows = rows[rows["day"].between(pd.Timestamp(alert.start), pd.Timestamp(alert.end))]
+        types = rows["type"].value_counts()
+        types = types.sort_index().sort_values(ascending=False, kind="stable")
+        alert.breakdown = (f"{_plural(len(rows), 'conflict incident')} "
+                           f"({', '.join(f'{n} {t}' for t, n in types.items())}) in "
+                           f"{alert.breakdown}")
+        alert.summary += f" Driven by {alert.breakdown}."
+        top = rows.sort_values(["weight", "num_articles", "day", "id"],
+                               ascending=[False, False, True, True]).head(settings.max_events)
+        alert.incident_ids = top["id"].tolist()
+    told = load_evidence(cur, [i for a in alerts for i in a.incident_ids])
+    for alert in alerts:
+        mine = told[told["incident_id"].isin(alert.incident_ids)]
+        alert.event_ids = sorted(mine["event_id"])
+        alert.evidence = evidence_sentences(mine, alert, incidents[(alert.source, alert.target)])
 
 
 def onset(reading: DyadReading, day: int, settings: AlertSettings) -> int:
@@ -260,8 +289,8 @@ def describe(r: Reading, i: int, calendar: Calendar, ladder: Ladder) -> str:
     recent = f"in the {int(r.extra['recent_days'][i])} days to {day}"
     before = f"the {int(r.extra['baseline_days'][i])} observed days before"
     if r.name == "conflict_share":
-        return (f"conflict_share: {r.observed[i]:.0%} of the weight {recent} against "
-                f"{r.expected[i]:.0%} before, {r.extra['z'][i]:.1f} sd ({p})")
+        return (f"conflict_share: {r.observed[i]:.0%} of the pair's incidents {recent} were "
+                f"conflict, against {r.expected[i]:.0%} in {before} ({p})")
     if r.name == "ladder":
         rung, base = int(r.extra["rung"][i]), int(r.extra["baseline_rung"][i])
         return (f"ladder: {r.observed[i]:.0f} incidents above rung {base} "
@@ -276,64 +305,31 @@ def describe(r: Reading, i: int, calendar: Calendar, ladder: Ladder) -> str:
             f"{r.expected[i]:.2g} expected from {before} ({p})")
 
 
-def drivers(cur: duckdb.DuckDBPyConnection, dyad: Dyad, start: dt.date, end: dt.date,
-            settings: AlertSettings) -> tuple[list[str], list[str], str]:
-    """The alert's conflict incidents (heaviest, most widely reported first), their events, and
-    a one-line breakdown by type with the articles and outlets behind them."""
-    where = _conflict_of(settings.directed)
-    params = {"a": dyad[0], "b": dyad[1], "start": start, "end": end}
-    types = cur.execute(f"SELECT type, count(*) FROM incidents WHERE {where} GROUP BY type "
-                        "ORDER BY 2 DESC, 1", params).fetchall()
-    incident_ids = [row[0] for row in cur.execute(
-        f"SELECT id FROM incidents WHERE {where} "
-        f"ORDER BY {WEIGHT} * num_sources DESC, num_articles DESC, date, id LIMIT $limit",
-        {**params, "limit": settings.max_events}).fetchall()]
-    reports = cur.execute(
-        "SELECT count(DISTINCT e.article_id), count(DISTINCT coalesce(a.source, a.id)) "
-        "FROM incidents i JOIN incident_events ie ON ie.incident_id = i.id "
-        "JOIN events e ON e.id = ie.event_id LEFT JOIN articles a ON a.id = e.article_id "
-        f"WHERE {_conflict_of(settings.directed, 'i.')}", params).fetchone() or (0, 0)
-    event_ids = [row[0] for row in cur.execute(
-        "SELECT event_id FROM incident_events WHERE list_contains($ids, incident_id) "
-        "ORDER BY event_id", {"ids": incident_ids}).fetchall()]
-    count = sum(n for _, n in types)
-    breakdown = (f"{_plural(count, 'conflict incident')} "
-                 f"({', '.join(f'{n} {t}' for t, n in types)}) in "
-                 f"{_plural(reports[0], 'article')} from {_plural(reports[1], 'outlet')}")
-    return incident_ids, event_ids, breakdown
-
-
 def _plural(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
-def _conflict_of(directed: bool, prefix: str = "") -> str:
-    """SQL: the dyad's ($a, $b) conflict incidents that happened between $start and $end."""
-    who = f"{prefix}source_actor = $a AND {prefix}target_actor = $b"
-    if not directed:
-        who = f"(({who}) OR ({prefix}source_actor = $b AND {prefix}target_actor = $a))"
-    return (f"{prefix}happened AND {prefix}quad IN ({_CONFLICT}) "
-            f"AND {prefix}date BETWEEN $start AND $end AND {who}")
+def evidence_sentences(told: pd.DataFrame, alert: Alert,
+                       incidents: pd.DataFrame) -> list[dict[str, Any]]:
+    """The first reporting sentence of each of the alert's first few incidents, in order."""
+    known = incidents.set_index("id")
+    first = told.sort_values(["published", "event_id"]).drop_duplicates("incident_id")
+    by_incident = first.set_index("incident_id")
+    out = []
+    for incident in alert.incident_ids[:EVIDENCE_SENTENCES]:
+        if incident not in by_incident.index:
+            continue
+        row, about = by_incident.loc[incident], known.loc[incident]
+        out.append({"incident_id": incident, "date": str(about["day"].date()),
+                    "type": about["type"], "source": about["source_actor"],
+                    "target": about["target_actor"],
+                    "sentence": _text(row["sentence"]), "title": _text(row["title"]),
+                    "outlet": _text(row["outlet"]), "published": _text(row["published"])})
+    return out
 
 
-def evidence_sentences(cur: duckdb.DuckDBPyConnection,
-                       incident_ids: list[str]) -> list[dict[str, Any]]:
-    """One reporting sentence for each of the given incidents, in their order."""
-    if not incident_ids:
-        return []
-    rows = cur.execute(
-        """
-        SELECT i.id, CAST(i.date AS VARCHAR), i.type, i.source_actor, i.target_actor,
-               arg_min(e.sentence_text, e.published), arg_min(a.title, e.published),
-               arg_min(a.source, e.published), CAST(min(e.published) AS VARCHAR)
-        FROM incidents i JOIN incident_events ie ON ie.incident_id = i.id
-        JOIN events e ON e.id = ie.event_id LEFT JOIN articles a ON a.id = e.article_id
-        WHERE list_contains($ids, i.id) GROUP BY ALL
-        """, {"ids": incident_ids}).fetchall()
-    found = {row[0]: row for row in rows}
-    keys = ("incident_id", "date", "type", "source", "target", "sentence", "title", "outlet",
-            "published")
-    return [dict(zip(keys, found[i], strict=True)) for i in incident_ids if i in found]
+def _text(value: object) -> str | None:
+    return None if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)
 
 
 def detector_frame(store: Store, dyad: Dyad, settings: AlertSettings | None = None,

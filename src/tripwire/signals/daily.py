@@ -7,6 +7,8 @@ left out. Only incidents inside the articles' window count (see `tripwire.signal
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import duckdb
@@ -92,6 +94,20 @@ class Calendar:
         return {"start": self.start, "end": self.end}
 
 
+@contextmanager
+def _dyads_table(cur: duckdb.DuckDBPyConnection,
+                 dyads: list[Dyad]) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A cursor of its own on which the dyads are the table `signals_dyads`."""
+    (database,), = cur.execute("SELECT current_database()").fetchall()
+    scoped = cur.cursor()
+    scoped.execute(f"USE {database}")
+    scoped.register("signals_dyads", pd.DataFrame(dyads, columns=["s", "t"]))
+    try:
+        yield scoped
+    finally:
+        scoped.close()
+
+
 def pair_sql(directed: bool, table: str = "i") -> tuple[str, str]:
     """SQL for the dyad's (s, t): as coded, or ordered so that A-B and B-A are one pair."""
     source, target = f"{table}.source_actor", f"{table}.target_actor"
@@ -136,15 +152,12 @@ def load_days(cur: duckdb.DuckDBPyConnection, dyads: list[Dyad], calendar: Calen
     if not dyads:
         return {}
     s, t = pair_sql(settings.directed)
-    cur.register("signals_dyads", pd.DataFrame(dyads, columns=["s", "t"]))
-    try:
-        rung = ladder.sql_case("i.type")
-        rungs = ", ".join(f"count(*) FILTER (WHERE {rung} = {k}) AS rung{k}"
-                          for k in range(1, ladder.top + 1))
-        sums = cur.execute(_SUMS_SQL.format(s=s, t=t, rungs=rungs), calendar.params).df()
-        seen = cur.execute(_ATTENTION_SQL.format(s=s, t=t), calendar.params).df()
-    finally:
-        cur.unregister("signals_dyads")
+    rung = ladder.sql_case("i.type")
+    rungs = ", ".join(f"count(*) FILTER (WHERE {rung} = {k}) AS rung{k}"
+                      for k in range(1, ladder.top + 1))
+    with _dyads_table(cur, dyads) as scoped:
+        sums = scoped.execute(_SUMS_SQL.format(s=s, t=t, rungs=rungs), calendar.params).df()
+        seen = scoped.execute(_ATTENTION_SQL.format(s=s, t=t), calendar.params).df()
     sums["i"], seen["i"] = calendar.index(sums["day"]), calendar.index(seen["day"])
     columns = ["conflict", "material", "weight", "weight_sq", "cooperation", "cooperation_weight"]
     rung_columns = [f"rung{k}" for k in range(1, ladder.top + 1)]
@@ -172,13 +185,45 @@ def load_reports(cur: duckdb.DuckDBPyConnection, dyads: list[Dyad], calendar: Ca
     if not dyads:
         return {}
     s, t = pair_sql(settings.directed)
-    cur.register("signals_dyads", pd.DataFrame(dyads, columns=["s", "t"]))
-    try:
-        rows = cur.execute(_REPORTS_SQL.format(s=s, t=t), calendar.params).df()
-    finally:
-        cur.unregister("signals_dyads")
+    with _dyads_table(cur, dyads) as scoped:
+        rows = scoped.execute(_REPORTS_SQL.format(s=s, t=t), calendar.params).df()
     rows["i"] = calendar.index(rows["day"])
     return {(str(a), str(b)): g for (a, b), g in rows.groupby(["s", "t"], sort=False)}
+
+
+_INCIDENTS_SQL = f"""
+SELECT {{s}} AS s, {{t}} AS t, i.id, i.date AS day, i.type, i.source_actor, i.target_actor,
+       {WEIGHT} * i.num_sources AS weight, i.num_articles
+FROM incidents i SEMI JOIN signals_dyads d ON d.s = {{s}} AND d.t = {{t}}
+WHERE i.happened AND i.quad IN ({_CONFLICT}) AND i.date BETWEEN $start AND $end AND {_INTERSTATE}
+"""
+
+
+def load_conflict_incidents(cur: duckdb.DuckDBPyConnection, dyads: list[Dyad],
+                            calendar: Calendar, settings: AlertSettings) -> dict[Dyad, pd.DataFrame]:
+    """Each dyad's conflict incidents in the window: id, day, type, weight (|intensity| times
+    the outlets that told it) and articles."""
+    if not dyads:
+        return {}
+    s, t = pair_sql(settings.directed)
+    with _dyads_table(cur, dyads) as scoped:
+        rows = scoped.execute(_INCIDENTS_SQL.format(s=s, t=t), calendar.params).df()
+    return {(str(a), str(b)): g for (a, b), g in rows.groupby(["s", "t"], sort=False)}
+
+
+def load_evidence(cur: duckdb.DuckDBPyConnection, incident_ids: list[str]) -> pd.DataFrame:
+    """The events of the given incidents with their sentence and article: three filtered scans
+    (incident_events, events, articles) for any number of alerts at once."""
+    pairs = cur.execute("SELECT incident_id, event_id FROM incident_events "
+                        "WHERE list_contains($ids, incident_id)", {"ids": incident_ids}).df()
+    events = cur.execute(
+        "SELECT id AS event_id, article_id, sentence_text AS sentence, "
+        "CAST(published AS VARCHAR) AS published FROM events WHERE list_contains($ids, id)",
+        {"ids": pairs["event_id"].tolist()}).df()
+    articles = cur.execute(
+        "SELECT id AS article_id, title, source AS outlet FROM articles "
+        "WHERE list_contains($ids, id)", {"ids": events["article_id"].unique().tolist()}).df()
+    return pairs.merge(events, on="event_id").merge(articles, on="article_id", how="left")
 
 
 def active_counts(days: np.ndarray, keys: np.ndarray, recent: int, length: int) -> np.ndarray:

@@ -18,10 +18,10 @@ Detectors and what they see:
 - intensity_surge: the conflict weight (sum of |PLOVER intensity|), as a scaled (quasi-)Poisson
   count in units of E[w^2]/E[w], so a shift from accusations to assaults counts.
 - ladder: the first incidents on a rung of the escalation ladder the baseline never reached.
-- conflict_share: the dyad's weighted conflict share against its baseline share, in baseline
-  standard deviations (the former escalation index).
+- conflict_share: the share of the dyad's incidents that are conflict, against its baseline
+  share (the count model, with the dyad's incidents as the exposure).
 - cooperation_collapse (context): fewer cooperative incidents than the baseline predicts.
-- attention (context): the dyad's share of all stored articles, a beta-binomial upper tail.
+- attention (context): the dyad's share of all stored articles (articles are its exposure).
 
 A burst of coverage raises every count, so on days when cooperation surges too, and conflict
 rises no more than `burst_ratio` times as steeply, the volume detectors stay silent (a summit
@@ -127,18 +127,21 @@ def make_windows(corpus: Corpus, settings: AlertSettings) -> Windows:
                    baseline, observed)
 
 
-def predictive(baseline: np.ndarray, baseline_sq: np.ndarray, windows: Windows,
-               prior: float) -> tuple[np.ndarray, np.ndarray]:
+def predictive(baseline: np.ndarray, baseline_sq: np.ndarray, windows: Windows, prior: float,
+               exposure: tuple[np.ndarray, np.ndarray] | None = None,
+               ) -> tuple[np.ndarray, np.ndarray]:
     """(size, mean) of the negative binomial that predicts the recent window's count.
 
-    The rate has a gamma posterior (shape: baseline count + prior, rate: observed baseline days
-    + 1), which alone gives a negative binomial of that shape; when the baseline's observed days
-    vary more than a Poisson's, their per-day dispersion, summed over the recent window, bounds
-    the size too.
+    The rate has a gamma posterior (shape: baseline count + prior, rate: the baseline's
+    exposure + 1), which alone gives a negative binomial of that shape; when the baseline's
+    observed days vary more than a Poisson's, their per-day dispersion, summed over the recent
+    window, bounds the size too. Exposure is observed days unless given as (recent, baseline)
+    (articles, for attention).
     """
     days = windows.baseline_days
+    recent_exposure, baseline_exposure = exposure or (windows.recent_days, days)
     shape = baseline + prior
-    mean = windows.recent_days * shape / (days + 1.0)
+    mean = recent_exposure * shape / (baseline_exposure + 1.0)
     daily_mean = baseline / np.maximum(days, 1.0)
     daily_var = np.where(days > 1, baseline_sq / np.maximum(days, 1.0) - daily_mean**2, 0.0)
     excess = daily_var - daily_mean
@@ -204,29 +207,21 @@ def ladder_reading(days: DyadDays, windows: Windows, ladder: Ladder,
 
 
 def share_reading(days: DyadDays, windows: Windows, settings: AlertSettings) -> Reading:
-    """The pooled conflict share of the recent window, pulled toward the baseline share by
-    `shrink_weight`, in standard deviations of the baseline's daily shares; judged once the
-    baseline has `min_incidents` days with reports."""
-    conflict_recent, conflict_base = windows.sums(days.weight)
-    total = days.weight + days.cooperation_weight
+    """The conflict share of the dyad's incidents: conflict incidents in the recent window
+    against the baseline's conflict per incident, with the dyad's incidents as the exposure;
+    it fires only when the share also rose by `min_jump`."""
+    total = days.conflict + days.cooperation
+    recent, baseline = windows.sums(days.conflict)
+    _, baseline_sq = windows.sums(days.conflict**2, observed_only=True)
     total_recent, total_base = windows.sums(total)
-    baseline = ((conflict_base + settings.prior_weight * settings.prior_share)
-                / (total_base + settings.prior_weight))
-    share = ((conflict_recent + settings.shrink_weight * baseline)
-             / (total_recent + settings.shrink_weight))
-    reported = total > 0
-    daily = np.where(reported, days.weight / np.where(reported, total, 1.0), 0.0)
-    _, n = windows.sums(reported.astype(float))
-    _, s1 = windows.sums(daily)
-    _, s2 = windows.sums(daily**2)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        var = np.where(n > 1, (s2 - s1**2 / np.maximum(n, 1.0)) / np.maximum(n - 1, 1.0), 0.0)
-    spread = np.maximum(np.sqrt(np.maximum(var, 0.0)), settings.min_std)
-    z = (share - baseline) / spread
-    # a share needs a history: days with reports enough to measure its spread
-    measured = n >= settings.min_incidents
-    p = np.where(measured & (share - baseline >= settings.min_jump), stats.norm.sf(z), 1.0)
-    return Reading("conflict_share", p, share, baseline, {"z": z})
+    size, mean = predictive(baseline, baseline_sq, windows, settings.prior_incidents,
+                            exposure=(total_recent, total_base))
+    p = stats.nbinom.sf(recent - 1, size, size / (size + mean))
+    share = recent / np.maximum(total_recent, 1.0)
+    before = (baseline + settings.prior_incidents) / (total_base + 1.0)
+    rose = (share - before >= settings.min_jump) & (total_base >= settings.min_incidents)
+    return Reading("conflict_share", np.where(rose & (recent > 0), p, 1.0), share, before,
+                   {"expected_count": mean})
 
 
 def cooperation_reading(days: DyadDays, windows: Windows, settings: AlertSettings) -> Reading:
@@ -242,17 +237,18 @@ def cooperation_reading(days: DyadDays, windows: Windows, settings: AlertSetting
 
 def attention_reading(days: DyadDays, corpus: Corpus, windows: Windows,
                       settings: AlertSettings) -> Reading:
-    """The dyad's share of all articles: a beta-binomial upper tail whose prior is the baseline's
-    share (articles reporting the pair among all articles)."""
+    """The dyad's share of all articles: the articles on the pair in the recent window against
+    the baseline's rate per article of the whole store (the count model, with articles as the
+    exposure), so a busier news day is no more attention."""
     recent, baseline = windows.sums(days.articles)
+    _, baseline_sq = windows.sums(days.articles**2, observed_only=True)
     total_recent, total_base = windows.sums(corpus.articles)
-    a = baseline + settings.prior_incidents
-    b = np.maximum(total_base - baseline, 0.0) + settings.prior_incidents
-    n = np.maximum(total_recent, recent).astype(int)
-    p = stats.betabinom.sf(recent - 1, n, a, b)
-    expected = total_recent * a / (a + b)
-    return Reading("attention", np.where(recent > 0, p, 1.0), recent, expected,
-                   {"share": recent / np.maximum(total_recent, 1.0), "baseline_share": a / (a + b)})
+    size, mean = predictive(baseline, baseline_sq, windows, settings.prior_incidents,
+                            exposure=(total_recent, total_base))
+    p = stats.nbinom.sf(recent - 1, size, size / (size + mean))
+    share = (baseline + settings.prior_incidents) / (total_base + 1.0)
+    return Reading("attention", np.where(recent > 0, p, 1.0), recent, mean,
+                   {"share": recent / np.maximum(total_recent, 1.0), "baseline_share": share})
 
 
 def read_detectors(days: DyadDays, corpus: Corpus, ladder: Ladder,

@@ -112,7 +112,7 @@ class AlertSettings:
            "one of its detectors fires, two if strongly; context scores one at most")
     alarm_points: int = _setting(4, "points for an alarm")
     min_incidents: int = _setting(
-        4, "conflict incidents of the dyad that the recent window needs before any alert")
+        5, "conflict incidents of the dyad that the recent window needs before any alert")
     min_articles: int = _setting(
         3, "articles that must report those incidents, counted as the inverse Simpson number of "
            "incidents per article (one article telling most of them counts as about one)")
@@ -130,13 +130,16 @@ class AlertSettings:
     min_cooperation: float = _setting(
         3.0, "cooperation collapse is judged only when the baseline predicts at least this "
              "many cooperative incidents in the recent window")
-    prior_share: float = _setting(0.5, "share index: conflict share assumed before any history")
-    prior_weight: float = _setting(2.0, "share index: weight of that prior (intensity units)")
-    shrink_weight: float = _setting(
-        10.0, "share index: a day's share is pulled toward the baseline by this much weight")
-    min_std: float = _setting(0.05, "share index: floor of the baseline's standard deviation")
     min_jump: float = _setting(
-        0.2, "share index: it fires only when the share rises by at least this much")
+        0.2, "the conflict_share detector fires only when the share rises by at least this much")
+    prior_share: float = _setting(
+        0.5, "charted share index: conflict share assumed before any history")
+    prior_weight: float = _setting(
+        2.0, "charted share index: weight of that prior (intensity units)")
+    shrink_weight: float = _setting(
+        10.0, "charted share index: a day's share is pulled toward the baseline by this much "
+              "weight")
+    min_std: float = _setting(0.05, "charted share index: floor of the baseline's sd")
     penalty: float = _setting(3.0, "change-point penalty of the charted index (ruptures)")
     min_segment: int = _setting(2, "shortest segment between change points, in periods")
     max_dyads: int = _setting(200, "dyads examined for alerts, most conflict incidents first")
