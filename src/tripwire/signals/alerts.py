@@ -82,7 +82,7 @@ class Alert:
     source: str
     target: str
     start: dt.date  # the first day of the surge that first raised it
-    end: dt.date  # the last conflict incident while it was firing
+    end: dt.date  # its last conflict incident before it cooled down
     level: str  # watch, warning or alarm: the highest reached
     detectors: list[str]  # the detectors that fired, strongest first
     summary: str

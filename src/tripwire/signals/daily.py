@@ -42,7 +42,6 @@ SELECT {{s}} AS s, {{t}} AS t, i.date AS day,
        coalesce(sum({WEIGHT}) FILTER (WHERE i.quad IN ({_CONFLICT})), 0) AS weight,
        coalesce(sum({WEIGHT} * {WEIGHT}) FILTER (WHERE i.quad IN ({_CONFLICT})), 0) AS weight_sq,
        count(*) FILTER (WHERE i.quad IN ({_COOPERATION})) AS cooperation,
-       coalesce(sum({WEIGHT}) FILTER (WHERE i.quad IN ({_COOPERATION})), 0) AS cooperation_weight,
        {{rungs}}
 FROM incidents i SEMI JOIN signals_dyads d ON d.s = {{s}} AND d.t = {{t}}
 WHERE i.happened AND i.date BETWEEN $start AND $end AND {_INTERSTATE}
@@ -159,7 +158,7 @@ def load_days(cur: duckdb.DuckDBPyConnection, dyads: list[Dyad], calendar: Calen
         sums = scoped.execute(_SUMS_SQL.format(s=s, t=t, rungs=rungs), calendar.params).df()
         seen = scoped.execute(_ATTENTION_SQL.format(s=s, t=t), calendar.params).df()
     sums["i"], seen["i"] = calendar.index(sums["day"]), calendar.index(seen["day"])
-    columns = ["conflict", "material", "weight", "weight_sq", "cooperation", "cooperation_weight"]
+    columns = ["conflict", "material", "weight", "weight_sq", "cooperation"]
     rung_columns = [f"rung{k}" for k in range(1, ladder.top + 1)]
     grouped = dict(iter(sums.groupby(["s", "t"], sort=False)))
     attention = dict(iter(seen.groupby(["s", "t"], sort=False)))

@@ -68,7 +68,6 @@ class DyadDays:
     weight: np.ndarray  # sum of |intensity| of conflict incidents
     weight_sq: np.ndarray  # sum of squared |intensity| of conflict incidents
     cooperation: np.ndarray
-    cooperation_weight: np.ndarray
     rungs: np.ndarray  # shape (ladder top, days): incidents on rung k at row k - 1
     articles: np.ndarray  # distinct articles with an event of the dyad, by publication day
 
@@ -91,10 +90,6 @@ class Reading:
     observed: np.ndarray
     expected: np.ndarray
     extra: dict[str, np.ndarray] = field(default_factory=dict)
-
-    @property
-    def kind(self) -> str:
-        return "conflict" if self.name in CONFLICT_DETECTORS else "context"
 
 
 @dataclass
