@@ -31,6 +31,7 @@ from tripwire.signals.daily import (
     Dyad,
     active_counts,
     effective_articles,
+    load_attention,
     load_conflict_incidents,
     load_corpus,
     load_days,
@@ -134,9 +135,11 @@ def find_alerts(store: Store, settings: AlertSettings | None = None,
     ladder = load_ladder()
     corpus = load_corpus(cur, calendar, settings)
     dyads = top_dyads(cur, calendar, settings)
-    judged = [judge(d, days, corpus, ladder, settings)
-              for d, days in load_days(cur, dyads, calendar, ladder, settings).items()]
-    candidates = [j for j in judged if j.level.any()]
+    loaded = load_days(cur, dyads, calendar, ladder, settings)
+    fired = [d for d, days in loaded.items() if judge(d, days, corpus, ladder, settings).level.any()]
+    attended = {d: loaded[d] for d in fired}
+    load_attention(cur, attended, calendar)
+    candidates = [judge(d, days, corpus, ladder, settings) for d, days in attended.items()]
     reports = load_reports(cur, [j.dyad for j in candidates], calendar, settings)
     outlets = min(settings.min_sources, max(outlet_count(cur), 1))
     alerts = []
@@ -349,6 +352,7 @@ def detector_frame(store: Store, dyad: Dyad, settings: AlertSettings | None = No
     loaded = load_days(cur, [pair], calendar, ladder, settings)
     if pair not in loaded:
         return pd.DataFrame(columns=columns)
+    load_attention(cur, loaded, calendar)
     reading = judge(pair, loaded[pair], load_corpus(cur, calendar, settings), ladder, settings)
     frame = pd.DataFrame({"period": [calendar.day(i) for i in range(calendar.length)]})
     for name, r in reading.readings.items():

@@ -7,8 +7,6 @@ left out. Only incidents inside the articles' window count (see `tripwire.signal
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 import duckdb
@@ -30,43 +28,62 @@ _INTERSTATE = ("i.source_actor IS NOT NULL AND i.target_actor IS NOT NULL "
 _TOP_SQL = f"""
 SELECT {{s}} AS s, {{t}} AS t FROM incidents i
 WHERE i.happened AND i.quad IN ({_CONFLICT}) AND i.date BETWEEN $start AND $end AND {_INTERSTATE}
-  AND {{only}}
 GROUP BY ALL HAVING count(*) >= $min_incidents
 ORDER BY count(*) DESC, s, t LIMIT $max_dyads
 """
 
-_SUMS_SQL = f"""
-SELECT {{s}} AS s, {{t}} AS t, i.date AS day,
-       count(*) FILTER (WHERE i.quad IN ({_CONFLICT})) AS conflict,
-       count(*) FILTER (WHERE i.quad = 'material_conflict') AS material,
-       coalesce(sum({WEIGHT}) FILTER (WHERE i.quad IN ({_CONFLICT})), 0) AS weight,
-       coalesce(sum({WEIGHT} * {WEIGHT}) FILTER (WHERE i.quad IN ({_CONFLICT})), 0) AS weight_sq,
-       count(*) FILTER (WHERE i.quad IN ({_COOPERATION})) AS cooperation,
-       {{rungs}}
-FROM incidents i SEMI JOIN signals_dyads d ON d.s = {{s}} AND d.t = {{t}}
-WHERE i.happened AND i.date BETWEEN $start AND $end AND {_INTERSTATE}
-GROUP BY ALL
+# The dyads' incidents in the window (`signals_dyads` holds the dyads): the filter on the actors
+# is cheap on the table, sorted by actor, and spares the pair expressions most rows.
+_DYAD_INCIDENTS = f"""
+WITH dyad_incidents AS (
+    SELECT {{s}} AS s, {{t}} AS t, i.* FROM incidents i
+    WHERE i.date BETWEEN $start AND $end AND {_INTERSTATE}
+      AND i.source_actor IN (SELECT unnest($actors)) AND i.target_actor IN (SELECT unnest($actors))
+)
 """
 
-# Attention: the articles that report any event of the dyad, by the day they were published.
-_ATTENTION_SQL = f"""
-SELECT {{s}} AS s, {{t}} AS t, e.published AS day, count(DISTINCT e.article_id) AS articles
-FROM incidents i SEMI JOIN signals_dyads d ON d.s = {{s}} AND d.t = {{t}}
-JOIN incident_events ie ON ie.incident_id = i.id JOIN events e ON e.id = ie.event_id
-WHERE e.published BETWEEN $start AND $end AND {_INTERSTATE}
+_SUMS_SQL = _DYAD_INCIDENTS + f"""
+SELECT s, t, date AS day,
+       count(*) FILTER (WHERE quad IN ({_CONFLICT})) AS conflict,
+       count(*) FILTER (WHERE quad = 'material_conflict') AS material,
+       coalesce(sum({WEIGHT}) FILTER (WHERE quad IN ({_CONFLICT})), 0) AS weight,
+       coalesce(sum({WEIGHT} * {WEIGHT}) FILTER (WHERE quad IN ({_CONFLICT})), 0) AS weight_sq,
+       count(*) FILTER (WHERE quad IN ({_COOPERATION})) AS cooperation,
+       {{rungs}}
+FROM dyad_incidents i SEMI JOIN signals_dyads d USING (s, t)
+WHERE happened
 GROUP BY ALL
 """
 
 # Evidence: which articles and outlets report the dyad's conflict incidents, by incident day,
 # with how many of the day's incidents each article reports.
-_REPORTS_SQL = f"""
-SELECT {{s}} AS s, {{t}} AS t, i.date AS day, hash(e.article_id) AS article,
+_REPORTS_SQL = _DYAD_INCIDENTS + f"""
+SELECT i.s, i.t, i.date AS day, hash(e.article_id) AS article,
        hash(any_value(coalesce(a.source, a.id, e.article_id))) AS outlet,
        count(DISTINCT i.id) AS incidents
-FROM incidents i SEMI JOIN signals_dyads d ON d.s = {{s}} AND d.t = {{t}}
+FROM dyad_incidents i SEMI JOIN signals_dyads d USING (s, t)
 JOIN incident_events ie ON ie.incident_id = i.id JOIN events e ON e.id = ie.event_id
 LEFT JOIN articles a ON a.id = e.article_id
-WHERE i.happened AND i.quad IN ({_CONFLICT}) AND i.date BETWEEN $start AND $end AND {_INTERSTATE}
+WHERE i.happened AND i.quad IN ({_CONFLICT})
+GROUP BY ALL
+"""
+
+_INCIDENTS_SQL = _DYAD_INCIDENTS + f"""
+SELECT s, t, id, date AS day, type, source_actor, target_actor,
+       {WEIGHT} * num_sources AS weight, num_articles
+FROM dyad_incidents i SEMI JOIN signals_dyads d USING (s, t)
+WHERE happened AND quad IN ({_CONFLICT})
+"""
+
+# Attention: the articles that mention both sides of a dyad, by the day they were published
+# (from the coverage table, sorted by actor).
+_ATTENTION_SQL = """
+SELECT d.s, d.t, a.published AS day, count(*) AS articles
+FROM signals_dyads d
+JOIN actor_articles a ON a.actor_id = d.s
+JOIN actor_articles b ON b.actor_id = d.t AND b.article_key = a.article_key
+WHERE a.published BETWEEN $start AND $end AND a.actor_id IN (SELECT unnest($actors))
+  AND b.actor_id IN (SELECT unnest($actors))
 GROUP BY ALL
 """
 
@@ -93,18 +110,21 @@ class Calendar:
         return {"start": self.start, "end": self.end}
 
 
-@contextmanager
-def _dyads_table(cur: duckdb.DuckDBPyConnection,
-                 dyads: list[Dyad]) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A cursor of its own on which the dyads are the table `signals_dyads`."""
+def _by_dyad(cur: duckdb.DuckDBPyConnection, sql: str, dyads: list[Dyad], calendar: Calendar,
+             ) -> dict[Dyad, pd.DataFrame]:
+    """Run a query over the dyads (the table `signals_dyads`, on a cursor of its own, and the
+    list `$actors`) in the window; its rows grouped by (s, t), with `i` the day's index."""
     (database,), = cur.execute("SELECT current_database()").fetchall()
     scoped = cur.cursor()
-    scoped.execute(f"USE {database}")
-    scoped.register("signals_dyads", pd.DataFrame(dyads, columns=["s", "t"]))
     try:
-        yield scoped
+        scoped.execute(f"USE {database}")
+        scoped.register("signals_dyads", pd.DataFrame(dyads, columns=["s", "t"]))
+        actors = sorted({actor for dyad in dyads for actor in dyad})
+        rows = scoped.execute(sql, {**calendar.params, "actors": actors}).df()
     finally:
         scoped.close()
+    rows["i"] = calendar.index(rows["day"])
+    return {(str(a), str(b)): g for (a, b), g in rows.groupby(["s", "t"], sort=False)}
 
 
 def pair_sql(directed: bool, table: str = "i") -> tuple[str, str]:
@@ -132,49 +152,49 @@ def load_corpus(cur: duckdb.DuckDBPyConnection, calendar: Calendar,
     return Corpus(articles, observed)
 
 
-def top_dyads(cur: duckdb.DuckDBPyConnection, calendar: Calendar, settings: AlertSettings,
-              only: Dyad | None = None) -> list[Dyad]:
+def top_dyads(cur: duckdb.DuckDBPyConnection, calendar: Calendar,
+              settings: AlertSettings) -> list[Dyad]:
     """The dyads with the most conflict incidents in the window (at least `min_incidents`)."""
     s, t = pair_sql(settings.directed)
-    condition, params = "TRUE", {}
-    if only is not None:
-        condition, params = f"{s} = $a AND {t} = $b", {"a": only[0], "b": only[1]}
-    rows = cur.execute(_TOP_SQL.format(s=s, t=t, only=condition),
-                       {**calendar.params, **params, "min_incidents": settings.min_incidents,
+    rows = cur.execute(_TOP_SQL.format(s=s, t=t),
+                       {**calendar.params, "min_incidents": settings.min_incidents,
                         "max_dyads": settings.max_dyads}).fetchall()
     return [(str(a), str(b)) for a, b in rows]
 
 
 def load_days(cur: duckdb.DuckDBPyConnection, dyads: list[Dyad], calendar: Calendar,
               ladder: Ladder, settings: AlertSettings) -> dict[Dyad, DyadDays]:
-    """Calendar-complete daily sums of each dyad (two grouped queries for all of them)."""
+    """Calendar-complete daily sums of each dyad, in one grouped query for all of them; the
+    attention (see `load_attention`) is left at zero."""
     if not dyads:
         return {}
     s, t = pair_sql(settings.directed)
     rung = ladder.sql_case("i.type")
     rungs = ", ".join(f"count(*) FILTER (WHERE {rung} = {k}) AS rung{k}"
                       for k in range(1, ladder.top + 1))
-    with _dyads_table(cur, dyads) as scoped:
-        sums = scoped.execute(_SUMS_SQL.format(s=s, t=t, rungs=rungs), calendar.params).df()
-        seen = scoped.execute(_ATTENTION_SQL.format(s=s, t=t), calendar.params).df()
-    sums["i"], seen["i"] = calendar.index(sums["day"]), calendar.index(seen["day"])
+    grouped = _by_dyad(cur, _SUMS_SQL.format(s=s, t=t, rungs=rungs), dyads, calendar)
     columns = ["conflict", "material", "weight", "weight_sq", "cooperation"]
-    rung_columns = [f"rung{k}" for k in range(1, ladder.top + 1)]
-    grouped = dict(iter(sums.groupby(["s", "t"], sort=False)))
-    attention = dict(iter(seen.groupby(["s", "t"], sort=False)))
+    columns += [f"rung{k}" for k in range(1, ladder.top + 1)]
     out = {}
     for dyad in dyads:
         group = grouped.get(dyad)
         if group is None:
             continue
-        dense = np.zeros((len(columns) + len(rung_columns), calendar.length))
-        dense[:, group["i"].to_numpy()] = group[columns + rung_columns].to_numpy(dtype=float).T
-        articles = np.zeros(calendar.length)
-        if dyad in attention:
-            articles[attention[dyad]["i"].to_numpy()] = attention[dyad]["articles"].to_numpy()
-        out[dyad] = DyadDays(*dense[:len(columns)], rungs=dense[len(columns):],
-                             articles=articles)
+        dense = np.zeros((len(columns), calendar.length))
+        dense[:, group["i"].to_numpy()] = group[columns].to_numpy(dtype=float).T
+        out[dyad] = DyadDays(*dense[:5], rungs=dense[5:], articles=np.zeros(calendar.length))
     return out
+
+
+def load_attention(cur: duckdb.DuckDBPyConnection, days: dict[Dyad, DyadDays],
+                   calendar: Calendar) -> None:
+    """Fill in each dyad's articles a day: those that mention both sides (from the coverage
+    table). Read only for the dyads a conflict detector fired on: attention never opens an
+    alert on its own."""
+    if not days:
+        return
+    for dyad, rows in _by_dyad(cur, _ATTENTION_SQL, list(days), calendar).items():
+        days[dyad].articles[rows["i"].to_numpy()] = rows["articles"].to_numpy(dtype=float)
 
 
 def load_reports(cur: duckdb.DuckDBPyConnection, dyads: list[Dyad], calendar: Calendar,
@@ -184,18 +204,7 @@ def load_reports(cur: duckdb.DuckDBPyConnection, dyads: list[Dyad], calendar: Ca
     if not dyads:
         return {}
     s, t = pair_sql(settings.directed)
-    with _dyads_table(cur, dyads) as scoped:
-        rows = scoped.execute(_REPORTS_SQL.format(s=s, t=t), calendar.params).df()
-    rows["i"] = calendar.index(rows["day"])
-    return {(str(a), str(b)): g for (a, b), g in rows.groupby(["s", "t"], sort=False)}
-
-
-_INCIDENTS_SQL = f"""
-SELECT {{s}} AS s, {{t}} AS t, i.id, i.date AS day, i.type, i.source_actor, i.target_actor,
-       {WEIGHT} * i.num_sources AS weight, i.num_articles
-FROM incidents i SEMI JOIN signals_dyads d ON d.s = {{s}} AND d.t = {{t}}
-WHERE i.happened AND i.quad IN ({_CONFLICT}) AND i.date BETWEEN $start AND $end AND {_INTERSTATE}
-"""
+    return _by_dyad(cur, _REPORTS_SQL.format(s=s, t=t), dyads, calendar)
 
 
 def load_conflict_incidents(cur: duckdb.DuckDBPyConnection, dyads: list[Dyad],
@@ -205,24 +214,20 @@ def load_conflict_incidents(cur: duckdb.DuckDBPyConnection, dyads: list[Dyad],
     if not dyads:
         return {}
     s, t = pair_sql(settings.directed)
-    with _dyads_table(cur, dyads) as scoped:
-        rows = scoped.execute(_INCIDENTS_SQL.format(s=s, t=t), calendar.params).df()
-    return {(str(a), str(b)): g for (a, b), g in rows.groupby(["s", "t"], sort=False)}
+    return _by_dyad(cur, _INCIDENTS_SQL.format(s=s, t=t), dyads, calendar)
 
 
 def load_evidence(cur: duckdb.DuckDBPyConnection, incident_ids: list[str]) -> pd.DataFrame:
-    """The events of the given incidents with their sentence and article: three filtered scans
-    (incident_events, events, articles) for any number of alerts at once."""
-    pairs = cur.execute("SELECT incident_id, event_id FROM incident_events "
-                        "WHERE list_contains($ids, incident_id)", {"ids": incident_ids}).df()
-    events = cur.execute(
-        "SELECT id AS event_id, article_id, sentence_text AS sentence, "
-        "CAST(published AS VARCHAR) AS published FROM events WHERE list_contains($ids, id)",
-        {"ids": pairs["event_id"].tolist()}).df()
-    articles = cur.execute(
-        "SELECT id AS article_id, title, source AS outlet FROM articles "
-        "WHERE list_contains($ids, id)", {"ids": events["article_id"].unique().tolist()}).df()
-    return pairs.merge(events, on="event_id").merge(articles, on="article_id", how="left")
+    """The events of the given incidents with their sentence and article, for any number of
+    alerts at once."""
+    return cur.execute(
+        """
+        SELECT ie.incident_id, ie.event_id, e.sentence_text AS sentence,
+               CAST(e.published AS VARCHAR) AS published, a.title, a.source AS outlet
+        FROM incident_events ie JOIN events e ON e.id = ie.event_id
+        LEFT JOIN articles a ON a.id = e.article_id
+        WHERE ie.incident_id IN (SELECT unnest($ids))
+        """, {"ids": incident_ids}).df()
 
 
 def active_counts(days: np.ndarray, keys: np.ndarray, recent: int, length: int) -> np.ndarray:

@@ -1,8 +1,8 @@
 """Escalation detectors: each compares a dyad's recent window with its own longer baseline.
 
-Every day `i` is judged on the recent window (the `recent_days` ending on `i`) against the
-baseline (the `baseline_days` that end where the recent window begins), so a steady rise keeps
-firing as it steepens, and a dyad that was hostile all along is judged on how much more, how
+Every day `i` is judged on the recent windows (the `short_days`, `recent_days` and `long_days`
+ending on `i`) against the baseline (the `baseline_days` that end where each recent window
+begins), so a steady rise keeps firing as it steepens, and a dyad that was hostile all along is judged on how much more, how
 much worse and how much higher up the ladder it goes, not on its share of conflict.
 
 Counts are judged by a gamma-Poisson model (scipy): the baseline rate is uncertain (a gamma
@@ -39,7 +39,7 @@ from scipy import stats
 
 from tripwire.errors import TripwireError
 from tripwire.signals.ladder import Ladder
-from tripwire.signals.settings import AlertSettings
+from tripwire.signals.settings import AlertSettings, recent_windows
 
 # Detectors in groups that see the same thing (the volume of conflict is its count and its
 # weight alike): a group scores once, by its strongest member, so correlated detectors do not
@@ -248,14 +248,14 @@ def attention_reading(days: DyadDays, corpus: Corpus, windows: Windows,
 
 def read_detectors(days: DyadDays, corpus: Corpus, ladder: Ladder,
                    settings: AlertSettings) -> tuple[dict[str, Reading], Windows]:
-    """Every detector over every day, on the recent window and on the short one; each day keeps
-    the more surprising of the two, its p-value multiplied by the number of windows (Bonferroni).
-    Days whose baseline is too short have p = 1. Returns the readings and the (long) recent
-    window."""
-    lengths = sorted({settings.recent_days, settings.short_days} - {0}, reverse=True)
+    """Every detector over every day, on each recent window (short, recent, long); each day
+    keeps the most surprising, its p-value multiplied by the number of windows (Bonferroni).
+    Days whose baseline is too short have p = 1. Returns the readings and the `recent_days`
+    window, which the evidence gate and the onset read."""
+    lengths = recent_windows(settings)
     read = [_read_window(days, corpus, ladder, dataclasses.replace(settings, recent_days=n))
             for n in lengths]
-    windows = read[0][1]
+    windows = read[lengths.index(settings.recent_days)][1]
     merged = {name: _more_surprising([readings[name] for readings, _ in read])
               for name in read[0][0]}
     return merged, windows

@@ -88,10 +88,13 @@ class AlertSettings:
 
     directed: bool = _setting(False, "treat A->B and B->A as separate dyads")
     recent_days: int = _setting(
-        14, "the recent window each detector judges, in days, ending on the day judged")
+        14, "the recent window, in days, ending on the day judged: the detectors read it, and "
+            "the evidence an alert needs must lie in it")
     short_days: int = _setting(
-        7, "a shorter recent window judged as well, for sudden surges (0: none); each day "
-           "keeps the more surprising window, its p-value doubled")
+        7, "a shorter recent window the detectors read as well, for sudden surges (0: none)")
+    long_days: int = _setting(
+        28, "a longer recent window the detectors read as well, for slow ramps (0: none); each "
+            "day keeps the most surprising window, its p-value times the number of windows")
     baseline_days: int = _setting(
         90, "the dyad's own baseline: this many days that end where the recent window begins")
     min_baseline_days: int = _setting(
@@ -147,8 +150,9 @@ class AlertSettings:
 
     def __post_init__(self) -> None:
         _check_non_negative(self)
-        if self.short_days > self.recent_days:
-            raise TripwireError("E008", "short_days must not exceed recent_days")
+        if self.short_days > self.recent_days or 0 < self.long_days < self.recent_days:
+            raise TripwireError("E008", "windows must satisfy short_days <= recent_days <= "
+                                "long_days (0 turns the short or long one off)")
         if min(self.recent_days, self.baseline_days, self.min_segment) < 1:
             raise TripwireError("E008", "recent_days, baseline_days and min_segment must be at "
                                 "least 1")
@@ -161,6 +165,12 @@ class AlertSettings:
         if self.prior_incidents <= 0 or self.prior_weight <= 0 or not 0 <= self.prior_share <= 1:
             raise TripwireError("E008", "prior_incidents and prior_weight must be positive and "
                                 "prior_share in 0..1")
+
+
+def recent_windows(settings: AlertSettings) -> list[int]:
+    """The recent windows the detectors read, longest first."""
+    return sorted({settings.short_days, settings.recent_days, settings.long_days} - {0},
+                  reverse=True)
 
 
 def setting_help(cls: type, name: str) -> str:
