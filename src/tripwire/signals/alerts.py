@@ -332,7 +332,10 @@ def evidence_sentences(told: pd.DataFrame, alert: Alert,
 
 
 def _text(value: object) -> str | None:
-    return None if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)
+    """A cell as one line of text (sentences keep the line breaks of their article)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return " ".join(str(value).split())
 
 
 def detector_frame(store: Store, dyad: Dyad, settings: AlertSettings | None = None,

@@ -119,6 +119,7 @@ def alerts(
         print(json.dumps([a.to_dict() for a in found], indent=2, ensure_ascii=False))
         return
     console = Console()
+    console.width = max(console.width, 120)
     console.print(_alerts_table(found))
     for n, alert in enumerate(found, 1):
         console.print(f"{n}. {alert.summary}", highlight=False, markup=False, soft_wrap=True)
@@ -177,7 +178,8 @@ def _alerts_table(found: list[Alert]) -> Table:
     table = Table(title=f"{len(found)} alerts")
     for header in ("#", "level", "dyad", "start", "end", "first alerted", "detectors",
                    "events"):
-        table.add_column(header, no_wrap=header != "detectors")
+        table.add_column(header, no_wrap=header != "detectors",
+                         min_width=24 if header == "detectors" else None)
     for n, a in enumerate(found, 1):
         arrow = "->" if a.directed else "<->"
         table.add_row(str(n), a.level, f"{a.source}{arrow}{a.target}", str(a.start), str(a.end),
