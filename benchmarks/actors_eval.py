@@ -11,7 +11,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from tripwire.actors.evaluate import load_cases, score_cases
+from tripwire.eval.actors import load_cases, score_cases
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "actors" / "actor_cases.jsonl"
 

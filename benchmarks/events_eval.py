@@ -1,4 +1,4 @@
-"""Score the event coder on the dev sets in ../shared/data (definitions: tripwire.events.evaluate).
+"""Score the event coder on the dev sets in ../shared/data (definitions: tripwire.eval.events).
 
     python benchmarks/events_eval.py [--data DIR] [--limit N] [--errors] [--only SET]
                                      [--half even|odd] [--docs even|odd]
@@ -16,7 +16,7 @@ import json
 import time
 from pathlib import Path
 
-from tripwire.events.evaluate import (
+from tripwire.eval.events import (
     code_texts,
     load_plover_gold,
     load_quad,

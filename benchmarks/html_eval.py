@@ -9,7 +9,7 @@ import argparse
 import time
 from pathlib import Path
 
-from tripwire.clean.evaluate import evaluate_html
+from tripwire.eval.clean import evaluate_html
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 

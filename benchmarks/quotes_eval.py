@@ -2,7 +2,7 @@
 
 Prints content-span overlap precision, recall and F1 with speaker accuracy for direct quotes
 (overall and per publisher) and for reported speech. The scoring lives in
-`tripwire.quotes.evaluate` so that the evaluation-gate test reuses it.
+`tripwire.eval.quotes` so that the evaluation-gate test reuses it.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from tripwire.quotes.evaluate import evaluate, format_report, read_records
+from tripwire.eval.quotes import evaluate, format_report, read_records
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "quotes"
 

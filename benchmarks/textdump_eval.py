@@ -20,15 +20,15 @@ import numpy as np
 
 from tripwire.clean import clean_article
 from tripwire.clean.boilerplate import feature_names, line_features
-from tripwire.clean.evaluate import (
+from tripwire.clean.patterns import ScorerWeights, default_patterns, default_scorer
+from tripwire.clean.plaintext import classify_line, clean_plain_text
+from tripwire.eval.clean import (
     aggregate,
     evaluate_textdump,
     load_ground_truth,
     score_page,
     textdump_articles,
 )
-from tripwire.clean.patterns import ScorerWeights, default_patterns, default_scorer
-from tripwire.clean.plaintext import classify_line, clean_plain_text
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 _WORD = re.compile(r"\w+")

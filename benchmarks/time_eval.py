@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from tripwire.timex.evaluate import evaluate, read_gold
+from tripwire.eval.timex import evaluate, read_gold
 
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "time" / "tbaq.jsonl"
 

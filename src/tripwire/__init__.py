@@ -9,8 +9,8 @@ from tripwire.analyze import analyze, analyze_many
 from tripwire.document import SCHEMA, Article, Document
 from tripwire.errors import BadRecord, TripwireError
 from tripwire.ingest import iter_articles
+from tripwire.public import Store
 from tripwire.schema import validate_document
-from tripwire.store import Store
 
 __version__ = "0.1.0"
 

@@ -10,10 +10,11 @@ from spacy.tokens import Doc
 
 from tripwire.actors import resolve_actors
 from tripwire.clean import CleanedArticle, clean_article
+from tripwire.dates import check_published, is_plausible_published
 from tripwire.document import Article, Document, Sentence, content_hash
 from tripwire.errors import BadRecord
 from tripwire.events import code_events
-from tripwire.nlp import parse_many
+from tripwire.nlp import parse, parse_many
 from tripwire.quotes import find_quotes
 from tripwire.timex import find_times
 
@@ -43,7 +44,7 @@ def _start_document(article: Article, cleaned: CleanedArticle) -> Document:
         text=cleaned.text,
         url=article.url,
         source=article.source,
-        published=cleaned.published or article.published,
+        published=_published(article, cleaned),
         title=cleaned.title or article.title,
         kicker=cleaned.kicker,
         subheads=cleaned.subheads,
@@ -53,7 +54,16 @@ def _start_document(article: Article, cleaned: CleanedArticle) -> Document:
     )
 
 
-def _finish_document(document: Document, doc: Doc) -> Document:
+def _published(article: Article, cleaned: CleanedArticle) -> str | None:
+    """The date the record gives, refused if it cannot be a publication date (E013); a date the
+    cleaner found in the page itself that cannot be right is left out instead."""
+    if article.published:
+        return check_published(article.published, article.origin)
+    found = cleaned.published
+    return found if found and is_plausible_published(found) else None
+
+
+def _finish_document(document: Document, doc: Doc, evidence: bool = False) -> Document:
     """Run the stages that need the parse, each reading the Document built so far."""
     document.sentences = [Sentence(s.start_char, s.end_char) for s in doc.sents]
     resolution = resolve_actors(doc, document.published)
@@ -61,22 +71,44 @@ def _finish_document(document: Document, doc: Doc) -> Document:
     document.actors = resolution.actors
     document.quotes = find_quotes(doc, resolution)
     document.times = find_times(doc, document.published)
-    document.events = code_events(doc, document, resolution)
+    document.events = code_events(doc, resolution, quotes=document.quotes, times=document.times,
+                                  published=document.published, doc_id=document.id,
+                                  evidence=evidence)
     return document
 
 
-def analyze_many(articles: Iterable[Article]) -> Iterator[Document]:
-    """Analyse articles in input order, parsing them in batches with `nlp.pipe`."""
-    started = (_start_document(a, clean_article(a)) for a in articles)
+def start_document(article: Article) -> Document:
+    """Everything before the parse: clean the article, hash its text, check its date and size.
+
+    The content hash is known here, so a run can leave out stored articles before parsing them.
+    """
+    return _start_document(article, clean_article(article))
+
+
+def finish_many(documents: Iterable[Document]) -> Iterator[Document]:
+    """Parse started Documents in batches with `nlp.pipe` and run the stages that need the parse."""
     pending: deque[Document] = deque()
 
     def texts() -> Iterator[str]:
-        for document in started:
+        for document in documents:
             pending.append(document)
             yield document.text
 
     for doc in parse_many(texts()):
         yield _finish_document(pending.popleft(), doc)
+
+
+def analyze_many(articles: Iterable[Article]) -> Iterator[Document]:
+    """Analyse articles in input order, parsing them in batches with `nlp.pipe`."""
+    return finish_many(start_document(a) for a in articles)
+
+
+def analyze_explained(article: Article) -> tuple[Document, Doc]:
+    """One article's Document, each event with the coder's evidence, and the parse it was
+    coded from (for `tripwire explain`)."""
+    document = start_document(article)
+    doc = parse(document.text)
+    return _finish_document(document, doc, evidence=True), doc
 
 
 def analyze(article: Article | str, published: str | None = None) -> Document:

@@ -151,6 +151,20 @@ class Trigger:
 
 
 @dataclass
+class Evidence:
+    """Why the coder coded an event: the lexicon pattern and its light verb, the modality cue,
+    the words it read as source and target, and the event a pledge or refusal derives from.
+    Recorded only on request (`tripwire explain`); absent from Documents otherwise."""
+
+    pattern: str
+    modality: str
+    light: str | None = None
+    derived_from: str | None = None
+    source_heads: list[str] = field(default_factory=list)
+    target_heads: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Event:
     id: str
     type: str
@@ -170,6 +184,7 @@ class Event:
     attributed_to: str | None = None
     confidence: float = 0.5
     mentions: list[Trigger] = field(default_factory=list)
+    evidence: Evidence | None = None
 
 
 @dataclass
@@ -197,8 +212,17 @@ class Document:
     events: list[Event] = field(default_factory=list)
     schema: str = SCHEMA
 
+    def rename(self, new_id: str) -> None:
+        """Give the Document another id; its events' ids (`ID:N`) follow."""
+        for event in self.events:
+            event.id = new_id + event.id.removeprefix(self.id)
+        self.id = new_id
+
     def to_dict(self) -> dict[str, Any]:
         data = dataclasses.asdict(self)
+        for event in data["events"]:
+            if event["evidence"] is None:
+                del event["evidence"]
         return {"schema": data.pop("schema"), **data}
 
     def to_json(self, indent: int | None = None) -> str:

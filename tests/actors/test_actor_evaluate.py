@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tripwire.actors.evaluate import matches, score_cases
+from tripwire.eval.actors import matches, score_cases
 
 
 def case(text: str, expected: dict | None, kind: str = "agent_to_code", **args) -> dict:

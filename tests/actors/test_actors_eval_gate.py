@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 import yaml
 
-from tripwire.actors.evaluate import load_cases, score_cases
+from tripwire.eval.actors import load_cases, score_cases
+
+pytestmark = pytest.mark.slow
 
 FLOORS = Path(__file__).resolve().parents[1] / "floors" / "actors.yaml"
 

@@ -31,6 +31,7 @@ def test_analyze_from_the_package_returns_a_valid_document() -> None:
     assert tripwire.validate_document(doc.to_dict()) == []
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("mkdocs", path=str(Path(sys.executable).parent)) is None,
                     reason="mkdocs is not installed")
 def test_docs_build_strictly(tmp_path: Path) -> None:

@@ -9,8 +9,10 @@ import pytest
 import yaml
 
 from tripwire.clean import clean_article
-from tripwire.clean.evaluate import evaluate_html, evaluate_textdump
 from tripwire.document import Article
+from tripwire.eval.clean import evaluate_html, evaluate_textdump
+
+pytestmark = pytest.mark.slow
 
 FLOORS = yaml.safe_load((Path(__file__).resolve().parents[1] / "floors" / "clean.yaml").read_text())
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tripwire.clean.evaluate import aggregate, score_page
+from tripwire.eval.clean import aggregate, score_page
 
 
 def test_identical_texts_score_one():

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tripwire.clean import clean_article
 from tripwire.document import Article, Removed
+
+pytestmark = pytest.mark.slow
 
 
 def test_seed_article_is_cleaned_like_an_editor_would(seed_path):

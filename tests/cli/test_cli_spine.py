@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import duckdb
+import pytest
 
 REPORTS = [
     "Valdoria and Marovia held talks in Corvo on Monday.",
@@ -48,7 +49,7 @@ def test_bad_line_is_skipped_and_counted_unless_strict(run_cli, tmp_path: Path) 
     assert result.code == 0
     assert [json.loads(x)["id"] for x in result.out.splitlines()] == ["ok"]
     assert f"{source}:2: invalid JSON" in result.err
-    assert "1 articles, 0 events, 1 skipped" in result.err
+    assert "1 article, 0 events, 1 skipped" in result.err
     strict = run_cli("analyze", str(source), "--strict")
     assert strict.code == 1
     assert f"error: {source}:2: invalid JSON" in strict.err
@@ -95,6 +96,7 @@ def test_export_jsonl_returns_the_stored_documents(run_cli, tmp_path: Path) -> N
     assert sorted(json.loads(x)["id"] for x in result.out.splitlines()) == ["r0", "r1", "r2"]
 
 
+@pytest.mark.slow
 def test_sigkill_mid_ingest_leaves_whole_batches_and_rerun_completes(tmp_path: Path) -> None:
     texts = [f"Report {n}: Valdoria and Marovia exchanged notes about crossing {n}."
              for n in range(400)]

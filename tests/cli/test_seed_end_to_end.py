@@ -3,7 +3,11 @@
 import json
 from pathlib import Path
 
+import pytest
+
 from tripwire.schema import validate_document
+
+pytestmark = pytest.mark.slow
 
 
 def test_seed_article_document(run_cli, seed_path: Path) -> None:

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+pytestmark = pytest.mark.slow
+
 REPO = Path(__file__).resolve().parents[2]
 FLOORS = yaml.safe_load((REPO / "tests" / "floors" / "events.yaml").read_text())
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from tripwire.analyze import analyze
 from tripwire.document import ActorRef, Event
-from tripwire.events.evaluate import ref_country
+from tripwire.eval.events import ref_country
 
 
 def code(text: str) -> list[Event]:

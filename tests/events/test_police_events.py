@@ -8,7 +8,7 @@ import pytest
 
 from tripwire.document import ActorRef, Document, Event, Quote, Sentence, Speaker, Trigger
 from tripwire.errors import TripwireError
-from tripwire.events.evaluate import (
+from tripwire.eval.events import (
     code_texts,
     is_police,
     police_labels,

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tripwire.analyze import analyze
 from tripwire.document import Article, Event
+
+pytestmark = pytest.mark.slow
 
 
 def _events(seed_path: Path) -> list[Event]:

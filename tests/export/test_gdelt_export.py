@@ -2,9 +2,9 @@ from pathlib import Path
 
 import duckdb
 
+from tripwire import Store
 from tripwire.document import ActorRef, Document, Event, Sentence, Trigger, content_hash
 from tripwire.signals.incidents import build_incidents
-from tripwire.store import Store
 from tripwire.store.gdelt import GDELT_COLUMNS
 
 

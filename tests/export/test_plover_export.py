@@ -1,5 +1,7 @@
 from pathlib import Path
 
+import pytest
+
 from tripwire.document import ActorRef, Document, Event, Location, Sentence, Trigger, content_hash
 from tripwire.store import Store
 from tripwire.store.plover import plover_errors, plover_records
@@ -51,6 +53,7 @@ def test_schema_rejects_a_record_without_plover_type(tmp_path: Path) -> None:
     assert any("'cite_info' is a required property" in e for e in errors)
 
 
+@pytest.mark.slow
 def test_every_demo_event_exports_as_a_valid_plover_record(demo_db: Path) -> None:
     with Store(demo_db, read_only=True) as store:
         records = list(plover_records(store))

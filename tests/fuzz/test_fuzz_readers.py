@@ -4,6 +4,7 @@ import gzip
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -11,6 +12,8 @@ from tripwire.document import Article
 from tripwire.errors import BadRecord
 from tripwire.ingest import iter_articles
 from tripwire.ingest.readers import READERS
+
+pytestmark = pytest.mark.slow
 
 SUFFIXES = sorted(READERS)
 

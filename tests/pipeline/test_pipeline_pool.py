@@ -1,9 +1,13 @@
 import os
 
+import pytest
+
 from tripwire import pipeline
 from tripwire.document import Article
 from tripwire.errors import BadRecord
 from tripwire.pipeline import THREAD_VARIABLES, _one_thread_each, analyze_stream
+
+pytestmark = pytest.mark.slow
 
 
 def test_worker_thread_limits_apply_only_while_the_pool_starts(monkeypatch) -> None:

@@ -161,7 +161,8 @@ def test_quote_without_any_speaker() -> None:
 @pytest.mark.parametrize(
     "text",
     ["“", "”", '"', "“”", "“ ”", '" " "', "“...”", "'", "''", "said", "according to",
-     "“a” " * 5_000, '"a" ' * 5_000, "He said: “", "according to " * 500],
+     pytest.param("“a” " * 5_000, marks=pytest.mark.slow),
+     pytest.param('"a" ' * 5_000, marks=pytest.mark.slow), "He said: “", "according to " * 500],
 )
 def test_odd_input_does_not_fail(text: str) -> None:
     """Ten thousand marks between words here; bare runs of marks are in test_quote_marks (the

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from tripwire.quotes.speakers import subject_of
+from tripwire.nlp.syntax import subject_of
 
 
 def test_a_dash_taken_for_a_subject_is_passed_over() -> None:

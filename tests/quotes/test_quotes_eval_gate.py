@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
-from tripwire.quotes.evaluate import evaluate, read_records
+from tripwire.eval.quotes import evaluate, read_records
+
+pytestmark = pytest.mark.slow
 
 FLOORS = Path(__file__).resolve().parents[1] / "floors" / "quotes.yaml"
 

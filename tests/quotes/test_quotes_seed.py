@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tripwire.analyze import analyze
 from tripwire.document import Article
+
+pytestmark = pytest.mark.slow
 
 STOLTENBERG = "person:jens-stoltenberg"
 BORRELL = "person:josep-borrell"

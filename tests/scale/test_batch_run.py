@@ -19,6 +19,8 @@ from tripwire.scale.shards import expand_inputs, read_shard
 from tripwire.store import Store
 from tripwire.store.rows import document_rows
 
+pytestmark = pytest.mark.slow
+
 
 def _errors(output: Path) -> list[tuple[str, str]]:
     """(code, file name and line or byte offset) of every errors.jsonl entry."""

@@ -123,7 +123,7 @@ def test_fetch_prints_documents_without_a_database(site: LocalSite, run_cli) -> 
     assert '"url": "' + site.url("/news/harbour-talks") + '"' in lines[0]
     assert "Delegations from two neighbouring states" in lines[0]
     assert f"skipped: {site.url('/private/memo')}: robots.txt forbids" in result.err
-    assert "1 articles" in result.err
+    assert "1 article," in result.err
 
 
 def test_fetch_stores_and_a_second_fetch_is_not_modified(site: LocalSite, run_cli,
@@ -134,8 +134,8 @@ def test_fetch_stores_and_a_second_fetch_is_not_modified(site: LocalSite, run_cl
     second = run_cli("fetch", url, "--db", db, "--delay", "0")
     assert (first.code, second.code) == (0, 0)
     assert first.out == second.out == ""
-    assert "1 articles" in first.err
-    assert "1 pages (1 unchanged), 0 articles" in second.err
+    assert "1 article," in first.err
+    assert "1 page (1 unchanged), 0 articles" in second.err
     assert [p for p, _ in site.requests] == ["/robots.txt", "/news/grain-deal",
                                              "/robots.txt", "/news/grain-deal"]
     assert site.requests[-1][1]["If-None-Match"] == '"deal-v1"'
@@ -154,9 +154,9 @@ def test_watch_once_command(site: LocalSite, run_cli, tmp_path: Path) -> None:
     result = run_cli("watch", str(feeds), "--once", "--db", db, "--delay", "0", "--retries", "0",
                      "--timeout", "0.5")
     assert result.code == 0
-    assert "1 feeds (0 unchanged), 4 pages (0 unchanged), 2 articles" in result.err
+    assert "1 feed (0 unchanged), 4 pages (0 unchanged), 2 articles" in result.err
     again = run_cli("watch", str(feeds), "--once", "--db", db, "--delay", "0", "--retries", "0")
-    assert "1 feeds (1 unchanged), 1 pages (0 unchanged), 0 articles" in again.err
+    assert "1 feed (1 unchanged), 1 page (0 unchanged), 0 articles" in again.err
 
 
 def test_feed_list_and_interval_errors(tmp_path: Path) -> None:

@@ -6,11 +6,14 @@ import json
 from pathlib import Path
 
 import pyarrow.dataset as ds
+import pytest
 from scale_helpers import write_shards
 
 from tripwire.scale.engine import Engine, RunSettings, run
 from tripwire.scale.imports import import_output
 from tripwire.store import Store
+
+pytestmark = pytest.mark.slow
 
 
 def _documents(output: Path) -> dict[str, str]:

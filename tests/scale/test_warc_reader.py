@@ -105,4 +105,4 @@ def test_analyze_and_ingest_commands_accept_warc_files(make_warc, run_cli,
     assert "Delegations from two neighbouring states" in line
     ingested = run_cli("ingest", str(path), "--db", str(tmp_path / "t.duckdb"))
     assert ingested.code == 0
-    assert "1 articles" in ingested.err
+    assert "1 article," in ingested.err

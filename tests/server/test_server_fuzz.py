@@ -23,6 +23,8 @@ from server_world import TOKEN, serving
 
 from tripwire.server.app import create_app
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def fuzzed_url(hand_made_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
@@ -35,7 +37,7 @@ OPERATIONS = [
     ("GET", "/api/events"), ("GET", "/api/events/{event_id}"), ("GET", "/api/articles/{article_id}"),
     ("GET", "/api/actors"), ("GET", "/api/network"), ("GET", "/api/quotes"),
     ("GET", "/api/alerts"), ("GET", "/api/signals"), ("POST", "/api/analyze"),
-    ("POST", "/api/ingest"),
+    ("POST", "/api/ingest"), ("GET", "/api/export/events"), ("GET", "/api/ontology"),
 ]
 
 

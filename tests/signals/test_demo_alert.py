@@ -16,6 +16,8 @@ import yaml
 from tripwire.signals.alerts import Alert, find_alerts
 from tripwire.store import Store
 
+pytestmark = pytest.mark.slow
+
 DEMO = Path(__file__).resolve().parents[2] / "demo"
 
 

@@ -3,10 +3,13 @@
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from tripwire.document import Document, content_hash
 from tripwire.store import Store
 from tripwire.store.database import ROW_GROUP_ROWS
+
+pytestmark = pytest.mark.slow
 
 
 def _docs(start: int, count: int) -> list[Document]:

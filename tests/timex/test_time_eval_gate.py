@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
-from tripwire.timex.evaluate import evaluate, read_gold
+from tripwire.eval.timex import evaluate, read_gold
+
+pytestmark = pytest.mark.slow
 
 FLOORS = Path(__file__).resolve().parents[1] / "floors" / "timex.yaml"
 

@@ -25,9 +25,9 @@ def test_bad_value_names_file_and_line(tmp_path: Path) -> None:
     with pytest.raises(TripwireError) as error:
         load_vocab(bad)
     assert error.value.code == "E009"
-    months_line = text.splitlines().index("months:") + 1
-    assert error.value.where == f"{bad}:{months_line}"
-    assert "june" in error.value.message
+    june_line = text.splitlines().index("  june: 13") + 1
+    assert error.value.where == f"{bad}:{june_line}"
+    assert error.value.message.startswith("months.june:")
 
 
 def test_missing_section_is_an_error(tmp_path: Path) -> None:

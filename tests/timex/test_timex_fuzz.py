@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tripwire.timex.calendar import bounds
 from tripwire.timex.context import Context
 from tripwire.timex.normalize import normalize
+
+pytestmark = pytest.mark.slow
 
 WORDS = st.sampled_from(
     [

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tripwire.nlp import parse
 from tripwire.timex import find_times
+
+pytestmark = pytest.mark.slow
 
 
 def test_seed_article_expressions(seed_path: Path) -> None:

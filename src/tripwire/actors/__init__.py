@@ -23,7 +23,8 @@ __all__ = ["ActorResolution", "Reading", "Registry", "load_registry", "registry"
 
 
 def resolve_phrase(phrase: str | Span, date: str | dt.date | None = None) -> Reading:
-    """Who a noun phrase names, with country and sector; office holders as of `date` (default today)."""
+    """Who a noun phrase names, with country and sector; office holders as of `date` (none
+    without one: an undated phrase never takes today's office holders)."""
     text = phrase.text if isinstance(phrase, Span) else phrase
     if not isinstance(text, str) or not text.strip():
         raise TripwireError("E004", "empty phrase: give the words that name an actor")

@@ -21,7 +21,8 @@ app = typer.Typer(name="actors", help="Resolve actor mentions; list the actor re
 
 ActorFiles = Annotated[
     list[Path] | None,
-    typer.Option("--actors", help="Extra actor file (YAML or people CSV); repeatable. "
+    typer.Option("--actors", metavar="FILE", help="Extra actor file (YAML or people CSV); "
+                 "repeatable. "
                  "Also read from TRIPWIRE_ACTORS (os.pathsep-separated)."),
 ]
 
@@ -56,7 +57,7 @@ def resolve_command(
     try:
         if actors:
             use_actor_files(actors)
-        reading = resolve_phrase(text, _parse_date(date))
+        reading = resolve_phrase(text, _parse_date(date) or dt.date.today())
     except TripwireError as error:
         _fail(error)
         return

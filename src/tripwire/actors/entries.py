@@ -20,14 +20,10 @@ import yaml
 
 from tripwire.actors.text import fold
 from tripwire.errors import TripwireError
+from tripwire.ontology import ontology
 
 KINDS = ("state", "igo", "person", "group", "org")
-# PLOVER actor sectors (DESIGN.md) plus NGO and IGO, which NGEC-style coders also use.
-SECTORS = frozenset({
-    "COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK", "AGR", "BUS",
-    "CRM", "CVL", "EDU", "ELI", "JRN", "LAB", "MED", "REF", "OPP", "PRE", "REL", "SOC", "NGO",
-    "IGO",
-})
+SECTORS = frozenset(ontology().sectors)
 PACKAGED_FILES = ("states.yaml", "states_extra.yaml", "igos.yaml", "groups.yaml", "people.csv")
 LIST_FIELDS = ("names", "adjectives", "metonyms", "context_names", "places")
 SCALAR_FIELDS = ("name", "kind", "country", "sector", "affiliation", "metonym_sector", "parent")
@@ -42,7 +38,10 @@ class Office:
     start: dt.date | None = None
     end: dt.date | None = None
 
-    def holds_on(self, day: dt.date) -> bool:
+    def holds_on(self, day: dt.date | None) -> bool:
+        """Whether the term covers `day`; no term covers an unknown day."""
+        if day is None:
+            return False
         return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
 
 
@@ -66,7 +65,7 @@ class ActorEntry:
     offices: list[Office] = field(default_factory=list)
     where: str = ""
 
-    def offices_on(self, day: dt.date) -> list[Office]:
+    def offices_on(self, day: dt.date | None) -> list[Office]:
         return [office for office in self.offices if office.holds_on(day)]
 
     def merge(self, other: ActorEntry) -> None:

@@ -59,8 +59,9 @@ class Reading:
         return asdict(self)
 
 
-def as_day(value: str | dt.date | None) -> dt.date:
-    """The reference date: a date, an ISO date string (its first 10 characters), else today."""
+def as_day(value: str | dt.date | None) -> dt.date | None:
+    """The reference date: a date, an ISO date string (its first 10 characters), else None: an
+    undated text names no office holder by title and holds no office on a day never assumed."""
     if isinstance(value, dt.date):
         return value
     if value:
@@ -68,10 +69,10 @@ def as_day(value: str | dt.date | None) -> dt.date:
             return dt.date.fromisoformat(str(value)[:10])
         except ValueError:
             pass
-    return dt.date.today()
+    return None
 
 
-def current_office(reg: Registry, entry: ActorEntry, day: dt.date,
+def current_office(reg: Registry, entry: ActorEntry, day: dt.date | None,
                    hint: str | None = None) -> Office | None:
     """The office `entry` held on `day`: the one the text names if held, else the most senior."""
     held = entry.offices_on(day)
@@ -105,7 +106,7 @@ def root_organisation(reg: Registry, actor_id: str | None) -> str | None:
     return entry.id if entry is not None and entry.kind != "state" else None
 
 
-def read_person(reg: Registry, entry: ActorEntry, day: dt.date, text: str,
+def read_person(reg: Registry, entry: ActorEntry, day: dt.date | None, text: str,
                 hint: str | None = None, former: bool = False) -> Reading:
     """A person on `day`: the sector of the office held, ELI once every office has ended."""
     office = current_office(reg, entry, day, hint)
@@ -115,9 +116,10 @@ def read_person(reg: Registry, entry: ActorEntry, day: dt.date, text: str,
         reading.sector, reading.secondary = spec.sector, spec.secondary
         reading.office = reg.lexicon.canonical_office(office.title)
         reading.affiliation = root_organisation(reg, office.of)
-        if reading.country is None and reg.get(office.of) and reg.entries[office.of].kind == "state":
+        owner = reg.get(office.of)
+        if reading.country is None and owner is not None and owner.kind == "state":
             reading.country = office.of
-    elif any(o.end is not None and o.end <= day for o in entry.offices):
+    elif day is not None and any(o.end is not None and o.end <= day for o in entry.offices):
         reading.sector, reading.secondary = "ELI", None
     if former:
         reading.sector, reading.secondary = "ELI", None
@@ -126,13 +128,14 @@ def read_person(reg: Registry, entry: ActorEntry, day: dt.date, text: str,
     return reading
 
 
-def pick_person(reg: Registry, hits: list[Hit], day: dt.date, country: str | None) -> ActorEntry:
+def pick_person(reg: Registry, hits: list[Hit], day: dt.date | None, country: str | None) -> ActorEntry:
     """Among people sharing a name: the one in office on the day, then of the phrase's country,
     then the one whose last office is most recent."""
 
     def score(hit: Hit) -> tuple[int, int, dt.date]:
         entry = reg.entries[hit.target]
-        ends = [o.end or dt.date.max for o in entry.offices if (o.start or dt.date.min) <= day]
+        ends = [o.end or dt.date.max for o in entry.offices
+                if day is None or (o.start or dt.date.min) <= day]
         return (int(bool(entry.offices_on(day))), int(entry.country == country and country is not None),
                 max(ends, default=dt.date.min))
 
@@ -212,7 +215,7 @@ def has_loose_content(tokens: list[Token], matches: list[Match]) -> bool:
                for i, t in enumerate(tokens))
 
 
-def read_phrase(reg: Registry, tokens: list[Token], matches: list[Match], day: dt.date,
+def read_phrase(reg: Registry, tokens: list[Token], matches: list[Match], day: dt.date | None,
                 text: str, context: Collection[str] = (), people: Collection[str] = (),
                 loose_unk: bool = True, is_name: Callable[[int, int], bool] | None = None) -> Reading:
     """Read one noun phrase. `context` holds actor ids already named in the article (for "the
@@ -332,7 +335,7 @@ def _person_hit_valid(match: Match, tokens: list[Token], matches: list[Match],
     return not _inside_name(match, tokens, matches)
 
 
-def resolve_text(reg: Registry, text: str, day: dt.date) -> Reading:
+def resolve_text(reg: Registry, text: str, day: dt.date | None) -> Reading:
     """Read a phrase given as plain text (the CLI's `actors resolve`, the evaluation)."""
     tokens = tokenize(text)
     cased = text != text.lower()

@@ -90,12 +90,12 @@ class Registry:
         for word, spec in self.lexicon.sector_words.items():
             self._add(word, Hit("sector", spec.sector, spec.sector, spec.secondary), False)
         for word, office in self.lexicon.office_words.items():
-            spec = self.lexicon.offices[office]
-            self._add(word, Hit("office", office, spec.sector, spec.secondary), False)
+            held = self.lexicon.offices[office]
+            self._add(word, Hit("office", office, held.sector, held.secondary), False)
         for word, office in self.lexicon.plural_office_words.items():
             # "foreign ministers" names a group of office holders: a sector, never one person.
-            spec = self.lexicon.offices[office]
-            self._add(word, Hit("sector", spec.sector, spec.sector, spec.secondary), False)
+            held = self.lexicon.offices[office]
+            self._add(word, Hit("sector", held.sector, held.sector, held.secondary), False)
         for word, sector in self.lexicon.modifiers.items():
             self._add(word, Hit("modifier", sector, sector), False)
         for word in self.lexicon.pronouns:
@@ -135,7 +135,7 @@ class Registry:
     def office_spec(self, title: str) -> OfficeSpec:
         return self.lexicon.offices.get(self.lexicon.canonical_office(title), self.lexicon.default_office)
 
-    def holder(self, of: str, title: str, day: dt.date) -> ActorEntry | None:
+    def holder(self, of: str, title: str, day: dt.date | None) -> ActorEntry | None:
         """Who held office `title` of `of` on `day` (the latest to take it, if terms overlap)."""
         terms = [(e, o) for e, o in self.holders.get((of, self.lexicon.canonical_office(title)), [])
                  if o.holds_on(day)]
@@ -143,7 +143,7 @@ class Registry:
             return None
         return max(terms, key=lambda t: t[1].start or dt.date.min)[0]
 
-    def top_holder(self, of: str, day: dt.date) -> ActorEntry | None:
+    def top_holder(self, of: str, day: dt.date | None) -> ActorEntry | None:
         """The leader of `of` on `day`: "the NATO chief", "the Russian leader"."""
         for title in self.lexicon.leader_offices:
             person = self.holder(of, title, day)
@@ -189,7 +189,7 @@ class Registry:
             candidates = lengths.get(keys[i], ())
             cities = places.get(keys[i])
             if cities and (not cased or tokens[i].is_capitalised):
-                candidates = sorted(set(candidates) | cities, reverse=True)
+                candidates = tuple(sorted(set(candidates) | cities, reverse=True))
             if not candidates:  # most words start no name: one dict probe each
                 i += 1
                 continue

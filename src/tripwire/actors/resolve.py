@@ -21,6 +21,7 @@ from tripwire.actors.reading import PLACE_PREPOSITIONS, Reading, read_person, re
 from tripwire.actors.registry import NAME_PARTICLES, Hit, Match, Registry, registry, surname_of
 from tripwire.actors.text import Token, fold, tokenize
 from tripwire.document import Actor, ActorRef, Entity, Mention
+from tripwire.nlp.syntax import SUBJECTS
 
 PERSON_PRONOUNS = frozenset({"he", "she"})
 PRONOUN_LABEL = "PRON"  # a pronoun's mention: not an entity
@@ -83,7 +84,7 @@ def _ref(reading: Reading, text: str) -> ActorRef:
 class _ArticleResolver:
     """One article's state while its phrases are read in order."""
 
-    def __init__(self, doc: Doc, reg: Registry, day: dt.date) -> None:
+    def __init__(self, doc: Doc, reg: Registry, day: dt.date | None) -> None:
         self.doc = doc
         self.text = doc.text
         self.reg = reg
@@ -133,7 +134,7 @@ class _ArticleResolver:
             here = bisect.bisect_right(sentence_starts, token.start)
             there = bisect.bisect_right(sentence_starts, people[index].start)
             span = self.doc.char_span(token.start, token.end)
-            if here - there > 1 or span is None or span[0].dep_ not in ("nsubj", "nsubjpass"):
+            if here - there > 1 or span is None or span[0].dep_ not in SUBJECTS:
                 continue
             reading = self.readings[people[index].ref.actor or ""]
             self._add(reading, (token.start, token.end), head=True, label=PRONOUN_LABEL)

@@ -21,6 +21,32 @@ _SENTENCE_END = re.compile(r"[.!?。！？…\"”’»)]$")
 _PUNCT = re.compile(r"[,.;:!?，。、]")
 _LINK_LIKE = re.compile(r"[|»›•·→]|https?://|www\.|\S@\S|\{\*|\.\.$|…$")
 
+@dataclass(frozen=True)
+class FeatureScales:
+    """Where the line features saturate or switch; the scorer's weights were fitted with these
+    (`benchmarks/textdump_eval.py --fit`), so change them together."""
+
+    max_chars: int = 400  # `length` is the share of this many characters
+    log_chars: float = 6.0  # `log_length` is log(1 + characters) over this
+    short_chars: int = 30  # a line under this many characters is `short`
+    max_words: int = 60  # `words` is the share of this many words
+    page_top: float = 0.1  # lines in the first tenth of the page are at its edge ...
+    page_bottom: float = 0.85  # ... and those past this share of it
+
+
+@dataclass(frozen=True)
+class PageDumpTest:
+    """A text with at least `min_lines` lines, `short_share` of them shorter than `short_chars`
+    characters, is a whole page copied (menus, link lists), not just an article."""
+
+    min_lines: int = 20
+    short_chars: int = 40
+    short_share: float = 0.4
+
+
+SCALES = FeatureScales()
+PAGE_DUMP = PageDumpTest()
+
 # Features whose mean over the neighbouring lines is a feature of its own.
 CONTEXT_FEATURES = ("length", "words", "sentence_end", "punctuation", "short", "stopwords")
 CONTEXT_WINDOW = 2
@@ -51,10 +77,10 @@ def _line_features(text: str, patterns: Patterns, matched: str | None) -> dict[s
     capitalised = sum(1 for w in alphabetic if w[:1].isupper())
     chars = len(text)
     return {
-        "length": min(chars, 400) / 400,
-        "log_length": math.log1p(chars) / 6,
-        "short": float(chars < 30),
-        "words": min(len(words), 60) / 60,
+        "length": min(chars, SCALES.max_chars) / SCALES.max_chars,
+        "log_length": math.log1p(chars) / SCALES.log_chars,
+        "short": float(chars < SCALES.short_chars),
+        "words": min(len(words), SCALES.max_words) / SCALES.max_words,
         "sentence_end": float(bool(_SENTENCE_END.search(text))),
         "punctuation": min(len(_PUNCT.findall(text)) / count, 1.0),
         "stopwords": sum(1 for w in words if w.lower() in patterns.stopwords) / count,
@@ -98,7 +124,7 @@ def line_features(
         position = rank / total
         features["repeated"] = float(counts[normalised[i]] > 1)
         features["position"] = position
-        features["page_edge"] = float(position < 0.1 or position > 0.85)
+        features["page_edge"] = float(position < SCALES.page_top or position > SCALES.page_bottom)
         features["alone"] = float(
             (i == 0 or not normalised[i - 1]) and (i + 1 >= len(lines) or not normalised[i + 1])
         )
@@ -184,7 +210,7 @@ def explain_line(line: ScoredLine, weights: ScorerWeights) -> list[tuple[str, fl
 def looks_like_page_dump(lines: list[str]) -> bool:
     """Many short lines (menus, link lists) mean a whole page was copied, not just an article."""
     texts = [line.strip() for line in lines if line.strip()]
-    if len(texts) < 20:
+    if len(texts) < PAGE_DUMP.min_lines:
         return False
-    short = sum(1 for t in texts if len(t) < 40)
-    return short / len(texts) >= 0.4
+    short = sum(1 for t in texts if len(t) < PAGE_DUMP.short_chars)
+    return short / len(texts) >= PAGE_DUMP.short_share

@@ -10,7 +10,6 @@ from tripwire.clean.result import CleanedArticle
 
 # Measured on the article-extraction benchmark (benchmarks/html_eval.py): precision mode without
 # comments keeps the body and drops most teasers and reader comments.
-EXTRACTION_OPTIONS = {"favor_precision": True, "include_comments": False}
 DATE_OPTIONS = {"extensive_search": True, "original_date": True, "outputformat": "%Y-%m-%d"}
 
 
@@ -29,7 +28,8 @@ def clean_html(
         url=url,
         with_metadata=True,
         date_extraction_params=DATE_OPTIONS,
-        **EXTRACTION_OPTIONS,
+        favor_precision=True,
+        include_comments=False,
     )
     body = getattr(extracted, "text", None) if extracted is not None else None
     title = title or getattr(extracted, "title", None)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from tripwire.actors import ActorResolution
-from tripwire.document import Document, Event
+from tripwire.document import Event, Quote, TimeExpr
 from tripwire.events.coder import code_sentence
 from tripwire.events.dedup import merge_clauses, merge_restatements
 from tripwire.events.lexicon import EventLexicon, default_lexicon
@@ -19,22 +19,25 @@ __all__ = ["MAX_SENTENCE_TOKENS", "code_events"]
 MAX_SENTENCE_TOKENS = 250
 
 
-def code_events(doc: Doc, document: Document, actors: ActorResolution,
-                lexicon: EventLexicon | None = None) -> list[Event]:
-    """The events of an article, numbered `<doc id>:<n>` in text order, restatements merged.
+def code_events(doc: Doc, actors: ActorResolution, *, quotes: list[Quote],
+                times: list[TimeExpr], published: str | None, doc_id: str,
+                lexicon: EventLexicon | None = None, evidence: bool = False) -> list[Event]:
+    """The events of an article, numbered `<doc_id>:<n>` in text order, restatements merged.
 
-    `doc` is the parse of `document.text`; captions, subheads and removed lines are not in that
-    text, so they are never coded.
+    `doc` is the parse of the article's clean text (captions, subheads and removed lines are not
+    in it, so they are never coded); `quotes` attribute events to speakers and `times` date them
+    against the publication day. With `evidence`, each event records why it was coded.
     """
     lexicon = lexicon or default_lexicon()
-    lookup = ActorLookup(actors, document.published)
+    lookup = ActorLookup(actors, published)
     events: list[Event] = []
     for sentence in doc.sents:
         if len(sentence) > MAX_SENTENCE_TOKENS:
             continue
-        coding = code_sentence(sentence, document, lexicon, lookup)
+        coding = code_sentence(sentence, lexicon, lookup, quotes=quotes, times=times,
+                               published=published, evidence=evidence)
         events.extend(merge_clauses([c.event for c in coding.coded]))
     events = merge_restatements(events)
     for number, event in enumerate(events, start=1):
-        event.id = f"{document.id}:{number}"
+        event.id = f"{doc_id}:{number}"
     return events

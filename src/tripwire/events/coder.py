@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from tripwire.document import ActorRef, Document, Event, Sentence, Trigger
+from tripwire.document import ActorRef, Event, Evidence, Quote, Sentence, TimeExpr, Trigger
 from tripwire.events.lexicon import EventLexicon
 from tripwire.events.matching import TriggerMatch, find_triggers
 from tripwire.events.modality import ModalityReading, read_modality
@@ -39,11 +39,28 @@ from tripwire.events.roles import (
     reporter_of,
     reporter_subject,
     resolve_roles,
+    role_heads,
     ultimatum_condition,
 )
 from tripwire.timex import date_for_clause
 
 BACKGROUND_DEPTH = 6
+
+
+@dataclass(frozen=True)
+class ConfidenceFactors:
+    """The factors of an event's confidence (see the module docstring)."""
+
+    roles_base: float = 0.6  # the roles factor with no actor resolved ...
+    source_resolved: float = 0.25  # ... plus this when a source actor is resolved
+    target_resolved: float = 0.15  # ... plus this when a target actor is resolved
+    not_asserted: float = 0.9  # the modality factor of every modality but asserted
+    per_clause: float = 0.95  # the depth factor, per clause below the sentence root ...
+    max_depth: float = 12  # ... counting at most this many
+    derived: float = 0.9  # for a pledge or refusal derived from another event
+
+
+CONFIDENCE = ConfidenceFactors()
 
 
 @dataclass
@@ -90,10 +107,10 @@ def _sentence_contexts(sentence: Span, lexicon: EventLexicon) -> list[str]:
     return found
 
 
-def _attribution(match: TriggerMatch, document: Document, lexicon: EventLexicon,
+def _attribution(match: TriggerMatch, quotes: list[Quote], lexicon: EventLexicon,
                  lookup: ActorLookup) -> str | None:
     """The speaker who reports the event: a quote around the trigger, else a reporting verb."""
-    for quote in document.quotes:
+    for quote in quotes:
         if quote.start <= match.start < quote.end and quote.speaker is not None:
             return quote.speaker.actor
     reporter = reporter_of(match.clause, lexicon.cues.reporting_verbs)
@@ -104,10 +121,13 @@ def _attribution(match: TriggerMatch, document: Document, lexicon: EventLexicon,
 
 
 def _confidence(strength: float, roles: Roles, modality: str, depth: float) -> float:
-    roles_factor = 0.6 + 0.25 * any(r.actor for r in roles.source) + 0.15 * any(
-        r.actor for r in roles.target)
-    modality_factor = 1.0 if modality == "asserted" else 0.9
-    return round(strength * roles_factor * modality_factor * 0.95 ** min(depth, 12), 3)
+    factors = CONFIDENCE
+    roles_factor = (factors.roles_base
+                    + factors.source_resolved * any(r.actor for r in roles.source)
+                    + factors.target_resolved * any(r.actor for r in roles.target))
+    modality_factor = 1.0 if modality == "asserted" else factors.not_asserted
+    depth_factor = factors.per_clause ** min(depth, factors.max_depth)
+    return round(strength * roles_factor * modality_factor * depth_factor, 3)
 
 
 def _is_historical(date: str | None, published: str | None, days: int) -> bool:
@@ -143,16 +163,28 @@ def _derive(coded: CodedEvent, lexicon: EventLexicon) -> CodedEvent | None:
         context=list(event.context), quad=row.quad, cameo=row.cameo, intensity=row.intensity,
         source=_copy_refs(event.source), target=_copy_refs(event.target), date=event.date,
         date_precision=event.date_precision, location=event.location, modality="asserted",
-        attributed_to=event.attributed_to, confidence=round(event.confidence * 0.9, 3),
+        attributed_to=event.attributed_to,
+        confidence=round(event.confidence * CONFIDENCE.derived, 3),
         mentions=[event.trigger],
     )
     reading = ModalityReading("asserted", coded.reading.cue)
     return CodedEvent(derived, coded.match, reading, derived_from=event.type)
 
 
-def code_sentence(sentence: Span, document: Document, lexicon: EventLexicon,
-                  lookup: ActorLookup) -> SentenceCoding:
-    """All events of one parsed sentence, with the evidence for each."""
+def _evidence(coded: CodedEvent, lexicon: EventLexicon) -> Evidence:
+    match = coded.match
+    sources, targets = role_heads(match, lexicon)
+    return Evidence(pattern=match.pattern.describe(), modality=coded.reading.describe(),
+                    light=match.light.text if match.light is not None else None,
+                    derived_from=coded.derived_from, source_heads=[t.text for t in sources],
+                    target_heads=[t.text for t in targets])
+
+
+def code_sentence(sentence: Span, lexicon: EventLexicon, lookup: ActorLookup, *,
+                  quotes: list[Quote], times: list[TimeExpr], published: str | None,
+                  evidence: bool = False) -> SentenceCoding:
+    """All events of one parsed sentence, attributed to the `quotes` around them and dated by
+    `times` against `published`; with `evidence`, each records why it was coded."""
     coding = SentenceCoding(sentence)
     coding.matches = find_triggers(sentence, lexicon)
     if not coding.matches:
@@ -170,11 +202,11 @@ def code_sentence(sentence: Span, document: Document, lexicon: EventLexicon,
         reading = read_modality(match, lexicon, triggers)
         roles = resolve_roles(match, lexicon, lookup)
         clause = match.clause
-        date, precision = date_for_clause(document.times, clause.left_edge.idx,
+        date, precision = date_for_clause(times, clause.left_edge.idx,
                                           clause.right_edge.idx + len(clause.right_edge.text),
-                                          match.start, document.published)
+                                          match.start, published)
         if reading.modality == "asserted" and _is_historical(
-                date, document.published, lexicon.cues.historical_days):
+                date, published, lexicon.cues.historical_days):
             reading = ModalityReading("historical", f"date {date}")
         modality = reading.modality
         trigger = Trigger(match.token.text, match.start, match.end)
@@ -185,7 +217,7 @@ def code_sentence(sentence: Span, document: Document, lexicon: EventLexicon,
             quad=event_type.quad, cameo=event_type.cameo_for(match.pattern.mode),
             intensity=event_type.intensity, source=roles.source, target=roles.target,
             date=date, date_precision=precision, location=locate(sentence, clause),
-            modality=modality, attributed_to=_attribution(match, document, lexicon, lookup),
+            modality=modality, attributed_to=_attribution(match, quotes, lexicon, lookup),
             confidence=_confidence(match.pattern.strength, roles, modality, clause_depth(clause)),
             mentions=[trigger],
         )
@@ -197,6 +229,9 @@ def code_sentence(sentence: Span, document: Document, lexicon: EventLexicon,
             coding.coded.append(coded)
         if derived is not None:
             coding.coded.append(derived)
+    if evidence:
+        for coded in coding.coded:
+            coded.event.evidence = _evidence(coded, lexicon)
     return coding
 
 

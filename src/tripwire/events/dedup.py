@@ -37,7 +37,7 @@ def merge_restatements(events: list[Event]) -> list[Event]:
 def _named(refs: list[ActorRef]) -> set[str]:
     """Who a role names: actor ids or countries of the phrases the text gives (an implicit
     target, with no text, names no one)."""
-    return {r.actor or r.country for r in refs if r.text and (r.actor or r.country)}
+    return {name for r in refs if r.text and (name := r.actor or r.country)}
 
 
 def merge_clauses(events: list[Event]) -> list[Event]:

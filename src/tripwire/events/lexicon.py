@@ -15,33 +15,24 @@ import yaml
 
 from tripwire.actors.lasting import loaded_once
 from tripwire.errors import TripwireError
+from tripwire.ontology import TypeSpec, load_ontology, ontology
 
 DATA = Path(__file__).parent / "data"
-QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
-MODALITIES = ("asserted", "future", "hypothetical", "historical", "demanded", "negated")
-CONTEXTS = ["military", "intelligence", "executive", "legislative", "election", "political_institutions", "pro_democracy", "pro_autocracy", "economic", "legal", "reparations", "human_rights", "rights_freedoms", "repression", "human_security", "gender", "lgbt", "religion_ethnicity", "inequality", "diplomatic", "territory", "peacekeeping", "health", "asylum", "migration", "disasters", "natural_resource", "environment", "technology", "terrorism", "cbrn", "cyber", "misinformation", "crime", "corruption", "illegal_drugs", "trafficking"]
+MODALITIES = ontology().modality_names
+CONTEXTS = ontology().contexts
 LINE = "__line__"
 
 
 @dataclass(frozen=True)
-class EventType:
-    """One row of the PLOVER type table."""
+class EventType(TypeSpec):
+    """One row of the PLOVER type table: the ontology's type and what the coder adds."""
 
-    name: str
-    quad: str
-    cameo: str
-    intensity: float
-    modes: tuple[str, ...]
-    cameo_modes: dict[str, str]
-    targets: frozenset[str]
+    targets: frozenset[str] = frozenset()
     pledge: str | None = None
     refusal: str | None = None
     at_home: bool = False
     reciprocal: bool = False
     directed_modes: tuple[str, ...] = ()
-
-    def cameo_for(self, mode: str | None) -> str:
-        return self.cameo_modes.get(mode or "", self.cameo)
 
 
 @dataclass(frozen=True)
@@ -200,40 +191,27 @@ def _flag(row: dict[str, Any], key: str, path: Path, line: int | None) -> bool:
 
 
 def load_types(path: Path = DATA / "types.yaml") -> dict[str, EventType]:
-    """Read and check the PLOVER type table."""
+    """Read and check the PLOVER type table: the ontology checks and gives each type's quad,
+    CAMEO code, intensity and modes; the coder's keys are checked here."""
+    plover = load_ontology(types=path).types
     types: dict[str, EventType] = {}
     for name, row in _mapping(_read_yaml(path), path).items():
-        line = row.get(LINE) if isinstance(row, dict) else None
-        if not isinstance(row, dict):
-            raise _fail(path, line, f"type {name}: expected a mapping")
+        line = row.get(LINE)
         unknown = set(row) - {LINE, "quad", "cameo", "intensity", "modes", "cameo_modes",
                               "targets", "pledge", "refusal", "at_home", "reciprocal",
                               "directed_modes"}
         if unknown:
             raise _fail(path, line, f"type {name}: unknown keys {sorted(unknown)}")
-        if row.get("quad") not in QUADS:
-            raise _fail(path, line, f"type {name}: quad must be one of {QUADS}")
-        cameo = row.get("cameo")
-        if not (isinstance(cameo, str) and cameo.isdigit() and len(cameo) == 3):
-            raise _fail(path, line, f"type {name}: cameo must be a three-digit string")
-        intensity = row.get("intensity")
-        if not isinstance(intensity, int | float) or not -10 <= intensity <= 10:
-            raise _fail(path, line, f"type {name}: intensity must be a number in [-10, 10]")
-        modes = _words(row.get("modes", []), path, line, "modes")
-        cameo_modes = {k: v for k, v in (row.get("cameo_modes") or {}).items() if k != LINE}
-        if set(cameo_modes) - set(modes):
-            raise _fail(path, line, f"type {name}: cameo_modes names unknown modes")
+        base = plover[name]
         types[name] = EventType(
-            name=name, quad=row["quad"], cameo=cameo, intensity=float(intensity), modes=modes,
-            cameo_modes=cameo_modes,
+            name=name, quad=base.quad, cameo=base.cameo, intensity=base.intensity,
+            modes=base.modes, cameo_modes=base.cameo_modes,
             targets=frozenset(_words(row.get("targets", []), path, line, "targets")),
             pledge=row.get("pledge"), refusal=row.get("refusal"),
             at_home=_flag(row, "at_home", path, line),
             reciprocal=_flag(row, "reciprocal", path, line),
             directed_modes=_words(row.get("directed_modes", []), path, line, "directed_modes"),
         )
-    if len(types) != 16:
-        raise _fail(path, None, f"expected the 16 PLOVER types, found {len(types)}")
     for event_type in types.values():
         for derived in (event_type.pledge, event_type.refusal):
             if derived is not None and derived not in types:

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from tripwire.events.lexicon import EventLexicon, TriggerPattern
+from tripwire.nlp.syntax import OBJECTS as OBJECT_DEPS
+from tripwire.nlp.syntax import gerund_head, hyphen_prefix, is_passive, owner_of_gerund
 
 VERB_POS = {"VERB", "AUX"}
 NOUN_POS = {"NOUN", "PROPN"}
-OBJECT_DEPS = {"dobj", "obj"}
 NOMINAL_DEPS = {"dobj", "obj", "nsubj", "nsubjpass", "attr", "pobj", "oprd", "conj", "appos",
                 "ROOT", "npadvmod", "dative"}
 LIGHT_DEPS = {"dobj", "obj", "nsubjpass", "nsubj", "attr", "oprd"}
@@ -42,13 +43,6 @@ class TriggerMatch:
     @property
     def end(self) -> int:
         return self.token.idx + len(self.token.text)
-
-
-def is_passive(verb: Token) -> bool:
-    """A passive clause ("was arrested") or a passive participle ("troops sent to ...")."""
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
-        return True
-    return verb.dep_ == "acl" and verb.tag_ == "VBN"
 
 
 def verb_objects(verb: Token) -> list[Token]:
@@ -84,33 +78,6 @@ def verb_subjects(verb: Token) -> list[Token]:
         # the passive of object control: "the police were asked to keep watch"
         return [c for c in verb.head.children if c.dep_ == "nsubjpass"]
     return []
-
-
-def entities_in(span: Span) -> list[Span]:
-    """Named entities inside a span, read from the tokens (cheaper than `Span.ents`)."""
-    found: list[Span] = []
-    start = None
-    for token in span:
-        if token.ent_iob_ == "B" or (token.ent_iob_ == "I" and start is None):
-            if start is not None:
-                found.append(Span(span.doc, start, token.i, label=span.doc[start].ent_type_))
-            start = token.i
-        elif token.ent_iob_ != "I" and start is not None:
-            found.append(Span(span.doc, start, token.i, label=span.doc[start].ent_type_))
-            start = None
-    if start is not None:
-        found.append(Span(span.doc, start, span.end, label=span.doc[start].ent_type_))
-    return found
-
-
-def hyphen_prefix(token: Token) -> Token | None:
-    """The first word of a hyphenated word the tokenizer split ("lathi" of "lathi-charged")."""
-    if token.i < 2:
-        return None
-    hyphen, prefix = token.doc[token.i - 1], token.doc[token.i - 2]
-    if hyphen.text != "-" or hyphen.whitespace_ or prefix.whitespace_ or not prefix.is_alpha:
-        return None
-    return prefix
 
 
 def lemma_forms(token: Token) -> Iterator[str]:
@@ -334,21 +301,6 @@ def presupposed(noun: Token) -> bool:
     """A nominal event taken as having happened: "hurt in the firing"."""
     noun = gerund_head(noun) or noun
     return noun.dep_ == "pobj" and noun.head.lower_ in PRESUPPOSING_PREPS
-
-
-def gerund_head(token: Token) -> Token | None:
-    """The noun right before a gerund that the parser made the gerund's head: it reads "hurt in
-    police firing" as "police" with a participle "firing" after it."""
-    head = token.head
-    if token.tag_ == "VBG" and token.dep_ == "acl" and head.i == token.i - 1:
-        return head
-    return None
-
-
-def owner_of_gerund(token: Token, owners: frozenset[str]) -> Token | None:
-    """The owner word a gerund was hung on ("police firing" is the police's firing)."""
-    head = gerund_head(token)
-    return head if head is not None and head.lower_ in owners else None
 
 
 def _owned(noun: Token, modifiers: frozenset[str]) -> bool:

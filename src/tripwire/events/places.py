@@ -11,11 +11,20 @@ from spacy.tokens import Span, Token
 from tripwire.actors import resolve_phrase
 from tripwire.actors.lasting import geonames, loaded_once
 from tripwire.document import Location
-from tripwire.events.matching import entities_in
+from tripwire.lang import WordFile, Words, load_words, word_file
+from tripwire.nlp.syntax import entities_in
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "into", "across", "around", "along",
-                  "throughout"}
+
+
+class _PlaceWords(WordFile):
+    locative_prepositions: Words
+
+
+@functools.cache
+def place_words() -> _PlaceWords:
+    """The words of `lang/en/places.yaml`, loaded once per process."""
+    return load_words(word_file("places"), _PlaceWords)
 
 
 @loaded_once
@@ -67,7 +76,7 @@ def is_locative(ent: Span) -> bool:
     # "near the town of Samarra", "in a residential sector of eastern Beirut"
     while head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.dep_ == "pobj":
         head = head.head.head
-    return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
+    return head.dep_ == "pobj" and head.head.lower_ in place_words().locative_prepositions
 
 
 def locate(sentence: Span, clause: Token) -> Location:

@@ -19,7 +19,6 @@ from tripwire.events.lexicon import EventLexicon, EventType
 from tripwire.events.matching import (
     OBJECT_DEPS,
     TriggerMatch,
-    entities_in,
     gerund_head,
     hyphen_prefix,
     is_passive,
@@ -28,8 +27,12 @@ from tripwire.events.matching import (
     verb_objects,
 )
 from tripwire.events.places import is_locative, locate, lookup_place
+from tripwire.nlp.syntax import DOER_SUBJECTS as SUBJECT_DEPS
+from tripwire.nlp.syntax import entities_in
+from tripwire.nlp.syntax import first_child as _first_child
+from tripwire.nlp.syntax import passive_agent as _agent
+from tripwire.nlp.syntax import prep_object as _prep_object
 
-SUBJECT_DEPS = ("nsubj", "csubj")
 PRE_MODIFIERS = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case"}
 ACTOR_MODIFIERS = {"amod", "compound", "poss", "nmod"}
 ENTITY_LABELS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"}
@@ -176,10 +179,6 @@ def core_phrase(head: Token) -> Span:
     return head.doc[start:end]
 
 
-def _first_child(token: Token, deps: tuple[str, ...]) -> Token | None:
-    return next((c for c in token.children if c.dep_ in deps), None)
-
-
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The doer of a clause, following control, coordination and participles upwards."""
     if depth > 6:
@@ -230,15 +229,6 @@ def _hyphen_subject(verb: Token, subject: Token | None) -> Token | None:
                  and c.pos_ in ("NOUN", "PROPN")), None)
 
 
-def _prep_object(token: Token, preps: tuple[str, ...] | frozenset[str]) -> Token | None:
-    for child in token.children:
-        if child.dep_ in ("prep", "agent") and child.lower_ in preps:
-            obj = _first_child(child, ("pobj",))
-            if obj is not None:
-                return obj
-    return None
-
-
 ETHNIC_MODIFIERS = {"ethnic"}
 STANCE_PREFIXES = ("anti", "pro")
 TIME_ENTITIES = ("DATE", "TIME")
@@ -252,7 +242,7 @@ PATIENT_NOUNS = {"arrest", "detention", "imprisonment", "jailing", "custody", "r
 
 def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     """Objects of the token's prepositions in `preps` (dates and amounts are never actors)."""
-    out = []
+    out: list[Token] = []
     for child in token.children:
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
             out.extend(c for c in child.children
@@ -267,11 +257,6 @@ def _following_prep_objects(verb: Token, preps: frozenset[str]) -> list[Token]:
     agreed ..." names no partner), and under "in" only a name ("in Bosnia", not "in a move")."""
     return [t for t in _prep_objects(verb, preps)
             if t.i > verb.i and (t.head.lower_ != "in" or t.ent_type_)]
-
-
-def _agent(verb: Token) -> Token | None:
-    agent = _first_child(verb, ("agent",))
-    return _first_child(agent, ("pobj",)) if agent is not None else None
 
 
 def _with_conjuncts(heads: list[Token]) -> list[Token]:

@@ -9,18 +9,25 @@ from __future__ import annotations
 import csv
 import io
 import json
+import stat
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from tripwire.dates import parse_date
+from tripwire.dates import parse_published
 from tripwire.document import Article
 from tripwire.errors import BadRecord
 from tripwire.ingest.decode import decode_bytes
 from tripwire.ingest.records import article_from_record
 
 MAX_ARTICLE_CHARS = 5_000_000
+# A character takes at most 4 bytes (UTF-32), so a one-article file larger than 4 bytes a
+# character of the cap is over it in any encoding: refused from its size, without reading it.
+MAX_BYTES_PER_CHAR = 4
 SIDECAR_COLUMN = "file"
+# Files that are not regular would block (a FIFO waits for a writer) or never end (a device).
+_SPECIAL_FILES = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+                  (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
 
 ReadItem = Article | BadRecord
 Reader = Callable[[Path, dict[str, str | None]], Iterator[ReadItem]]
@@ -82,6 +89,8 @@ def _read_csv(path: Path, meta: dict[str, str | None]) -> Iterator[ReadItem]:
             yield exc
 
 
+# Readers that read a whole file as one article (the others stream many records a file).
+ONE_ARTICLE_READERS = {_read_text, _read_html}
 READERS: dict[str, Reader] = {
     ".txt": _read_text,
     ".text": _read_text,
@@ -118,7 +127,7 @@ def _sidecar(folder: Path) -> dict[str, dict[str, str | None]]:
             where = f"{csv_path}:{reader.line_num}"
             meta = {k: (row.get(k) or None) for k in ("id", "published", "url", "source", "title")}
             if meta["published"]:
-                meta["published"] = parse_date(meta["published"], where)
+                meta["published"] = parse_published(meta["published"], where)
             found[Path(row[SIDECAR_COLUMN]).as_posix()] = meta
     return found
 
@@ -190,7 +199,7 @@ def iter_articles(
 ) -> Iterator[ReadItem]:
     """Every article under `paths` in a stable order; `published` fills missing dates."""
     for given in paths:
-        items = _read_stdin() if given == "-" else _iter_path(Path(given))
+        items = _read_stdin() if given == "-" else _iter_path(Path(given), max_chars)
         for item in items:
             item = _capped(item, max_chars)
             if isinstance(item, Article) and published and not item.published:
@@ -198,9 +207,27 @@ def iter_articles(
             yield item
 
 
-def _iter_path(root: Path) -> Iterator[ReadItem]:
+def _special_file(path: Path) -> str | None:
+    """What kind of non-regular file `path` is ('a FIFO' ...), or None for a file or folder."""
+    mode = path.stat().st_mode
+    return next((kind for test, kind in _SPECIAL_FILES if test(mode)), None)
+
+
+def _oversized(path: Path, max_chars: int) -> BadRecord | None:
+    size = path.stat().st_size
+    if size <= max_chars * MAX_BYTES_PER_CHAR:
+        return None
+    return BadRecord("E007", f"file is {size:,} bytes: over the cap of {max_chars:,} characters "
+                     "in any encoding", str(path))
+
+
+def _iter_path(root: Path, max_chars: int) -> Iterator[ReadItem]:
     if not root.exists():
         yield BadRecord("E002", "no such file or directory", str(root))
+        return
+    if kind := _special_file(root):
+        yield BadRecord("E004", f"not a regular file but {kind} (pipe input through - instead)",
+                        str(root))
         return
     found = 0
     sidecars = _Sidecars(root)
@@ -210,6 +237,9 @@ def _iter_path(root: Path) -> Iterator[ReadItem]:
             yield BadRecord("E004", f"unknown file type {path.suffix!r}", str(path))
             continue
         try:
+            if reader in ONE_ARTICLE_READERS and (too_big := _oversized(path, max_chars)):
+                yield too_big
+                continue
             meta = sidecars.meta_for(path)
             for item in reader(path, meta):
                 found += isinstance(item, Article)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tripwire.dates import parse_date
+from tripwire.dates import parse_published
 from tripwire.document import Article
 from tripwire.errors import BadRecord
 
@@ -29,7 +29,7 @@ def article_from_record(record: Any, where: str) -> Article:
     return Article(
         text=text if isinstance(text, str) else None,
         html=html if not isinstance(text, str) else None,
-        published=parse_date(str(published), where) if published not in (None, "") else None,
+        published=parse_published(str(published), where) if published not in (None, "") else None,
         origin=where,
         **meta,
     )

@@ -20,7 +20,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord
 
-from tripwire.dates import parse_date
+from tripwire.dates import is_plausible_published, parse_date
 from tripwire.document import Article
 from tripwire.errors import BadRecord
 from tripwire.ingest.decode import decode_bytes
@@ -54,17 +54,18 @@ def decode_http_body(body: bytes, content_type: str | None, where: str) -> str:
 
 
 def http_date(value: str | None) -> str | None:
-    """ISO date from an HTTP date header (RFC 7231) or a WARC-Date (ISO 8601); None if unusable."""
+    """ISO date from an HTTP date header (RFC 7231) or a WARC-Date (ISO 8601); None if unusable
+    (unparseable, or implausible as a publication date: a header is not worth refusing a page)."""
     if not value:
         return None
     try:
-        return parsedate_to_datetime(value).date().isoformat()
+        found = parsedate_to_datetime(value).date().isoformat()
     except (TypeError, ValueError):
-        pass
-    try:
-        return parse_date(value)
-    except BadRecord:
-        return None
+        try:
+            found = parse_date(value)
+        except BadRecord:
+            return None
+    return found if is_plausible_published(found) else None
 
 
 def read_warc(path: Path, meta: dict[str, str | None]) -> Iterator[ReadItem]:

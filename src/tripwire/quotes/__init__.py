@@ -103,7 +103,7 @@ class _Attributor:
         attribution = Attribution(start, end, kind, cue.text if cue else None)
         if cue is not None and cue.speaker is not None:
             attribution.mention = mention_of(cue.speaker)
-            named = named_by(cue.speaker)
+            named = named_by(cue.speaker, self.lexicon.relative_pronouns)
             if named is not cue.speaker:
                 attribution.speaker = self.resolver.resolve(mention_of(named))
             else:

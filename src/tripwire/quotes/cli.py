@@ -12,11 +12,11 @@ from enum import StrEnum
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from tripwire.document import Document, Quote
 from tripwire.options import Paths, PublishedOption
+from tripwire.render import cell, literal_console
 from tripwire.runs import RunReport
 
 MAX_QUOTE_CHARS = 160
@@ -49,8 +49,8 @@ def quote_table(rows: Iterable[dict[str, object]]) -> Table:
         text = str(row["quote"])
         if len(text) > MAX_QUOTE_CHARS:
             text = text[: MAX_QUOTE_CHARS - 1] + "…"
-        table.add_row(str(row["speaker"] or "?"), str(row["actor"] or ""), str(row["kind"]),
-                      text, str(row["article"]))
+        table.add_row(cell(row["speaker"] or "?"), cell(row["actor"]), cell(row["kind"]),
+                      cell(text), cell(row["article"]))
     return table
 
 
@@ -72,4 +72,4 @@ def register(app: typer.Typer) -> None:
         if fmt is QuoteFormat.json:
             sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
             return
-        Console(soft_wrap=False).print(quote_table(rows))
+        literal_console(soft_wrap=False).print(quote_table(rows))

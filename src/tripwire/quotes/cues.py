@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from tripwire.nlp.syntax import SUBJECTS, noun_phrase_head, preposition_objects, subject_of
 from tripwire.quotes.lexicon import CuePhrase, QuoteLexicon
-from tripwire.quotes.speakers import SUBJECTS, named_by, subject_of
+from tripwire.quotes.speakers import named_by
 
 SENTENCE_END = re.compile(r"[.!?]+")
 DOTTED = re.compile(r"[A-Za-z](?:\.[A-Za-z])*")
@@ -24,7 +25,6 @@ CREDIT_BREAKS = frozenset({"-", "—", "–", "―", ".", ":"})
 SPEAKER_POS = ("PROPN", "PRON", "NOUN")
 WINDOW = 400  # characters searched for a cue on each side of a quote: bounds the work per quote
 STRONG_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-GROUP_PRONOUNS = frozenset({"i", "we", "they"})
 MODIFIER_CLAUSES = frozenset({"advcl", "prep", "npadvmod"})  # "X, speaking on Fox, said"
 COMMAS = frozenset({",", "--", "—", "–"})
 NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
@@ -144,7 +144,7 @@ class CueFinder:
         hi = min(self.bounds[self.paragraph_of(dash)][1], dash + WINDOW)
         words = [t for t in self.tokens(dash + 1, hi)[:4] if not (t.is_punct or t.is_space)]
         if words and words[0].pos_ in ("PROPN", "NOUN"):
-            return Cue(head[0], dash, dash + 1, _phrase_head(words[0]))
+            return Cue(head[0], dash, dash + 1, noun_phrase_head(words[0]))
         return None
 
     def colon_cue(self, lo: int, hi: int) -> Cue | None:
@@ -162,7 +162,7 @@ class CueFinder:
         names = [t for t in tokens if t.pos_ in ("PROPN", "NOUN")]
         if names and len(tokens) <= 4:
             colon = self.text.rindex(":", lo, hi)
-            return Cue(":", colon, colon + 1, _phrase_head(names[-1]))
+            return Cue(":", colon, colon + 1, noun_phrase_head(names[-1]))
         return None
 
     def person_subject(self, lo: int, hi: int) -> Cue | None:
@@ -171,7 +171,7 @@ class CueFinder:
             if token.pos_ not in ("VERB", "AUX") or self.quoted[token.i]:
                 continue
             subject = self._subject_here(token)
-            if subject is not None and named_by(subject).ent_type_ == "PERSON":
+            if subject is not None and named_by(subject, self.lexicon.relative_pronouns).ent_type_ == "PERSON":
                 return Cue(token.text, token.idx, token.idx + len(token), subject)
         return None
 
@@ -203,12 +203,12 @@ class CueFinder:
         """A speaker token that names someone rather than something."""
         if token is None:
             return False
-        token = named_by(token)
+        token = named_by(token, self.lexicon.relative_pronouns)
         return (
             token.pos_ == "PROPN"
             or token.ent_type_ in STRONG_ENTITIES
             or token.lower_ in self.lexicon.person_pronouns
-            or token.lower_ in GROUP_PRONOUNS
+            or token.lower_ in self.lexicon.group_pronouns
             or token.lemma_.lower() in self.lexicon.person_titles
         )
 
@@ -253,7 +253,7 @@ class CueFinder:
         if first == len(names) or first > 0 and names[first - 1].text not in CREDIT_BREAKS:
             return None
         colon = tokens[-1]
-        return Cue(":", colon.idx, colon.idx + 1, _phrase_head(names[-1]))
+        return Cue(":", colon.idx, colon.idx + 1, noun_phrase_head(names[-1]))
 
     def is_cue_noun(self, token: Token) -> bool:
         """A speech noun with an owner: "Trump's claim", "her statement"."""
@@ -309,7 +309,7 @@ class CueFinder:
         words_before = any(t.is_alpha for t in before)
         for token in (*reversed(before[-4:]), *after) if words_before else (*after, *before):
             if token.pos_ in ("PROPN", "PRON"):
-                return _phrase_head(token)
+                return noun_phrase_head(token)
         return None
 
     def _described(self, token: Token) -> Token:
@@ -339,7 +339,8 @@ class CueFinder:
         if phrase.speaker == "object":
             for token in self.tokens(end, end + 200)[:8]:
                 if token.pos_ in SPEAKER_POS and not self.quoted[token.i]:
-                    speaker = _author_of(_phrase_head(token))
+                    speaker = _author_of(noun_phrase_head(token),
+                                         self.lexicon.author_prepositions)
                     break
         else:
             first = self.tokens(start, end)
@@ -348,20 +349,9 @@ class CueFinder:
         return Cue(self.text[start:end], start, end, speaker)
 
 
-def _phrase_head(token: Token) -> Token:
-    """Climb from a word to the head of its noun phrase ("NATO" in "the NATO boss" -> "boss")."""
-    while token.dep_ in ("compound", "flat", "amod", "nmod") and token.head.i > token.i:
-        token = token.head
-    return token
-
-
-def _author_of(token: Token) -> Token:
+def _author_of(token: Token, prepositions: frozenset[str]) -> Token:
     """The person behind a work: "according to calculations by Jane Doe" -> "Doe"."""
     if token.pos_ != "NOUN":
         return token
-    for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of"):
-            named = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if named is not None and named.ent_type_ == "PERSON":
-                return named
-    return token
+    return next((named for named in preposition_objects(token, prepositions)
+                 if named.ent_type_ == "PERSON"), token)

@@ -16,12 +16,9 @@ from spacy.tokens import Doc, Token
 
 from tripwire.actors import ActorResolution
 from tripwire.document import Speaker
+from tripwire.nlp.syntax import NOUN_PHRASE_DEPS, SUBJECTS
 from tripwire.quotes.lexicon import QuoteLexicon
 
-SUBJECTS = ("nsubj", "nsubjpass")
-INHERITS_SUBJECT = ("conj", "advcl", "xcomp", "ccomp")
-RELATIVE_WORDS = frozenset({"who", "that", "which", "whom"})
-NOUN_PHRASE_DEPS = frozenset({"compound", "det", "amod", "poss", "nmod", "flat", "nummod", "case"})
 MAX_MENTION_TOKENS = 8
 LOOKBACK = 12  # person mentions searched back for a subject; bounds the work per pronoun
 
@@ -35,48 +32,10 @@ class Mention:
     text: str
 
 
-def _own_subject(verb: Token) -> Token | None:
-    """The verb's first subject that is a word: the parser can make a dash a subject."""
-    return next((c for c in verb.children
-                 if c.dep_ in SUBJECTS and any(ch.isalnum() for ch in c.text)), None)
-
-
-def subject_of(verb: Token, steps: int = 4) -> Token | None:
-    """The subject of a verb, borrowed from the verbs it hangs on when it has none of its own.
-
-    "He added ... and praised ..." gives "praised" the subject "He"; "Sanders said the process
-    could be messy, adding ..." gives "adding" "Sanders": a borrowed subject that is a name or a
-    pronoun beats a nearer one that is a common noun.
-    """
-    own = _own_subject(verb)
-    if own is not None:
-        return own
-    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-        # "footage of Clinton asking, ..." is Clinton's; "she issued a statement saying ..." hers
-        noun = verb.head
-        if noun.pos_ == "NOUN" and noun.head.pos_ == "VERB":
-            issuer = _own_subject(noun.head)
-            if issuer is not None and issuer.pos_ in ("PROPN", "PRON"):
-                return issuer
-        return noun
-    borrowed: Token | None = None
-    for _ in range(steps):
-        if verb.dep_ not in INHERITS_SUBJECT or verb.head is verb:
-            break
-        verb = verb.head
-        subject = _own_subject(verb)
-        if subject is None:
-            continue
-        if subject.pos_ in ("PROPN", "PRON"):
-            return subject
-        borrowed = borrowed or subject
-    return borrowed
-
-
-def named_by(token: Token) -> Token:
+def named_by(token: Token, relative_pronouns: frozenset[str]) -> Token:
     """The word that names whom a speaker token stands for: "who" in "a spokesman who said"
     stands for "spokesman"; a dateline ("WASHINGTON -- President Obama said") for the person."""
-    if token.lower_ in RELATIVE_WORDS and token.head.dep_ == "relcl":
+    if token.lower_ in relative_pronouns and token.head.dep_ == "relcl":
         token = token.head.head
     if token.ent_type_ != "PERSON":
         person = next((c for c in token.children

@@ -9,13 +9,12 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from tripwire.dates import parse_date
+from tripwire.dates import parse_published
 from tripwire.errors import TripwireError
 from tripwire.options import DbOption
-from tripwire.render import document_text
+from tripwire.render import counted, document_text, literal_console
 from tripwire.scale.engine import Engine, RunProgress, RunSettings
 from tripwire.scale.engine import run as run_engine
 from tripwire.scale.feeds import FeedEntry, read_feed_list
@@ -26,7 +25,7 @@ from tripwire.scale.watch import Crawler, CrawlReport, parse_interval
 from tripwire.signals.alerts import Alert, alert_changes, find_alerts
 from tripwire.store import Store, default_db_path
 
-stderr = Console(stderr=True)
+stderr = literal_console(stderr=True, soft_wrap=True)
 
 
 class PageFormat(StrEnum):
@@ -51,9 +50,9 @@ def _fetcher(timeout: float, retries: int, delay: float) -> Fetcher:
 
 def _report(report: CrawlReport, what: str, quiet: bool) -> None:
     for error in report.skipped:
-        stderr.print(f"skipped: {error.render()}", highlight=False, markup=False, soft_wrap=True)
+        stderr.print(f"skipped: {error.render()}")
     if not quiet:
-        stderr.print(f"{what}: {report.summary()}", highlight=False, markup=False, soft_wrap=True)
+        stderr.print(f"{what}: {report.summary()}")
 
 
 def watch(
@@ -96,9 +95,9 @@ def _report_alerts(store: Store, known: list[Alert]) -> list[Alert]:
 
 
 def fetch(
-    urls: Annotated[list[str], typer.Argument(help="Article page URLs.")],
+    urls: Annotated[list[str], typer.Argument(metavar="URL", help="Article page URLs.")],
     db: Annotated[
-        str | None, typer.Option("--db", help="Store the Documents here instead of printing them.")
+        str | None, typer.Option("--db", metavar="FILE", help="Store the Documents here instead of printing them.")
     ] = None,
     fmt: Annotated[PageFormat, typer.Option("--format", help="Output format without --db.")]
     = PageFormat.jsonl,
@@ -147,15 +146,17 @@ class BarProgress(RunProgress):
             self.skipped += 1
         self.progress.update(
             self.task, advance=1 if shard_done else 0,
-            description=f"{self.articles} articles, {self.events} events, {self.skipped} skipped",
+            description=f"{counted(self.articles, 'article')}, {counted(self.events, 'event')}, "
+                        f"{self.skipped} skipped",
         )
 
 
 def run(
-    paths: Annotated[list[str] | None, typer.Argument(help="More inputs, as for --input.")] = None,
+    paths: Annotated[list[str] | None, typer.Argument(
+        metavar="PATH", help="More inputs, as for --input.")] = None,
     inputs: Annotated[
         list[str] | None,
-        typer.Option("--input", help="File, folder, quoted glob ('crawl/*.warc.gz') or URI "
+        typer.Option("--input", metavar="PATH", help="File, folder, quoted glob ('crawl/*.warc.gz') or URI "
                      "(s3://..., file://...) of JSONL/WARC/Parquet shards; repeatable."),
     ] = None,
     output: Annotated[str, typer.Option("--output", help="Output folder or URI.")] = "tripwire-run",
@@ -183,17 +184,16 @@ def run(
     settings = RunSettings(
         inputs=[*(inputs or []), *(paths or [])], output=output, engine=engine, workers=workers,
         address=address, batch_size=batch_size,
-        published=parse_date(published) if published else None, overwrite=overwrite,
+        published=parse_published(published) if published else None, overwrite=overwrite,
     )
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TextColumn("shards"), TimeElapsedColumn(), console=stderr, transient=True,
                   disable=quiet) as bar:
         report = run_engine(settings, BarProgress(bar))
     if not quiet:
-        stderr.print(f"run: {report.summary()}; output in {output}", highlight=False,
-                     markup=False, soft_wrap=True)
+        stderr.print(f"run: {report.summary()}; output in {output}")
     if report.lost:
-        raise TripwireError("E032", f"{len(report.lost)} shards not fully processed; see "
+        raise TripwireError("E032", f"{counted(len(report.lost), 'shard')} not fully processed; see "
                             f"{output}/errors.jsonl")
 
 
@@ -208,11 +208,9 @@ def import_run(
     with Store(db or default_db_path()) as store:
         report = import_output(output, store, batch_size)
     if not report.complete:
-        stderr.print("warning: the run reported lost shards; its output is incomplete",
-                     highlight=False, markup=False, soft_wrap=True)
+        stderr.print("warning: the run reported lost shards; its output is incomplete")
     if not quiet:
-        stderr.print(f"imported: {report.summary()}", highlight=False, markup=False,
-                     soft_wrap=True)
+        stderr.print(f"imported: {report.summary()}")
 
 
 def register(app: typer.Typer) -> None:

@@ -14,6 +14,7 @@ Only small outcome records travel back to the driver.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import logging
 import os
@@ -30,6 +31,7 @@ from tripwire.document import Document
 from tripwire.errors import BadRecord, TripwireError
 from tripwire.nlp import load_nlp
 from tripwire.pipeline import analyze_stream
+from tripwire.render import counted
 from tripwire.scale.output import (
     ERRORS_FILE,
     MANIFEST_FILE,
@@ -118,9 +120,9 @@ class RunReport:
     lost: list[str]
 
     def summary(self) -> str:
-        lost = f", {len(self.lost)} shards LOST" if self.lost else ""
-        return (f"{self.shards} shards, {self.articles} articles, {self.events} events, "
-                f"{self.skipped} skipped{lost}")
+        lost = f", {counted(len(self.lost), 'shard')} LOST" if self.lost else ""
+        return (f"{counted(self.shards, 'shard')}, {counted(self.articles, 'article')}, "
+                f"{counted(self.events, 'event')}, {self.skipped} skipped{lost}")
 
 
 def outcomes(records: list[Record], results: Iterable[Document | BadRecord],
@@ -203,7 +205,7 @@ def _forwarded_env() -> dict[str, str]:
 def run_ray(settings: RunSettings, shards: list[str], tally: Tally, progress: RunProgress) -> None:
     """Ray Data: shards -> records -> a pool of model-holding actors -> Parquet parts."""
     import ray
-    from ray.data import DataContext
+    from ray.data import DataContext, Dataset
 
     forwarded = _forwarded_env()
     # No runtime_env at all when there is nothing to forward (the plain, cheapest worker setup).
@@ -227,12 +229,12 @@ def run_ray(settings: RunSettings, shards: list[str], tally: Tally, progress: Ru
         # CPU slot of its own, which the actors hold.)
         context.target_max_block_size = READ_BLOCK_BYTES
         logging.getLogger("ray.data").setLevel(logging.WARNING)
-        dataset = ray.data.from_items([{"shard": s} for s in shards],
+        dataset: Dataset = ray.data.from_items([{"shard": s} for s in shards],
                                       override_num_blocks=len(shards))
         # Reading is light next to parsing: it takes no CPU slot, so that `workers` actors
         # holding one CPU each fill a `num_cpus=workers` instance without starving the reads.
         dataset = dataset.flat_map(
-            _shard_rows, fn_kwargs={"published": settings.published}, num_cpus=0,
+            functools.partial(_shard_rows, published=settings.published), num_cpus=0,
             compute=ray.data.TaskPoolStrategy(size=max(1, min(len(shards), workers))),
         )
         dataset = dataset.map_batches(

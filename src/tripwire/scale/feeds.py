@@ -10,6 +10,7 @@ from urllib.parse import urljoin, urlsplit
 
 import feedparser
 
+from tripwire.dates import is_plausible_published
 from tripwire.errors import BadRecord, TripwireError
 
 
@@ -53,7 +54,8 @@ def _entry_date(entry: feedparser.FeedParserDict) -> str | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         value: time.struct_time | None = entry.get(key)
         if value:
-            return dt.date(value.tm_year, value.tm_mon, value.tm_mday).isoformat()
+            found = dt.date(value.tm_year, value.tm_mon, value.tm_mday).isoformat()
+            return found if is_plausible_published(found) else None
     return None
 
 

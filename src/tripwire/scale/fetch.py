@@ -95,6 +95,13 @@ class FetchResult:
         return BadRecord(code, self.error or str(self.status), self.url)
 
 
+class _RobotsParser(RobotFileParser):
+    """The standard parser, with the switches it reads (undeclared in its type stubs)."""
+
+    allow_all: bool
+    disallow_all: bool
+
+
 @dataclass
 class _Robots:
     parser: RobotFileParser
@@ -172,7 +179,7 @@ class Fetcher:
 
     def _load_robots(self, origin: str) -> _Robots:
         """RFC 9309: a 4xx robots.txt allows everything; an unreachable one forbids everything."""
-        parser = RobotFileParser(f"{origin}/robots.txt")
+        parser = _RobotsParser(f"{origin}/robots.txt")
         result = self._get(f"{origin}/robots.txt", {}, ROBOTS_MAX_BYTES)
         ttl = self.settings.robots_ttl
         unreachable = None

@@ -13,6 +13,7 @@ import pyarrow.parquet as pq
 
 from tripwire.document import Document
 from tripwire.errors import TripwireError
+from tripwire.render import counted
 from tripwire.scale.output import document_files, read_manifest
 from tripwire.store import Store
 
@@ -28,8 +29,8 @@ class ImportReport:
     complete: bool = True  # False when the run reported lost shards
 
     def summary(self) -> str:
-        return (f"{self.files} files, {self.added} articles added, {self.duplicates} already "
-                f"stored, {self.events} events")
+        return (f"{counted(self.files, 'file')}, {counted(self.added, 'article')} added, "
+                f"{self.duplicates} already stored, {counted(self.events, 'event')}")
 
 
 def import_output(output: str, store: Store, batch_size: int = IMPORT_BATCH) -> ImportReport:

@@ -16,7 +16,8 @@ from tripwire.document import Article, Document
 from tripwire.errors import BadRecord, TripwireError
 from tripwire.ingest.readers import MAX_ARTICLE_CHARS, ReadItem
 from tripwire.ingest.warc import HTML_TYPES, content_type_parts, decode_http_body, site_name
-from tripwire.pipeline import ResultItem, analyze_stream
+from tripwire.pipeline import analyze_stream
+from tripwire.render import counted
 from tripwire.scale.crawl_log import CrawlLog
 from tripwire.scale.feeds import FeedEntry, parse_feed
 from tripwire.scale.fetch import Fetcher, FetchResult, FetchStatus
@@ -27,7 +28,7 @@ TEXT_TYPES = ("text/plain",)
 _INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
 _UNIT_SECONDS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
 
-Analyze = Callable[[Iterable[ReadItem]], Iterator[ResultItem]]
+Analyze = Callable[[Iterable[ReadItem]], Iterator[Document | BadRecord]]
 
 
 @dataclass
@@ -44,10 +45,11 @@ class CrawlReport:
     skipped: list[BadRecord] = field(default_factory=list)
 
     def summary(self) -> str:
-        feeds = f"{self.feeds} feeds ({self.feeds_unchanged} unchanged), " if self.feeds else ""
-        return (f"{feeds}{self.pages} pages ({self.pages_unchanged} unchanged), "
-                f"{self.articles} articles, {self.duplicates} duplicates, {self.events} events, "
-                f"{len(self.skipped)} skipped")
+        feeds = (f"{counted(self.feeds, 'feed')} ({self.feeds_unchanged} unchanged), "
+                 if self.feeds else "")
+        return (f"{feeds}{counted(self.pages, 'page')} ({self.pages_unchanged} unchanged), "
+                f"{counted(self.articles, 'article')}, {counted(self.duplicates, 'duplicate')}, "
+                f"{counted(self.events, 'event')}, {len(self.skipped)} skipped")
 
 
 def parse_interval(value: str) -> float:

@@ -12,33 +12,38 @@ import jsonschema
 import pydantic
 
 from tripwire.document import Document
+from tripwire.ontology import ontology
 
 SCHEMA_FILE = "tripwire-1.schema.json"
-PLOVER_TYPES = [
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-    "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-]
-VOCABULARIES: dict[tuple[str, str], list[str]] = {
-    ("Event", "type"): PLOVER_TYPES,
-    ("Event", "modality"): ["asserted", "future", "hypothetical", "historical", "demanded",
-                            "negated"],
-    ("Quote", "kind"): ["direct", "partial", "indirect"],
-    ("TimeExpr", "type"): ["DATE", "TIME", "DURATION", "SET"],
-}
+# Fields a Document leaves out when they are empty: every other field is always present.
+OPTIONAL = {("Event", "evidence")}
+
+
+def vocabularies() -> dict[tuple[str, str], list[str]]:
+    """The closed vocabularies of Document fields, the PLOVER ones from the ontology."""
+    return {
+        ("Event", "type"): list(ontology().type_names),
+        ("Event", "modality"): list(ontology().modality_names),
+        ("Quote", "kind"): ["direct", "partial", "indirect"],
+        ("TimeExpr", "type"): ["DATE", "TIME", "DURATION", "SET"],
+    }
 
 
 def build_schema() -> dict[str, Any]:
-    """The schema as generated from the dataclasses; every field is required (always present)."""
+    """The schema as generated from the dataclasses and the ontology; every field but the
+    OPTIONAL ones is required (always present). `python -m tripwire.schema` writes it to the
+    published file."""
     schema = pydantic.TypeAdapter(Document).json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "https://tripwire.invalid/schema/tripwire-1.schema.json"
     definitions = {**schema["$defs"], "Document": schema}
     for name, definition in definitions.items():
-        definition["required"] = sorted(definition["properties"])
+        definition["required"] = sorted(
+            prop for prop in definition["properties"] if (name, prop) not in OPTIONAL)
         definition["additionalProperties"] = False
         for prop in definition["properties"].values():
             prop.pop("default", None)
-        for (owner, field), values in VOCABULARIES.items():
+        for (owner, field), values in vocabularies().items():
             if owner == name:
                 definition["properties"][field] = {"enum": values}
     schema["properties"]["schema"] = {"const": "tripwire/1"}
@@ -47,13 +52,14 @@ def build_schema() -> dict[str, Any]:
 
 @functools.cache
 def document_schema() -> dict[str, Any]:
+    """The published schema file (a test keeps it equal to `build_schema()`)."""
     text = resources.files("tripwire.schema").joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
     return json.loads(text)
 
 
 @functools.cache
 def _validator() -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(document_schema())
+    return jsonschema.Draft202012Validator(build_schema())
 
 
 def offset_errors(data: dict[str, Any]) -> list[str]:

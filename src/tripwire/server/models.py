@@ -6,18 +6,33 @@ import datetime as dt
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, create_model
 
-from tripwire.schema import PLOVER_TYPES, VOCABULARIES
+from tripwire.ontology import ModalitySpec, QuadSpec, TypeSpec, ontology
 
 MAX_PAGE_SIZE = 200
 MAX_INGEST_ARTICLES = 100
-QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
+QUADS = ontology().quad_names
 
-PloverType = StrEnum("PloverType", {name: name for name in PLOVER_TYPES})  # type: ignore[misc]
+# The ontology's closed vocabularies as enums, so that OpenAPI lists their values.
+PloverType = StrEnum("PloverType", {name: name for name in ontology().type_names})  # type: ignore[misc]
 Quad = StrEnum("Quad", {name: name for name in QUADS})  # type: ignore[misc]
 Modality = StrEnum(  # type: ignore[misc]
-    "Modality", {name: name for name in VOCABULARIES[("Event", "modality")]})
+    "Modality", {name: name for name in ontology().modality_names})
+
+
+# The event table's sortable columns and the SQL that orders by each (ties: newest, then id).
+SORT_COLUMNS = {"date": "coalesce(e.date, e.published)", "type": "e.type",
+                "source": "e.source_actor", "target": "e.target_actor",
+                "modality": "e.modality", "sentence": "e.sentence_text"}
+EventSort = StrEnum(  # type: ignore[misc]
+    "EventSort", {f"{name}{suffix}": f"{sign}{name}" for name in SORT_COLUMNS
+                  for suffix, sign in (("", ""), ("_desc", "-"))})
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+    plover = "plover"
 
 
 class Period(StrEnum):
@@ -220,15 +235,10 @@ class Alerts(BaseModel):
     note: str | None = None
 
 
-class SeriesPoint(BaseModel):
-    """Incidents of one period, split by PLOVER quad."""
-
-    period: dt.date
-    incidents: int
-    verbal_cooperation: int
-    material_cooperation: int
-    verbal_conflict: int
-    material_conflict: int
+_SERIES_FIELDS: dict[str, Any] = {"period": (dt.date, ...), "incidents": (int, ...),
+                                  **{quad: (int, ...) for quad in QUADS}}
+SeriesPoint = create_model(
+    "SeriesPoint", __doc__="Incidents of one period, split by PLOVER quad.", **_SERIES_FIELDS)
 
 
 class IndexPoint(BaseModel):
@@ -244,10 +254,25 @@ class Signals(BaseModel):
     target: str | None
     actor: str | None
     by: Period
-    series: list[SeriesPoint]
+    series: list[SeriesPoint]  # type: ignore[valid-type]  # built from the ontology
     index: list[IndexPoint]
     alerts: list[AlertOut]
     note: str | None = None
+
+
+class SectorOut(BaseModel):
+    code: str
+    name: str
+
+
+class OntologyOut(BaseModel):
+    """The PLOVER ontology the data is coded in; each quad with the colour every chart uses."""
+
+    types: list[TypeSpec]
+    quads: list[QuadSpec]
+    modalities: list[ModalitySpec]
+    contexts: list[str]
+    sectors: list[SectorOut]
 
 
 class ArticleIn(BaseModel):
@@ -270,3 +295,4 @@ class IngestOut(BaseModel):
     duplicates: int
     events: int
     document_ids: list[str]
+    renamed: dict[str, str] = Field({}, description="ids taken by a different text: given -> stored as")

@@ -26,6 +26,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from tripwire.render import counted
 from tripwire.signals.daily import (
     Calendar,
     Dyad,
@@ -208,8 +209,8 @@ def make_alert(reading: DyadReading, levels: np.ndarray, run: np.ndarray,
     findings = strongest_findings(reading, run, calendar, ladder, settings)
     dyad, arrow = reading.dyad, "->" if settings.directed else "<->"
     told = reports[reports["i"].between(*calendar.index(pd.Series([start, end])))]
-    reported = (f"{_plural(told['article'].nunique(), 'article')} from "
-                f"{_plural(told['outlet'].nunique(), 'outlet')}")
+    reported = (f"{counted(told['article'].nunique(), 'article')} from "
+                f"{counted(told['outlet'].nunique(), 'outlet')}")
     reached = ", ".join(f"{level} {day}" for level, day in first_at_level.items())
     summary = (f"{dyad[0]}{arrow}{dyad[1]}: {LEVELS[top - 1]} from {start} to {end} ({reached}). "
                + " ".join(f"{f.text}." for f in findings))
@@ -234,7 +235,7 @@ def add_evidence(cur: duckdb.DuckDBPyConnection, alerts: list[Alert], calendar: 
         rows = rows[rows["day"].between(pd.Timestamp(alert.start), pd.Timestamp(alert.end))]
         types = rows["type"].value_counts()
         types = types.sort_index().sort_values(ascending=False, kind="stable")
-        alert.breakdown = (f"{_plural(len(rows), 'conflict incident')} "
+        alert.breakdown = (f"{counted(len(rows), 'conflict incident')} "
                            f"({', '.join(f'{n} {t}' for t, n in types.items())}) in "
                            f"{alert.breakdown}")
         alert.summary += f" Driven by {alert.breakdown}."
@@ -306,10 +307,6 @@ def describe(r: Reading, i: int, calendar: Calendar, ladder: Ladder) -> str:
     comparison = "fewer than" if r.name == "cooperation_collapse" else "against"
     return (f"{r.name}: {r.observed[i]:.4g} {UNITS[r.name]} {recent} {comparison} "
             f"{r.expected[i]:.2g} expected from {before} ({p})")
-
-
-def _plural(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def evidence_sentences(told: pd.DataFrame, alert: Alert,

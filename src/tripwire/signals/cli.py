@@ -10,10 +10,11 @@ from typing import Annotated
 
 import pandas as pd
 import typer
-from rich.console import Console
 from rich.table import Table
 
+from tripwire.ontology import ontology
 from tripwire.options import DbOption
+from tripwire.render import cell, counted, literal_console
 from tripwire.signals.alerts import Alert, find_alerts
 from tripwire.signals.incidents import build_incidents
 from tripwire.signals.report import write_report
@@ -75,7 +76,7 @@ def signals(
     elif fmt is SeriesFormat.json:
         print(frame.to_json(orient="records", indent=2))
     else:
-        console = Console()
+        console = literal_console()
         console.width = max(console.width, 110)
         console.print(_series_table(frame, pair, who))
 
@@ -118,15 +119,15 @@ def alerts(
     if fmt is AlertFormat.json:
         print(json.dumps([a.to_dict() for a in found], indent=2, ensure_ascii=False))
         return
-    console = Console()
+    console = literal_console()
     console.width = max(console.width, 120)
     console.print(_alerts_table(found))
     for n, alert in enumerate(found, 1):
-        console.print(f"{n}. {alert.summary}", highlight=False, markup=False, soft_wrap=True)
+        console.print(f"{n}. {alert.summary}", soft_wrap=True)
         for line in alert.evidence:
             console.print(f"   {line['date']} {line['type']} {line['source']}->{line['target']}: "
                           f"\"{line['sentence']}\" ({line['outlet'] or line['title'] or 'article'}, "
-                          f"{line['published']})", highlight=False, markup=False, soft_wrap=True)
+                          f"{line['published']})", soft_wrap=True)
 
 
 def report(
@@ -139,7 +140,7 @@ def report(
     """Write a self-contained HTML report: top dyads, their detectors, alerts and evidence."""
     with open_signals_store(db or default_db_path()) as store:
         written = write_report(store, out, top=top, by=by.value)
-    Console(stderr=True).print(f"wrote {written}", highlight=False)
+    literal_console(stderr=True).print(f"wrote {written}")
 
 
 def incidents(
@@ -151,46 +152,46 @@ def incidents(
     """Cluster stored events into incidents (done automatically when signals are read)."""
     with open_signals_store(db or default_db_path(), writable=True) as store:
         count = build_incidents(store, IncidentSettings(window_days=window_days), rebuild=rebuild)
-    Console(stderr=True).print(f"{count} incidents", highlight=False)
+    literal_console(stderr=True).print(counted(count, "incident"))
 
 
 _SHOWN = [("period", "period"), ("incidents", "inc"), ("mentions", "ment"),
-          ("verbal_cooperation", "vcoop"), ("material_cooperation", "mcoop"),
-          ("verbal_conflict", "vconf"), ("material_conflict", "mconf"),
+          *((quad.name, quad.short) for quad in ontology().quads.values()),
           ("intensity", "intens"), ("coverage", "articles"),
           ("incidents_per_article", "inc/art"), ("conflict_share", "c.share")]
 
 
 def _series_table(frame: pd.DataFrame, dyad: tuple[str, str] | None, actor: str | None) -> Table:
     title = f"{dyad[0]} -> {dyad[1]}" if dyad else actor or "all incidents"
-    table = Table(title=f"signals: {title}")
+    table = Table(title=cell(f"signals: {title}"))
     for _, header in _SHOWN:
         if header == "period":
             table.add_column(header, no_wrap=True, min_width=10)
         else:
             table.add_column(header, justify="right")
     for row in frame.itertuples(index=False):
-        table.add_row(*(_cell(getattr(row, column)) for column, _ in _SHOWN))
+        table.add_row(*(cell(_number(getattr(row, column))) for column, _ in _SHOWN))
     return table
 
 
 def _alerts_table(found: list[Alert]) -> Table:
-    table = Table(title=f"{len(found)} alerts")
+    table = Table(title=counted(len(found), "alert"))
     for header in ("#", "level", "dyad", "start", "end", "first alerted", "detectors",
                    "events"):
         table.add_column(header, no_wrap=header != "detectors",
                          min_width=24 if header == "detectors" else None)
     for n, a in enumerate(found, 1):
         arrow = "->" if a.directed else "<->"
-        table.add_row(str(n), a.level, f"{a.source}{arrow}{a.target}", str(a.start), str(a.end),
-                      str(a.first_alerted), ", ".join(a.detectors), str(len(a.event_ids)))
+        table.add_row(cell(n), cell(a.level), cell(f"{a.source}{arrow}{a.target}"),
+                      cell(a.start), cell(a.end), cell(a.first_alerted),
+                      cell(", ".join(a.detectors)), cell(len(a.event_ids)))
     return table
 
 
-def _cell(value: object) -> str:
+def _number(value: object) -> object:
     if isinstance(value, float):
         return "" if pd.isna(value) else f"{value:.3g}"
-    return str(value)
+    return value
 
 
 def register(app: typer.Typer) -> None:

@@ -173,8 +173,8 @@ def load_days(cur: duckdb.DuckDBPyConnection, dyads: list[Dyad], calendar: Calen
     rungs = ", ".join(f"count(*) FILTER (WHERE {rung} = {k}) AS rung{k}"
                       for k in range(1, ladder.top + 1))
     grouped = _by_dyad(cur, _SUMS_SQL.format(s=s, t=t, rungs=rungs), dyads, calendar)
-    columns = ["conflict", "material", "weight", "weight_sq", "cooperation"]
-    columns += [f"rung{k}" for k in range(1, ladder.top + 1)]
+    sums = ["conflict", "material", "weight", "weight_sq", "cooperation"]
+    columns = sums + [f"rung{k}" for k in range(1, ladder.top + 1)]
     out = {}
     for dyad in dyads:
         group = grouped.get(dyad)
@@ -182,7 +182,9 @@ def load_days(cur: duckdb.DuckDBPyConnection, dyads: list[Dyad], calendar: Calen
             continue
         dense = np.zeros((len(columns), calendar.length))
         dense[:, group["i"].to_numpy()] = group[columns].to_numpy(dtype=float).T
-        out[dyad] = DyadDays(*dense[:5], rungs=dense[5:], articles=np.zeros(calendar.length))
+        named = dict(zip(sums, dense, strict=False))
+        out[dyad] = DyadDays(**named, rungs=dense[len(sums):],
+                             articles=np.zeros(calendar.length))
     return out
 
 

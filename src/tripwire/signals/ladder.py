@@ -51,7 +51,8 @@ def load_ladder(path: Path = LADDER_FILE) -> Ladder:
     if sorted(rungs) != list(range(1, len(rungs) + 1)):
         raise TripwireError("E009", f"rungs must be numbered 1..{len(rungs)}, got "
                             f"{sorted(rungs)}", where)
-    names, rung_of = [], {}
+    names: list[str] = []
+    rung_of: dict[str, int] = {}
     for rung in sorted(rungs):
         entry = rungs[rung]
         if not isinstance(entry, dict) or not entry.get("name") or not entry.get("types"):

@@ -18,16 +18,17 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from tripwire.errors import TripwireError
+from tripwire.ontology import ontology
+from tripwire.render import counted
 from tripwire.signals.alerts import Alert, detector_frame, find_alerts
 from tripwire.signals.detectors import DETECTORS
 from tripwire.signals.incidents import ensure_incidents
 from tripwire.signals.series import series
-from tripwire.signals.settings import LEVELS, QUADS, AlertSettings
+from tripwire.signals.settings import CONFLICT_QUADS, LEVELS, QUADS, AlertSettings
 from tripwire.signals.window import signal_window
 from tripwire.store import Store
 
-QUAD_COLOURS = {"verbal_cooperation": "#74a9cf", "material_cooperation": "#0570b0",
-                "verbal_conflict": "#fc8d59", "material_conflict": "#b30000"}
+QUAD_COLOURS = {quad.name: quad.colour for quad in ontology().quads.values()}
 MAX_ALERTS = 12
 SENTENCES_PER_INCIDENT = 3
 
@@ -89,9 +90,10 @@ def _overview(cur: duckdb.DuckDBPyConnection, path: str, alerts: int) -> str:
     events, incidents, happened = cur.execute(
         "SELECT (SELECT count(*) FROM events), count(*), count(*) FILTER (WHERE happened) "
         "FROM incidents").fetchone() or (0, 0, 0)
-    return (f"<p class='muted'>{_e(path)} &middot; {articles} articles published {first or '-'} "
-            f"to {last or '-'} &middot; {events} events in {incidents} incidents ({happened} that "
-            f"happened) &middot; {alerts} alerts &middot; generated {dt.date.today()}</p>")
+    return (f"<p class='muted'>{_e(path)} &middot; {counted(articles, 'article')} published "
+            f"{first or '-'} to {last or '-'} &middot; {counted(events, 'event')} in "
+            f"{counted(incidents, 'incident')} ({happened} that happened) &middot; "
+            f"{counted(alerts, 'alert')} &middot; generated {dt.date.today()}</p>")
 
 
 def _top_dyads(cur: duckdb.DuckDBPyConnection, top: int) -> pd.DataFrame:
@@ -114,7 +116,7 @@ def _top_dyads(cur: duckdb.DuckDBPyConnection, top: int) -> pd.DataFrame:
 
 def _dyads_figure(dyads: pd.DataFrame, names: dict[str, str]) -> go.Figure:
     labels = [f"{names.get(a, a)} - {names.get(b, b)}" for a, b in zip(dyads["a"], dyads["b"], strict=True)]
-    figure = go.Figure([go.Bar(name=q.replace("_", " "), x=labels, y=dyads[q],
+    figure = go.Figure([go.Bar(name=ontology().quads[q].label, x=labels, y=dyads[q],
                                marker_color=QUAD_COLOURS[q]) for q in QUADS])
     figure.update_layout(barmode="stack", title="Incidents by dyad and PLOVER quad",
                          height=380, margin={"t": 50, "b": 40})
@@ -133,9 +135,10 @@ def _dyad_section(store: Store, dyad: tuple[str, str], names: dict[str, str],
                                            "detectors: surprise, -log10 p (dotted: fires)"))
     periods = pd.to_datetime(counts["period"]) if not counts.empty else []
     for quad in QUADS:
-        sign = -1 if "cooperation" in quad else 1
+        sign = 1 if quad in CONFLICT_QUADS else -1  # cooperation below the axis
         figure.add_bar(x=periods, y=sign * counts[quad] if not counts.empty else [],
-                       name=quad.replace("_", " "), marker_color=QUAD_COLOURS[quad], row=1, col=1)
+                       name=ontology().quads[quad].label, marker_color=QUAD_COLOURS[quad],
+                       row=1, col=1)
     days = pd.to_datetime(detectors["period"]) if not detectors.empty else []
     for name in DETECTORS:
         if not detectors.empty and detectors[name].max() > 0:
@@ -192,8 +195,9 @@ def _evidence_table(cur: duckdb.DuckDBPyConnection, alert: Alert) -> str:
             f"<blockquote>{_e(s['text'] or '')}</blockquote><span class='muted'>"
             f"{_link(s)} {_e(s['published'] or '')}</span>" for s in sentences)
         body.append(f"<tr><td>{day}</td><td>{_e(kind)}</td><td>{_e(source or '?')} &rarr; "
-                    f"{_e(target or '?')}</td><td>{articles} articles, {sources} sources, "
-                    f"{mentions} mentions</td><td>{quotes}</td></tr>")
+                    f"{_e(target or '?')}</td><td>{counted(articles, 'article')}, "
+                    f"{counted(sources, 'source')}, {counted(mentions, 'mention')}</td>"
+                    f"<td>{quotes}</td></tr>")
     return ("<table><tr><th>date</th><th>type</th><th>who</th><th>reported by</th>"
             "<th>source sentences</th></tr>" + "".join(body) + "</table>")
 

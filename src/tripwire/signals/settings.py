@@ -6,16 +6,15 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from tripwire.errors import TripwireError
+from tripwire.ontology import ontology
 
-PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-    "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)
-QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
-CONFLICT_QUADS = ("verbal_conflict", "material_conflict")
-COOPERATION_QUADS = ("verbal_cooperation", "material_cooperation")
+# The ontology's lists, named as the signals use them.
+PLOVER_TYPES = ontology().type_names
+QUADS = ontology().quad_names
+CONFLICT_QUADS = ontology().conflict_quads
+COOPERATION_QUADS = tuple(q for q in QUADS if q not in CONFLICT_QUADS)
 # Modalities of events that happened; historical ones only count when their own date is known.
-HAPPENED_MODALITIES = ("asserted", "historical")
+HAPPENED_MODALITIES = ontology().happened_modalities
 PERIODS = ("day", "week")
 # How precisely an event's own date is known, finest first (the coder's `date_precision`).
 PRECISIONS = ("day", "week", "month", "season", "year")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +33,20 @@ ALIAS = "tripwire"
 TABLES = ("articles", "actors", "mentions", "quotes", "times", "events", "event_actors")
 
 
+# DuckDB lets one process open a file to write, or any number to read, never both at once.
+IN_USE = ("the database is in use by another process: DuckDB lets one process write or several "
+          "read. Read commands work beside `tripwire serve` without TRIPWIRE_TOKEN (it opens the "
+          "file read-only); to write, stop the process that holds it, or send articles to a "
+          "server started with the token (POST /api/ingest); to read beside a writing server, "
+          "use its API")
+
+
+def _open_problem(exc: duckdb.Error) -> str:
+    if isinstance(exc, duckdb.IOException) and "lock" in str(exc).lower():
+        return f"{IN_USE} ({exc})"
+    return f"cannot open database: {exc}"
+
+
 def default_db_path() -> str:
     return os.environ.get(DB_ENV) or DEFAULT_DB
 
@@ -42,6 +56,13 @@ class IngestResult:
     added: int = 0
     duplicates: int = 0
     events: int = 0
+    renamed: list[tuple[str, str]] = field(default_factory=list)  # (id given, id stored)
+
+
+def derived_ids(article_id: str, digest: str) -> tuple[str, str]:
+    """Ids for an article whose id is taken by a different text: `ID~` and 8 characters of its
+    content hash, or the whole hash in the unlikely case that is taken too."""
+    return f"{article_id}~{digest[:8]}", f"{article_id}~{digest}"
 
 
 class Store:
@@ -59,7 +80,7 @@ class Store:
             if not read_only:
                 migrate(self.con)
         except duckdb.Error as exc:
-            raise TripwireError("E010", f"cannot open database: {exc}", self.path) from exc
+            raise TripwireError("E010", _open_problem(exc), self.path) from exc
 
     def close(self) -> None:
         if not self._closed:
@@ -80,7 +101,9 @@ class Store:
         return cur
 
     def ingest(self, documents: Iterable[Document]) -> IngestResult:
-        """Store a batch atomically; articles whose content hash is already stored are skipped."""
+        """Store a batch atomically. An article whose content hash is stored is a duplicate and
+        skipped; one whose id is taken by a different text is stored under a derived id (the
+        Document is renamed in place, so callers see the id it is stored under)."""
         result = IngestResult()
         batch: Rows = {table: [] for table in TABLES}
         documents = list(documents)
@@ -88,9 +111,17 @@ class Store:
             cur = self.cursor()
             seen_ids, seen_hashes = self._stored(cur, documents)
             for doc in documents:
-                if doc.content_hash in seen_hashes or doc.id in seen_ids:
+                if doc.content_hash in seen_hashes:
                     result.duplicates += 1
                     continue
+                if doc.id in seen_ids:
+                    given = doc.id
+                    free = [i for i in derived_ids(given, doc.content_hash) if i not in seen_ids]
+                    if not free:
+                        raise TripwireError("E010", "the id and both ids derived from it are "
+                                            "taken by other articles", given)
+                    doc.rename(free[0])
+                    result.renamed.append((given, doc.id))
                 seen_hashes.add(doc.content_hash)
                 seen_ids.add(doc.id)
                 for table, rows in document_rows(doc).items():
@@ -104,14 +135,21 @@ class Store:
     @staticmethod
     def _stored(cur: duckdb.DuckDBPyConnection,
                 documents: list[Document]) -> tuple[set[str], set[str]]:
-        """Ids and content hashes of the batch already stored: one scan a batch, not one an
-        article (each is a scan of the whole table)."""
+        """Ids (given or derived) and content hashes of the batch already stored: one scan a
+        batch, not one an article (each is a scan of the whole table)."""
+        ids = [i for d in documents for i in (d.id, *derived_ids(d.id, d.content_hash))]
         rows = cur.execute(
             "SELECT id, content_hash FROM articles WHERE list_contains($ids, id) "
             "OR list_contains($hashes, content_hash)",
-            {"ids": [d.id for d in documents], "hashes": [d.content_hash for d in documents]},
+            {"ids": ids, "hashes": [d.content_hash for d in documents]},
         ).fetchall()
         return {row[0] for row in rows}, {row[1] for row in rows}
+
+    def content_hashes(self) -> frozenset[str]:
+        """Every stored article's content hash: lets a run skip stored articles before parsing
+        (about 100 MB for a million articles)."""
+        rows = self.cursor().execute("SELECT content_hash FROM articles").fetchall()
+        return frozenset(row[0] for row in rows)
 
     @staticmethod
     def _write(cur: duckdb.DuckDBPyConnection, batch: Rows) -> None:
@@ -130,7 +168,7 @@ class Store:
                 else:
                     cur.execute(f"INSERT INTO {table} BY NAME SELECT * FROM frame")
             cur.execute("COMMIT")
-        except Exception:
+        except BaseException:  # Ctrl-C included: the batch is stored whole or not at all
             cur.execute("ROLLBACK")
             raise
 
@@ -176,19 +214,6 @@ class Store:
         where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
         return cur.execute(f"SELECT * FROM events {where} ORDER BY date, id", params).df()
 
-
-    def signals(self, dyad: tuple[str, str] | None = None, actor: str | None = None,
-                **options: Any) -> pd.DataFrame:
-        """Per-period counts for a dyad or an actor (see `tripwire.signals.series`)."""
-        from tripwire.signals import series
-
-        return series(self, dyad=dyad, actor=actor, **options)
-
-    def alerts(self, settings: Any = None) -> list[Any]:
-        """Dyads getting worse against their own baseline, with levels and evidence (`tripwire.signals`)."""
-        from tripwire.signals import find_alerts
-
-        return find_alerts(self, settings)
 
 
 @dataclass

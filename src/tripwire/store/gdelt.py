@@ -3,8 +3,8 @@
 Mapping (tripwire -> GDELT column): incident id -> GLOBALEVENTID; incident date -> SQLDATE
 (YYYYMMDD), MonthYear, Year, FractionDate; source actor -> Actor1Code/Name/CountryCode and its
 sector -> Actor1Type1Code; target actor likewise -> Actor2*; CAMEO root code of the PLOVER type ->
-EventCode, EventBaseCode and EventRootCode; quad -> QuadClass (1 verbal cooperation, 2 material
-cooperation, 3 verbal conflict, 4 material conflict); PLOVER intensity (-10..+10, the same range
+EventCode, EventBaseCode and EventRootCode; quad -> QuadClass (the ontology's quad code: 1 verbal
+cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict); PLOVER intensity (-10..+10, the same range
 as Goldstein's scale) -> GoldsteinScale; mention, source and article counts of the incident ->
 NumMentions, NumSources, NumArticles; location -> ActionGeo_FullName/CountryCode/Lat/Long
 (ActionGeo_Type 1 when only a country is known, 4 for a named place); first ingest time of its
@@ -14,6 +14,7 @@ that happened (asserted, or historical with a known date) are exported, as GDELT
 
 from __future__ import annotations
 
+from tripwire.ontology import ontology
 from tripwire.store.database import Store
 
 GDELT_COLUMNS: dict[str, str] = {
@@ -29,6 +30,7 @@ GDELT_COLUMNS: dict[str, str] = {
     "DATEADDED": "BIGINT", "SOURCEURL": "VARCHAR",
 }
 
+_QUAD_CODES = " ".join(f"WHEN '{q.name}' THEN {q.code}" for q in ontology().quads.values())
 GDELT_SQL = """
 WITH firsts AS (
     SELECT ie.incident_id,
@@ -57,8 +59,7 @@ SELECT
     f.target_sector AS Actor2Type1Code,
     1 AS IsRootEvent,
     f.cameo AS EventCode, left(f.cameo, 3) AS EventBaseCode, left(f.cameo, 2) AS EventRootCode,
-    CASE i.quad WHEN 'verbal_cooperation' THEN 1 WHEN 'material_cooperation' THEN 2
-                WHEN 'verbal_conflict' THEN 3 WHEN 'material_conflict' THEN 4 END AS QuadClass,
+    CASE i.quad {quad_codes} END AS QuadClass,
     i.intensity AS GoldsteinScale,
     i.num_mentions AS NumMentions, i.num_sources AS NumSources, i.num_articles AS NumArticles,
     CASE WHEN i.location_name IS NOT NULL THEN 4 WHEN i.location_country IS NOT NULL THEN 1
@@ -73,7 +74,7 @@ LEFT JOIN actors sa ON sa.id = i.source_actor
 LEFT JOIN actors ta ON ta.id = i.target_actor
 WHERE i.happened AND i.date IS NOT NULL
 ORDER BY i.date, i.id
-"""
+""".replace("{quad_codes}", _QUAD_CODES)
 
 
 def gdelt_relation(store: Store) -> str:

@@ -12,16 +12,16 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from importlib import resources
 from typing import Any
 
 import jsonschema
 
+from tripwire.ontology import ontology
 from tripwire.store.database import Store
 
-QUAD_CODES = {"verbal_cooperation": 1, "material_cooperation": 2, "verbal_conflict": 3,
-              "material_conflict": 4}
+QUAD_CODES = {quad.name: quad.code for quad in ontology().quads.values()}
 
 _EVENTS_SQL = """
 SELECT e.*, a.url, a.source AS article_source, a.title,
@@ -32,7 +32,7 @@ SELECT e.*, a.url, a.source AS article_source, a.title,
        coalesce(list(ea.sector ORDER BY ea.position) FILTER (WHERE ea.role IS NOT NULL), []) AS sectors
 FROM events e
 JOIN articles a ON a.id = e.article_id
-LEFT JOIN event_actors ea ON ea.event_id = e.id
+LEFT JOIN event_actors ea ON ea.event_id = e.id{where}
 GROUP BY ALL
 ORDER BY e.date, e.id
 """
@@ -77,8 +77,10 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def plover_records(store: Store) -> Iterator[dict[str, Any]]:
-    cur = store.cursor().execute(_EVENTS_SQL)
+def plover_records(store: Store, where: str = "",
+                   params: Sequence[Any] = ()) -> Iterator[dict[str, Any]]:
+    """PLOVER records of the stored events, narrowed by a WHERE clause on `e` (events)."""
+    cur = store.cursor().execute(_EVENTS_SQL.format(where=where), list(params))
     columns = [d[0] for d in cur.description]
     while batch := cur.fetchmany(1000):
         for values in batch:
@@ -87,8 +89,12 @@ def plover_records(store: Store) -> Iterator[dict[str, Any]]:
 
 @functools.cache
 def plover_schema() -> dict[str, Any]:
+    """The PLOVER record schema, its event types and quad codes from the ontology."""
     text = resources.files("tripwire.schema").joinpath("plover.schema.json").read_text("utf-8")
-    return json.loads(text)
+    schema = json.loads(text)
+    schema["properties"]["event"] = {"enum": list(ontology().type_names)}
+    schema["properties"]["quad_code"] = {"enum": [*QUAD_CODES.values(), None]}
+    return schema
 
 
 def plover_errors(record: dict[str, Any]) -> list[str]:

@@ -42,7 +42,7 @@ def _is_time_word(word: str) -> bool:
         or word in lex.decade_words
         or word in lex.fixed_values
         or word in lex.clock_words
-        or word in ("weekend", "weekends")
+        or word in lex.weekend_words
     )
 
 

@@ -14,8 +14,6 @@ from tripwire.timex.vocab import vocab
 
 LABELS = ("DATE", "TIME")
 _JOINERS = {"", " ", ", ", " on ", " of "}
-_PERIOD_ENDS = {"ended", "ending", "ends"}
-_RANGE_JOINERS = {"to", "and", "through", "until", "till", "-", "–", "or"}
 
 
 def _holiday_words(name: str) -> list[str]:
@@ -112,13 +110,13 @@ def _split_span(span: Span) -> list[Span]:
             continue
         left = Span(doc, span.start, token.i, label=span.label_)
         right = Span(doc, token.i + 1, span.end, label=span.label_)
-        if token.lower_ in _PERIOD_ENDS:  # the head is a length: "the year ended June 30"
+        if token.lower_ in lex.period_end_words:  # the head is a length: "the year ended June 30"
             return [Span(doc, left.start, left.end, label="DURATION"), right]
         if token.lower_ in lex.direction_words and doc[token.i - 1].lower_ in lex.units:
             # "three days last week": a length, then when
             return [left, Span(doc, token.i, span.end, label=span.label_)]
-        if token.lower_ in _RANGE_JOINERS and _names_date(left) and _names_date(right):
-            if left[0].lower_ in ("between", "from") and len(left) > 1:
+        if token.lower_ in lex.range_joiners and _names_date(left) and _names_date(right):
+            if left[0].lower_ in lex.range_openers and len(left) > 1:
                 left = Span(doc, left.start + 1, left.end, label=span.label_)
             return [left, right]
     return [span]

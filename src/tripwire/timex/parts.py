@@ -82,7 +82,7 @@ def _clock(word: str, next_word: str | None) -> tuple[int, int] | None:
     if not m:
         return None
     hour, minute, half = int(m[1]), int(m[2] or 0), m[3]
-    if half is None and m[2] is None and next_word not in ("o", "oclock"):
+    if half is None and m[2] is None and next_word not in lex.oclock_words:
         return None
     if hour > 23 or minute > 59 or (half and not 1 <= hour <= 12):
         return None
@@ -96,14 +96,11 @@ def _clock(word: str, next_word: str | None) -> tuple[int, int] | None:
 def _next_unit(words: list[str], i: int) -> str | None:
     lex = vocab()
     for w in words[i + 1 : i + 3]:
-        if w in lex.units or w in ("half", "century", "centuries"):
+        if w in lex.units or w in lex.half_words or w in lex.century_words:
             return w
         if w not in ("-",):
             return None
     return None
-
-
-_REFERENCE_WORDS = {"following", "previous", "preceding", "prior", "same", "that"}
 
 
 def spelled_year(words: list[str]) -> int | None:
@@ -155,90 +152,117 @@ def holiday_date(rule: tuple[int, ...], year: int) -> dt.date | None:
 def read_parts(words: list[str], anchor: dt.date | None, text: str = "") -> Parts | None:
     """The calendar parts of an expression, or None when it names none."""
     lex = vocab()
-    p = Parts()
-    found = False
-    p.holiday = _holiday(words)
+    p = Parts(holiday=_holiday(words))
+    joined = f" {' '.join(words)} "
+    p.from_reference = any(w in lex.reference_words for w in words) or any(
+        f" {phrase} " in joined for phrase in lex.reference_phrases)
     found = p.holiday is not None
-    p.from_reference = (
-        any(w in _REFERENCE_WORDS for w in words) or " the next " in f" {' '.join(words)} "
-    )
-    for i, w in enumerate(words):
-        nxt = words[i + 1] if i + 1 < len(words) else None
-        prev = words[i - 1] if i > 0 else None
-        rank = ordinal(w)
-        follows = _next_unit(words, i) if rank is not None else None
-        if follows in ("quarter", "quarters") and rank and (rank > 0 or prev == "the"):
-            p.quarter = 4 if rank < 0 else rank if rank <= 4 else None
-            found = True
-            continue
-        if follows == "half" and rank and (rank > 0 or prev == "the"):
-            p.half = 2 if rank < 0 else rank if rank <= 2 else None
-            found = True
-            continue
-        if follows in ("century", "centuries") and rank and rank > 0:
-            p.century = f"{rank - 1:02d}"
-            found = True
-            continue
-        if (m := _Q.match(w)) and (m[1] == "q" or int(m[2]) <= 2):
-            if m[1] == "q":
-                p.quarter = int(m[2])
-            else:
-                p.half = int(m[2])
-            found = True
-        elif w in lex.months and (w != "may" or "May" in text or "MAY" in text):
-            p.month = lex.months[w]
-            found = True
-        elif w in lex.weekdays:
-            p.weekday = lex.weekdays[w]
-            found = True
-        elif w in lex.seasons:
-            p.season = lex.seasons[w]
-            found = True
-        elif w in lex.relative_days:
-            p.relative_day, part = lex.relative_days[w]
-            p.part_of_day = p.part_of_day or part
-            found = True
-        elif (clock := _clock(w, nxt)) is not None:
-            p.clock = clock
-            found = True
-        elif w in lex.parts_of_day:
-            p.part_of_day = lex.parts_of_day[w]
-            found = True
-        elif _YEAR.match(w) and p.year is None and MIN_YEAR <= int(w) <= MAX_YEAR:
-            p.year = int(w)
-            found = True
-        elif m := _SHORT_YEAR.match(w):
-            p.year = _near_century(int(m[1]), anchor)
-            found = True
-        elif m := _DECADE.match(w):
-            p.decade = m[1]
-            found = True
-        elif (m := _SHORT_DECADE.match(w)) or w in lex.decade_words:
-            digit = int(m[1]) if m else lex.decade_words[w]
-            if anchor is not None:
-                year = _near_century(digit * 10, anchor)
-                p.decade = f"{year // 10:03d}"
-            found = True
-        elif w in ("weekend", "weekends"):
-            p.weekend = True
-            found = True
-        elif w in lex.units and lex.units[w].code in _CALENDAR_UNITS and p.unit is None:
-            p.unit = lex.units[w].code
-            found = True
-        elif w in lex.direction_words:
-            step = lex.direction_words[w]
-            if p.direction is None or step != 0:
-                p.direction = step
-        elif _DAY_NUMBER.match(w) or (rank is not None and rank > 0 and w not in ("second",)):
-            day = int(w) if rank is None else rank
-            if 1 <= day <= 31 and (_near_month(words, i)):
-                p.day = day
-        elif w in lex.numbers and (number := read_number(words, i)):
-            p.amount = number[0]
-    if p.year is None and (year := spelled_year(words)) is not None:
-        p.year = year
+    for i in range(len(words)):
+        found = _read_word(p, words, i, anchor, text) or found
+    if p.year is None and (spelled := spelled_year(words)) is not None:
+        p.year = spelled
         found = True
     return p if found else None
+
+
+def _read_word(p: Parts, words: list[str], i: int, anchor: dt.date | None, text: str) -> bool:
+    """Read words[i] into `p`; True when it names a calendar part (a direction, a day number
+    or an amount only qualifies one)."""
+    return (_ordinal_period(p, words, i) or _named_part(p, words, i, text)
+            or _year_part(p, words[i], anchor) or _counted_part(p, words, i))
+
+
+def _ordinal_period(p: Parts, words: list[str], i: int) -> bool:
+    """An ordinal naming a period: "the third quarter", "the first half", "the 19th century"."""
+    lex = vocab()
+    rank = ordinal(words[i])
+    if not rank:
+        return False
+    follows = _next_unit(words, i)
+    prev = words[i - 1] if i > 0 else None
+    if follows in lex.quarter_words and (rank > 0 or prev == "the"):
+        p.quarter = 4 if rank < 0 else rank if rank <= 4 else None
+        return True
+    if follows in lex.half_words and (rank > 0 or prev == "the"):
+        p.half = 2 if rank < 0 else rank if rank <= 2 else None
+        return True
+    if follows in lex.century_words and rank > 0:
+        p.century = f"{rank - 1:02d}"
+        return True
+    return False
+
+
+def _named_part(p: Parts, words: list[str], i: int, text: str) -> bool:
+    """A word that names a part by itself: Q3, H1, a month, a weekday, a season, "yesterday",
+    a clock time, a part of the day."""
+    lex = vocab()
+    w = words[i]
+    if (m := _Q.match(w)) and (m[1] == "q" or int(m[2]) <= 2):
+        if m[1] == "q":
+            p.quarter = int(m[2])
+        else:
+            p.half = int(m[2])
+    elif w in lex.months and (w not in lex.capitalised_months or w.capitalize() in text
+                              or w.upper() in text):
+        p.month = lex.months[w]
+    elif w in lex.weekdays:
+        p.weekday = lex.weekdays[w]
+    elif w in lex.seasons:
+        p.season = lex.seasons[w]
+    elif w in lex.relative_days:
+        p.relative_day, part = lex.relative_days[w]
+        p.part_of_day = p.part_of_day or part
+    elif (clock := _clock(w, words[i + 1] if i + 1 < len(words) else None)) is not None:
+        p.clock = clock
+    elif w in lex.parts_of_day:
+        p.part_of_day = lex.parts_of_day[w]
+    else:
+        return False
+    return True
+
+
+def _year_part(p: Parts, w: str, anchor: dt.date | None) -> bool:
+    """A year or a decade: "1990", "'98", "1990s", "'90s", "the nineties"."""
+    lex = vocab()
+    if _YEAR.match(w) and p.year is None and MIN_YEAR <= int(w) <= MAX_YEAR:
+        p.year = int(w)
+    elif m := _SHORT_YEAR.match(w):
+        p.year = _near_century(int(m[1]), anchor)
+    elif m := _DECADE.match(w):
+        p.decade = m[1]
+    elif (m := _SHORT_DECADE.match(w)) or w in lex.decade_words:
+        digit = int(m[1]) if m else lex.decade_words[w]
+        if anchor is not None:
+            p.decade = f"{_near_century(digit * 10, anchor) // 10:03d}"
+    else:
+        return False
+    return True
+
+
+def _counted_part(p: Parts, words: list[str], i: int) -> bool:
+    """A weekend or a calendar unit ("week"), True; and what only qualifies a part: a direction
+    ("last"), a day number beside a month, an amount ("six months"), False."""
+    lex = vocab()
+    w = words[i]
+    rank = ordinal(w)
+    if w in lex.weekend_words:
+        p.weekend = True
+        return True
+    if w in lex.units and lex.units[w].code in _CALENDAR_UNITS and p.unit is None:
+        p.unit = lex.units[w].code
+        return True
+    if w in lex.direction_words:
+        step = lex.direction_words[w]
+        if p.direction is None or step != 0:
+            p.direction = step
+    elif _DAY_NUMBER.match(w) or (rank is not None and rank > 0
+                                  and w not in lex.not_day_ordinals):
+        day = int(w) if rank is None else rank
+        if 1 <= day <= 31 and _near_month(words, i):
+            p.day = day
+    elif w in lex.numbers and (number := read_number(words, i)):
+        p.amount = number[0]
+    return False
 
 
 def _near_month(words: list[str], i: int) -> bool:

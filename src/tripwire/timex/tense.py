@@ -9,28 +9,14 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from tripwire.nlp.syntax import auxiliaries, governing_verb
 from tripwire.timex.vocab import vocab
 
 PAST = -1
 OPEN = 0
 FUTURE = 1
 
-_FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
-_DEADLINE = {"until", "till", "by"}
-_SPAN_ENDS = {"through", "to"}
 _MAX_HOPS = 4
-
-
-def governing_verb(span: Span) -> Token | None:
-    """The nearest verb above the expression in the parse, within a few hops."""
-    token = span.root
-    for _ in range(_MAX_HOPS):
-        if token.head is token:
-            return token if token.pos_ in ("VERB", "AUX") else None
-        token = token.head
-        if token.pos_ in ("VERB", "AUX"):
-            return token
-    return None
 
 
 def _governor(token: Token) -> Token | None:
@@ -52,8 +38,8 @@ def _governor(token: Token) -> Token | None:
 
 def _verb_direction(verb: Token, hops: int = _MAX_HOPS) -> int:
     lex = vocab()
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.lower_ in _FUTURE_AUX for a in auxes):
+    auxes = auxiliaries(verb)
+    if any(a.lower_ in lex.future_auxiliaries for a in auxes):
         return FUTURE
     if any(a.lower_ == "had" for a in auxes) or verb.lower_ == "had":
         return PAST  # past perfect: over before the report, whatever was planned
@@ -78,12 +64,13 @@ def _verb_direction(verb: Token, hops: int = _MAX_HOPS) -> int:
 def direction(span: Span) -> int:
     """PAST, FUTURE or OPEN for the clause a time expression sits in."""
     doc = span.doc
+    lex = vocab()
     before = [t.lower_ for t in doc[max(0, span.start - 3) : span.start]]
-    if before[-1:] and before[-1] in _DEADLINE:
+    if before[-1:] and before[-1] in lex.deadline_words:
         return FUTURE
-    if before[-2:] in (["soon", "as"], ["early", "as"]):  # "as soon as Tuesday"
+    if " ".join(before[-2:]) in lex.ahead_phrases:  # "as soon as Tuesday"
         return FUTURE
-    if before[-1:] and before[-1] in _SPAN_ENDS:
+    if before[-1:] and before[-1] in lex.span_end_words:
         return OPEN
-    verb = governing_verb(span)
+    verb = governing_verb(span.root, _MAX_HOPS)
     return OPEN if verb is None else _verb_direction(verb)

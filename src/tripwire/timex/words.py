@@ -55,7 +55,7 @@ def _number_words(
     j = i
     while j < len(words):
         w = words[j]
-        if w in lex.numbers and w not in ("a", "an"):
+        if w in lex.numbers and w not in lex.indefinite_articles:
             current += lex.numbers[w]
         elif w in lex.multipliers and (j > i or after_article):
             total += max(current, 1.0) * lex.multipliers[w]
@@ -79,11 +79,11 @@ def read_number(words: list[str], i: int) -> tuple[float, int] | None:
         return value, i + 1
     if (part := fraction(word)) is not None:
         return part, i + 1
-    if word in ("a", "an"):
+    if word in vocab().indefinite_articles:
         if i + 1 < len(words) and words[i + 1] in vocab().vague_quantities:
             return None  # "a few days"
         spelled = _number_words(words, i + 1, after_article=True)
-        found = spelled if spelled else (1.0, i + 1)
+        found: tuple[float, int] | None = spelled if spelled else (1.0, i + 1)
     else:
         found = _number_words(words, i)
     if found is None:
@@ -91,6 +91,6 @@ def read_number(words: list[str], i: int) -> tuple[float, int] | None:
     value, j = found
     if j < len(words) and words[j] == "of":  # "a couple of"
         j += 1
-    if j < len(words) and words[j] in ("a", "an") and value < 1:  # "half a year"
+    if j < len(words) and words[j] in vocab().indefinite_articles and value < 1:  # "half a year"
         j += 1
     return value, j

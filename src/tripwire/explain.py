@@ -1,27 +1,25 @@
 """`tripwire explain`: why each event of a sentence was, or was not, coded.
 
-Shows the parse, the lexicon patterns that matched, the roles and modality cues behind each
-event, and for words that are in the lexicon but coded nothing, which condition failed.
+Shows the parse, and for each event the evidence the coder recorded when it coded it (the
+lexicon pattern, the roles and the modality cue); for words that are in the lexicon but coded
+nothing, which condition failed. The text is parsed and coded once, as `analyze` does.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from tripwire.actors import resolve_actors
-from tripwire.analyze import analyze
-from tripwire.document import ActorRef, Article
-from tripwire.events.coder import SentenceCoding, code_sentence
+from tripwire.analyze import analyze_explained
+from tripwire.document import ActorRef, Article, Event
 from tripwire.events.lexicon import EventLexicon, TriggerPattern, default_lexicon
 from tripwire.events.matching import (
+    find_triggers,
     lemma_forms,
     light_verb,
     lookup_tables,
     object_lemmas,
     verb_objects,
 )
-from tripwire.events.roles import ActorLookup, role_heads
-from tripwire.nlp import parse
 
 
 def _refs(refs: list[ActorRef]) -> str:
@@ -61,8 +59,8 @@ def why_not(pattern: TriggerPattern, token: Token, matched: set[int]) -> str:
     return "structure does not fit"
 
 
-def _near_misses(sentence: Span, coding: SentenceCoding, lexicon: EventLexicon) -> list[str]:
-    matched = {m.token.i for m in coding.matches}
+def _near_misses(sentence: Span, lexicon: EventLexicon) -> list[str]:
+    matched = {m.token.i for m in find_triggers(sentence, lexicon)}
     lines = []
     for token in sentence:
         if token.i in matched:
@@ -76,41 +74,43 @@ def _near_misses(sentence: Span, coding: SentenceCoding, lexicon: EventLexicon) 
     return lines
 
 
+def _event_lines(event: Event) -> list[str]:
+    lines = [f"  EVENT {event.type}" + (f"/{event.mode}" if event.mode else "")
+             + f" [{event.modality}] trigger {event.trigger.text!r}"
+             + f" confidence {event.confidence}"]
+    evidence = event.evidence
+    if evidence is not None:
+        if evidence.derived_from:
+            lines.append(f"    derived from the {event.modality} reading of a "
+                         f"{evidence.derived_from} event (pledge/refusal rule)")
+        lines.append(f"    pattern: {evidence.pattern}")
+        if evidence.light is not None:
+            lines.append(f"    light verb: {evidence.light!r}")
+        lines.append(f"    modality: {evidence.modality}")
+        lines.append(f"    role heads: source {evidence.source_heads}, "
+                     f"target {evidence.target_heads}")
+    lines.append(f"    source: {_refs(event.source)}  target: {_refs(event.target)}")
+    lines.append(f"    date: {event.date or '-'} ({event.date_precision or '-'})  "
+                 f"place: {event.location.name or '-'}  "
+                 f"attributed to: {event.attributed_to or '-'}")
+    lines.append(f"    codes: quad {event.quad}, CAMEO {event.cameo}, "
+                 f"intensity {event.intensity}, context {event.context}")
+    return lines
+
+
 def explain_sentence(text: str, published: str | None = None) -> list[str]:
     """The explanation of how `text` is coded, as printable lines."""
-    document = analyze(Article(text=text, published=published))
-    doc = parse(document.text)
-    resolution = resolve_actors(doc, document.published)
+    document, doc = analyze_explained(Article(text=text, published=published))
     lexicon = default_lexicon()
-    lookup = ActorLookup(resolution, document.published)
     lines = [f"published: {document.published or '-'}"]
     for sentence in doc.sents:
-        coding = code_sentence(sentence, document, lexicon, lookup)
+        events = [e for e in document.events if e.sentence.start == sentence.start_char]
         lines.append(f"sentence: {sentence.text}")
         lines.append("  parse:")
         lines.extend(_parse_table(sentence))
-        for coded in coding.coded:
-            event, match = coded.event, coded.match
-            sources, targets = role_heads(match, lexicon)
-            lines.append(f"  EVENT {event.type}" + (f"/{event.mode}" if event.mode else "")
-                         + f" [{event.modality}] trigger {event.trigger.text!r}"
-                         + f" confidence {event.confidence}")
-            if coded.derived_from:
-                lines.append(f"    derived from the {coded.event.modality} reading of a "
-                             f"{coded.derived_from} event (pledge/refusal rule)")
-            lines.append(f"    pattern: {match.pattern.describe()}")
-            if match.light is not None:
-                lines.append(f"    light verb: {match.light.text!r}")
-            lines.append(f"    modality: {coded.reading.describe()}")
-            lines.append(f"    role heads: source {[t.text for t in sources]}, "
-                         f"target {[t.text for t in targets]}")
-            lines.append(f"    source: {_refs(event.source)}  target: {_refs(event.target)}")
-            lines.append(f"    date: {event.date or '-'} ({event.date_precision or '-'})  "
-                         f"place: {event.location.name or '-'}  "
-                         f"attributed to: {event.attributed_to or '-'}")
-            lines.append(f"    codes: quad {event.quad}, CAMEO {event.cameo}, "
-                         f"intensity {event.intensity}, context {event.context}")
-        lines.extend(_near_misses(sentence, coding, lexicon))
-        if not coding.coded:
+        for event in events:
+            lines.extend(_event_lines(event))
+        lines.extend(_near_misses(sentence, lexicon))
+        if not events:
             lines.append("  no event: no trigger pattern matched")
     return lines

@@ -1,0 +1,98 @@
+"""YAML data files read one way: parsed safely, validated by a pydantic model, and every mistake
+reported with the file, the line and the key, so whoever edits a word list learns what to fix."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pydantic
+import yaml
+from pydantic_core import ErrorDetails
+
+from tripwire.errors import TripwireError
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+Model = TypeVar("Model", bound=pydantic.BaseModel)
+Key = str | int
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """One parsed YAML file: its data, and its node tree to find the line of any key."""
+
+    path: Path
+    data: Any
+    node: yaml.Node | None
+
+    @classmethod
+    def read(cls, path: Path) -> DataFile:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise TripwireError("E009", f"cannot read data file: {exc}", str(path)) from exc
+        try:
+            return cls(Path(path), yaml.load(text, Loader=_Loader),  # noqa: S506 - a SafeLoader
+                       yaml.compose(text, Loader=_Loader))
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f"{path}:{mark.line + 1}" if mark else str(path)
+            raise TripwireError("E009", f"invalid YAML: {exc}", where) from exc
+
+    def line_of(self, loc: Sequence[Key]) -> int:
+        """The line of the deepest key of `loc` that the file has (1 for the file itself)."""
+        node, line = self.node, 1
+        for key in loc:
+            if isinstance(node, yaml.MappingNode):
+                found = next(((k, v) for k, v in node.value if k.value == str(key)), None)
+                if found is None:
+                    break
+                line, node = found[0].start_mark.line + 1, found[1]
+            elif (isinstance(node, yaml.SequenceNode) and isinstance(key, int)
+                  and 0 <= key < len(node.value)):
+                node = node.value[key]
+                line = node.start_mark.line + 1
+            else:
+                break
+        return line
+
+    def error(self, loc: Sequence[Key], message: str) -> TripwireError:
+        """An error at `loc` (keys and list positions from the top), naming file, line and key."""
+        key = ".".join(str(part) for part in loc)
+        return TripwireError("E009", f"{key}: {message}" if key else message,
+                             f"{self.path}:{self.line_of(loc)}")
+
+    def validate(self, model: type[Model]) -> Model:
+        """The data as `model`; the first mistake is raised at its line."""
+        try:
+            return model.model_validate(self.data)
+        except pydantic.ValidationError as exc:
+            loc, message = _explained(exc.errors()[0])
+            if exc.error_count() > 1:
+                message += f" (and {exc.error_count() - 1} more)"
+            raise self.error(loc, message) from None
+
+
+def _explained(error: ErrorDetails) -> tuple[list[Key], str]:
+    """Where a pydantic error is, and what it says in the words of a data file."""
+    loc = [part for part in error["loc"] if isinstance(part, str | int)]
+    context = error.get("ctx") or {}
+    if error["type"] == "missing" and loc:
+        return loc[:-1], f"lacks {loc[-1]}"
+    if error["type"] == "extra_forbidden" and loc:
+        return loc[:-1], f"unknown key {loc[-1]!r}"
+    if error["type"] == "literal_error" and loc:
+        return loc, f"{loc[-1]} must be one of: {context.get('expected')}"
+    if error["type"] == "value_error" and "error" in context:
+        return loc, str(context["error"])
+    message = error["msg"]
+    if isinstance(error.get("input"), bool):
+        message += " (quote yes/no/on/off, which YAML reads as true/false)"
+    return loc, message
+
+
+def load_model(path: Path, model: type[Model]) -> Model:
+    """Read one YAML file and validate it as `model`."""
+    return DataFile.read(path).validate(model)

@@ -1,0 +1,160 @@
+"""Reading a dependency parse, one way for every stage: subjects, passive agents, objects of
+prepositions, gerunds, and the dependency-label sets they rest on.
+
+The labels are those of spaCy's English models (ClearNLP style). Each helper is tested on parses
+built by hand (`tests/nlp/test_syntax.py`), so a new model changes what the parser says, never
+what these functions make of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator
+
+from spacy.tokens import Span, Token
+
+# A clause's subject, active or passive ("police arrested", "he was arrested").
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# Who acts: subjects that are not the patient of a passive ("police", "what they did").
+DOER_SUBJECTS = ("nsubj", "csubj")
+OBJECTS = frozenset({"dobj", "obj"})
+AUXILIARIES = frozenset({"aux", "auxpass"})
+# Clauses that take the subject of the verb they hang on when they have none ("He added ...
+# and praised ...", "said ..., adding ...").
+INHERITS_SUBJECT = ("conj", "advcl", "xcomp", "ccomp")
+# Words that belong to a noun's own phrase ("the NATO boss", "Russia's foreign minister").
+NOUN_PHRASE_DEPS = frozenset({"compound", "det", "amod", "poss", "nmod", "flat", "nummod", "case"})
+NAMES_AND_PRONOUNS = ("PROPN", "PRON")
+
+
+def first_child(token: Token, deps: Collection[str]) -> Token | None:
+    """The token's first child with one of these labels."""
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def own_subject(verb: Token) -> Token | None:
+    """The verb's first subject that is a word: the parser can make a dash a subject."""
+    return next((c for c in verb.children
+                 if c.dep_ in SUBJECTS and any(ch.isalnum() for ch in c.text)), None)
+
+
+def subject_of(verb: Token, steps: int = 4) -> Token | None:
+    """The subject of a verb, borrowed from the verbs it hangs on when it has none of its own.
+
+    "He added ... and praised ..." gives "praised" the subject "He"; "Sanders said the process
+    could be messy, adding ..." gives "adding" "Sanders": a borrowed subject that is a name or a
+    pronoun beats a nearer one that is a common noun. A participle on a noun ("footage of
+    Clinton asking") is the noun's, unless the noun is what someone issued ("she issued a
+    statement saying"): then the issuer's.
+    """
+    own = own_subject(verb)
+    if own is not None:
+        return own
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        noun = verb.head
+        if noun.pos_ == "NOUN" and noun.head.pos_ == "VERB":
+            issuer = own_subject(noun.head)
+            if issuer is not None and issuer.pos_ in NAMES_AND_PRONOUNS:
+                return issuer
+        return noun
+    borrowed: Token | None = None
+    for _ in range(steps):
+        if verb.dep_ not in INHERITS_SUBJECT or verb.head is verb:
+            break
+        verb = verb.head
+        subject = own_subject(verb)
+        if subject is None:
+            continue
+        if subject.pos_ in NAMES_AND_PRONOUNS:
+            return subject
+        borrowed = borrowed or subject
+    return borrowed
+
+
+def is_passive(verb: Token) -> bool:
+    """A passive clause ("was arrested") or a passive participle ("troops sent to ...")."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return True
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+
+
+def passive_agent(verb: Token) -> Token | None:
+    """Who does a passive: the object of its "by" ("was arrested by the police")."""
+    agent = first_child(verb, ("agent",))
+    return first_child(agent, ("pobj",)) if agent is not None else None
+
+
+def preposition_objects(token: Token, preps: Collection[str],
+                        deps: Collection[str] = ("prep",)) -> Iterator[Token]:
+    """The objects of the token's prepositions among `preps` (lower case), in text order."""
+    for child in token.children:
+        if child.dep_ in deps and child.lower_ in preps:
+            yield from (c for c in child.children if c.dep_ == "pobj")
+
+
+def prep_object(token: Token, preps: Collection[str]) -> Token | None:
+    """The first object of one of the token's prepositions (or its passive "by")."""
+    return next(preposition_objects(token, preps, ("prep", "agent")), None)
+
+
+def governing_verb(token: Token, hops: int = 4) -> Token | None:
+    """The nearest verb above a token in the parse, within a few steps up."""
+    for _ in range(hops):
+        if token.head is token:
+            return token if token.pos_ in ("VERB", "AUX") else None
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+    return None
+
+
+def auxiliaries(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in AUXILIARIES]
+
+
+def gerund_head(token: Token) -> Token | None:
+    """The noun right before a gerund that the parser made the gerund's head: it reads "hurt in
+    police firing" as "police" with a participle "firing" after it."""
+    head = token.head
+    if token.tag_ == "VBG" and token.dep_ == "acl" and head.i == token.i - 1:
+        return head
+    return None
+
+
+def owner_of_gerund(token: Token, owners: Collection[str]) -> Token | None:
+    """The owner word a gerund was hung on ("police firing" is the police's firing)."""
+    head = gerund_head(token)
+    return head if head is not None and head.lower_ in owners else None
+
+
+def hyphen_prefix(token: Token) -> Token | None:
+    """The first word of a hyphenated word the tokenizer split ("lathi" of "lathi-charged")."""
+    if token.i < 2:
+        return None
+    hyphen, prefix = token.doc[token.i - 1], token.doc[token.i - 2]
+    if hyphen.text != "-" or hyphen.whitespace_ or prefix.whitespace_ or not prefix.is_alpha:
+        return None
+    return prefix
+
+
+def noun_phrase_head(token: Token) -> Token:
+    """Climb from a word to the head of its noun phrase ("NATO" in "the NATO boss" -> "boss")."""
+    while token.dep_ in ("compound", "flat", "amod", "nmod") and token.head.i > token.i:
+        token = token.head
+    return token
+
+
+def entities_in(span: Span) -> list[Span]:
+    """Named entities inside a span, read from the tokens (cheaper than `Span.ents`)."""
+    found: list[Span] = []
+    start = None
+    for token in span:
+        if token.ent_iob_ == "B" or (token.ent_iob_ == "I" and start is None):
+            if start is not None:
+                found.append(Span(span.doc, start, token.i, label=span.doc[start].ent_type_))
+            start = token.i
+        elif token.ent_iob_ != "I" and start is not None:
+            found.append(Span(span.doc, start, token.i, label=span.doc[start].ent_type_))
+            start = None
+    if start is not None:
+        found.append(Span(span.doc, start, span.end, label=span.doc[start].ent_type_))
+    return found

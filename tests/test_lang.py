@@ -1,0 +1,46 @@
+"""One loader for the word files of every language: a mistake names the file, line and key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tripwire.errors import TripwireError
+from tripwire.lang import LANG_DIR, WordFile, Words, languages, load_words, word_file
+
+
+class _Sample(WordFile):
+    verbs: Words
+    nouns: Words
+
+
+def test_english_is_a_folder_of_word_files() -> None:
+    assert "en" in languages()
+    assert {p.name for p in (LANG_DIR / "en").glob("*.yaml")} >= {
+        "quotes.yaml", "time.yaml", "places.yaml"}
+    assert word_file("time") == LANG_DIR / "en" / "time.yaml"
+
+
+def test_words_are_lower_cased_sets(tmp_path: Path) -> None:
+    path = tmp_path / "words.yaml"
+    path.write_text("verbs: [Say, tell]\nnouns: [claim]\n", encoding="utf-8")
+    assert load_words(path, _Sample) == _Sample(verbs=frozenset({"say", "tell"}),
+                                                nouns=frozenset({"claim"}))
+
+
+@pytest.mark.parametrize(("text", "line", "message"), [
+    ("verbs: [say, tell, say]\nnouns: [claim]\n", 1, "verbs: lists 'say' twice"),
+    ("verbs: [say]\nnouns: [claim, no]\n", 2, "nouns: False is not a word (quote yes/no/on/off)"),
+    ("verbs: [say]\n", 1, "lacks nouns"),
+    ("verbs: [say]\nnouns: [claim]\nadverbs: [now]\n", 1, "unknown key 'adverbs'"),
+    ("verbs: []\nnouns: [claim]\n", 1, "verbs: must be a non-empty list of words"),
+])
+def test_a_mistake_names_file_line_and_key(tmp_path: Path, text: str, line: int,
+                                           message: str) -> None:
+    path = tmp_path / "words.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(TripwireError) as caught:
+        load_words(path, _Sample)
+    assert (caught.value.code, caught.value.where, caught.value.message) == (
+        "E009", f"{path}:{line}", message)
