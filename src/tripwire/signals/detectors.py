@@ -21,7 +21,8 @@ Detectors and what they see:
 - conflict_share: the share of the dyad's incidents that are conflict, against its baseline
   share (the count model, with the dyad's incidents as the exposure).
 - cooperation_collapse (context): fewer cooperative incidents than the baseline predicts.
-- attention (context): the dyad's share of all stored articles (articles are its exposure).
+- attention (context): the share of all stored articles that mention both sides (all articles
+  are its exposure).
 
 A burst of coverage raises every count, so on days when cooperation surges too, and conflict
 rises no more than `burst_ratio` times as steeply, the volume detectors stay silent (a summit
@@ -232,9 +233,9 @@ def cooperation_reading(days: DyadDays, windows: Windows, settings: AlertSetting
 
 def attention_reading(days: DyadDays, corpus: Corpus, windows: Windows,
                       settings: AlertSettings) -> Reading:
-    """The dyad's share of all articles: the articles on the pair in the recent window against
-    the baseline's rate per article of the whole store (the count model, with articles as the
-    exposure), so a busier news day is no more attention."""
+    """The dyad's share of all articles: the articles that mention both sides in the recent
+    window against the baseline's rate per article of the whole store (the count model, with
+    all articles as the exposure), so a busier news day is no more attention."""
     recent, baseline = windows.sums(days.articles)
     _, baseline_sq = windows.sums(days.articles**2, observed_only=True)
     total_recent, total_base = windows.sums(corpus.articles)
