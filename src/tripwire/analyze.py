@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc
 
 from tripwire.actors import resolve_actors
+from tripwire.actors.reference import dateline
 from tripwire.clean import CleanedArticle, clean_article
 from tripwire.dates import check_published, is_plausible_published
 from tripwire.document import Article, Document, Sentence, content_hash
@@ -73,7 +74,7 @@ def _finish_document(document: Document, doc: Doc, evidence: bool = False) -> Do
     document.times = find_times(doc, document.published)
     document.events = code_events(doc, resolution, quotes=document.quotes, times=document.times,
                                   published=document.published, doc_id=document.id,
-                                  evidence=evidence)
+                                  dateline=dateline(document.removed), evidence=evidence)
     return document
 
 

@@ -129,10 +129,15 @@ class TimeExpr:
 
 @dataclass
 class ActorRef:
+    """Who fills an event role: an actor id and/or its country and sector; when neither is
+    known, `unresolved` says why (a pronoun without antecedent, a generic agent no context
+    places, a mention that cannot act). Optional in `tripwire/1`: older documents lack it."""
+
     actor: str | None
     text: str
     country: str | None = None
     sector: str | None = None
+    unresolved: str | None = None
 
 
 @dataclass
@@ -162,6 +167,7 @@ class Evidence:
     derived_from: str | None = None
     source_heads: list[str] = field(default_factory=list)
     target_heads: list[str] = field(default_factory=list)
+    resolutions: list[str] = field(default_factory=list)  # how a head resolved ("'it' ...")
 
 
 @dataclass

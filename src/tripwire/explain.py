@@ -26,6 +26,8 @@ def _refs(refs: list[ActorRef]) -> str:
     if not refs:
         return "-"
     return ", ".join(f"{r.text!r}->{r.actor or '?'}" + (f"/{r.sector}" if r.sector else "")
+                     + (f" ({r.country})" if r.country and not r.actor else "")
+                     + (f" [unresolved: {r.unresolved}]" if r.unresolved else "")
                      for r in refs)
 
 
@@ -90,6 +92,8 @@ def _event_lines(event: Event) -> list[str]:
         lines.append(f"    role heads: source {evidence.source_heads}, "
                      f"target {evidence.target_heads}")
     lines.append(f"    source: {_refs(event.source)}  target: {_refs(event.target)}")
+    if evidence is not None:
+        lines.extend(f"    {line}" for line in evidence.resolutions)
     lines.append(f"    date: {event.date or '-'} ({event.date_precision or '-'})  "
                  f"place: {event.location.name or '-'}  "
                  f"attributed to: {event.attributed_to or '-'}")

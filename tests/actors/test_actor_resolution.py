@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tripwire.actors import resolve_actors
+from tripwire.analyze import analyze
 from tripwire.nlp import parse
 
 ARTICLE = (
@@ -144,3 +145,55 @@ def test_lone_name_word_before_a_group_noun_is_not_a_person() -> None:
 def test_lone_name_after_a_title_is_a_person() -> None:
     doc = parse("President Mobutu demanded more seats.")
     assert [a.id for a in resolve_actors(doc, "2023-01-01").actors] == ["person:mobutu"]
+
+
+def test_an_adjective_two_states_share_goes_to_the_state_the_article_named() -> None:
+    document = analyze("Fighting flared in the DRC on Monday. Congolese troops shelled the rebels.",
+                       published="2023-03-06")
+    event = next(e for e in document.events if e.trigger.text == "shelled")
+    assert [r.country for r in event.source] == ["COD"]
+
+
+def test_a_one_word_body_name_needs_its_state_in_the_article() -> None:
+    abroad = analyze("At least 50 Congress MPs were detained in New Delhi.", published="2023-03-06")
+    assert "org:us-congress" not in {a.id for a in abroad.actors}
+    at_home = analyze("Congress passed the bill, and President Biden signed it.",
+                      published="2023-03-06")
+    assert "org:us-congress" in {a.id for a in at_home.actors}
+
+
+def test_a_first_surname_of_two_refers_back_to_the_full_name() -> None:
+    document = analyze("Opposition leader Marisol Quintana Ferrer was convicted on Friday. "
+                       "Quintana said she would appeal.", published="2023-03-06")
+    [person] = [a for a in document.actors if a.id.startswith("person:marisol")]
+    assert [m.text for m in person.mentions][:2] == ["Marisol Quintana Ferrer", "Quintana"]
+
+
+def test_a_bare_surname_is_not_the_famous_namesake_without_support() -> None:
+    alone = analyze("Johnson condemned the raid on the village.", published="2021-05-06")
+    assert not any(a.id == "person:boris-johnson" for a in alone.actors)
+    local = analyze("Local farmer Peter Johnson saw the raid. Johnson condemned it.",
+                    published="2021-05-06")
+    assert {a.id for a in local.actors if a.kind == "person"} == {"person:peter-johnson"}
+    titled = analyze("Prime Minister Johnson condemned the raid.", published="2021-05-06")
+    assert any(a.id == "person:boris-johnson" for a in titled.actors)
+
+
+def test_a_leader_word_after_a_body_of_an_organisation_stays_a_title() -> None:
+    body = analyze("The UN human rights chief condemned the raid.", published="2021-05-06")
+    assert not any(a.kind == "person" for a in body.actors)
+    top = analyze("The NATO chief condemned the raid.", published="2021-05-06")
+    assert any(a.id == "person:jens-stoltenberg" for a in top.actors)
+
+
+def test_a_name_in_a_place_position_is_not_a_person() -> None:
+    document = analyze("A camp was planned at Awinat, between Qasr Dallah and Sinjar, officials "
+                       "said. The battle for the town of Qasr Dallah was won by Iraqi forces.",
+                       published="2019-04-10")
+    assert not any(a.id.startswith("person:qasr") for a in document.actors)
+
+
+def test_a_doctrine_is_not_a_person() -> None:
+    document = analyze("Scholars say Bin Ladenism helped the movement recruit.",
+                       published="2019-04-10")
+    assert not any(a.id.endswith("ism") for a in document.actors)

@@ -230,3 +230,19 @@ def test_relative_timestamps_and_widget_lines_are_removed():
 def test_a_sentence_about_years_ago_stays():
     text = "5 years ago the harbour was closed to all ships."
     assert clean(text).text == text
+
+
+def test_page_labels_and_player_notices_leave_the_body() -> None:
+    text = ("Story highlights The minister resigned on Friday\n\n"
+            "The minister resigned after a vote of no confidence in parliament on Friday.\n\n"
+            "Advertisement Continue reading the main story\n\n"
+            "Talks collapse To view this video please enable JavaScript, and consider upgrading "
+            "to a web browser that supports HTML5 video\n\n"
+            "Your browser does not support the audio element.\n\n"
+            "The opposition called for early elections.\n\n"
+            "Edited by: Jana Novak")
+    cleaned = clean_article(Article(text=text))
+    assert cleaned.text.startswith("The minister resigned on Friday")
+    for junk in ("Story highlights", "Advertisement", "JavaScript", "audio element", "Edited by"):
+        assert junk not in cleaned.text
+    assert {r.kind for r in cleaned.removed} >= {"label", "advertisement", "player", "byline"}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from tripwire.analyze import analyze
 from tripwire.document import ActorRef, Event
-from tripwire.eval.events import ref_country
+from tripwire.eval.events import plover_roles, ref_country
 
 
 def code(text: str) -> list[Event]:
@@ -138,9 +138,11 @@ def test_common_words_do_not_name_a_person() -> None:
     assert all(not (r.actor or "").startswith("person:") for r in event.target)
 
 
-def test_talks_with_a_partner_are_reciprocal_but_a_visit_has_a_host() -> None:
+def test_talks_are_a_dyad_and_a_visit_has_a_host() -> None:
     assert triples(code("France held talks with Romania on Tuesday.")) == {
-        ("CONSULT", frozenset({"FRA", "ROU"}), frozenset())}
+        ("CONSULT", frozenset({"FRA"}), frozenset({"ROU"}))}
+    assert triples(code("Talks between Sudan and Chad resumed on Monday.")) == {
+        ("CONSULT", frozenset({"SDN"}), frozenset({"TCD"}))}
     assert triples(code("The Russian president hosted the Japanese prime minister.")) == {
         ("CONSULT", frozenset({"RUS"}), frozenset({"JPN"}))}
 
@@ -155,3 +157,11 @@ def test_places_the_gazetteer_lacks_come_from_the_registry() -> None:
     [event] = code("Israeli troops remained on alert in the occupied West Bank.")
     assert event.type == "MOBILIZE"
     assert countries(event.target) == {"PSE"}
+
+
+def test_plover_records_read_a_reciprocal_dyad_as_joint_sources() -> None:
+
+    [talks] = code("Israel and Lebanon renewed negotiations in Naqoura.")
+    assert plover_roles(talks) == (frozenset({"ISR", "LBN"}), frozenset())
+    [visit] = code("The Russian president hosted the Japanese prime minister.")
+    assert plover_roles(visit) == (frozenset({"RUS"}), frozenset({"JPN"}))

@@ -155,9 +155,21 @@ def owner_hits(reg: Registry, match: Match, context: Collection[str]) -> list[Hi
         named = entry is not None and entry.kind != "person"
         if hit.role == "place" or (named and (hit.role != "context" or hit.target in context)):
             found.append(hit)
-    # A registry name beats an adjective or metonym of the same words ("Brussels" -> EU).
-    found.sort(key=lambda h: OWNER_ROLES.index(h.role))
+    # A registry name beats an adjective or metonym of the same words ("Brussels" -> EU); of
+    # two states one adjective names ("Congolese"), the one the article named before.
+    found.sort(key=lambda h: (OWNER_ROLES.index(h.role), h.target not in context))
     return found
+
+
+def _body_words(tokens: list[Token], matches: list[Match], owner: Match) -> bool:
+    """Words no match explains between an owner and the leader word after it: "the UN human
+    rights chief" leads a body of the UN ("the NATO boss" leads NATO)."""
+    leader = next((m for m in matches if m.roles("leader") and m.first >= owner.last), None)
+    if leader is None:
+        return False
+    covered = {i for m in matches for i in range(m.first, m.last)}
+    return any(i not in covered and tokens[i].text[:1].isalnum()
+               for i in range(owner.last, leader.first))
 
 
 def head_match(matches: list[Match]) -> Match | None:
@@ -255,6 +267,8 @@ def read_phrase(reg: Registry, tokens: list[Token], matches: list[Match], day: d
 
     # 2. An office or leader of a named state or organisation, held on the day.
     leader = any(m.roles("leader") for m in matches)
+    if leader and not hint and owner is not None and _body_words(tokens, matches, owner[0]):
+        leader = False  # "the UN human rights chief" heads a body, not the UN: a title
     if owner is not None and owner[1].role != "place" and (hint or leader) and not former:
         owner_id = owner[1].target
         holder = reg.holder(owner_id, hint, day) if hint else reg.top_holder(owner_id, day)

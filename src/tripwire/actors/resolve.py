@@ -20,6 +20,7 @@ from tripwire.actors.entries import slug
 from tripwire.actors.reading import PLACE_PREPOSITIONS, Reading, read_person, read_phrase
 from tripwire.actors.registry import NAME_PARTICLES, Hit, Match, Registry, registry, surname_of
 from tripwire.actors.text import Token, fold, tokenize
+from tripwire.actors.words import is_place_name
 from tripwire.document import Actor, ActorRef, Entity, Mention
 from tripwire.nlp.syntax import SUBJECTS
 
@@ -45,6 +46,7 @@ class ActorResolution:
     entities: list[Entity] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
     mentions: list[_Mention] = field(default_factory=list)
+    countries: set[str] = field(default_factory=set)  # the states the article names
 
     def __post_init__(self) -> None:
         self.mentions.sort(key=lambda m: (m.start, m.end))
@@ -93,6 +95,7 @@ class _ArticleResolver:
         self.readings: dict[str, Reading] = {}
         self.names: dict[str, str] = {}       # surname key -> person id named in this article
         self.named: set[str] = set()
+        self.countries: set[str] = set()  # states the article names (`run` fills it)
         self._ents = list(doc.ents)
         self._ent_starts = [e.start_char for e in self._ents]
         self._ent_ends = [e.end_char for e in self._ents]
@@ -103,6 +106,7 @@ class _ArticleResolver:
         starts = [t.start for t in tokens]
         people_spans = [(e.start_char, e.end_char) for e in self._ents if e.label_ == "PERSON"]
         covered = {i for m in matches for i in range(m.first, m.last)}
+        self.countries = self._named_countries(matches)
         match_starts = [m.start for m in matches]
         for chunk_start, chunk_end in self._phrases(matches, people_spans):
             first = bisect.bisect_left(starts, chunk_start)
@@ -219,12 +223,47 @@ class _ArticleResolver:
         hits = tuple(h for h in match.hits if self._hit_holds(h, match, tokens, phrase))
         return Match(match.first, match.last, match.start, match.end, hits) if hits else None
 
+    def _named_countries(self, matches: list[Match]) -> set[str]:
+        """The states the article names anywhere (by name, adjective, seat of power, a longer
+        name of one of their bodies, or a person's full name or title and surname)."""
+        found: set[str] = set()
+        for index, match in enumerate(matches):
+            titled = index > 0 and bool(matches[index - 1].roles("office", "leader")) and \
+                not self.text[matches[index - 1].end:match.start].strip()
+            for hit in match.roles("name", "adjective", "metonym", *(("surname",) if titled else ())):
+                entry = self.reg.get(hit.target)
+                if entry is None or (entry.kind not in ("state", "person")
+                                     and match.last - match.first < 2):
+                    continue
+                country = entry.country or (entry.id if entry.kind == "state" else None)
+                if entry.kind == "person":
+                    country = self._person_country(entry.id)
+                if country:
+                    found.add(country)
+        return found
+
+    def _person_country(self, actor: str) -> str | None:
+        entry = self.reg.get(actor)
+        return read_person(self.reg, entry, self.day, entry.name).country if entry else None
+
+    def _generic_name(self, hit: Hit, match: Match) -> bool:
+        return hit.role == "name" and match.last - match.first == 1 and generic_body_name(
+            self.reg, hit.target, self.text[match.start:match.end], self.countries)
+
     def _hit_holds(self, hit: Hit, match: Match, tokens: list[Token], phrase: list[Match]) -> bool:
+        if self._generic_name(hit, match):
+            return False
         if hit.role == "surname":
-            # "May" alone is a person only after her full name, with a title, or if spaCy says so;
-            # a title after it is the office of a place ("Montenegro's prime minister").
+            # "May" alone is a person only after her full name or with a title (a title after
+            # it is the office of a place: "Montenegro's prime minister"); "Johnson" alone is
+            # the famous namesake only in an article about that person's country, and never
+            # after another Johnson's full name.
             titled = any(m.roles("office", "leader") and m.start < match.start for m in phrase)
-            return hit.target in self.named or titled or self._is_person(match)
+            if hit.target in self.named or titled:
+                return True
+            other = self.names.get(self.text[match.start:match.end].casefold())
+            return other in (None, hit.target) and self._is_person(match) and \
+                self._person_country(hit.target) in self.countries
         if hit.role not in ("metonym", "place"):
             return True
         index = _index(tokens, match)
@@ -277,7 +316,7 @@ class _ArticleResolver:
         if not persons:
             return reading
         name = person_name(persons[0].text)
-        if name is None:
+        if name is None or is_place_name(persons[0]):
             return reading
         known = self.names.get(name.split()[-1].casefold())
         if known is not None:
@@ -324,8 +363,12 @@ class _ArticleResolver:
             self.readings[actor] = reading
         if reading.kind == "person" and reading.name:
             surname = surname_of(reading.name) if entry is None else surname_of(entry.name)
-            for key in {(surname or reading.name).split()[-1].casefold(), reading.name.split()[-1].casefold()}:
-                self.names.setdefault(key, actor)
+            keys = [(surname or reading.name).split()[-1], reading.name.split()[-1]]
+            if entry is None:
+                # "Cristiana Chamorro Barrios" is "Chamorro" again: a first of two surnames
+                keys += [w for w in reading.name.split()[1:] if w.casefold() not in NAME_PARTICLES]
+            for key in keys:
+                self.names.setdefault(key.casefold(), actor)
         if entry is not None and entry.parent:
             self.named.add(entry.parent)
 
@@ -336,7 +379,8 @@ class _ArticleResolver:
             if actor_id not in actors:
                 actors[actor_id] = self._actor(actor_id)
             actors[actor_id].mentions.append(Mention(mention.start, mention.end, mention.ref.text))
-        return ActorResolution(self._entities(), list(actors.values()), self.mentions)
+        return ActorResolution(self._entities(), list(actors.values()), self.mentions,
+                               self.countries)
 
     def _actor(self, actor_id: str) -> Actor:
         entry = self.reg.get(actor_id)
@@ -373,6 +417,14 @@ class _ArticleResolver:
         return entities
 
 
+def generic_body_name(reg: Registry, actor: str, word: str, countries: set[str]) -> bool:
+    """A one-word name that is also a sector word ("Congress", "Parliament") names a body of
+    some state; it is that state's only in an article that names the state."""
+    entry = reg.get(actor)
+    return (entry is not None and entry.kind in ("org", "group") and entry.country is not None
+            and entry.country not in countries and word.casefold() in reg.lexicon.sector_words)
+
+
 def _noun_chunks(doc: Doc) -> list[tuple[int, int]]:
     """Noun chunk character spans; none without a dependency parse (then matches stand alone)."""
     try:
@@ -388,8 +440,8 @@ def person_name(text: str) -> str | None:
     for suffix in ("'s", "’s", "'", "’"):
         name = name.removesuffix(suffix)
     words = name.split()
-    if not words or not all(_name_word(w) for w in words):
-        return None
+    if not words or not all(_name_word(w) for w in words) or words[-1].lower().endswith("ism"):
+        return None  # "Bin Ladenism" is a doctrine
     return name
 
 

@@ -32,6 +32,7 @@ LINE_KINDS = frozenset(
         "cta",
         "navigation",
         "newsletter",
+        "player",
         "related",
         "share",
         "subscribe",
@@ -60,6 +61,8 @@ class Patterns:
     months: dict[str, int] = field(default_factory=dict)
     story_date: list[re.Pattern[str]] = field(default_factory=list)
     datelines: list[re.Pattern[str]] = field(default_factory=list)
+    # page labels glued before a line's text ("Story highlights ..."): cut off, kept in `removed`
+    labels: list[re.Pattern[str]] = field(default_factory=list)
     hints: list[re.Pattern[str]] = field(default_factory=list)
     doubled_words_allowed: frozenset[str] = frozenset()
     glued_exceptions: frozenset[str] = frozenset()
@@ -174,6 +177,7 @@ LANGUAGE_SECTIONS = {
     "months",
     "story_date",
     "datelines",
+    "labels",
     "hints",
     "doubled_words_allowed",
     "glued_exceptions",
@@ -185,7 +189,7 @@ def load_language_file(path: Path, into: Patterns) -> None:
     sections = _sections(path, _compose(path), LANGUAGE_SECTIONS)
     if "lines" in sections:
         into.line_rules.extend(_line_rules(path, sections["lines"]))
-    for name in ("credits", "story_date", "datelines", "hints"):
+    for name in ("credits", "story_date", "datelines", "labels", "hints"):
         if name in sections:
             getattr(into, name).extend(
                 _regex(t, w) for t, w in _strings(path, sections[name], name)

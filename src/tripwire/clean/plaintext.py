@@ -132,12 +132,22 @@ def classify_line(line: str, patterns: Patterns) -> LineVerdict | None:
     return LineVerdict("caption", caption=caption) if caption else None
 
 
+def _cut_label(line: _Line, state: _State, patterns: Patterns) -> None:
+    """A page label glued before the text of a line ("Story highlights ...") is cut off."""
+    for pattern in patterns.labels:
+        match = pattern.match(line.text)
+        if match and match.end() < len(line.text):
+            state.removed.append(Removed("label", match.group(0).strip()))
+            line.text = line.text[match.end():]
+
+
 def _classify_lines(state: _State, patterns: Patterns) -> dict[int, str]:
     """Move story dates, captions and pattern-matched furniture out; return their lines' kinds."""
     kept: list[_Line] = []
     matched: dict[int, str] = {}
     titles = title_variants(state.title)
     for line in state.kept:
+        _cut_label(line, state, patterns)
         verdict = classify_line(line.text, patterns)
         if verdict is None:
             if _normal(line.text) not in titles:

@@ -11,7 +11,12 @@ Definitions (the same in `tripwire eval events` and benchmarks/events_eval.py):
   countries are a non-empty subset of the gold countries, or both are empty.
 - Per-type precision/recall/F1 and triple F1 compare, per sentence, the set of gold types
   (triples of type, source country, target country) with the coded asserted and future events'.
-- Quad classes follow the gold file's labels: 0 no PLOVER type, 1 AGREE/CONSULT/SUPPORT,
+  The records code the parties of a reciprocal act all as sources ("Israel and Lebanon renewed
+  negotiations"); the coder names such an act's dyad as source and target, and both are
+  compared as the records' sources.
+- Quad classes follow the gold file's labels (CAMEO's QuadClass): 0 no PLOVER type, or a
+  statement or appeal (CAMEO 01, 02: "urged X to", "denied the charges", "expressed
+  condolences", which PLOVER codes as REQUEST, REJECT or SUPPORT), 1 AGREE/CONSULT/SUPPORT,
   2 COOPERATE/AID/RETREAT/CONCEDE (CAMEO 08 is material here), 3 REQUEST/ACCUSE/REJECT/THREATEN
   and SANCTION (CAMEO 16 is verbal here), 4 PROTEST/MOBILIZE/COERCE/ASSAULT. A sentence's label is
   its main event's; a "false event" is a main event on a label-0 sentence.
@@ -55,6 +60,7 @@ import pycountry
 from tripwire.analyze import analyze_many
 from tripwire.document import ActorRef, Article, Document, Event, Quote
 from tripwire.errors import TripwireError
+from tripwire.events.lexicon import default_lexicon
 from tripwire.ontology import ontology
 
 # The gold file's quad class of a type is the ontology's quad code, except these two: CAMEO 08
@@ -188,6 +194,18 @@ def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
     return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
 
 
+def plover_roles(event: Event) -> tuple[frozenset[str], frozenset[str]]:
+    """Source and target countries as the PLOVER records code them: the parties of a reciprocal
+    act (talks, cooperation outside a visit or a mediation) are all sources there, where the
+    coder names the dyad as source and target."""
+    source, target = _countries(event.source), _countries(event.target)
+    event_type = default_lexicon().types.get(event.type)
+    if (event_type is not None and event_type.reciprocal
+            and event.mode not in event_type.directed_modes):
+        return source | target, frozenset()
+    return source, target
+
+
 def _country_right(coded: frozenset[str], gold: frozenset[str]) -> bool:
     return (not coded and not gold) or (bool(coded) and coded <= gold)
 
@@ -210,8 +228,9 @@ def score_plover(gold: list[GoldSentence], documents: list[Document]) -> dict:
                           key=lambda e: (e.modality != "asserted", -e.confidence))
             if same:
                 matched += 1
-                source_hits += _country_right(_countries(same[0].source), event.source)
-                target_hits += _country_right(_countries(same[0].target), event.target)
+                source, target = plover_roles(same[0])
+                source_hits += _country_right(source, event.source)
+                target_hits += _country_right(target, event.target)
         coded_types = {e.type for e in coded}
         for name in gold_types | coded_types:
             row = counts.setdefault(name, Counter())
@@ -219,7 +238,7 @@ def score_plover(gold: list[GoldSentence], documents: list[Document]) -> dict:
             row["fp"] += name not in gold_types
             row["fn"] += name not in coded_types
         gold_triples = {(e.type, e.source, e.target) for e in sentence.events}
-        coded_triples = {(e.type, _countries(e.source), _countries(e.target)) for e in coded}
+        coded_triples = {(e.type, *plover_roles(e)) for e in coded}
         triple["tp"] += len(gold_triples & coded_triples)
         triple["fp"] += len(coded_triples - gold_triples)
         triple["fn"] += len(gold_triples - coded_triples)
@@ -254,9 +273,12 @@ def load_quad(path: Path) -> list[tuple[str, int]]:
     return rows
 
 
+NEUTRAL_CAMEO_ROOTS = ("01", "02")
+
+
 def quad_label(events: list[Event]) -> int:
     main = main_event(events)
-    if main is None:
+    if main is None or (main.cameo or "").startswith(NEUTRAL_CAMEO_ROOTS):
         return 0
     return GOLD_QUAD_EXCEPTIONS.get(main.type) or ontology().quad_code(main.type)
 

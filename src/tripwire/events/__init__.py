@@ -21,15 +21,17 @@ MAX_SENTENCE_TOKENS = 250
 
 def code_events(doc: Doc, actors: ActorResolution, *, quotes: list[Quote],
                 times: list[TimeExpr], published: str | None, doc_id: str,
-                lexicon: EventLexicon | None = None, evidence: bool = False) -> list[Event]:
+                dateline: str | None = None, lexicon: EventLexicon | None = None,
+                evidence: bool = False) -> list[Event]:
     """The events of an article, numbered `<doc_id>:<n>` in text order, restatements merged.
 
     `doc` is the parse of the article's clean text (captions, subheads and removed lines are not
     in it, so they are never coded); `quotes` attribute events to speakers and `times` date them
-    against the publication day. With `evidence`, each event records why it was coded.
+    against the publication day; `dateline` (the one the cleaner removed) places generic
+    agents nothing else places. With `evidence`, each event records why it was coded.
     """
     lexicon = lexicon or default_lexicon()
-    lookup = ActorLookup(actors, published)
+    lookup = ActorLookup(actors, published, dateline, quotes)
     events: list[Event] = []
     for sentence in doc.sents:
         if len(sentence) > MAX_SENTENCE_TOKENS:

@@ -23,6 +23,7 @@ said"), and the words that go with a deed ("protesters blocked roads demanding .
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -141,8 +142,48 @@ def _is_historical(date: str | None, published: str | None, days: int) -> bool:
     return (then - when).days > days
 
 
+# Dependents that head a clause of their own (or a parenthesis): a time expression inside one
+# dates that clause, not the clause it hangs on.
+EMBEDDED_CLAUSES = {"relcl", "acl", "advcl", "ccomp", "parataxis", "conj", "appos", "csubj",
+                    "xcomp"}
+
+
+def own_times(times: list[TimeExpr], clause: Token, trigger: Token) -> list[TimeExpr]:
+    """The time expressions of the event's own clause: not those of a clause embedded in it
+    ("requested 13 years for X, who is the daughter of Y (1990-1997)", "are demanding talks, a
+    group that has seized territory since last year") unless the trigger is inside that clause.
+    A clause with none takes the time of the clause it is conjoined to ("in 1998 the guard
+    detained a crew and seized its boat")."""
+    while True:
+        skipped = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge))
+                   for t in clause.subtree
+                   if t.i != clause.i and t.dep_ in EMBEDDED_CLAUSES
+                   and (t.pos_ in ("VERB", "AUX") or t.dep_ == "appos")
+                   and not (t.left_edge.i <= trigger.i <= t.right_edge.i)]
+        start, end = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
+        own = [t for t in times if start <= t.start and t.end <= end
+               and not any(s <= t.start < e for s, e in skipped)]
+        if own or clause.dep_ != "conj" or clause.head.i == clause.i:
+            return own
+        trigger, clause = clause, clause.head
+
+
+def _dated(reading: ModalityReading, date: str | None, published: str | None,
+           days: int) -> ModalityReading:
+    """The clause's own date decides between news and background: an act dated well before
+    publication is historical, and one told as background (a relative clause, "after ...")
+    but dated within the news period is asserted."""
+    if date is None or reading.modality not in ("asserted", "historical"):
+        return reading
+    if _is_historical(date, published, days):
+        return ModalityReading("historical", f"date {date}")
+    if reading.modality == "historical":
+        return ModalityReading("asserted", f"date {date}")
+    return reading
+
+
 def _copy_refs(refs: list[ActorRef]) -> list[ActorRef]:
-    return [ActorRef(r.actor, r.text, r.country, r.sector) for r in refs]
+    return [dataclasses.replace(r) for r in refs]
 
 
 def _derive(coded: CodedEvent, lexicon: EventLexicon) -> CodedEvent | None:
@@ -171,13 +212,19 @@ def _derive(coded: CodedEvent, lexicon: EventLexicon) -> CodedEvent | None:
     return CodedEvent(derived, coded.match, reading, derived_from=event.type)
 
 
-def _evidence(coded: CodedEvent, lexicon: EventLexicon) -> Evidence:
+def _evidence(coded: CodedEvent, lexicon: EventLexicon, lookup: ActorLookup) -> Evidence:
     match = coded.match
     sources, targets = role_heads(match, lexicon)
-    return Evidence(pattern=match.pattern.describe(), modality=coded.reading.describe(),
+    pattern = match.pattern.describe()
+    if coded.event.type != match.pattern.type and not coded.derived_from:
+        pattern += (f" (a pledge of a conflictual act: coded {coded.event.type}, "
+                    f"not {match.pattern.type})")
+    return Evidence(pattern=pattern, modality=coded.reading.describe(),
                     light=match.light.text if match.light is not None else None,
                     derived_from=coded.derived_from, source_heads=[t.text for t in sources],
-                    target_heads=[t.text for t in targets])
+                    target_heads=[t.text for t in targets],
+                    resolutions=[f"{t.text!r} resolved as {lookup.reasons[t.i]}"
+                                 for t in (*sources, *targets) if t.i in lookup.reasons])
 
 
 def code_sentence(sentence: Span, lexicon: EventLexicon, lookup: ActorLookup, *,
@@ -196,25 +243,26 @@ def code_sentence(sentence: Span, lexicon: EventLexicon, lookup: ActorLookup, *,
             if lexicon.types[m.pattern.type].quad.startswith("material")}
     tellers = _teller_tokens(sentence, lexicon.cues.reporting_verbs)
     for match in coding.matches:
-        event_type = lexicon.types[match.pattern.type]
+        event_type = lexicon.types[_pledged_type(match, coding.matches, lexicon)]
         if _said_while_acting(match, event_type.quad, acts) or match.token.i in tellers:
             continue
         reading = read_modality(match, lexicon, triggers)
         roles = resolve_roles(match, lexicon, lookup)
         clause = match.clause
-        date, precision = date_for_clause(times, clause.left_edge.idx,
-                                          clause.right_edge.idx + len(clause.right_edge.text),
+        clause_times = own_times(times, clause, match.token)
+        date, precision = date_for_clause(clause_times, sentence.start_char, sentence.end_char,
                                           match.start, published)
-        if reading.modality == "asserted" and _is_historical(
-                date, published, lexicon.cues.historical_days):
-            reading = ModalityReading("historical", f"date {date}")
+        dating = any(t.type not in ("DURATION", "SET") for t in clause_times)
+        reading = _dated(reading, date if dating else None, published,
+                         lexicon.cues.historical_days)
         modality = reading.modality
         trigger = Trigger(match.token.text, match.start, match.end)
         event = Event(
             id="", type=event_type.name, sentence=span, trigger=trigger,
             mode=match.pattern.mode,
             context=list(dict.fromkeys((*match.pattern.context, *sentence_contexts))),
-            quad=event_type.quad, cameo=event_type.cameo_for(match.pattern.mode),
+            quad=event_type.quad,
+            cameo=match.pattern.cameo or event_type.cameo_for(match.pattern.mode),
             intensity=event_type.intensity, source=roles.source, target=roles.target,
             date=date, date_precision=precision, location=locate(sentence, clause),
             modality=modality, attributed_to=_attribution(match, quotes, lexicon, lookup),
@@ -231,8 +279,22 @@ def code_sentence(sentence: Span, lexicon: EventLexicon, lookup: ActorLookup, *,
             coding.coded.append(derived)
     if evidence:
         for coded in coding.coded:
-            coded.event.evidence = _evidence(coded, lexicon)
+            coded.event.evidence = _evidence(coded, lexicon, lookup)
     return coding
+
+
+def _pledged_type(match: TriggerMatch, matches: list[TriggerMatch], lexicon: EventLexicon) -> str:
+    """A pledge of a conflictual act is a threat: "vowed to retaliate", "promised to impose
+    sanctions" (the promised act's type derives THREATEN, types.yaml `pledge`), not an AGREE."""
+    name = match.pattern.type
+    if match.pattern.complement != "future" or lexicon.types[name].quad != "verbal_cooperation":
+        return name
+    contents = {c.i for c in match.token.children if c.dep_ == "xcomp"}
+    contents |= {t.i for i in contents for t in match.token.doc[i].conjuncts}
+    for other in matches:
+        if other.clause.i in contents and lexicon.types[other.pattern.type].pledge == "THREATEN":
+            return "THREATEN"
+    return name
 
 
 def _teller_tokens(sentence: Span, reporting: frozenset[str]) -> set[int]:

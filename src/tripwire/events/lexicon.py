@@ -51,17 +51,19 @@ class TriggerPattern:
     except_objects: frozenset[str] = frozenset()
     except_particles: frozenset[str] = frozenset()
     intransitive: bool = False
+    infinitive: bool = False
     agentive: bool = False
     mode: str | None = None
     context: tuple[str, ...] = ()
     strength: float = 0.8
     complement: str | None = None
+    cameo: str | None = None
 
     @property
     def specificity(self) -> int:
         """How many constraints a pattern has: the more, the earlier it is tried."""
         return (bool(self.light) + bool(self.objects) + bool(self.subjects) + bool(self.particles)
-                + self.intransitive)
+                + self.intransitive + self.infinitive)
 
     def describe(self) -> str:
         parts = [f"{self.type}{'/' + self.mode if self.mode else ''}", self.kind]
@@ -220,7 +222,7 @@ def load_types(path: Path = DATA / "types.yaml") -> dict[str, EventType]:
 
 
 _PATTERN_KEYS = {"verbs", "nouns", "adjectives", "modals", "light", "objects", "subjects", "particles",
-                 "under", "except_objects", "except_particles", "intransitive", "agentive", "mode", "context", "strength",
+                 "under", "except_objects", "except_particles", "intransitive", "infinitive", "agentive", "mode", "context", "strength", "cameo",
                  "complement", LINE}
 _KINDS = {"verbs": "verb", "nouns": "noun", "adjectives": "adjective", "modals": "modal"}
 
@@ -248,12 +250,15 @@ def _pattern(type_: EventType, entry: Any, path: Path) -> TriggerPattern:
     complement = entry.get("complement")
     if complement is not None and complement not in MODALITIES[1:]:
         raise _fail(path, line, f"{type_.name}: complement must be one of {MODALITIES[1:]}")
+    cameo = entry.get("cameo")
+    if cameo is not None and not (isinstance(cameo, str) and len(cameo) == 3 and cameo.isdigit()):
+        raise _fail(path, line, f"{type_.name}: cameo must be a quoted three-digit CAMEO code")
     kind = _KINDS[kinds[0]]
     if "light" in entry and kind != "noun":
         raise _fail(path, line, f"{type_.name}: `light` is for noun entries")
     if kind == "modal" and "under" not in entry:
         raise _fail(path, line, f"{type_.name}: a modal entry needs `under`")
-    for flag in ("intransitive", "agentive"):
+    for flag in ("intransitive", "infinitive", "agentive"):
         if not isinstance(entry.get(flag, False), bool):
             raise _fail(path, line, f"{type_.name}: {flag} must be true or false")
 
@@ -266,8 +271,10 @@ def _pattern(type_: EventType, entry: Any, path: Path) -> TriggerPattern:
         subjects=words("subjects"),
         particles=words("particles"), under=words("under"),
         except_objects=words("except_objects"), except_particles=words("except_particles"),
-        intransitive=entry.get("intransitive", False), agentive=entry.get("agentive", False),
+        intransitive=entry.get("intransitive", False), infinitive=entry.get("infinitive", False),
+        agentive=entry.get("agentive", False),
         mode=mode, context=context, strength=float(strength), complement=complement,
+        cameo=cameo,
     )
 
 

@@ -125,12 +125,16 @@ def _verb_fits(pattern: TriggerPattern, verb: Token) -> bool:
     if pattern.except_objects and object_lemmas(verb_objects(verb)) & pattern.except_objects:
         return False
     if pattern.particles and not any(
-        c.dep_ in ("prt", "prep", "agent", "advmod") and c.lower_ in pattern.particles
+        (c.dep_ in ("prt", "prep", "agent", "advmod", "oprd", "acomp")
+         or (c.dep_ == "ccomp" and c.pos_ == "ADJ")) and c.lower_ in pattern.particles
         for c in verb.children
     ):
         return False
     if pattern.intransitive and any(c.dep_ in OBJECT_DEPS or c.dep_ == "ccomp"
                                     for c in verb.children):
+        return False
+    if pattern.infinitive and not any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")
+                                      for c in verb.children):
         return False
     if pattern.subjects and not object_lemmas(verb_subjects(verb)) & pattern.subjects:
         return False

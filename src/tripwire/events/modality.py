@@ -10,7 +10,10 @@ Three structural readings besides the cue words: a purpose clause ("opened fire 
 crowd") is hypothetical, being intended; the content of an accusation, report or possibility
 ("rejected accusations that it armed the rebels") is hypothetical, being alleged; and a past
 event told in a relative clause or a participle after a noun ("farmers who were killed", "the
-curfew imposed after the coup") is historical: background that happened on its own date.
+curfew imposed after the coup") is historical: background that happened on its own date. The
+coder then reads the event's own clause's date (not the sentence's): one well before
+publication makes any asserted event historical, one within the news period makes background
+asserted again ("who was shot earlier this month").
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from tripwire.events.matching import TriggerMatch, gerund_head, is_passive, pres
 from tripwire.events.roles import reporter_of
 
 MAX_DEPTH = 8
+FINITE_TAGS = ("VBD", "VBZ", "VBP")
 GOVERNED_DEPS = {"xcomp", "ccomp"}
 
 
@@ -265,6 +269,13 @@ def read_modality(match: TriggerMatch, lexicon: EventLexicon, triggers: set[int]
         if prior is not None:
             return ModalityReading("historical", prior)
         head, dep = clause.head, clause.dep_
+        if dep == "conj" and clause.tag_ in FINITE_TAGS:
+            # a conjoined clause with a tense of its own has its own auxiliaries: "the guards
+            # did not answer and opened fire" (the firing is asserted); it shares the background
+            # of a relative clause it continues ("police who used teargas and tortured ...")
+            if _background(head):
+                return ModalityReading("historical", head.lower_)
+            break
         if dep == "relcl" and _infinitival(clause):
             # "the first delegation to visit Bucharest", "a force to protect them": what the
             # noun is for, not news
@@ -297,6 +308,10 @@ def read_modality(match: TriggerMatch, lexicon: EventLexicon, triggers: set[int]
             governed = _governor_cue(head, lexicon, triggers)
             if governed is not None:
                 return governed
+        elif dep == "acl" and head.i in triggers and head.lemma_.lower() in lexicon.complements:
+            # the content of a nominal trigger: "its request to Rwanda to withdraw" (demanded)
+            return ModalityReading(lexicon.complements[head.lemma_.lower()], head.lower_,
+                                   governed=True)
         elif dep in ("acl", "advcl") and _infinitival(clause):
             return ModalityReading("hypothetical", "to", governed=True)
         elif dep not in ("conj", "advcl", "pcomp", "prep", "pobj", "acomp"):

@@ -8,13 +8,20 @@ Britain") and coordinated modifiers ("Hungarian and Romanian officials") give se
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
 from tripwire.actors import ActorResolution, resolve_phrase
-from tripwire.document import ActorRef
+from tripwire.actors.reference import (
+    ArticleContext,
+    cannot_act,
+    described,
+    refer,
+    with_reasons,
+)
+from tripwire.document import ActorRef, Quote
 from tripwire.events.lexicon import EventLexicon, EventType
 from tripwire.events.matching import (
     OBJECT_DEPS,
@@ -53,10 +60,15 @@ class ActorLookup:
     """Asks the actors stage who a noun phrase is (the article's mentions first, then the
     phrase resolver for generic agents like "Russian troops"); keeps unresolved phrases as text."""
 
-    def __init__(self, actors: ActorResolution, published: str | None) -> None:
+    def __init__(self, actors: ActorResolution, published: str | None,
+                 dateline: str | None = None, quotes: Sequence[Quote] = ()) -> None:
         self.actors = actors
+        self.quotes = quotes
         self.published = published
+        self.context = ArticleContext(actors, dateline, published)
+        self.reasons: dict[int, str] = {}  # role head -> how it was resolved, for `explain`
         self._near: dict[int, frozenset[str]] = {}
+        self._resolved: dict[int, ActorRef] = {}
 
     def near(self, sentence: Span) -> frozenset[str]:
         """Countries a sentence's actors belong to: which of two places of one name it means
@@ -71,6 +83,21 @@ class ActorLookup:
         return self.actors.actor_at(span.start_char, span.end_char)
 
     def resolve(self, head: Token) -> ActorRef:
+        """The actor a role head stands for: what a pronoun, a relative pronoun or a definite
+        description refers to, else what the head names (`_named_by`)."""
+        if head.i not in self._resolved:
+            self._resolved[head.i] = ActorRef(None, head.text)  # a cycle finds nothing
+            referred = refer(head, self.resolve, self.actors, self.quotes)
+            if referred is None:
+                named = self._named_by(head)
+                referred = (described(head, named, self.actors) or cannot_act(head, named)
+                            or (named, ""))
+            self._resolved[head.i] = referred[0]
+            if referred[1]:
+                self.reasons[head.i] = referred[1]
+        return self._resolved[head.i]
+
+    def _named_by(self, head: Token) -> ActorRef:
         """The actor a role head names: the core phrase, then named entities inside it or in its
     "of" phrase, then the phrase resolver."""
         core = core_phrase(head)
@@ -85,11 +112,15 @@ class ActorLookup:
                         if ref is not None and not _stance(ref, phrase):
                             return ref
                         ref = None
-        # generic agents ("Russian troops", "the police"); a name the actors stage could not
-        # resolve in the article is not retried
-        if ref is None and head.pos_ in ("NOUN", "ADJ") and head.ent_type_ not in NOT_ACTORS:
+        # generic agents ("Russian troops", "the police", "The Prosecutor's Office": a
+        # capitalised one gives its sector only, a name the actors stage could not resolve in
+        # the article is not retried)
+        if ref is None and head.pos_ in ("NOUN", "ADJ", "PROPN") and \
+                head.ent_type_ not in NOT_ACTORS:
             found = _resolve_phrase(core.text, self.published)
-            if found is not None and not _common_words_naming(found, core):
+            if found is not None and not _common_words_naming(found, core) and \
+                    not self.context.foreign_body(found) and \
+                    (head.pos_ != "PROPN" or found.actor is None):
                 ref = ActorRef(found.actor, core.text, found.country, found.sector)
         if ref is None or (ref.actor is None and ref.country is None):
             near = self.near(head.sent)
@@ -209,6 +240,13 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return None if is_passive(head) else subject_of(head, depth + 1)
     if dep == "pcomp":
         return subject_of(head.head, depth + 1)
+    if dep == "acl" and head.pos_ == "NOUN" and any(
+            c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        # a noun's infinitive is done by whom the noun is addressed to, else by its owner:
+        # "its request to Rwanda to withdraw", "Uganda's decision to withdraw troops"
+        doer = _prep_object(head, ("to",)) or _first_child(head, ("poss",))
+        if doer is not None and doer.i < verb.i:
+            return doer
     if dep == "relcl" or (dep == "acl" and verb.tag_ != "VBN"):
         # "issued a declaration demanding ...": the declaration speaks for its issuer
         if dep == "acl" and head.dep_ in ("dobj", "obj") and head.pos_ == "NOUN":
@@ -368,7 +406,8 @@ def _noun_roles(match: TriggerMatch, event_type: EventType) -> tuple[list[Token]
             targets = targets or _prep_objects(verb, event_type.targets)
     else:
         by = _prep_object(noun, ("by",))
-        owners = _actor_modifiers(noun)
+        # the modifiers that qualify the event ("air strikes") say how, not who
+        owners = [t for t in _actor_modifiers(noun) if t.lemma_.lower() not in match.pattern.objects]
         possessors = [t for t in owners if t.dep_ == "poss"]
         if noun.lemma_.lower() in PATIENT_NOUNS and possessors:
             targets = possessors
@@ -490,6 +529,9 @@ def _resolve_heads(heads: list[Token], lookup: ActorLookup,
             place = _located_in(head) or locate(head.sent, head.head).country
             candidates = [ActorRef(None, candidates[0].text, place, candidates[0].sector)]
         modifiers = [c for c in head.lefts if c.dep_ in ("amod", "compound", "nmod") and c.conjuncts]
+        if head.pos_ == "NOUN":  # "the leaders of Japan and Ireland"
+            modifiers += [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for o in p.children if o.dep_ == "pobj" and o.conjuncts]
         if modifiers:
             resolved = [lookup.resolve(t) for m in modifiers for t in (m, *m.conjuncts)]
             resolved = [r for r in resolved if r.actor]
@@ -575,11 +617,14 @@ def resolve_roles(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorLooku
     source = _at_home(source, target, sentence, lookup, False, frame)
     target = _at_home(target, source, sentence, lookup, True, frame)
     source = _done_where(source, target, match, event_type,
-                         lambda: _sentence_countries(sentence, lookup, frame))
+                         lambda: _sentence_countries(sentence, lookup, frame)
+                         or [c for c in (lookup.context.recent(sentence),) if c])
     target = _aimed_at_home(target, source, match, event_type)
     if event_type.reciprocal and match.pattern.mode not in event_type.directed_modes:
         source, target = _each_other(source, target)
-    return Roles(source=source, target=_not_among(target, source))
+    target = _not_among(target, source)
+    return Roles(source=with_reasons(source, lookup.context, target, sentence),
+                 target=with_reasons(target, lookup.context, source, sentence))
 
 
 def _fallback_targets(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorLookup,
@@ -615,19 +660,23 @@ def _fallback_targets(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorL
 
 def _each_other(source: list[ActorRef], target: list[ActorRef]) -> tuple[list[ActorRef],
                                                                          list[ActorRef]]:
-    """Parties of a reciprocal act, named as source and target, are all sources."""
-    named = [r for r in target if _named(r) and r.text]
-    if not named or not any(_named(r) for r in source):
+    """Parties of a reciprocal act are a dyad: "A met B" is A -> B as written, and "A and B
+    held talks", "talks between A and B" (all parties named as doers) are the first party ->
+    the others; which way round carries no meaning (the act is symmetric)."""
+    if any(_named(r) and r.text for r in target):
         return source, target
-    return source + [r for r in named if r not in source], []
+    parties = [r for r in source if _named(r)]
+    if len(parties) > 1:
+        return parties[:1], parties[1:]
+    return source, target
 
 
 def _done_where(source: list[ActorRef], target: list[ActorRef], match: TriggerMatch,
                 event_type: EventType, named: Callable[[], list[str]]) -> list[ActorRef]:
     """An `at_home` act by no one the sentence names or places is coded to the country it
     happened in ("a roadside bombing near Samarra killed ..."; `named`: the countries the
-    sentence names, the first standing in for an unnamed place), and an unplaced doer to the
-    country the act is aimed at: "tribal elders demanded that the Nigerian ministry ..." are
+    sentence names, else the article's, the first standing in for an unnamed place), and an
+    unplaced doer to the country the act is aimed at: "tribal elders demanded that the Nigerian ministry ..." are
     Nigerians."""
     if not event_type.at_home or any(r.country for r in source):
         return source
@@ -717,6 +766,8 @@ def _placeable(ref: ActorRef, anyone: bool) -> bool:
     if (ref.actor or "").startswith("person:"):
         return True
     named = any(word[:1].isupper() for word in ref.text.split()[1:])
+    if ref.unresolved and not anyone:
+        return False  # a doer that cannot act ("a bullet", "1,320") is no one of the country
     return ref.actor is None and (anyone or ref.sector is not None or named)
 
 

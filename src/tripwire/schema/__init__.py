@@ -16,7 +16,8 @@ from tripwire.ontology import ontology
 
 SCHEMA_FILE = "tripwire-1.schema.json"
 # Fields a Document leaves out when they are empty: every other field is always present.
-OPTIONAL = {("Event", "evidence")}
+# and fields added after `tripwire/1` was published, so that documents written before stay valid.
+OPTIONAL = {("Event", "evidence"), ("ActorRef", "unresolved"), ("Evidence", "resolutions")}
 
 
 def vocabularies() -> dict[tuple[str, str], list[str]]:

@@ -1,0 +1,408 @@
+"""Who a role mention refers to when it names no one: pronouns, relative pronouns, definite
+descriptions ("the group"), generic agents placed by the article, and mentions that cannot act.
+
+The event coder picks which mention fills a role; this module says what that mention resolves
+to. `refer(head, resolve)` answers for the mentions that need the article around them (None
+for a mention that names its actor itself); `ArticleContext` holds the article's countries and
+dateline, the last resort for a generic agent's country; `unresolved_reason` says why a role
+stays unknown. Word lists live in lang/en/reference.yaml.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from tripwire.actors.lexicon import load_lexicon
+from tripwire.actors.reading import resolve_text
+from tripwire.actors.registry import registry
+from tripwire.actors.resolve import ActorResolution, generic_body_name
+from tripwire.actors.words import ReferenceWords, agentless_words, reference_words
+from tripwire.document import ActorRef, Quote, Removed
+from tripwire.nlp.syntax import SUBJECTS
+
+NOMINALS = (*SUBJECTS, "dobj", "pobj", "appos", "attr", "conj")
+PLURAL_TAGS = ("NNS", "NNPS")
+NOT_ACTOR_ENTITIES = ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL")
+SENTENCES_BACK = 3  # how far back a pronoun or a definite description looks for its actor
+
+
+class ArticleContext:
+    """The countries an article is about (its state mentions, most often named first) and its
+    dateline's: where a generic agent no sentence places belongs."""
+
+    def __init__(self, actors: ActorResolution, dateline: str | None = None,
+                 published: str | None = None) -> None:
+        counts: Counter[str] = Counter()
+        first: dict[str, int] = {}
+        for mention in actors.mentions:
+            country = mention.ref.country
+            if country:
+                counts[country] += 1
+                first.setdefault(country, mention.start)
+        self.countries = sorted(counts, key=lambda c: (-counts[c], first[c]))
+        self._told = sorted((m.start, m.ref.country) for m in actors.mentions if m.ref.country)
+        self.dateline = _dateline_country(dateline, published)
+        self.named = actors.countries
+
+    def foreign_body(self, ref: ActorRef) -> bool:
+        """A phrase read alone as a state's body through a one-word name that is also a sector
+        word ("50 Congress MPs"), in an article that never names that state."""
+        return bool(ref.actor) and any(generic_body_name(registry(), ref.actor or "", word,
+                                                         self.named) for word in ref.text.split())
+
+    def recent(self, sentence: Span) -> str | None:
+        """The country named last in the few sentences before `sentence`, else the article's:
+        where the story is when a deed names no place ("dozens have been killed since")."""
+        window = _window_start(sentence[0])
+        before = [c for start, c in self._told if window <= start < sentence.start_char]
+        return before[-1] if before else self.home()
+
+    def home(self, taken: set[str] | frozenset[str] = frozenset()) -> str | None:
+        """The article's country (named most, first), else its dateline's; None when the other
+        role's actor holds it (`taken`): a guess further down the list is no guess."""
+        found = self.countries[0] if self.countries else self.dateline
+        return None if found in taken else found
+
+
+def dateline(removed: list[Removed]) -> str | None:
+    """The dateline the cleaner took off the article's first lines, if any."""
+    return next((r.text for r in removed if r.kind == "dateline"), None)
+
+
+def _dateline_country(dateline: str | None, published: str | None) -> str | None:
+    """"TEHRAN —", "NAIROBI, Kenya (AP) —": the state the dateline's place names."""
+    if not dateline:
+        return None
+    words = dateline.strip(" -—–:,").split("(")[0].replace(",", " ").split()
+    for size in range(min(len(words), 4), 0, -1):
+        for start in range(len(words) - size + 1):
+            phrase = " ".join(w.capitalize() if w.isupper() else w for w in words[start:start + size])
+            reading = resolve_text(registry(), phrase, _day(published))
+            if reading.country:
+                return reading.country
+    return None
+
+
+def _day(published: str | None) -> Any:
+    from tripwire.actors.reading import as_day
+
+    return as_day(published)
+
+
+Resolve = Callable[[Token], ActorRef]
+
+
+def refer(head: Token, resolve: Resolve, actors: ActorResolution,
+          quotes: Sequence[Quote] = ()) -> tuple[ActorRef, str] | None:
+    """What a role head that names no actor of its own stands for, with why; None for a
+    mention that names its actor (the caller resolves it)."""
+    words = reference_words()
+    lowered = head.lower_
+    if lowered in words.first and head.pos_ == "PRON":
+        return _first_person(head, resolve, actors, quotes)
+    if lowered in words.relative and head.dep_ in (*SUBJECTS, "dobj") and \
+            head.head.dep_ in ("relcl", "acl") and head.head.head.i != head.head.i:
+        antecedent = head.head.head
+        ref = resolve(antecedent)
+        return replace(ref, text=head.text), f"relative pronoun: {antecedent.text!r}"
+    if lowered in words.personal and head.pos_ == "PRON":
+        return _pronoun(head, resolve, words)
+    counted = _counted(head, words)
+    if counted is not None:
+        ref = resolve(counted)
+        return replace(ref, text=_phrase_text(head)), f"quantity of: {counted.text!r}"
+    if _definite_bare(head, words) and head.lemma_.lower() in words.organisation_nouns:
+        found = _last_organisation(head, actors)
+        if found is not None:
+            return replace(found, text=head.text), f"definite description: {found.text!r}"
+    return None
+
+
+def _first_person(head: Token, resolve: Resolve, actors: ActorResolution,
+                  quotes: Sequence[Quote]) -> tuple[ActorRef, str]:
+    """"We", "I" inside a direct quote: its speaker, named in the same paragraph ("we have
+    visited those camps", said the director of a rights group)."""
+    text = head.doc.text
+    for quote in quotes:
+        speaker = quote.speaker
+        if speaker is None or quote.kind != "direct" or not quote.start <= head.idx < quote.end:
+            continue
+        if "\n" in text[min(speaker.start, head.idx):max(speaker.end, head.idx)]:
+            continue
+        ref = actors.actor_at(speaker.start, speaker.end)
+        if ref is None:
+            span = head.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+            ref = resolve(span.root) if span is not None else None
+        if ref is not None and (ref.actor or ref.country):
+            return replace(ref, text=head.text), f"first person in a quote of {speaker.text!r}"
+    reason = f"pronoun {head.text!r}: not inside a quote with a known speaker"
+    return ActorRef(None, head.text, unresolved=reason), reason
+
+
+def _counted(head: Token, words: ReferenceWords) -> Token | None:
+    """The people a quantity head counts: "dozens of people", "two of the suspects"."""
+    if head.lower_ not in words.quantities and head.lemma_.lower() not in words.quantities \
+            and head.ent_type_ != "CARDINAL":
+        return None
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            return next((c for c in prep.children if c.dep_ == "pobj"
+                         and c.pos_ in ("NOUN", "PROPN")), None)
+    return None
+
+
+def _phrase_text(head: Token) -> str:
+    return head.doc[head.left_edge.i:head.right_edge.i + 1].text
+
+
+def described(head: Token, named: ActorRef, actors: ActorResolution) -> tuple[ActorRef, str] | None:
+    """A definite title that names no person ("the former Kenyan president", "the minister"):
+    the person named last before it, within a few sentences, of the title's country when the
+    phrase names one, else one introduced with that title."""
+    if _is_person(named) or head.pos_ != "NOUN" or head.tag_ in PLURAL_TAGS:
+        return None
+    lemma = head.lemma_.lower()
+    lexicon = load_lexicon()
+    if lemma not in lexicon.office_words or not any(
+            c.dep_ == "det" and c.lower_ in reference_words().definite for c in head.lefts):
+        return None
+    window = _window_start(head)
+    text = head.doc.text
+    for mention in reversed(actors.mentions):
+        if mention.start >= head.idx or mention.start < window or not mention.head:
+            continue
+        ref = mention.ref
+        if not _is_person(ref):
+            continue
+        if named.country and ref.country != named.country:
+            continue
+        if not named.country and lemma not in text[max(0, mention.start - 80):mention.end + 80].lower():
+            continue
+        return replace(ref, text=_phrase_text(head)), f"definite description: {ref.text!r}"
+    return None
+
+
+def _window_start(head: Token) -> int:
+    """Where the few sentences before `head` begin."""
+    doc = head.doc
+    sentence = head.sent
+    for _ in range(SENTENCES_BACK):
+        if sentence.start == 0:
+            break
+        sentence = doc[sentence.start - 1].sent
+    return sentence.start_char
+
+
+def _pronoun(head: Token, resolve: Resolve, words: ReferenceWords) -> tuple[ActorRef, str]:
+    lowered = head.lower_
+    if _dummy(head):
+        reason = f"pronoun {head.text!r}: a dummy subject, no one"
+        return ActorRef(None, head.text, unresolved=reason), reason
+    kind = ("person" if lowered in words.person else
+            "singular" if lowered in words.singular else "plural")
+    for candidate in _candidates(head):
+        ref = resolve(candidate)
+        if _agrees(ref, candidate, kind):
+            return replace(ref, text=head.text), f"pronoun: {candidate.text!r}"
+    reason = f"pronoun {head.text!r}: no {kind} antecedent"
+    return ActorRef(None, head.text, unresolved=reason), reason
+
+
+def _dummy(head: Token) -> bool:
+    """"It is not possible to ...", "it seems that ...": an "it" that stands for a clause."""
+    if head.dep_ == "expl":
+        return True
+    verb = head.head
+    return (head.lower_ == "it" and head.dep_ in SUBJECTS
+            and any(c.dep_ in ("acomp", "attr") for c in verb.children)
+            and any(c.dep_ in ("xcomp", "ccomp", "csubj") for c in verb.children))
+
+
+def _candidates(head: Token) -> Iterator[Token]:
+    """Antecedent candidates, nearest first: the subjects of the clauses above the pronoun
+    ("the army said it ..."), then subjects and other nominal heads of the sentence before it
+    and of the sentences before that."""
+    seen: set[int] = {head.i, *_own_subjects(head)}
+    clause = head.head
+    for _ in range(8):
+        for child in clause.children:
+            if child.dep_ in SUBJECTS and child.i not in seen and child.i < head.i:
+                seen.add(child.i)
+                yield child
+        if clause.head.i == clause.i:
+            break
+        clause = clause.head
+    doc = head.doc
+    sentence = head.sent
+    for _ in range(SENTENCES_BACK):
+        tokens = [t for t in doc[sentence.start:sentence.end] if t.i < head.i and t.i not in seen]
+        for deps in (SUBJECTS, NOMINALS):
+            for token in reversed(tokens):
+                if token.dep_ in deps and token.i not in seen and token.pos_ in (
+                        "NOUN", "PROPN", "PRON"):
+                    seen.add(token.i)
+                    yield token
+        if sentence.start == 0:
+            break
+        sentence = doc[sentence.start - 1].sent
+
+
+def _own_subjects(head: Token) -> list[int]:
+    """The subject of the clause whose object is, or is owned by, the pronoun: "police took
+    his phone", "the officers ended their mediation" (but "Russia faces sanctions for its
+    invasion": an owner further down may be the subject)."""
+    phrase = head.head if head.dep_ == "poss" else head
+    if phrase.dep_ not in ("dobj", "dative") and head.dep_ not in ("dobj", "dative"):
+        return []
+    clause = phrase.head if phrase.dep_ in ("dobj", "dative") else head.head
+    return [t.i for c in clause.children if c.dep_ in SUBJECTS for t in (c, *c.conjuncts)]
+
+
+def _is_person(ref: ActorRef) -> bool:
+    actor = ref.actor or ""
+    if actor.startswith("person:"):
+        return True
+    entry = registry().get(actor) if actor else None
+    return entry is not None and entry.kind == "person"
+
+
+def _agrees(ref: ActorRef, candidate: Token, kind: str) -> bool:
+    """Number and person agreement of a pronoun with a candidate antecedent that names someone."""
+    if not (ref.actor or ref.country or ref.sector) or ref.unresolved:
+        return False
+    if candidate.pos_ == "PRON":
+        words = reference_words()
+        lowered = candidate.lower_
+        same = {"person": words.person, "singular": words.singular, "plural": words.plural}[kind]
+        return lowered in same
+    person = _is_person(ref) or candidate.ent_type_ == "PERSON" or (
+        _kind(ref) not in ("org", "group", "igo")
+        and candidate.lemma_.lower() in load_lexicon().office_words
+        and candidate.tag_ not in PLURAL_TAGS)
+    if kind == "person":
+        return person
+    if person:
+        return False
+    plural = candidate.tag_ in PLURAL_TAGS or bool(candidate.conjuncts)
+    if kind == "plural":
+        return plural or _kind(ref) in ("org", "group")
+    return not plural and candidate.ent_type_ not in ("LOC", "FAC")
+
+
+def _kind(ref: ActorRef) -> str | None:
+    entry = registry().get(ref.actor) if ref.actor else None
+    return entry.kind if entry is not None else None
+
+
+def cannot_act(head: Token, named: ActorRef) -> tuple[ActorRef, str] | None:
+    """A role head that names no actor and cannot be anyone, as an explicit unknown with why
+    ("a U.N. military presence" names the UN, so it stays what it names)."""
+    if named.actor or named.country:
+        return None
+    reason = not_agent(head)
+    if reason is None:
+        return None
+    return ActorRef(None, named.text, unresolved=f"{reason}: {head.text!r}"), reason
+
+
+def not_agent(head: Token) -> str | None:
+    """Why a role head cannot be anyone (a day, a quantity, a weapon, an abstraction), or None."""
+    if head.ent_type_ in NOT_ACTOR_ENTITIES or (head.pos_ == "NUM" and not head.ent_type_):
+        return "not an agent: a time or quantity"
+    if head.pos_ != "NOUN" or head.ent_type_:
+        return None
+    words = reference_words()
+    lemma = head.lemma_.lower()
+    cls = agentless_words().get(head.lower_) or agentless_words().get(lemma)
+    if cls is not None:
+        return f"not an agent: {'an' if cls[0] in 'aeiou' else 'a'} {cls}"
+    if lemma.endswith(tuple(words.abstract_endings)) and lemma not in words.organisation_nouns and \
+            not _names_actor(lemma, head.lower_):
+        return "not an agent: an abstraction"
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _names_actor(lemma: str, word: str) -> bool:
+    """The sector words, offices or registry know the noun ("the administration", "king")."""
+    lexicon = load_lexicon()
+    if lemma in lexicon.sector_words or lemma in lexicon.office_words or \
+            word in lexicon.sector_words:
+        return True
+    return not resolve_text(registry(), word, _day(None)).empty
+
+
+def _definite_bare(head: Token, words: ReferenceWords) -> bool:
+    """"the group", "this alliance": a definite noun with no modifier that could name it."""
+    determiners = [c for c in head.lefts if c.dep_ == "det"]
+    others = [c for c in head.lefts if c.dep_ not in ("det", "punct")]
+    return (head.pos_ == "NOUN" and not others and len(determiners) == 1
+            and determiners[0].lower_ in words.definite
+            and not any(c.dep_ in ("prep", "appos", "acl", "relcl") for c in head.rights))
+
+
+def _last_organisation(head: Token, actors: ActorResolution) -> ActorRef | None:
+    """The organisation or armed group named last before `head`, within a few sentences."""
+    window = _window_start(head)
+    for mention in reversed(actors.mentions):
+        if mention.start >= head.idx or mention.start < window:
+            continue
+        if mention.head and _kind(mention.ref) in ("org", "group", "igo"):
+            return mention.ref
+    return None
+
+
+def unresolved_reason(ref: ActorRef) -> str | None:
+    """Why a role reference names no actor and no country (None when it does)."""
+    if ref.actor or ref.country:
+        return None
+    if ref.unresolved:
+        return ref.unresolved
+    if not ref.text:
+        return "no one named"
+    if ref.sector:
+        return f"generic {ref.sector} agent: no country in the sentence or the article"
+    return f"not a known actor: {ref.text!r}"
+
+
+def with_reasons(refs: list[ActorRef], context: ArticleContext | None = None,
+                 others: list[ActorRef] | None = None,
+                 sentence: Span | None = None) -> list[ActorRef]:
+    """Every role reference an actor, a country, or an explicit unknown with its reason. A
+    generic agent no sentence placed belongs to where the story is (`ArticleContext.recent`);
+    a person or a name the registry lacks to the article's country unless the other role's
+    actor holds it (the host who "welcomed the Kenyan leader" is not Kenyan)."""
+    taken = {r.country for r in others or [] if r.country and r.actor}
+    out = []
+    for ref in refs:
+        if context is not None and not ref.country and _placeable(ref):
+            if ref.actor is None and ref.sector:
+                home = context.recent(sentence) if sentence is not None else context.home()
+            else:
+                home = context.home(taken)
+            ref = replace(ref, country=home)
+        out.append(replace(ref, unresolved=unresolved_reason(ref)))
+    return out
+
+
+def _placeable(ref: ActorRef) -> bool:
+    """A generic agent ("police", "the ministry": a phrase whose last word is a sector word or
+    a title, not "joint military exercises"), or a person or a name the registry lacks."""
+    if ref.actor:
+        return ref.actor.startswith("person:")
+    words = ref.text.split()
+    if not words or ref.unresolved:
+        return False
+    lexicon = load_lexicon()
+    last = words[-1].lower().rpartition("-")[2]  # "ex-premier"
+    pronoun = last in reference_words().personal or last in reference_words().relative
+    generic = ref.sector is not None and (pronoun or last in lexicon.sector_words
+                                          or last in lexicon.office_words
+                                          or last in lexicon.plural_office_words)
+    return generic or any(word[:1].isupper() for word in words[1:])

@@ -1,0 +1,91 @@
+"""The words of lang/<language>/reference.yaml: how a mention that names no one refers
+(pronouns, relative pronouns, definite and counting nouns, places, heads that cannot act)."""
+
+from __future__ import annotations
+
+import functools
+
+from pydantic import model_validator
+from spacy.tokens import Span
+
+from tripwire.lang import WordFile, Words, load_words, word_file
+
+
+class _Pronouns(WordFile):
+    person: Words
+    singular: Words
+    plural: Words
+    first: Words
+
+
+class ReferenceWords(WordFile):
+    """lang/<language>/reference.yaml: how a mention that names no one refers."""
+
+    pronouns: _Pronouns
+    relative: Words
+    definite: Words
+    organisation_nouns: Words
+    place_nouns: Words
+    place_prepositions: Words
+    quantities: Words
+    not_agents: dict[str, Words]  # class (thing, source, abstraction) -> its words
+    abstract_endings: Words
+
+    @model_validator(mode="after")
+    def _one_class_each(self) -> ReferenceWords:
+        seen: dict[str, str] = {}
+        for name, words in self.not_agents.items():
+            for word in words:
+                if word in seen:
+                    raise ValueError(f"{word!r} is in not_agents {seen[word]} and {name}")
+                seen[word] = name
+        return self
+
+    @property
+    def person(self) -> frozenset[str]:
+        return self.pronouns.person
+
+    @property
+    def singular(self) -> frozenset[str]:
+        return self.pronouns.singular
+
+    @property
+    def plural(self) -> frozenset[str]:
+        return self.pronouns.plural
+
+    @property
+    def first(self) -> frozenset[str]:
+        return self.pronouns.first
+
+    @property
+    def personal(self) -> frozenset[str]:
+        """The third-person pronouns."""
+        return self.person | self.singular | self.plural
+
+
+
+@functools.cache
+def reference_words() -> ReferenceWords:
+    return load_words(word_file("reference"), ReferenceWords)
+
+
+@functools.cache
+def agentless_words() -> dict[str, str]:
+    """Word -> its not_agents class (thing, source, abstraction)."""
+    words = reference_words()
+    return {word: name for name, found in words.not_agents.items() for word in found}
+
+
+def is_place_name(span: Span) -> bool:
+    """A name in a place's position ("between Tal Afar and Sinjar", "the town of Tal Afar"):
+    a place, whatever the tagger called it."""
+    words = reference_words()
+    root = span.root
+    while root.dep_ in ("conj", "appos") and root.head.i != root.i:
+        root = root.head
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head
+    if prep.lower_ in words.place_prepositions:
+        return True
+    return prep.lower_ == "of" and prep.head.lemma_.lower() in words.place_nouns

@@ -1,0 +1,176 @@
+"""What a role mention that names no one refers to (tripwire.actors.reference): pronouns,
+relative pronouns, definite descriptions, generic agents placed by the article or its dateline,
+mentions that cannot act, and the reason an unknown role carries."""
+
+from __future__ import annotations
+
+import pytest
+
+from tripwire.actors.reference import not_agent
+from tripwire.actors.words import ReferenceWords
+from tripwire.analyze import analyze
+from tripwire.document import Document, Event
+from tripwire.errors import TripwireError
+from tripwire.lang import load_words, word_file
+from tripwire.nlp import parse
+from tripwire.schema import validate_document
+
+
+def events(text: str) -> list[Event]:
+    return analyze(text, published="2023-03-06").events
+
+
+def event_of(text: str, event_type: str) -> Event:
+    found = [e for e in events(text) if e.type == event_type]
+    assert found, f"no {event_type} event in {text!r}"
+    return found[0]
+
+
+def keys(refs: list) -> set[str]:
+    return {k for r in refs for k in (r.actor, r.country) if k}
+
+
+def test_it_takes_up_the_subject_of_the_reporting_clause() -> None:
+    event = event_of("The Israeli army said it arrested four men near the border.", "COERCE")
+    assert "ISR" in keys(event.source)
+    assert event.source[0].text == "it"
+
+
+def test_he_takes_up_the_person_named_before() -> None:
+    text = ("Kenyan President Uhuru Kenyatta arrived in Addis Ababa on Monday. "
+            "He condemned the attack on the border post.")
+    event = event_of(text, "ACCUSE")
+    assert "person:uhuru-kenyatta" in keys(event.source)
+
+
+def test_a_relative_pronoun_is_the_noun_its_clause_hangs_on() -> None:
+    event = event_of("Police detained a Sudanese activist who criticised the government.",
+                     "ACCUSE")
+    assert [(r.text, r.country) for r in event.source] == [("who", "SDN")]
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_own_clause() -> None:
+    text = "Tanzanian activist Amani Mollel spoke on Friday. Police confiscated his phone and took him away."
+    event = next(e for e in events(text) if e.trigger.text == "took")
+    assert [r.actor for r in event.target] == ["person:amani-mollel"]
+    assert [r.sector for r in event.source] == ["COP"]
+
+
+def test_the_group_takes_up_the_organisation_named_before() -> None:
+    text = ("Human Rights Watch published a report on Monday. "
+            "The group accused the army of killing civilians.")
+    event = event_of(text, "ACCUSE")
+    assert "org:human-rights-watch" in keys(event.source) or any(
+        (r.actor or "").startswith("org:") for r in event.source)
+
+
+def test_generic_agents_take_the_country_the_article_is_about() -> None:
+    text = ("Zambia's election commission announced the results on Monday. "
+            "Police arrested forty people after the announcement.")
+    event = event_of(text, "COERCE")
+    assert [(r.country, r.sector) for r in event.source] == [("ZMB", "COP")]
+
+
+def test_generic_agents_take_the_dateline_country_when_nothing_else_places_them() -> None:
+    event = event_of("NAIROBI (Reuters) - Police arrested 12 protesters on Monday.", "COERCE")
+    assert [r.country for r in event.source] == ["KEN"]
+
+
+def test_an_unknown_role_says_why() -> None:
+    event = event_of("They attacked the village at dawn.", "ASSAULT")
+    [source] = event.source
+    assert source.actor is None and source.country is None
+    assert source.unresolved is not None and "pronoun" in source.unresolved
+
+
+def test_days_quantities_weapons_and_abstractions_cannot_act() -> None:
+    doc = parse("On Friday 300 bullets and his resignation reached the capital.")
+    by_word = {t.text: t for t in doc}
+    assert not_agent(by_word["Friday"]) is not None
+    assert not_agent(by_word["300"]) is not None
+    assert not_agent(by_word["bullets"]) is not None
+    assert not_agent(by_word["resignation"]) is not None
+    assert not_agent(by_word["capital"]) is None
+
+
+def test_every_role_is_an_actor_a_country_or_a_reasoned_unknown() -> None:
+    text = ("Gunmen attacked a bus on Tuesday. The ministry said it would investigate. "
+            "Someone threw stones at the convoy.")
+    for event in events(text):
+        for ref in (*event.source, *event.target):
+            assert ref.actor or ref.country or ref.unresolved, ref
+
+
+def test_documents_without_the_unresolved_field_stay_valid() -> None:
+    document = analyze("They attacked the village at dawn.", published="2023-03-06")
+    data = document.to_dict()
+    for event in data["events"]:
+        for ref in (*event["source"], *event["target"]):
+            ref.pop("unresolved")
+    assert validate_document(data) == []
+    assert Document.from_dict(data).events[0].source[0].unresolved is None
+
+
+def test_bad_reference_words_are_reported_with_the_file(tmp_path) -> None:
+    path = tmp_path / "reference.yaml"
+    path.write_text(word_file("reference").read_text(encoding="utf-8").replace(
+        "relative: [who, whom, which, that]", "relative: [who, whom, who]"), encoding="utf-8")
+    with pytest.raises(TripwireError, match="relative: lists 'who' twice"):
+        load_words(path, ReferenceWords)
+
+
+def test_a_named_actor_inside_a_phrase_that_cannot_act_still_counts() -> None:
+    event = event_of("Ethnic Albanians are demanding a U.N. military presence in the valley.",
+                     "REQUEST")
+    assert "UN" in keys(event.target) or any(r.actor and r.actor.startswith("UN")
+                                             for r in event.target)
+
+
+
+def test_a_definite_title_takes_up_the_person_of_its_country_named_before() -> None:
+    text = ("Former Kenyan President Uhuru Kenyatta arrived in Goma on Wednesday. "
+            "Congolese officials met him at the airport. "
+            "The former Kenyan president condemned the attack on the camp.")
+    event = event_of(text, "ACCUSE")
+    assert "person:uhuru-kenyatta" in keys(event.source)
+
+
+def test_a_quantity_stands_for_the_people_it_counts() -> None:
+    event = event_of("Police in Lagos arrested dozens of Nigerian students.", "COERCE")
+    assert "NGA" in keys(event.target)
+    assert event.target[0].sector is not None
+
+
+def test_an_unnamed_doer_of_a_deed_belongs_to_the_country_the_article_is_about() -> None:
+    text = ("Mozambique's election commission confirmed the results on Monday. "
+            "Dozens of people have been killed in the unrest since then.")
+    event = event_of(text, "ASSAULT")
+    assert keys(event.source) == {"MOZ"}
+
+
+def test_we_in_a_direct_quote_is_its_speaker() -> None:
+    text = ('"We condemn the shelling of the camp," said Kenyan President Uhuru Kenyatta on '
+            "Monday.")
+    event = event_of(text, "ACCUSE")
+    assert "person:uhuru-kenyatta" in keys(event.source)
+    assert event.source[0].text == "We"
+
+
+def test_a_dummy_it_refers_to_no_one() -> None:
+    text = "The army was deployed on the border. It is not possible to pull it out now."
+    event = next(e for e in events(text) if e.trigger.text == "pull")
+    [source] = event.source
+    assert source.actor is None and source.unresolved and "dummy" in source.unresolved
+
+
+def test_an_unplaced_deed_belongs_to_where_the_story_is_not_to_the_first_country() -> None:
+    text = ("Ghana sent an envoy to Togo on Monday. Ghana's president and Ghana's foreign "
+            "minister praised the Ghanaian envoy. Protests continued in Togo after the vote. "
+            "Dozens of people have been killed since the vote.")
+    event = next(e for e in events(text) if e.trigger.text == "killed")
+    assert keys(event.source) == {"TGO"}
+
+
+def test_every_conjunct_of_an_owner_phrase_is_a_source() -> None:
+    event = event_of("The foreign ministers of Chile and Peru condemned the attack.", "ACCUSE")
+    assert keys(event.source) >= {"CHL", "PER"}

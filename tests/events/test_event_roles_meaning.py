@@ -1,0 +1,48 @@
+"""Roles follow meaning, not position: sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tripwire.analyze import analyze
+from tripwire.eval.events import ref_country
+
+
+def dyad(text: str, event_type: str) -> tuple[set[str], set[str]]:
+    [event] = [e for e in analyze(text, published="2023-03-06").events
+               if e.type == event_type and e.modality == "asserted"]
+    return ({c for c in map(ref_country, event.source) if c},
+            {c for c in map(ref_country, event.target) if c})
+
+
+@pytest.mark.parametrize(("text", "event_type", "source", "target"), [
+    # a rejection is aimed at whoever made the demand, not at its topic
+    ("NATO rejected Moscow's demands on Kyiv.", "REJECT", None, {"RUS"}),
+    ("Rwanda denied Burundi's accusations.", "REJECT", {"RWA"}, {"BDI"}),
+    # condemning an act targets its doer
+    ("NATO condemned the attacks by Russia against Ukraine.", "ACCUSE", None, {"RUS"}),
+    # who is accused, asked or threatened
+    ("Kenya accused Somalia of harbouring militants.", "ACCUSE", {"KEN"}, {"SOM"}),
+    ("Norway called on Sudan to release the journalists.", "REQUEST", {"NOR"}, {"SDN"}),
+    ("Kenya urged Somalia to release the hostages.", "REQUEST", {"KEN"}, {"SOM"}),
+    ("Iran threatened Israel with retaliation.", "THREATEN", {"IRN"}, {"ISR"}),
+    # conjoined subjects give every conjunct
+    ("Kenya and Uganda condemned the attack by Somali militants.", "ACCUSE", {"KEN", "UGA"},
+     {"SOM"}),
+    # nominal events take their roles from the possessor and the of-phrase
+    ("Russia's invasion of Ukraine continued.", "ASSAULT", {"RUS"}, {"UKR"}),
+    # joint acts are a dyad
+    ("Talks between Sudan and Chad resumed on Monday.", "CONSULT", {"SDN"}, {"TCD"}),
+])
+def test_roles(text: str, event_type: str, source: set[str] | None, target: set[str]) -> None:
+    found_source, found_target = dyad(text, event_type)
+    assert found_target == target
+    if source is not None:
+        assert found_source == source
+
+
+def test_the_doer_of_a_nouns_infinitive_is_its_owner() -> None:
+    events = analyze("Kenya welcomed Uganda's decision to withdraw troops from Somalia.",
+                     published="2023-03-06").events
+    retreat = next(e for e in events if e.type == "RETREAT")
+    assert {ref_country(r) for r in retreat.source} == {"UGA"}

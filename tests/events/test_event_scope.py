@@ -1,0 +1,68 @@
+"""Modality and date follow the event's own clause: sentences written for these tests (background
+dated by its own time expression, the news peg dated to its own clause, cues scoped to their
+clause)."""
+
+from __future__ import annotations
+
+from tripwire.analyze import analyze
+from tripwire.document import Event
+
+
+def code(text: str, published: str = "2023-03-06") -> list[Event]:
+    return analyze(text, published=published).events
+
+
+def only(events: list[Event], event_type: str) -> Event:
+    [event] = [e for e in events if e.type == event_type]
+    return event
+
+
+def test_act_dated_years_back_is_historical() -> None:
+    event = only(code("In 1998 the Peruvian navy detained a Chilean fishing crew."), "COERCE")
+    assert event.modality == "historical"
+    assert event.date is not None and event.date.startswith("1998")
+
+
+def test_news_peg_is_dated_to_its_own_clause_not_a_relative_clause() -> None:
+    events = code("On Friday the prosecutor accused Maria Lopez, who governed the province "
+                  "from 1990 to 1997, of fraud.")
+    accusation = only(events, "ACCUSE")
+    assert accusation.modality == "asserted"
+    assert accusation.date == "2023-03-03"
+
+
+def test_conjoined_clause_shares_the_date_of_its_head() -> None:
+    events = code("In 2009 the Kenyan police arrested three Somali traders and burned "
+                  "their shops.")
+    assert {e.modality for e in events if e.type in ("COERCE", "ASSAULT")} == {"historical"}
+
+
+def test_background_clause_dated_within_the_news_period_is_asserted() -> None:
+    events = code("The senator condemned the killing of Ali Musa, who was shot dead by "
+                  "soldiers in Nigeria earlier this month.")
+    shooting = only(events, "ASSAULT")
+    assert shooting.modality == "asserted"
+
+
+def test_act_dated_some_months_back_is_background() -> None:
+    event = only(code("In November 2022 Egypt's president met the French president in Paris.",
+                      published="2023-07-20"), "CONSULT")
+    assert event.modality == "historical"
+
+
+def test_act_dated_earlier_this_month_is_news() -> None:
+    event = only(code("Earlier this month Egypt's president met the French president in Paris.",
+                      published="2023-07-20"), "CONSULT")
+    assert event.modality == "asserted"
+
+
+def test_negation_scopes_over_its_own_clause_only() -> None:
+    events = code("The guards did not answer and opened fire on the crowd in Kenya.")
+    assert only(events, "ASSAULT").modality == "asserted"
+    shared = code("Kenya will not meet or talk with Somalia.")
+    assert {e.modality for e in shared if e.type == "CONSULT"} == {"negated"}
+
+
+def test_a_conjoined_clause_shares_the_background_of_the_relative_clause_it_continues() -> None:
+    events = code("He named the police officers in Lahore who used teargas and beat the women.")
+    assert all(e.modality == "historical" for e in events if e.type == "ASSAULT")
