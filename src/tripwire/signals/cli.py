@@ -11,16 +11,19 @@ from typing import Annotated
 import pandas as pd
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from tripwire.options import DbOption
 from tripwire.signals.alerts import Alert, find_alerts
+from tripwire.signals.backtest import BacktestResult, Reach, run_backtest
 from tripwire.signals.incidents import build_incidents
 from tripwire.signals.report import write_report
 from tripwire.signals.selection import parse_dyad, resolve_actor
 from tripwire.signals.series import series
 from tripwire.signals.settings import AlertSettings, IncidentSettings, setting_help
 from tripwire.signals.store import open_signals_store
+from tripwire.signals.timeline import read_timeline
 from tripwire.store import default_db_path
 
 _ALERT = AlertSettings()
@@ -173,8 +176,54 @@ def _cell(value: object) -> str:
     return str(value)
 
 
+def backtest(
+    timeline: Annotated[Path, typer.Option(
+        "--timeline", help="CSV or JSON of dated milestones: date,a,b,what,source[,url].")],
+    fmt: Annotated[AlertFormat, typer.Option("--format", help="Output format.")] = AlertFormat.table,
+    lookback_days: Annotated[int, typer.Option(
+        "--lookback-days", min=0, help="An alert counts for a milestone from this many days "
+                                       "before it ...")] = Reach.lookback_days,
+    grace_days: Annotated[int, typer.Option(
+        "--grace-days", min=0, help="... to this many days after it (late).")] = Reach.grace_days,
+    db: DbOption = None,
+) -> None:
+    """Score the alerts against a timeline: lead per milestone, misses and false alarms."""
+    milestones = read_timeline(timeline)
+    with open_signals_store(db or default_db_path()) as store:
+        result = run_backtest(store, milestones, reach=Reach(lookback_days, grace_days))
+    if fmt is AlertFormat.json:
+        print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+        return
+    console = Console()
+    console.width = max(console.width, 120)
+    for table in _backtest_tables(result):
+        console.print(table)
+
+
+def _backtest_tables(result: BacktestResult) -> list[Table]:
+    """Milestones, false alarms and the summary; every cell from data is escaped for rich."""
+    milestones = Table(title=f"{len(result.milestones)} milestones")
+    for header in ("date", "pair", "what", "status", "alert start", "level", "lead (days)"):
+        milestones.add_column(header, overflow="fold")
+    for r in result.milestones:
+        m = r.milestone
+        milestones.add_row(str(m.date), escape(f"{m.a}-{m.b}"), escape(m.what),
+                           r.status, str(r.alert_start or ""), escape(r.level or ""),
+                           "" if r.lead_days is None else str(r.lead_days))
+    alarms = Table(title=f"{len(result.false_alarms)} pairs alerted but not in the timeline")
+    for header in ("pair", "alerts", "first start", "levels"):
+        alarms.add_column(header)
+    for p in result.false_alarms:
+        alarms.add_row(escape(f"{p.pair[0]}-{p.pair[1]}"), str(len(p.alert_ids)),
+                       str(p.first_start), escape(", ".join(p.levels)))
+    summary = Table(title="summary", show_header=False)
+    for key, value in result.summary.items():
+        summary.add_row(key.replace("_", " "), "" if value is None else str(value))
+    return [milestones, alarms, summary]
+
+
 def register(app: typer.Typer) -> None:
     """Add this stage's commands to the main app."""
-    for command in (signals, alerts, report, incidents):
+    for command in (signals, alerts, report, incidents, backtest):
         app.command()(command)
 
