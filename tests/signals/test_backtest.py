@@ -136,6 +136,26 @@ def test_leads_misses_and_false_alarms() -> None:
         "median_lead_days": -5, "alerts": 7, "false_alarm_pairs": 1, "false_alarm_alerts": 3}
 
 
+@dataclass
+class _LevelledAlert(_Alert):
+    first_at_level: dict[str, dt.date] | None = None
+
+
+def test_lead_to_each_level_and_the_level_on_the_day() -> None:
+    reached = {"alarm": dt.date(2026, 9, 10), "watch": dt.date(2026, 9, 1),
+               "warning": dt.date(2026, 9, 4)}
+    alert = _LevelledAlert("a", "MAR", "VAL", dt.date(2026, 9, 1), dt.date(2026, 9, 20), "alarm",
+                           reached)
+    milestones = [_m("2026-09-08", "MAR", "VAL"), _m("2026-08-30", "MAR", "VAL"),
+                  _m("2026-09-12", "VAL", "MAR")]
+    result = match_alerts(milestones, [alert], SPAN, Reach())
+    rows = [(r.status, r.lead_days, r.level, r.level_leads) for r in result.milestones]
+    assert rows == [
+        ("early", 7, "warning", {"watch": 7, "warning": 4, "alarm": -2}),
+        ("late", -2, "watch", {"watch": -2, "warning": -5, "alarm": -11}),
+        ("early", 11, "alarm", {"watch": 11, "warning": 8, "alarm": 2})]
+
+
 def test_reach_bounds_are_inclusive_and_settable() -> None:
     alerts = [_Alert("a", "MAR", "VAL", dt.date(2026, 9, 1), dt.date(2026, 9, 2))]
     at_edges = [_m("2026-10-31", "MAR", "VAL"), _m("2026-08-02", "MAR", "VAL")]

@@ -55,8 +55,9 @@ class MilestoneResult:
     status: str  # early, late, missed or outside (the articles do not cover its date)
     alert_id: str | None = None
     alert_start: dt.date | None = None
-    level: str | None = None
+    level: str | None = None  # the alert's level on the milestone's day (its first level if late)
     lead_days: int | None = None
+    level_leads: dict[str, int] = field(default_factory=dict)  # level -> days it came before
 
     def to_dict(self) -> dict[str, Any]:
         m = self.milestone
@@ -64,7 +65,7 @@ class MilestoneResult:
                 "what": m.what, "source": m.source, "url": m.url, "status": self.status,
                 "alert_id": self.alert_id,
                 "alert_start": self.alert_start.isoformat() if self.alert_start else None,
-                "level": self.level, "lead_days": self.lead_days}
+                "level": self.level, "lead_days": self.lead_days, "level_leads": self.level_leads}
 
 
 @dataclass
@@ -155,8 +156,12 @@ def match_alerts(milestones: Sequence[Milestone], alerts: Sequence[AlertLike],
             continue
         used.update(a.id for a in by_pair[m.pair] if _in_reach(a, m.date, reach))
         lead = (m.date - first.start).days
+        reached = _reached(first)
+        leads = {level: (m.date - day).days for level, day in reached.items()}
+        by_then = [level for level, days in leads.items() if days >= 0]
+        level = by_then[-1] if by_then else next(iter(reached), None)
         results.append(MilestoneResult(m, EARLY if lead >= 0 else LATE, first.id, first.start,
-                                       getattr(first, "level", None), lead))
+                                       level, lead, leads))
     pairs = {m.pair for m in milestones}
     false_alarms = [_pair_alerts(pair, found) for pair, found in sorted(by_pair.items())
                     if pair not in pairs]
@@ -167,6 +172,16 @@ def match_alerts(milestones: Sequence[Milestone], alerts: Sequence[AlertLike],
 
 def _in_reach(alert: AlertLike, day: dt.date, reach: Reach) -> bool:
     return -reach.grace_days <= (day - alert.start).days <= reach.lookback_days
+
+
+def _reached(alert: AlertLike) -> dict[str, dt.date]:
+    """Level -> the first day the alert reached it, in the order reached; alerts without levels
+    have their one `level` (or none) on their start."""
+    first_at = getattr(alert, "first_at_level", None)
+    if first_at:
+        return dict(sorted(first_at.items(), key=lambda item: item[1]))
+    level = getattr(alert, "level", None)
+    return {level: alert.start} if level else {}
 
 
 def _pair(alert: AlertLike) -> tuple[str, str]:

@@ -203,13 +203,15 @@ def backtest(
 def _backtest_tables(result: BacktestResult) -> list[Table]:
     """Milestones, false alarms and the summary; every cell from data is escaped for rich."""
     milestones = Table(title=f"{len(result.milestones)} milestones")
-    for header in ("date", "pair", "what", "status", "alert start", "level", "lead (days)"):
+    for header in ("date", "pair", "what", "status", "alert start", "level then", "lead (days)",
+                   "lead by level"):
         milestones.add_column(header, overflow="fold")
     for r in result.milestones:
         m = r.milestone
         milestones.add_row(str(m.date), escape(f"{m.a}-{m.b}"), escape(m.what),
                            r.status, str(r.alert_start or ""), escape(r.level or ""),
-                           "" if r.lead_days is None else str(r.lead_days))
+                           "" if r.lead_days is None else str(r.lead_days),
+                           escape(", ".join(f"{k} {v}" for k, v in r.level_leads.items())))
     alarms = Table(title=f"{len(result.false_alarms)} pairs alerted but not in the timeline")
     for header in ("pair", "alerts", "first start", "levels"):
         alarms.add_column(header)
