@@ -133,7 +133,8 @@ def test_leads_misses_and_false_alarms() -> None:
     assert result.summary == {
         "milestones": 4, "milestones_outside": 1, "milestones_early": 1, "milestones_late": 2,
         "milestones_missed": 1, "pairs": 3, "pairs_hit": 1, "pairs_late": 1, "pairs_missed": 1,
-        "median_lead_days": -5, "alerts": 7, "false_alarm_pairs": 1, "false_alarm_alerts": 3}
+        "median_lead_days": -5, "alerts": 7, "false_alarm_pairs": 1, "false_alarm_alerts": 3,
+        "alerts_far_from_milestones": 1}
 
 
 @dataclass

@@ -26,13 +26,16 @@ EARLY, LATE, MISSED, OUTSIDE = "early", "late", "missed", "outside"
 
 
 class AlertLike(Protocol):
-    """What a backtest reads of an alert."""
+    """What a backtest reads of an alert (levels, when it has them, through `getattr`)."""
 
-    id: str
-    source: str
-    target: str
-    start: dt.date
-    end: dt.date
+    @property
+    def id(self) -> str: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def target(self) -> str: ...
+    @property
+    def start(self) -> dt.date: ...
 
 
 @dataclass(frozen=True)
@@ -116,6 +119,7 @@ class BacktestResult:
             "alerts": self.alerts,
             "false_alarm_pairs": len(self.false_alarms),
             "false_alarm_alerts": sum(len(p.alert_ids) for p in self.false_alarms),
+            "alerts_far_from_milestones": sum(len(p.alert_ids) for p in self.unmatched),
         }
 
     def to_dict(self) -> dict[str, Any]:
