@@ -127,7 +127,7 @@ def test_leads_misses_and_false_alarms() -> None:
     assert rows == [("early", "a1", 14, "warning"), ("late", "a1", -7, "warning"),
                     ("missed", None, None, None), ("outside", None, None, None),
                     ("late", "o1", -5, None)]
-    assert [(p.pair, p.alert_ids, p.first_start, p.levels) for p in result.false_alarms] == [
+    assert [(p.pair, p.alert_ids, p.first_alerted, p.levels) for p in result.false_alarms] == [
         (("OST", "VAL"), ["f1", "o2", "f2"], dt.date(2026, 8, 1), ["watch", "watch", "alarm"])]
     assert [(p.pair, p.alert_ids) for p in result.unmatched] == [(("MAR", "VAL"), ["a3"])]
     assert result.summary == {
@@ -145,7 +145,8 @@ class _LevelledAlert(_Alert):
 def test_lead_to_each_level_and_the_level_on_the_day() -> None:
     reached = {"alarm": dt.date(2026, 9, 10), "watch": dt.date(2026, 9, 1),
                "warning": dt.date(2026, 9, 4)}
-    alert = _LevelledAlert("a", "MAR", "VAL", dt.date(2026, 9, 1), dt.date(2026, 9, 20), "alarm",
+    # its detectors date the onset in hindsight a week before it was first raised
+    alert = _LevelledAlert("a", "MAR", "VAL", dt.date(2026, 8, 25), dt.date(2026, 9, 20), "alarm",
                            reached)
     milestones = [_m("2026-09-08", "MAR", "VAL"), _m("2026-08-30", "MAR", "VAL"),
                   _m("2026-09-12", "VAL", "MAR")]
@@ -201,13 +202,13 @@ def test_backtest_on_a_store(escalating: Store) -> None:
                   _m("2026-09-05", "MAR", "OST"), _m("2027-01-01", "MAR", "VAL")]
     result = run_backtest(escalating, milestones)
     assert result.span == (dt.date(2026, 8, 1), dt.date(2026, 9, 9))
-    rows = [(r.milestone.pair, r.status, r.alert_start, r.lead_days) for r in result.milestones]
+    rows = [(r.milestone.pair, r.status, r.alerted, r.lead_days) for r in result.milestones]
     assert rows == [(("MAR", "VAL"), "early", dt.date(2026, 8, 31), 5),
                     (("MAR", "VAL"), "late", dt.date(2026, 8, 31), -11),
                     (("MAR", "OST"), "missed", None, None),
                     (("MAR", "VAL"), "outside", None, None)]
     assert [p.pair for p in result.false_alarms] == [("OST", "VAL")]
-    assert result.false_alarms[0].first_start == dt.date(2026, 8, 31)
+    assert result.false_alarms[0].first_alerted == dt.date(2026, 8, 31)
     assert result.summary["pairs_hit"] == 1 and result.summary["pairs_missed"] == 1
 
 

@@ -1,9 +1,12 @@
 """Backtest: the alerts of a store against a timeline of what really happened.
 
-For each milestone, the first alert on its (unordered) pair that starts in reach of it: from
-`lookback_days` before the milestone to `grace_days` after. Its lead is the milestone's date minus
-the alert's start (negative: late). A milestone outside the span of the stored articles cannot be
-alerted and is left out of the summary. Alerts on pairs that no milestone names are false alarms.
+For each milestone, the first alert on its (unordered) pair raised in reach of it: from
+`lookback_days` before the milestone to `grace_days` after. An alert counts from the day it was
+first raised (the first day it reached a level, judged on the incidents known by then), not from
+the onset its detectors date in hindsight. Its lead is the milestone's date minus that day
+(negative: late); the lead to each level is given too. A milestone outside the span of the stored
+articles cannot be alerted and is left out of the summary. Alerts on pairs that no milestone
+names are false alarms.
 """
 
 from __future__ import annotations
@@ -57,7 +60,7 @@ class MilestoneResult:
     milestone: Milestone
     status: str  # early, late, missed or outside (the articles do not cover its date)
     alert_id: str | None = None
-    alert_start: dt.date | None = None
+    alerted: dt.date | None = None  # the day the alert was first raised
     level: str | None = None  # the alert's level on the milestone's day (its first level if late)
     lead_days: int | None = None
     level_leads: dict[str, int] = field(default_factory=dict)  # level -> days it came before
@@ -67,7 +70,7 @@ class MilestoneResult:
         return {"date": m.date.isoformat(), "a": m.a, "b": m.b, "pair": list(m.pair),
                 "what": m.what, "source": m.source, "url": m.url, "status": self.status,
                 "alert_id": self.alert_id,
-                "alert_start": self.alert_start.isoformat() if self.alert_start else None,
+                "alerted": self.alerted.isoformat() if self.alerted else None,
                 "level": self.level, "lead_days": self.lead_days, "level_leads": self.level_leads}
 
 
@@ -77,12 +80,12 @@ class PairAlerts:
 
     pair: tuple[str, str]
     alert_ids: list[str]
-    first_start: dt.date
+    first_alerted: dt.date
     levels: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         data = dataclasses.asdict(self)
-        data["pair"], data["first_start"] = list(self.pair), self.first_start.isoformat()
+        data["pair"], data["first_alerted"] = list(self.pair), self.first_alerted.isoformat()
         return data
 
 
@@ -147,7 +150,7 @@ def match_alerts(milestones: Sequence[Milestone], alerts: Sequence[AlertLike],
                  span: tuple[dt.date, dt.date] | None, reach: Reach) -> BacktestResult:
     """Each milestone's first alert in reach, the false alarms and the alerts far from milestones."""
     by_pair: dict[tuple[str, str], list[AlertLike]] = {}
-    for alert in sorted(alerts, key=lambda a: (a.start, a.id)):
+    for alert in sorted(alerts, key=lambda a: (_alerted(a), a.id)):
         by_pair.setdefault(_pair(alert), []).append(alert)
     results, used = [], set()
     for m in milestones:
@@ -159,12 +162,12 @@ def match_alerts(milestones: Sequence[Milestone], alerts: Sequence[AlertLike],
             results.append(MilestoneResult(m, MISSED))
             continue
         used.update(a.id for a in by_pair[m.pair] if _in_reach(a, m.date, reach))
-        lead = (m.date - first.start).days
+        lead = (m.date - _alerted(first)).days
         reached = _reached(first)
         leads = {level: (m.date - day).days for level, day in reached.items()}
         by_then = [level for level, days in leads.items() if days >= 0]
         level = by_then[-1] if by_then else next(iter(reached), None)
-        results.append(MilestoneResult(m, EARLY if lead >= 0 else LATE, first.id, first.start,
+        results.append(MilestoneResult(m, EARLY if lead >= 0 else LATE, first.id, _alerted(first),
                                        level, lead, leads))
     pairs = {m.pair for m in milestones}
     false_alarms = [_pair_alerts(pair, found) for pair, found in sorted(by_pair.items())
@@ -175,7 +178,12 @@ def match_alerts(milestones: Sequence[Milestone], alerts: Sequence[AlertLike],
 
 
 def _in_reach(alert: AlertLike, day: dt.date, reach: Reach) -> bool:
-    return -reach.grace_days <= (day - alert.start).days <= reach.lookback_days
+    return -reach.grace_days <= (day - _alerted(alert)).days <= reach.lookback_days
+
+
+def _alerted(alert: AlertLike) -> dt.date:
+    """The day the alert was first raised."""
+    return min(_reached(alert).values(), default=alert.start)
 
 
 def _reached(alert: AlertLike) -> dict[str, dt.date]:
@@ -195,7 +203,7 @@ def _pair(alert: AlertLike) -> tuple[str, str]:
 
 def _pair_alerts(pair: tuple[str, str], alerts: list[AlertLike]) -> PairAlerts:
     levels = [level for a in alerts if (level := getattr(a, "level", None))]
-    return PairAlerts(pair, [a.id for a in alerts], min(a.start for a in alerts), levels)
+    return PairAlerts(pair, [a.id for a in alerts], min(_alerted(a) for a in alerts), levels)
 
 
 def _resolved(cur: Any, milestone: Milestone) -> Milestone:

@@ -203,21 +203,21 @@ def backtest(
 def _backtest_tables(result: BacktestResult) -> list[Table]:
     """Milestones, false alarms and the summary; every cell from data is escaped for rich."""
     milestones = Table(title=f"{len(result.milestones)} milestones")
-    for header in ("date", "pair", "what", "status", "alert start", "level then", "lead (days)",
+    for header in ("date", "pair", "what", "status", "alerted", "level then", "lead (days)",
                    "lead by level"):
         milestones.add_column(header, overflow="fold")
     for r in result.milestones:
         m = r.milestone
         milestones.add_row(str(m.date), escape(f"{m.a}-{m.b}"), escape(m.what),
-                           r.status, str(r.alert_start or ""), escape(r.level or ""),
+                           r.status, str(r.alerted or ""), escape(r.level or ""),
                            "" if r.lead_days is None else str(r.lead_days),
                            escape(", ".join(f"{k} {v}" for k, v in r.level_leads.items())))
     alarms = Table(title=f"{len(result.false_alarms)} pairs alerted but not in the timeline")
-    for header in ("pair", "alerts", "first start", "levels"):
+    for header in ("pair", "alerts", "first alerted", "levels"):
         alarms.add_column(header)
     for p in result.false_alarms:
         alarms.add_row(escape(f"{p.pair[0]}-{p.pair[1]}"), str(len(p.alert_ids)),
-                       str(p.first_start), escape(", ".join(p.levels)))
+                       str(p.first_alerted), escape(", ".join(p.levels)))
     summary = Table(title="summary", show_header=False)
     for key, value in result.summary.items():
         summary.add_row(key.replace("_", " "), "" if value is None else str(value))
