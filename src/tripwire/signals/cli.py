@@ -21,7 +21,7 @@ from tripwire.signals.incidents import build_incidents
 from tripwire.signals.report import write_report
 from tripwire.signals.selection import parse_dyad, resolve_actor
 from tripwire.signals.series import series
-from tripwire.signals.settings import AlertSettings, IncidentSettings, setting_help
+from tripwire.signals.settings import LEVELS, AlertSettings, IncidentSettings, setting_help
 from tripwire.signals.store import open_signals_store
 from tripwire.signals.timeline import read_timeline
 from tripwire.store import default_db_path
@@ -45,7 +45,6 @@ class AlertFormat(StrEnum):
     json = "json"
 
 
-_DEFAULT_PERIOD = Period(_ALERT.by)
 _DEFAULT_REPORT = Path("report.html")
 
 
@@ -84,27 +83,41 @@ def signals(
         console.print(_series_table(frame, pair, who))
 
 
+class Level(StrEnum):
+    watch = "watch"
+    warning = "warning"
+    alarm = "alarm"
+
+
 def alerts(
     fmt: Annotated[AlertFormat, typer.Option("--format", help="Output format.")] = AlertFormat.table,
-    by: Annotated[Period, typer.Option("--by", help=_help("by"))] = _DEFAULT_PERIOD,
+    min_level: Annotated[Level, typer.Option(
+        "--min-level", help="Show alerts at this level or above.")] = Level.watch,
     directed: Annotated[bool, typer.Option("--directed", help=_help("directed"))] = _ALERT.directed,
-    min_z: Annotated[float, typer.Option("--min-z", help=_help("min_z"))] = _ALERT.min_z,
-    min_jump: Annotated[float, typer.Option("--min-jump", help=_help("min_jump"))] = _ALERT.min_jump,
-    min_incidents: Annotated[int, typer.Option(
-        "--min-incidents", help=_help("min_incidents"))] = _ALERT.min_incidents,
-    min_excess: Annotated[float, typer.Option(
-        "--min-excess", help=_help("min_excess"))] = _ALERT.min_excess,
+    recent_days: Annotated[int, typer.Option(
+        "--recent-days", help=_help("recent_days"))] = _ALERT.recent_days,
     baseline_days: Annotated[int, typer.Option(
         "--baseline-days", help=_help("baseline_days"))] = _ALERT.baseline_days,
-    penalty: Annotated[float, typer.Option("--penalty", help=_help("penalty"))] = _ALERT.penalty,
+    p_fire: Annotated[float, typer.Option("--p-fire", help=_help("p_fire"))] = _ALERT.p_fire,
+    min_incidents: Annotated[int, typer.Option(
+        "--min-incidents", help=_help("min_incidents"))] = _ALERT.min_incidents,
+    min_articles: Annotated[int, typer.Option(
+        "--min-articles", help=_help("min_articles"))] = _ALERT.min_articles,
+    min_sources: Annotated[int, typer.Option(
+        "--min-sources", help=_help("min_sources"))] = _ALERT.min_sources,
+    cooldown_days: Annotated[int, typer.Option(
+        "--cooldown-days", help=_help("cooldown_days"))] = _ALERT.cooldown_days,
     db: DbOption = None,
 ) -> None:
-    """Dyads whose conflict share jumped above their own baseline, with the driving events."""
-    settings = AlertSettings(by=by.value, directed=directed, min_z=min_z, min_jump=min_jump,
-                             min_incidents=min_incidents, min_excess=min_excess,
-                             baseline_days=baseline_days, penalty=penalty)
+    """Dyads getting worse against their own baseline: level, detectors, numbers and evidence."""
+    settings = AlertSettings(
+        directed=directed, recent_days=recent_days, baseline_days=baseline_days,
+        min_baseline_days=min(_ALERT.min_baseline_days, baseline_days),
+        p_fire=p_fire, p_strong=min(_ALERT.p_strong, p_fire), min_incidents=min_incidents,
+        min_articles=min_articles, min_sources=min_sources, cooldown_days=cooldown_days)
     with open_signals_store(db or default_db_path()) as store:
         found = find_alerts(store, settings)
+    found = [a for a in found if LEVELS.index(a.level) >= LEVELS.index(min_level.value)]
     if fmt is AlertFormat.json:
         print(json.dumps([a.to_dict() for a in found], indent=2, ensure_ascii=False))
         return
@@ -112,17 +125,22 @@ def alerts(
     console.print(_alerts_table(found))
     for n, alert in enumerate(found, 1):
         console.print(f"{n}. {alert.summary}", highlight=False, markup=False)
+        for line in alert.evidence:
+            console.print(f"   {line['date']} {line['type']} {line['source']}->{line['target']}: "
+                          f"\"{line['sentence']}\" ({line['outlet'] or line['title'] or 'article'}, "
+                          f"{line['published']})", highlight=False, markup=False)
 
 
 def report(
     out: Annotated[Path, typer.Option("--out", help="HTML file to write.")] = _DEFAULT_REPORT,
     top: Annotated[int, typer.Option("--top", min=1, max=50, help="Dyads to plot.")] = 6,
-    by: Annotated[Period, typer.Option("--by", help=_help("by"))] = _DEFAULT_PERIOD,
+    by: Annotated[Period, typer.Option("--by", help="Period of the charted incidents.")]
+    = Period.day,
     db: DbOption = None,
 ) -> None:
-    """Write a self-contained HTML report: top dyads, their index, alerts and their evidence."""
+    """Write a self-contained HTML report: top dyads, their detectors, alerts and evidence."""
     with open_signals_store(db or default_db_path()) as store:
-        written = write_report(store, out, AlertSettings(by=by.value), top=top)
+        written = write_report(store, out, top=top, by=by.value)
     Console(stderr=True).print(f"wrote {written}", highlight=False)
 
 
@@ -160,13 +178,13 @@ def _series_table(frame: pd.DataFrame, dyad: tuple[str, str] | None, actor: str 
 
 def _alerts_table(found: list[Alert]) -> Table:
     table = Table(title=f"{len(found)} alerts")
-    for header in ("#", "dyad", "start", "end", "strength", "conflict share", "events"):
-        table.add_column(header, no_wrap=True)
+    for header in ("#", "level", "dyad", "start", "end", "first alerted", "detectors",
+                   "events"):
+        table.add_column(header, no_wrap=header != "detectors")
     for n, a in enumerate(found, 1):
         arrow = "->" if a.directed else "<->"
-        table.add_row(str(n), f"{a.source}{arrow}{a.target}", str(a.start), str(a.end),
-                      f"{a.strength:.1f}", f"{a.baseline:.0%} -> {a.share:.0%}",
-                      str(len(a.event_ids)))
+        table.add_row(str(n), a.level, f"{a.source}{arrow}{a.target}", str(a.start), str(a.end),
+                      str(a.first_alerted), ", ".join(a.detectors), str(len(a.event_ids)))
     return table
 
 
