@@ -93,9 +93,13 @@ class _Alert:
     id: str
     source: str
     target: str
-    start: dt.date
-    end: dt.date
-    level: str | None = None
+    level: str
+    first_at_level: dict[str, dt.date]
+
+
+def _alert(id: str, source: str, target: str, raised: str, level: str = "watch") -> _Alert:
+    """An alert that reached `level` on the day it was raised."""
+    return _Alert(id, source, target, level, {level: dt.date.fromisoformat(raised)})
 
 
 def _m(date: str, a: str, b: str) -> Milestone:
@@ -107,17 +111,17 @@ SPAN = (dt.date(2026, 6, 1), dt.date(2026, 12, 31))
 
 def test_leads_misses_and_false_alarms() -> None:
     alerts = [
-        _Alert("a1", "VAL", "MAR", dt.date(2026, 9, 1), dt.date(2026, 9, 20), "warning"),
-        _Alert("a2", "MAR", "VAL", dt.date(2026, 9, 10), dt.date(2026, 9, 12), "alarm"),
-        _Alert("a3", "MAR", "VAL", dt.date(2026, 12, 1), dt.date(2026, 12, 2), "watch"),
-        _Alert("f1", "OST", "VAL", dt.date(2026, 8, 1), dt.date(2026, 8, 3), "watch"),
-        _Alert("f2", "VAL", "OST", dt.date(2026, 10, 1), dt.date(2026, 10, 3), "alarm"),
-        _Alert("o1", "KOR", "MAR", dt.date(2026, 7, 25), dt.date(2026, 7, 26)),
-        _Alert("o2", "OST", "VAL", dt.date(2026, 8, 5), dt.date(2026, 8, 6), "watch"),
+        _alert("a1", "VAL", "MAR", "2026-09-01", "warning"),
+        _alert("a2", "MAR", "VAL", "2026-09-10", "alarm"),
+        _alert("a3", "MAR", "VAL", "2026-12-01"),
+        _alert("f1", "OST", "VAL", "2026-08-01"),
+        _alert("f2", "VAL", "OST", "2026-10-01", "alarm"),
+        _alert("o1", "KOR", "MAR", "2026-07-25"),
+        _alert("o2", "OST", "VAL", "2026-08-05"),
     ]
     milestones = [
         _m("2026-09-15", "MAR", "VAL"),  # a1 first in reach: 14 days ahead
-        _m("2026-08-25", "VAL", "MAR"),  # a1 starts 7 days after it: late
+        _m("2026-08-25", "VAL", "MAR"),  # a1 raised 7 days after it: late
         _m("2026-07-01", "MAR", "ISL"),  # no alert on the pair
         _m("2027-02-01", "MAR", "VAL"),  # after the last article
         _m("2026-07-20", "MAR", "KOR"),  # o1 five days late
@@ -126,7 +130,7 @@ def test_leads_misses_and_false_alarms() -> None:
     rows = [(r.status, r.alert_id, r.lead_days, r.level) for r in result.milestones]
     assert rows == [("early", "a1", 14, "warning"), ("late", "a1", -7, "warning"),
                     ("missed", None, None, None), ("outside", None, None, None),
-                    ("late", "o1", -5, None)]
+                    ("late", "o1", -5, "watch")]
     assert [(p.pair, p.alert_ids, p.first_alerted, p.levels) for p in result.false_alarms] == [
         (("OST", "VAL"), ["f1", "o2", "f2"], dt.date(2026, 8, 1), ["watch", "watch", "alarm"])]
     assert [(p.pair, p.alert_ids) for p in result.unmatched] == [(("MAR", "VAL"), ["a3"])]
@@ -137,29 +141,29 @@ def test_leads_misses_and_false_alarms() -> None:
         "alerts_far_from_milestones": 1}
 
 
-@dataclass
-class _LevelledAlert(_Alert):
-    first_at_level: dict[str, dt.date] | None = None
-
-
 def test_lead_to_each_level_and_the_level_on_the_day() -> None:
     reached = {"alarm": dt.date(2026, 9, 10), "watch": dt.date(2026, 9, 1),
                "warning": dt.date(2026, 9, 4)}
-    # its detectors date the onset in hindsight a week before it was first raised
-    alert = _LevelledAlert("a", "MAR", "VAL", dt.date(2026, 8, 25), dt.date(2026, 9, 20), "alarm",
-                           reached)
+    alert = _Alert("a", "MAR", "VAL", "alarm", reached)
     milestones = [_m("2026-09-08", "MAR", "VAL"), _m("2026-08-30", "MAR", "VAL"),
                   _m("2026-09-12", "VAL", "MAR")]
     result = match_alerts(milestones, [alert], SPAN, Reach())
-    rows = [(r.status, r.lead_days, r.level, r.level_leads) for r in result.milestones]
+    rows = [(r.status, r.alerted, r.lead_days, r.level, r.level_leads) for r in result.milestones]
     assert rows == [
-        ("early", 7, "warning", {"watch": 7, "warning": 4, "alarm": -2}),
-        ("late", -2, "watch", {"watch": -2, "warning": -5, "alarm": -11}),
-        ("early", 11, "alarm", {"watch": 11, "warning": 8, "alarm": 2})]
+        ("early", dt.date(2026, 9, 1), 7, "warning", {"watch": 7, "warning": 4, "alarm": -2}),
+        ("late", dt.date(2026, 9, 1), -2, "watch", {"watch": -2, "warning": -5, "alarm": -11}),
+        ("early", dt.date(2026, 9, 1), 11, "alarm", {"watch": 11, "warning": 8, "alarm": 2})]
+
+
+def test_a_late_alert_shows_the_level_it_was_raised_at() -> None:
+    day = dt.date(2026, 9, 5)
+    alert = _Alert("a", "MAR", "VAL", "alarm", {"watch": day, "warning": day, "alarm": day})
+    (row,) = match_alerts([_m("2026-09-01", "MAR", "VAL")], [alert], SPAN, Reach()).milestones
+    assert (row.status, row.lead_days, row.level) == ("late", -4, "alarm")
 
 
 def test_reach_bounds_are_inclusive_and_settable() -> None:
-    alerts = [_Alert("a", "MAR", "VAL", dt.date(2026, 9, 1), dt.date(2026, 9, 2))]
+    alerts = [_alert("a", "MAR", "VAL", "2026-09-01")]
     at_edges = [_m("2026-10-31", "MAR", "VAL"), _m("2026-08-02", "MAR", "VAL")]
     result = match_alerts(at_edges, alerts, SPAN, Reach(lookback_days=60, grace_days=30))
     assert [(r.status, r.lead_days) for r in result.milestones] == [("early", 60), ("late", -30)]
@@ -198,17 +202,21 @@ def escalating(store: Store) -> Store:
 
 
 def test_backtest_on_a_store(escalating: Store) -> None:
+    """Both escalating pairs are first alerted, at every level, on their third day of attacks
+    (2 September), when the evidence gate first holds."""
     milestones = [_m("2026-09-05", "VAL", "MAR"), _m("2026-08-20", "Marovia", "Valdoria"),
                   _m("2026-09-05", "MAR", "OST"), _m("2027-01-01", "MAR", "VAL")]
     result = run_backtest(escalating, milestones)
     assert result.span == (dt.date(2026, 8, 1), dt.date(2026, 9, 9))
-    rows = [(r.milestone.pair, r.status, r.alerted, r.lead_days) for r in result.milestones]
-    assert rows == [(("MAR", "VAL"), "early", dt.date(2026, 8, 31), 5),
-                    (("MAR", "VAL"), "late", dt.date(2026, 8, 31), -11),
-                    (("MAR", "OST"), "missed", None, None),
-                    (("MAR", "VAL"), "outside", None, None)]
-    assert [p.pair for p in result.false_alarms] == [("OST", "VAL")]
-    assert result.false_alarms[0].first_alerted == dt.date(2026, 8, 31)
+    rows = [(r.milestone.pair, r.status, r.alerted, r.lead_days, r.level)
+            for r in result.milestones]
+    assert rows == [(("MAR", "VAL"), "early", dt.date(2026, 9, 2), 3, "alarm"),
+                    (("MAR", "VAL"), "late", dt.date(2026, 9, 2), -13, "alarm"),
+                    (("MAR", "OST"), "missed", None, None, None),
+                    (("MAR", "VAL"), "outside", None, None, None)]
+    assert result.milestones[0].level_leads == {"watch": 3, "warning": 3, "alarm": 3}
+    assert [(p.pair, p.first_alerted, p.levels) for p in result.false_alarms] == [
+        (("OST", "VAL"), dt.date(2026, 9, 2), ["alarm"])]
     assert result.summary["pairs_hit"] == 1 and result.summary["pairs_missed"] == 1
 
 
@@ -233,9 +241,9 @@ def test_backtest_command_json_and_table(escalating: Store, tmp_path: Path, run_
     assert found.code == 0, found.err
     data = json.loads(found.out)
     assert [(m["pair"], m["status"], m["lead_days"]) for m in data["milestones"]] == [
-        (["MAR", "VAL"], "early", 5), (["MAR", "OST"], "missed", None)]
+        (["MAR", "VAL"], "early", 3), (["MAR", "OST"], "missed", None)]
     assert [p["pair"] for p in data["false_alarms"]] == [["OST", "VAL"]]
-    assert data["summary"]["median_lead_days"] == 5
+    assert data["summary"]["median_lead_days"] == 3
     assert (data["lookback_days"], data["grace_days"]) == (60, 30)
     table = run_cli("backtest", "--timeline", str(path), "--db", db, "--grace-days", "0")
     assert table.code == 0, table.err

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tripwire.signals.alerts import Alert, find_alerts
+from tripwire.signals.alerts import find_alerts
 from tripwire.signals.backtest import EARLY, LATE, MISSED, Reach, run_backtest
 from tripwire.signals.timeline import read_timeline
 from tripwire.store import Store
@@ -42,11 +42,6 @@ def guardian(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def _raised(alert: Alert) -> dt.date:
-    """The first day the alert reached a level (its start where it has no levels)."""
-    return min((getattr(alert, "first_at_level", None) or {}).values(), default=alert.start)
-
-
 def test_backtest_on_the_guardian_corpus(guardian: Path) -> None:
     milestones = read_timeline(TIMELINE)
     reach = Reach()
@@ -66,12 +61,12 @@ def test_backtest_on_the_guardian_corpus(guardian: Path) -> None:
     for r in result.milestones:
         m = r.milestone
         near = sorted((a for a in alerts if tuple(sorted((a.source, a.target))) == m.pair
-                       and -reach.grace_days <= (m.date - _raised(a)).days <= reach.lookback_days),
-                      key=lambda a: (_raised(a), a.id))
+                       and -reach.grace_days <= (m.date - a.first_alerted).days <= reach.lookback_days),
+                      key=lambda a: (a.first_alerted, a.id))
         if not near:
             assert (r.status, r.alert_id, r.lead_days) == (MISSED, None, None), m.where
             continue
-        lead = (m.date - _raised(near[0])).days
+        lead = (m.date - near[0].first_alerted).days
         assert (r.alert_id, r.lead_days) == (near[0].id, lead), m.where
         assert r.status == (EARLY if lead >= 0 else LATE)
     # the false alarms are exactly the alerted pairs that no milestone names

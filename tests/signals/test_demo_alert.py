@@ -56,13 +56,10 @@ def test_demo_escalation_alert_fires_on_time(scenario: dict, demo_store: Store) 
     assert ours, f"no alert for {dyad}; alerts: {[a.summary for a in alerts]}"
     first = min(ours, key=lambda a: a.start)
     assert abs((first.start - start).days) <= 1, first.summary
-    early = [a.summary for a in alerts if a.start < start - dt.timedelta(days=1)]
+    early = [a.summary for a in alerts if a.first_alerted < start - dt.timedelta(days=1)]
     assert early == [], "alerts in the calm weeks"
 
 
-def _first_at(alert: Alert, level: str) -> dt.date | None:
-    """The day the alert first reached `level`, or None."""
-    return (getattr(alert, "first_at_level", None) or {}).get(level)
 
 
 def test_hostile_pair_reaches_an_alarm_before_its_peak(scenario: dict,
@@ -71,7 +68,7 @@ def test_hostile_pair_reaches_an_alarm_before_its_peak(scenario: dict,
     alerts = find_alerts(demo_store)
     ours = _dyad_alerts(alerts, hostile["dyad"])
     assert ours, f"no alert for {hostile['dyad']}; alerts: {[a.summary for a in alerts]}"
-    alarms = [day for a in ours if (day := _first_at(a, "alarm"))]
+    alarms = [day for a in ours if (day := a.first_at_level.get("alarm"))]
     assert alarms, f"no alarm: {[a.summary for a in ours]}"
     assert min(alarms) < _date(hostile["peak"]), [a.summary for a in ours]
 
@@ -95,8 +92,7 @@ def test_summit_pair_raises_no_alarm(scenario: dict, demo_store: Store) -> None:
          "last": spike["to"]}).fetchone()
     assert row and row[0] >= 4 and row[0] > row[1] / 2, "the summit is not coded as cooperation"
     ours = _dyad_alerts(find_alerts(demo_store), dyad)
-    assert [a.summary for a in ours if _first_at(a, "alarm") or
-            getattr(a, "level", None) == "alarm"] == []
+    assert [a.summary for a in ours if a.level == "alarm"] == []
 
 
 def test_backtest_of_the_demo_timeline(scenario: dict, demo_store: Store) -> None:

@@ -21,7 +21,7 @@ from typing import Any, Protocol
 from tripwire.errors import TripwireError
 from tripwire.signals.alerts import find_alerts
 from tripwire.signals.selection import resolve_actor
-from tripwire.signals.settings import AlertSettings
+from tripwire.signals.settings import LEVELS, AlertSettings
 from tripwire.signals.timeline import Milestone
 from tripwire.store import Store
 
@@ -29,7 +29,7 @@ EARLY, LATE, MISSED, OUTSIDE = "early", "late", "missed", "outside"
 
 
 class AlertLike(Protocol):
-    """What a backtest reads of an alert (levels, when it has them, through `getattr`)."""
+    """What a backtest reads of an alert (`tripwire.signals.alerts.Alert`)."""
 
     @property
     def id(self) -> str: ...
@@ -38,7 +38,9 @@ class AlertLike(Protocol):
     @property
     def target(self) -> str: ...
     @property
-    def start(self) -> dt.date: ...
+    def level(self) -> str: ...
+    @property
+    def first_at_level(self) -> dict[str, dt.date]: ...
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,7 @@ class MilestoneResult:
     status: str  # early, late, missed or outside (the articles do not cover its date)
     alert_id: str | None = None
     alerted: dt.date | None = None  # the day the alert was first raised
-    level: str | None = None  # the alert's level on the milestone's day (its first level if late)
+    level: str | None = None  # the alert's level on the milestone's day (when raised, if late)
     lead_days: int | None = None
     level_leads: dict[str, int] = field(default_factory=dict)  # level -> days it came before
 
@@ -165,8 +167,8 @@ def match_alerts(milestones: Sequence[Milestone], alerts: Sequence[AlertLike],
         lead = (m.date - _alerted(first)).days
         reached = _reached(first)
         leads = {level: (m.date - day).days for level, day in reached.items()}
-        by_then = [level for level, days in leads.items() if days >= 0]
-        level = by_then[-1] if by_then else next(iter(reached), None)
+        seen = max(m.date, _alerted(first))
+        level = next((lv for lv, day in reversed(reached.items()) if day <= seen), None)
         results.append(MilestoneResult(m, EARLY if lead >= 0 else LATE, first.id, _alerted(first),
                                        level, lead, leads))
     pairs = {m.pair for m in milestones}
@@ -183,17 +185,13 @@ def _in_reach(alert: AlertLike, day: dt.date, reach: Reach) -> bool:
 
 def _alerted(alert: AlertLike) -> dt.date:
     """The day the alert was first raised."""
-    return min(_reached(alert).values(), default=alert.start)
+    return min(alert.first_at_level.values())
 
 
 def _reached(alert: AlertLike) -> dict[str, dt.date]:
-    """Level -> the first day the alert reached it, in the order reached; alerts without levels
-    have their one `level` (or none) on their start."""
-    first_at = getattr(alert, "first_at_level", None)
-    if first_at:
-        return dict(sorted(first_at.items(), key=lambda item: item[1]))
-    level = getattr(alert, "level", None)
-    return {level: alert.start} if level else {}
+    """Level -> the first day the alert reached it, lowest level first."""
+    return {level: alert.first_at_level[level] for level in LEVELS
+            if level in alert.first_at_level}
 
 
 def _pair(alert: AlertLike) -> tuple[str, str]:
@@ -202,8 +200,8 @@ def _pair(alert: AlertLike) -> tuple[str, str]:
 
 
 def _pair_alerts(pair: tuple[str, str], alerts: list[AlertLike]) -> PairAlerts:
-    levels = [level for a in alerts if (level := getattr(a, "level", None))]
-    return PairAlerts(pair, [a.id for a in alerts], min(_alerted(a) for a in alerts), levels)
+    return PairAlerts(pair, [a.id for a in alerts], min(_alerted(a) for a in alerts),
+                      [a.level for a in alerts])
 
 
 def _resolved(cur: Any, milestone: Milestone) -> Milestone:
