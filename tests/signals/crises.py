@@ -63,7 +63,7 @@ def hostile_ramp(seed: int, invasion: int = 115, days: int = 130) -> list[Happen
             kind = rng.choice(MATERIAL) if rng.random() < material else rng.choice(VERBAL)
             source, target = rng.choice((("MAR", "VAL"), ("MAR", "VAL"), ("VAL", "MAR")))
             out.append(Happening(d, kind, source, target))
-        if rng.random() < 0.15:
+        if rng.random() < 0.08:
             out.append(Happening(d, rng.choice(COOPERATIVE), "VAL", "MAR"))
     return out
 

@@ -5,8 +5,9 @@ Each day of the articles' window, every dyad is read by the detectors (see
 one of its detectors fires, two if one fires strongly; context (attention, cooperation collapse)
 scores one at most. A day is at `watch` when at least one conflict detector fires, at `warning`
 from `warning_points`, at `alarm` from `alarm_points`. A day only counts when the recent window holds
-`min_incidents` conflict incidents reported by `min_articles` articles from `min_sources`
-outlets, so one article, however many incidents it codes, raises nothing. Firing days no more
+`min_incidents` conflict incidents reported by `min_articles` articles (counted so that one
+article telling most of them counts as about one) from `min_sources` outlets, so one article,
+however many incidents it codes, raises nothing. Firing days no more
 than `cooldown_days` apart are one alert: its level is the highest reached, `first_at_level`
 says when each level was first reached (judged on the incidents dated up to that day), and its
 end extends while the detectors keep firing.
@@ -24,12 +25,12 @@ from typing import Any
 import duckdb
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from tripwire.signals.daily import (
     Calendar,
     Dyad,
     active_counts,
+    effective_articles,
     load_corpus,
     load_days,
     load_reports,
@@ -169,11 +170,9 @@ def gated_levels(reading: DyadReading, reports: pd.DataFrame | None, calendar: C
     """The levels of the days whose recent window has enough distinct articles and outlets."""
     if reports is None or reports.empty:
         return np.zeros_like(reading.level)
-    days = reports["i"].to_numpy()
-    articles = active_counts(days, reports["article"].to_numpy(), settings.recent_days,
-                             calendar.length)
-    sources = active_counts(days, reports["outlet"].to_numpy(), settings.recent_days,
-                            calendar.length)
+    articles = effective_articles(reports, settings.recent_days, calendar.length)
+    sources = active_counts(reports["i"].to_numpy(), reports["outlet"].to_numpy(),
+                            settings.recent_days, calendar.length)
     enough = (articles >= settings.min_articles) & (sources >= outlets)
     return np.where(enough, reading.level, 0)
 
@@ -192,8 +191,10 @@ def make_alert(cur: duckdb.DuckDBPyConnection, reading: DyadReading, levels: np.
                settings: AlertSettings) -> Alert:
     first = int(run[0])
     start = calendar.day(onset(reading, first, settings))
-    last_conflict = np.flatnonzero(reading.days.conflict[:int(run[-1]) + 1] > 0)
-    end = calendar.day(int(last_conflict[-1])) if len(last_conflict) else calendar.day(run[-1])
+    # the crisis lasts while it keeps firing and cools down for `cooldown_days` after
+    until = min(int(run[-1]) + settings.cooldown_days, calendar.length - 1)
+    last_conflict = np.flatnonzero(reading.days.conflict[:until + 1] > 0)
+    end = calendar.day(int(last_conflict[-1]))
     top = int(levels[run].max())
     first_at_level = {LEVELS[k - 1]: calendar.day(int(run[np.argmax(levels[run] >= k)]))
                       for k in range(1, top + 1)}
@@ -216,22 +217,24 @@ def make_alert(cur: duckdb.DuckDBPyConnection, reading: DyadReading, levels: np.
 
 
 def onset(reading: DyadReading, day: int, settings: AlertSettings) -> int:
-    """The first day of the surge seen on `day`: the start of the most surprising run of days
-    ending on it (a scan over the recent window), among the days with a conflict incident from
-    which the run still holds `min_incidents` of them."""
-    conflict = reading.days.conflict
+    """The first day of the surge seen on `day`: the maximum-likelihood start of a raised rate
+    of conflict weight inside the recent window (a Poisson scan in units of the intensity
+    detector, against the baseline's rate), on a day with a conflict incident."""
+    days, windows = reading.days, reading.windows
     first = max(0, day - settings.recent_days + 1)
-    starts = [d for d in range(first, day + 1)
-              if conflict[d] > 0 and conflict[d:day + 1].sum() >= settings.min_incidents]
-    if not starts:
-        return first + int(np.argmax(conflict[first:day + 1] > 0))
-    _, baseline = reading.windows.sums(conflict)
-    observed = reading.windows.observed
-    rate = (baseline[day] + settings.prior_incidents) / (reading.windows.baseline_days[day] + 1)
-    counts = np.array([conflict[d:day + 1].sum() for d in starts])
-    exposure = np.array([max(observed[d:day + 1].sum(), 1.0) for d in starts])
-    p = stats.poisson.sf(counts - 1, rate * exposure)
-    return starts[int(np.argmin(p))]
+    starts = first + np.flatnonzero(days.conflict[first:day + 1] > 0)
+    if len(starts) == 0:
+        return day
+    recent, baseline = windows.sums(days.weight)
+    recent_sq, baseline_sq = windows.sums(days.weight_sq)
+    phi = max((recent_sq[day] + baseline_sq[day]) / max(recent[day] + baseline[day], 1e-9), 1.0)
+    rate = (baseline[day] / phi + settings.prior_incidents) / (windows.baseline_days[day] + 1)
+    tail = np.cumsum(days.weight[first:day + 1][::-1])[::-1] / phi  # weight from d to day
+    exposure = np.cumsum(np.maximum(windows.observed[first:day + 1], 0)[::-1])[::-1]
+    k, mu = tail[starts - first], np.maximum(exposure[starts - first], 1.0) * rate
+    with np.errstate(divide="ignore", invalid="ignore"):
+        llr = np.where(k > mu, k * np.log(k / mu) - (k - mu), 0.0)
+    return int(starts[int(np.argmax(llr))])
 
 
 def strongest_findings(reading: DyadReading, run: np.ndarray, calendar: Calendar,

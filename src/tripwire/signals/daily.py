@@ -13,7 +13,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from tripwire.signals.detectors import Corpus, DyadDays
+from tripwire.signals.detectors import Corpus, DyadDays, window_sums
 from tripwire.signals.ladder import Ladder
 from tripwire.signals.series import WEIGHT
 from tripwire.signals.settings import CONFLICT_QUADS, COOPERATION_QUADS, AlertSettings
@@ -56,14 +56,17 @@ WHERE e.published BETWEEN $start AND $end AND {_INTERSTATE}
 GROUP BY ALL
 """
 
-# Evidence: which articles and outlets report the dyad's conflict incidents, by incident day.
+# Evidence: which articles and outlets report the dyad's conflict incidents, by incident day,
+# with how many of the day's incidents each article reports.
 _REPORTS_SQL = f"""
-SELECT DISTINCT {{s}} AS s, {{t}} AS t, i.date AS day, hash(e.article_id) AS article,
-       hash(coalesce(a.source, a.id, e.article_id)) AS outlet
+SELECT {{s}} AS s, {{t}} AS t, i.date AS day, hash(e.article_id) AS article,
+       hash(any_value(coalesce(a.source, a.id, e.article_id))) AS outlet,
+       count(DISTINCT i.id) AS incidents
 FROM incidents i SEMI JOIN signals_dyads d ON d.s = {{s}} AND d.t = {{t}}
 JOIN incident_events ie ON ie.incident_id = i.id JOIN events e ON e.id = ie.event_id
 LEFT JOIN articles a ON a.id = e.article_id
 WHERE i.happened AND i.quad IN ({_CONFLICT}) AND i.date BETWEEN $start AND $end AND {_INTERSTATE}
+GROUP BY ALL
 """
 
 
@@ -164,7 +167,8 @@ def load_days(cur: duckdb.DuckDBPyConnection, dyads: list[Dyad], calendar: Calen
 
 def load_reports(cur: duckdb.DuckDBPyConnection, dyads: list[Dyad], calendar: Calendar,
                  settings: AlertSettings) -> dict[Dyad, pd.DataFrame]:
-    """(day index, article, outlet) of every conflict incident of each dyad."""
+    """(day index, article, outlet, incidents) of the articles reporting each dyad's conflict
+    incidents: one row for each day and article, with the number of incidents it reports."""
     if not dyads:
         return {}
     s, t = pair_sql(settings.directed)
@@ -195,6 +199,21 @@ def active_counts(days: np.ndarray, keys: np.ndarray, recent: int, length: int) 
     np.add.at(diff, d[firsts], 1.0)
     np.add.at(diff, np.minimum(d[lasts] + recent, length), -1.0)
     return np.cumsum(diff)[:length]
+
+
+def effective_articles(reports: pd.DataFrame, recent: int, length: int) -> np.ndarray:
+    """For each day, how many articles the recent window's incident reports amount to: the
+    inverse Simpson number (sum n)^2 / sum n^2 over the (article, day) counts n, so that one
+    article telling most of the incidents counts as about one, however many others tell one
+    each."""
+    n = reports["incidents"].to_numpy(dtype=float)
+    days = reports["i"].to_numpy()
+    first, second = np.zeros(length), np.zeros(length)
+    np.add.at(first, days, n)
+    np.add.at(second, days, n**2)
+    total, _ = window_sums(first, recent, 0)
+    squares, _ = window_sums(second, recent, 0)
+    return np.where(squares > 0, total**2 / np.maximum(squares, 1e-12), 0.0)
 
 
 def outlet_count(cur: duckdb.DuckDBPyConnection) -> int:

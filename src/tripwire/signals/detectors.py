@@ -25,7 +25,8 @@ Detectors and what they see:
 
 A burst of coverage raises every count, so on days when cooperation surges too, and conflict
 rises no more than `burst_ratio` times as steeply, the volume detectors stay silent (a summit
-is news, not escalation); the kind of conflict (material, up the ladder) still counts.
+is news, not escalation), and they stay silent while such a day is inside the recent window;
+the kind of conflict (material, up the ladder) still counts.
 """
 
 from __future__ import annotations
@@ -295,7 +296,9 @@ def _read_window(days: DyadDays, corpus: Corpus, ladder: Ladder,
         attention_reading(days, corpus, windows, settings),
     ]
     judged = windows.baseline_days >= settings.min_baseline_days
-    burst = coverage_burst(days, readings[0], windows, settings)
+    # a window holding a burst of coverage is judged as one, until the burst has left it
+    burst = window_sums(coverage_burst(days, readings[0], windows, settings).astype(float),
+                        windows.recent, 0)[0] > 0
     for reading in readings:
         silenced = ~judged | (burst if reading.name in GROUPS["volume"] else False)
         reading.p = np.where(silenced, 1.0, reading.p)

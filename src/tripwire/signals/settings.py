@@ -108,14 +108,14 @@ class AlertSettings:
               "this")
     p_strong: float = _setting(1e-6, "a detector fires strongly (counts twice) at or below this")
     warning_points: int = _setting(
-        3, "points for a warning: each group of detectors (volume, kind, share) scores one when "
+        2, "points for a warning: each group of detectors (volume, kind, share) scores one when "
            "one of its detectors fires, two if strongly; context scores one at most")
     alarm_points: int = _setting(4, "points for an alarm")
     min_incidents: int = _setting(
         4, "conflict incidents of the dyad that the recent window needs before any alert")
     min_articles: int = _setting(
-        3, "distinct articles that must report those incidents (one article repeated is not a "
-           "crisis)")
+        3, "articles that must report those incidents, counted as the inverse Simpson number of "
+           "incidents per article (one article telling most of them counts as about one)")
     min_sources: int = _setting(
         2, "distinct outlets that must report them (or every outlet the store holds, if fewer)")
     cooldown_days: int = _setting(
