@@ -21,7 +21,7 @@ run: $(STAMP)
 	$(BIN)/tripwire ingest demo/ --db $(DB) --actors demo/actors.yaml
 	$(BIN)/tripwire stats --db $(DB)
 	$(BIN)/tripwire alerts --db $(DB)
-	$(BIN)/tripwire serve --db $(DB) --host $(HOST) --port $(PORT)
+	$(BIN)/tripwire serve --db $(DB) --actors demo/actors.yaml --host $(HOST) --port $(PORT)
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -17,7 +15,7 @@ from tripwire.clean import cli as clean_cli
 from tripwire.document import Document
 from tripwire.errors import TripwireError
 from tripwire.events import cli as events_cli
-from tripwire.options import DbOption, Paths, PublishedOption
+from tripwire.options import ActorsOption, DbOption, Paths, PublishedOption, use_actor_files
 from tripwire.quotes import cli as quotes_cli
 from tripwire.render import document_text
 from tripwire.runs import RunReport, stderr
@@ -28,7 +26,6 @@ from tripwire.signals.incidents import build_incidents
 from tripwire.store import Store, default_db_path
 from tripwire.timex import cli as timex_cli
 
-ACTORS_ENV = "TRIPWIRE_ACTORS"
 INGEST_BATCH = 64
 
 app = typer.Typer(
@@ -54,24 +51,9 @@ class ExportFormat(StrEnum):
     gdelt = "gdelt"
 
 
-ActorsOption = Annotated[
-    list[Path] | None,
-    typer.Option("--actors", help="Extra actor YAML file (repeatable) [env TRIPWIRE_ACTORS]."),
-]
 StrictOption = Annotated[bool, typer.Option("--strict", help="Stop at the first bad record.")]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")]
 WorkersOption = Annotated[int, typer.Option("--workers", min=1, help="Worker processes.")]
-
-
-def use_actor_files(paths: list[Path] | None) -> None:
-    """Pass extra actor files to the registry (and to worker processes) through the environment."""
-    if not paths:
-        return
-    for path in paths:
-        if not path.is_file():
-            raise TripwireError("E002", "actor file not found", str(path))
-    existing = [p for p in os.environ.get(ACTORS_ENV, "").split(os.pathsep) if p]
-    os.environ[ACTORS_ENV] = os.pathsep.join(existing + [str(p.resolve()) for p in paths])
 
 
 @app.command()
@@ -162,12 +144,14 @@ def export(
     out: Annotated[str | None, typer.Option("--out", help="File or folder (parquet).")] = None,
 ) -> None:
     """Export stored data: Documents as JSONL, events as CSV or date-partitioned Parquet."""
+    from tripwire.signals.store import open_signals_store
     from tripwire.store.export import export_store
 
-    read_only = fmt is not ExportFormat.gdelt  # incidents are brought up to date first
-    with Store(db or default_db_path(), read_only=read_only) as store:
-        if not read_only:
-            build_incidents(store)
+    path = db or default_db_path()
+    # GDELT rows are incidents: opened writable only if they must be brought up to date
+    opened = (open_signals_store(path) if fmt is ExportFormat.gdelt
+              else Store(path, read_only=True))
+    with opened as store:
         written = export_store(store, fmt.value, out)
     if written:
         stderr.print(f"wrote {written}", highlight=False)

@@ -8,7 +8,10 @@ stages do. The demo database is built once per session from demo/ with the real 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -16,6 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import httpx
 import uvicorn
 from fastapi import FastAPI
 
@@ -79,10 +83,11 @@ def event(doc_id: str, n: int, text: str, sentence: str, trigger: str, kind: str
                  modality=modality, confidence=0.9)
 
 
-def document(doc_id: str, text: str, published: str, title: str, **parts: Any) -> Document:
+def document(doc_id: str, text: str, published: str, title: str, url: str | None = None,
+             **parts: Any) -> Document:
     sentences = [Sentence(0, text.index(". ") + 1), Sentence(text.index(". ") + 2, len(text))]
     return Document(id=doc_id, content_hash=content_hash(text), text=text, published=published,
-                    title=title, source="Test Wire", url=f"https://wire.invalid/{doc_id}",
+                    title=title, source="Test Wire", url=url or f"https://wire.invalid/{doc_id}",
                     sentences=sentences, **parts)
 
 
@@ -120,6 +125,37 @@ def hand_made_documents() -> list[Document]:
     return [talks, shelling, tanks]
 
 
+# Ids as outlets write them: paths, query strings, fragments, spaces, non-ASCII, a percent sign.
+ODD_IDS = ("bbc/2026/10/01/story", "wire?id=7#top", "two words", "Zürich/Bericht ✓", "100%/..")
+# An actor id with a hyphen, as the registry's EU-COMMISSION has.
+ARMY = "WM-ARMY"
+
+
+def odd_documents() -> list[Document]:
+    """One shelling report per odd id, the Westmark army shelling Ostland; the last one's
+    "original" URL is a script, which the dashboard must not link."""
+    docs = []
+    for day, doc_id in enumerate(ODD_IDS, start=1):
+        text = (f"The Westmark Army shelled Kessel on March {day}. "
+                f"Ostland counted {day} craters.")
+        url = "javascript:alert(1)" if doc_id == ODD_IDS[-1] else None
+        army = Actor(ARMY, "Westmark Army", "military", country="WMK", sector="MIL",
+                     mentions=mentions(text, "Westmark Army"))
+        docs.append(document(
+            doc_id, text, f"2026-03-{day:02d}", f"Kessel shelled, day {day}", url=url,
+            actors=[army, state("OST", "Ostland", text)],
+            events=[event(doc_id, 0, text, f"The Westmark Army shelled Kessel on March {day}.",
+                          "shelled", "ASSAULT", "material_conflict", ARMY, "OST",
+                          f"2026-03-{day:02d}")]))
+    return docs
+
+
+def build_odd(path: Path) -> Path:
+    with Store(path) as store:
+        store.ingest(odd_documents())
+    return path
+
+
 ALERT = {
     "id": "alert:wmk-ost", "source": "WMK", "target": "OST", "start": dt.date(2026, 3, 10),
     "end": dt.date(2026, 3, 11), "level": "warning",
@@ -137,14 +173,18 @@ class FixedSignals:
 
     note = None
 
-    def __init__(self) -> None:
+    def __init__(self, alerts: list[dict[str, Any]] | None = None) -> None:
         self.refreshed = 0
+        self._alerts = [ALERT] if alerts is None else alerts
+
+    def current(self, store: Store) -> bool:
+        return True
 
     def refresh(self, store: Store) -> None:
         self.refreshed += 1
 
     def alerts(self, store: Store) -> list[dict[str, Any]]:
-        return [dict(ALERT)]
+        return [dict(alert) for alert in self._alerts]
 
     def series(self, store: Store, dyad: tuple[str, str] | None, actor: str | None,
                start: dt.date | None, end: dt.date | None, by: str,
@@ -189,3 +229,68 @@ def serving(app: FastAPI) -> Iterator[str]:
         server.should_exit = True
         thread.join(timeout=10)
         sock.close()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def cli_env(**extra: str | None) -> dict[str, str]:
+    """This process's environment for a `python -m tripwire` child: this checkout's sources
+    first, no token unless given, `extra` set (a None value removes the variable)."""
+    paths = [str(REPO / "src"), *filter(None, [os.environ.get("PYTHONPATH")])]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
+    env.pop("TRIPWIRE_TOKEN", None)
+    env.pop("TRIPWIRE_ACTORS", None)
+    for name, value in extra.items():
+        if value is None:
+            env.pop(name, None)
+        else:
+            env[name] = value
+    return env
+
+
+class ServeProcess:
+    """`tripwire serve` in a child process: `url` once it answers, `err` (its stderr) once ended."""
+
+    def __init__(self, db: Path, *args: str, env: dict[str, str] | None = None) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.err = ""
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "tripwire", "serve", "--db", str(db), "--port",
+             str(self.port), *args], env=env or cli_env(), stderr=subprocess.PIPE, text=True)
+
+    def __enter__(self) -> ServeProcess:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                httpx.get(self.url + "/api/events", timeout=5)
+                return self
+            except httpx.TransportError:
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    self.__exit__()
+                    raise RuntimeError(f"tripwire serve did not start: {self.err}") from None
+                time.sleep(0.1)
+
+    def __exit__(self, *exc: object) -> None:
+        self.process.terminate()
+        _, self.err = self.process.communicate(timeout=30)
+
+
+def open_dashboard(browser: Any, url: str, errors: list[str], width: int = 1400,
+                   height: int = 1000) -> Any:  # a playwright Page
+    """The dashboard, loaded; console errors, page errors, off-site requests and an error
+    shown in the page go to `errors`."""
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("request", lambda req: errors.append(f"off-site request {req.url}")
+            if not req.url.startswith(url) else None)
+    page.goto(url + "/")
+    page.wait_for_selector("body[data-ready=true]", timeout=30_000)
+    if page.locator("#error").is_visible():
+        errors.append("shown: " + page.locator("#error-text").inner_text())
+    return page

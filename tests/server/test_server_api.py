@@ -11,8 +11,10 @@ import pytest
 from server_world import ALERT, SHELLING, TALKS, TOKEN, FixedSignals, at, serving
 
 from tripwire.server.app import create_app
-from tripwire.server.queries import parse_dyad
+from tripwire.server.settings import OpenAnalyze
 from tripwire.server.signals_source import NEEDED, UNAVAILABLE, StageSignals
+
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 
 def get(url: str, path: str, **params: object) -> httpx.Response:
@@ -66,7 +68,9 @@ def test_event_pages(live: str) -> None:
     ({"from": "2026-13-01"}, "from: Input should be a valid date"),
     ({"from": "2026-03-11", "to": "2026-03-01"}, "from 2026-03-11 is after to 2026-03-01"),
     ({"dyad": "WMK"}, "bad dyad 'WMK'"),
-    ({"dyad": "wmk-ost"}, "bad dyad 'wmk-ost'"),
+    ({"dyad": "WMK-nowhere"}, "bad dyad 'WMK-nowhere': no split names two stored actors"),
+    ({"dyad": "WMK->nowhere"}, "unknown actor 'nowhere'"),
+    ({"sort": "colour"}, "sort: Input should be"),
 ])
 def test_bad_parameters_get_422_with_a_message(live: str, params: dict, message: str) -> None:
     response = get(live, "/api/events", **params)
@@ -160,7 +164,7 @@ def test_alerts_and_signals_come_from_the_signals_source(live: str) -> None:
 def test_analyze_returns_a_document_and_stores_nothing(live: str) -> None:
     text = "Northland and Southmark signed a trade agreement on Friday."
     response = httpx.post(live + "/api/analyze", json={"text": text, "published": "2026-04-03"},
-                          timeout=120)
+                          headers=AUTH, timeout=120)
     assert response.status_code == 200, response.text
     body = response.json()
     assert (body["schema"], body["text"], body["published"]) == ("tripwire/1", text,
@@ -171,13 +175,45 @@ def test_analyze_returns_a_document_and_stores_nothing(live: str) -> None:
 
 
 def test_analyze_validates_its_body(live: str) -> None:
-    empty = httpx.post(live + "/api/analyze", json={"text": ""})
+    empty = httpx.post(live + "/api/analyze", json={"text": ""}, headers=AUTH)
     assert empty.status_code == 422
     assert "text: String should have at least 1 character" in empty.json()["message"]
     broken = httpx.post(live + "/api/analyze", content=b"{not json",
-                        headers={"content-type": "application/json"})
+                        headers={"content-type": "application/json", **AUTH})
     assert broken.status_code == 422
     assert broken.json()["message"] == "body: JSON decode error"
+
+
+def test_analyze_needs_the_token_when_the_server_has_one(live: str) -> None:
+    body = {"text": "Ostland protested."}
+    missing = httpx.post(live + "/api/analyze", json=body)
+    assert (missing.status_code, missing.json()["message"]) == (
+        401, "a valid bearer token is required")
+    wrong = httpx.post(live + "/api/analyze", json=body,
+                       headers={"Authorization": "Bearer not-the-token"})
+    assert wrong.status_code == 401
+    # a token holder is not capped: a text over the open server's limit is analysed
+    long = httpx.post(live + "/api/analyze", json={"text": "Ostland protested. " * 1200},
+                      headers=AUTH, timeout=300)
+    assert long.status_code == 200, long.text
+
+
+def test_open_analyze_is_limited_per_client(hand_made_db: Path, tmp_path: Path) -> None:
+    copy = shutil.copy(hand_made_db, tmp_path / "copy.duckdb")
+    limits = OpenAnalyze(per_minute=2, max_chars=60)
+    with serving(create_app(copy, signals=FixedSignals(), open_analyze=limits)) as url:
+        long = httpx.post(url + "/api/analyze", json={"text": "Ostland protested. " * 4})
+        short = httpx.post(url + "/api/analyze", json={"text": "Ostland protested."},
+                           timeout=120)
+        third = httpx.post(url + "/api/analyze", json={"text": "Ostland protested."})
+        reads = httpx.get(url + "/api/events")
+    assert (long.status_code, long.json()["message"]) == (
+        413, "text of 76 characters is over the 60 this server analyses without a token")
+    assert short.status_code == 200, short.text
+    assert (third.status_code, third.json()["message"]) == (
+        429, "over 2 analyses a minute from this client")
+    assert 1 <= int(third.headers["retry-after"]) <= 60
+    assert reads.status_code == 200  # reads are not limited
 
 
 def test_ingest_needs_the_token(live: str) -> None:
@@ -232,7 +268,7 @@ def test_bodies_over_the_limit_get_413(hand_made_db: Path, tmp_path: Path) -> No
                               headers={"content-type": "application/json"})
         unauthorised = httpx.post(url + "/api/ingest", json={"articles": [{"text": "a" * 2000}]})
         small = httpx.post(url + "/api/analyze", json={"text": "Ostland protested."},
-                           timeout=120)
+                           headers=AUTH, timeout=120)
     assert declared.status_code == 413
     assert declared.json()["message"] == "request body over 1000 bytes"
     assert "content-length" not in {k.lower() for k in streamed.request.headers}
@@ -246,7 +282,7 @@ def test_openapi_describes_every_route(live: str) -> None:
     assert set(spec["paths"]) == {
         "/api/events", "/api/events/{event_id}", "/api/articles/{article_id}", "/api/actors",
         "/api/network", "/api/quotes", "/api/alerts", "/api/signals", "/api/analyze",
-        "/api/ingest"}
+        "/api/ingest", "/api/export/events"}
     assert spec["components"]["securitySchemes"]["HTTPBearer"]["scheme"] == "bearer"
     assert "page_size" in {p["name"] for p in spec["paths"]["/api/events"]["get"]["parameters"]}
 
@@ -272,15 +308,3 @@ def test_stage_signals_says_whether_the_stage_is_there() -> None:
     # once the stage's modules are in, the package must export what the server calls
     if importlib.util.find_spec("tripwire.signals.alerts") is not None:
         assert [n for n in NEEDED if not hasattr(stage, n)] == []
-
-
-@pytest.mark.parametrize(("text", "dyad"), [
-    ("XMR-XVA", ("XMR", "XVA")),
-    ("XMR->XVA", ("XMR", "XVA")),
-    ("XMR, XVA", ("XMR", "XVA")),
-    ("XMR-person:ilse-varga", ("XMR", "person:ilse-varga")),
-    ("person:ilse-varga-XMR", ("person:ilse-varga", "XMR")),
-    ("org:red-cross->XVA", ("org:red-cross", "XVA")),
-])
-def test_parse_dyad(text: str, dyad: tuple[str, str]) -> None:
-    assert parse_dyad(text) == dyad

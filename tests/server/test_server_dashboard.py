@@ -2,41 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
-import pytest
-from server_world import FixedSignals, serving
+from server_world import FixedSignals, open_dashboard, serving
 
 from tripwire.server.app import create_app
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not CHROMIUM.is_file():
-        pytest.skip("no Chromium at /usr/bin/chromium (apt-get install -y chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield launched
-        launched.close()
-
-
-def open_dashboard(browser: object, url: str, errors: list[str]):  # -> playwright Page
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})  # type: ignore[attr-defined]
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    page.on("request", lambda req: errors.append(f"off-site request {req.url}")
-            if not req.url.startswith(url) else None)
-    page.goto(url + "/")
-    page.wait_for_selector("body[data-ready=true]", timeout=30_000)
-    return page
 
 
 def selected_sentence(page) -> str:
@@ -67,14 +38,13 @@ def test_alert_to_event_to_sentence(browser: object, hand_made_db: Path, tmp_pat
         assert "WMK \u2192 OST" in alert_text
         assert "2 events" in alert_text
         assert page.locator("#timeline .main-svg").count() > 0  # plotly drew the timeline
-        assert page.locator("#timeline-dyad").input_value() == "WMK-OST"
+        assert page.locator("#timeline-dyad").input_value() == "WMK->OST"
         _, event = follow_first_alert(page, url)
-        assert event["id"] == "shelling:0"
-        assert selected_sentence(page) == (
-            "Westmark troops shelled the Ostland town of Kessel on Tuesday.")
-        assert page.locator("#article-heading").inner_text() == "Westmark shells Kessel"
-        assert page.locator("#event-detail dl").get_attribute("data-event") == "shelling:0"
-        assert page.locator("#article-text .sp-trigger").first.inner_text() == "shelled"
+        assert event["id"] == "tanks:0"  # newest first
+        assert selected_sentence(page) == "Westmark massed tanks along the border on Wednesday."
+        assert page.locator("#article-heading").inner_text() == "Westmark masses tanks"
+        assert page.locator("#event-detail dl").get_attribute("data-event") == "tanks:0"
+        assert page.locator("#article-text .sp-trigger").first.inner_text() == "massed"
         assert page.locator("#quotes details").count() == 2
         page.screenshot(path=str(tmp_path / "alert-to-sentence.png"), full_page=True)
         page.close()

@@ -35,7 +35,7 @@ OPERATIONS = [
     ("GET", "/api/events"), ("GET", "/api/events/{event_id}"), ("GET", "/api/articles/{article_id}"),
     ("GET", "/api/actors"), ("GET", "/api/network"), ("GET", "/api/quotes"),
     ("GET", "/api/alerts"), ("GET", "/api/signals"), ("POST", "/api/analyze"),
-    ("POST", "/api/ingest"),
+    ("POST", "/api/ingest"), ("GET", "/api/export/events"),
 ]
 
 

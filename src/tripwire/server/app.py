@@ -14,15 +14,31 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from tripwire.errors import TripwireError
 from tripwire.server.routes import ServerState, router
+from tripwire.server.settings import OpenAnalyze
 from tripwire.server.signals_source import SignalsSource, StageSignals
 from tripwire.store import Store
 
 DEFAULT_MAX_BODY = 2 * 1024 * 1024
 STATIC = resources.files("tripwire.server") / "static"
+GZIP_MIN_BYTES = 1024
+# The page runs only its own scripts (no inline script, no CDN) and cannot be framed; plotly
+# sets inline styles on the charts it draws, hence 'unsafe-inline' for styles alone.
+CONTENT_SECURITY_POLICY = "; ".join([
+    "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:", "connect-src 'self'", "object-src 'none'", "base-uri 'none'",
+    "form-action 'self'", "frame-ancestors 'none'",
+])
+SECURITY_HEADERS = [
+    (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
+    (b"x-frame-options", b"DENY"),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+]
 
 
 def plotly_bundle() -> Path:
@@ -78,6 +94,48 @@ class BodyLimit:
         await response(scope, receive, send)
 
 
+class SecurityHeaders:
+    """Add the security headers to every answer, errors included."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                names = {name.lower() for name, _ in message.get("headers", [])}
+                message["headers"] = [*message.get("headers", []),
+                                      *(h for h in SECURITY_HEADERS if h[0] not in names)]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+class HeadAsGet:
+    """Answer HEAD on every GET route: the GET answer's status and headers, without its body."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_head(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, send_head)
+
+
 def _problem(status: int, message: str, detail: list[dict[str, Any]] | None = None,
              headers: dict[str, str] | None = None) -> JSONResponse:
     return JSONResponse(jsonable_encoder({"message": message, "detail": detail}),
@@ -110,10 +168,33 @@ def _install_error_handlers(app: FastAPI) -> None:
         return _problem(exc.status_code, str(exc.detail), headers=exc.headers)
 
 
+def served_store(path: str | Path, writable: bool, signals: SignalsSource) -> Store:
+    """The store the server reads; read-only unless the API writes. Derived tables (incidents)
+    that are out of date (`tripwire import` does not build them) are brought up to date first,
+    in one short writable open."""
+    if writable:
+        return Store(path)
+    store = Store(path, read_only=True)
+    if signals.current(store):
+        return store
+    store.close()
+    with Store(path) as updating:
+        signals.refresh(updating)
+    return Store(path, read_only=True)
+
+
 def create_app(db_path: str | Path, token: str | None = None,
-               max_body: int = DEFAULT_MAX_BODY, signals: SignalsSource | None = None) -> FastAPI:
-    """The app over one database; `token` enables POST /api/ingest, `signals` replaces the stage."""
-    store = Store(db_path)
+               max_body: int = DEFAULT_MAX_BODY, signals: SignalsSource | None = None,
+               open_analyze: OpenAnalyze | None = None) -> FastAPI:
+    """The app over one database; `token` enables POST /api/ingest (and is then needed by
+    POST /api/analyze too, which is otherwise limited by `open_analyze`); `signals` replaces
+    the stage.
+
+    Without a token nothing is written, so the file is opened read-only and the CLI's read
+    commands (and other read-only servers) can open it at the same time.
+    """
+    signals = signals or StageSignals()
+    store = served_store(db_path, bool(token), signals)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -122,8 +203,8 @@ def create_app(db_path: str | Path, token: str | None = None,
 
     app = FastAPI(title="tripwire", version="1", lifespan=lifespan,
                   description="Sourced political event data, signals and alerts.")
-    app.state.tripwire = ServerState(store=store, token=token or None,
-                                     signals=signals or StageSignals())
+    app.state.tripwire = ServerState(store=store, token=token or None, signals=signals,
+                                     open_analyze=open_analyze or OpenAnalyze())
     _install_error_handlers(app)
     app.include_router(router)
     bundle = plotly_bundle()
@@ -138,4 +219,7 @@ def create_app(db_path: str | Path, token: str | None = None,
 
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.add_middleware(BodyLimit, max_body=max_body)
+    app.add_middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES, compresslevel=6)
+    app.add_middleware(HeadAsGet)
+    app.add_middleware(SecurityHeaders)  # outermost: on every answer, 413s included
     return app

@@ -20,6 +20,20 @@ Modality = StrEnum(  # type: ignore[misc]
     "Modality", {name: name for name in VOCABULARIES[("Event", "modality")]})
 
 
+# The event table's sortable columns and the SQL that orders by each (ties: newest, then id).
+SORT_COLUMNS = {"date": "coalesce(e.date, e.published)", "type": "e.type",
+                "source": "e.source_actor", "target": "e.target_actor",
+                "modality": "e.modality", "sentence": "e.sentence_text"}
+EventSort = StrEnum(  # type: ignore[misc]
+    "EventSort", {f"{name}{suffix}": f"{sign}{name}" for name in SORT_COLUMNS
+                  for suffix, sign in (("", ""), ("_desc", "-"))})
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+    plover = "plover"
+
+
 class Period(StrEnum):
     day = "day"
     week = "week"

@@ -8,45 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import duckdb
 
-from tripwire.errors import TripwireError
-from tripwire.server.models import QUADS, EventRow
+from tripwire.server.models import QUADS, SORT_COLUMNS, EventRow
 
 EVENT_COLUMNS = list(EventRow.model_fields)
 _EVENT_SELECT = "SELECT " + ", ".join(f"e.{c}" for c in EVENT_COLUMNS) + " FROM events e"
-_EVENT_ORDER = " ORDER BY coalesce(e.date, e.published) NULLS LAST, e.id"
 _CONFLICT = tuple(q for q in QUADS if q.endswith("conflict"))
-
-ACTOR_ID = re.compile(r"[A-Z][A-Z0-9_]*|(?:person|org):[a-z0-9][a-z0-9_.-]*")
-
-
-def parse_dyad(text: str) -> tuple[str, str]:
-    """(source, target) from "A-B", "A->B" or "A,B"; ids may hold hyphens (person:jens-x).
-
-    With a bare hyphen the split must leave two well-formed actor ids, and only one may.
-    """
-    text = text.strip()
-    for separator in ("->", ","):
-        if separator in text:
-            left, _, right = text.partition(separator)
-            left, right = left.strip(), right.strip()
-            if ACTOR_ID.fullmatch(left) and ACTOR_ID.fullmatch(right):
-                return left, right
-            raise TripwireError("E008", f"bad dyad {text!r}: both sides must be actor ids")
-    splits = [(text[:i], text[i + 1:]) for i, char in enumerate(text) if char == "-"]
-    valid = [(a, b) for a, b in splits if ACTOR_ID.fullmatch(a) and ACTOR_ID.fullmatch(b)]
-    if len(valid) == 1:
-        return valid[0]
-    if len(valid) > 1:
-        raise TripwireError("E008", f"ambiguous dyad {text!r}: write SOURCE->TARGET")
-    raise TripwireError("E008", f"bad dyad {text!r}: write SOURCE-TARGET with actor ids, "
-                        "e.g. XMR-XVA")
-
 
 @dataclass
 class EventFilter:
@@ -108,12 +79,22 @@ def _records(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     return [dict(zip(columns, row, strict=True)) for row in cur.fetchall()]
 
 
-def list_events(cur: duckdb.DuckDBPyConnection, filters: EventFilter, page: int,
+def event_order(sort: str) -> str:
+    """ORDER BY for "column" or "-column" (descending) of SORT_COLUMNS; missing values last."""
+    column = SORT_COLUMNS[sort.lstrip("-")]
+    direction = "DESC" if sort.startswith("-") else "ASC"
+    if column == SORT_COLUMNS["date"]:  # one day's events in their articles' order
+        return f" ORDER BY {column} {direction} NULLS LAST, e.id"
+    return (f" ORDER BY {column} {direction} NULLS LAST, {SORT_COLUMNS['date']} DESC NULLS LAST, "
+            "e.id")
+
+
+def list_events(cur: duckdb.DuckDBPyConnection, filters: EventFilter, sort: str, page: int,
                 page_size: int) -> tuple[int, list[dict[str, Any]]]:
-    """The total number of matching events and one page of them, oldest first."""
+    """The total number of matching events and one page of them in `sort` order."""
     where, params = filters.where()
     total = cur.execute("SELECT count(*) FROM events e" + where, params).fetchone()
-    cur.execute(_EVENT_SELECT + where + _EVENT_ORDER + " LIMIT ? OFFSET ?",
+    cur.execute(_EVENT_SELECT + where + event_order(sort) + " LIMIT ? OFFSET ?",
                 [*params, page_size, (page - 1) * page_size])
     return int(total[0]) if total else 0, _records(cur)
 

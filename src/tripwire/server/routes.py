@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 import hmac
+import json
+import math
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Annotated
 
 import duckdb
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from limits import RateLimitItemPerMinute
+from limits.storage import MemoryStorage
+from limits.strategies import MovingWindowRateLimiter
 
 from tripwire.analyze import analyze_many
 from tripwire.document import Article, Document
@@ -24,6 +31,8 @@ from tripwire.server.models import (
     ArticleIn,
     EventDetail,
     EventPage,
+    EventSort,
+    ExportFormat,
     IngestIn,
     IngestOut,
     Modality,
@@ -35,8 +44,12 @@ from tripwire.server.models import (
     Signals,
     SpeakerQuotes,
 )
+from tripwire.server.settings import OpenAnalyze
 from tripwire.server.signals_source import SignalsSource
+from tripwire.signals.selection import parse_dyad
 from tripwire.store import Store
+from tripwire.store.export import events_csv
+from tripwire.store.plover import plover_records
 
 TOKEN_ENV = "TRIPWIRE_TOKEN"
 ASSERTED = Modality("asserted")
@@ -44,12 +57,16 @@ ASSERTED = Modality("asserted")
 
 @dataclass
 class ServerState:
-    """What every request shares: the store, the ingest token and the signals source."""
+    """What every request shares: the store, the token, the signals source and the limits of
+    the open analyze endpoint."""
 
     store: Store
     token: str | None
     signals: SignalsSource
+    open_analyze: OpenAnalyze = field(default_factory=OpenAnalyze)
     analysis_lock: threading.Lock = field(default_factory=threading.Lock)
+    limiter: MovingWindowRateLimiter = field(
+        default_factory=lambda: MovingWindowRateLimiter(MemoryStorage()))
 
 
 def state(request: Request) -> ServerState:
@@ -71,7 +88,9 @@ bearer = HTTPBearer(auto_error=False, description=f"The token set in {TOKEN_ENV}
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
 
 ActorQ = Annotated[str | None, Query(max_length=200, description="An actor id, e.g. XVA.")]
-DyadQ = Annotated[str | None, Query(max_length=400, description="SOURCE-TARGET, e.g. XMR-XVA.")]
+DyadQ = Annotated[str | None, Query(
+    max_length=400, description="SOURCE-TARGET or SOURCE->TARGET, actor ids or names, e.g. "
+    "XMR-XVA.")]
 FromQ = Annotated[dt.date | None, Query(alias="from", description="First day (YYYY-MM-DD).")]
 ToQ = Annotated[dt.date | None, Query(alias="to", description="Last day (YYYY-MM-DD).")]
 TextQ = Annotated[str | None, Query(max_length=200, description="Words to find.")]
@@ -84,15 +103,17 @@ def _checked_range(date_from: dt.date | None, date_to: dt.date | None) -> None:
         raise HTTPException(422, f"from {date_from} is after to {date_to}")
 
 
-def _dyad(text: str | None) -> tuple[str, str] | None:
-    return queries.parse_dyad(text) if text else None
+def dyad_param(cur: Cursor, dyad: DyadQ = None) -> tuple[str, str] | None:
+    """The dyad as two stored actor ids, read as the CLI's --dyad is."""
+    return parse_dyad(cur, dyad) if dyad else None
 
 
-@router.get("/events", response_model=EventPage, summary="Events, filtered and paged")
-def list_events(
-    cur: Cursor,
+Dyad = Annotated[tuple[str, str] | None, Depends(dyad_param)]
+
+
+def event_filter(
+    dyad: Dyad,
     actor: ActorQ = None,
-    dyad: DyadQ = None,
     directed: Annotated[bool, Query(description="False: the dyad both ways.")] = True,
     type: PloverType | None = None,  # noqa: A002 - the public parameter name
     quad: Quad | None = None,
@@ -102,20 +123,53 @@ def list_events(
     q: TextQ = None,
     ids: Annotated[list[str] | None, Query(alias="id", max_length=MAX_PAGE_SIZE,
                                            description="Only these event ids.")] = None,
-    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
-    page_size: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 50,
-) -> EventPage:
+) -> queries.EventFilter:
+    """The event filters of the query string, shared by the event list and its exports."""
     _checked_range(date_from, date_to)
-    filters = queries.EventFilter(
-        ids=ids or [], actor=actor, dyad=_dyad(dyad), directed=directed,
+    return queries.EventFilter(
+        ids=ids or [], actor=actor, dyad=dyad, directed=directed,
         type=type.value if type else None, quad=quad.value if quad else None,
         modality=modality.value if modality else None, date_from=date_from, date_to=date_to,
         text=q)
-    total, rows = queries.list_events(cur, filters, page, page_size)
+
+
+Filters = Annotated[queries.EventFilter, Depends(event_filter)]
+
+
+@router.get("/events", response_model=EventPage, summary="Events, filtered, sorted and paged")
+def list_events(
+    cur: Cursor,
+    filters: Filters,
+    sort: Annotated[EventSort, Query(description="Column to sort by; a leading - for "
+                                     "descending.")] = EventSort.date,
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+    page_size: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 50,
+) -> EventPage:
+    total, rows = queries.list_events(cur, filters, sort.value, page, page_size)
     return EventPage(total=total, page=page, page_size=page_size, events=rows)  # type: ignore[arg-type]
 
 
-@router.get("/events/{event_id}", response_model=EventDetail, responses={404: {"model": Problem}},
+@router.get("/export/events", response_class=StreamingResponse,
+            responses={200: {"content": {"text/csv": {}, "application/x-ndjson": {}}}},
+            summary="The filtered events as CSV or as PLOVER JSON records (one a line)")
+def export_events(
+    app_state: State,
+    filters: Filters,
+    format: Annotated[ExportFormat, Query(description="csv or plover.")] = ExportFormat.csv,  # noqa: A002
+) -> StreamingResponse:
+    where, params = filters.where()
+    if format is ExportFormat.csv:
+        chunks = events_csv(app_state.store.cursor(), where, params)
+        media, name = "text/csv", "tripwire-events.csv"
+    else:
+        chunks = (json.dumps(record, ensure_ascii=False) + "\n"
+                  for record in plover_records(app_state.store, where, params))
+        media, name = "application/x-ndjson", "tripwire-events.plover.jsonl"
+    return StreamingResponse(chunks, media_type=media,
+                             headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+@router.get("/events/{event_id:path}", response_model=EventDetail, responses={404: {"model": Problem}},
             summary="One event with its sentence, article and incident")
 def get_event(cur: Cursor, event_id: str) -> EventDetail:
     found = queries.event_detail(cur, event_id)
@@ -124,7 +178,7 @@ def get_event(cur: Cursor, event_id: str) -> EventDetail:
     return EventDetail(**found)
 
 
-@router.get("/articles/{article_id}", response_model=ArticleDetail,
+@router.get("/articles/{article_id:path}", response_model=ArticleDetail,
             responses={404: {"model": Problem}},
             summary="An article's text with actor, quote, time and event spans")
 def get_article(cur: Cursor, article_id: str) -> ArticleDetail:
@@ -182,12 +236,12 @@ def _alerts_of(found: list[dict], dyad: tuple[str, str] | None, actor: str | Non
 
 @router.get("/alerts", response_model=Alerts, summary="Escalation alerts, strongest first")
 def list_alerts(
-    app_state: State, dyad: DyadQ = None, actor: ActorQ = None, date_from: FromQ = None,
+    app_state: State, dyad: Dyad, actor: ActorQ = None, date_from: FromQ = None,
     date_to: ToQ = None,
 ) -> Alerts:
     _checked_range(date_from, date_to)
     found = app_state.signals.alerts(app_state.store)
-    selected = _alerts_of(found, _dyad(dyad), actor, date_from, date_to)
+    selected = _alerts_of(found, dyad, actor, date_from, date_to)
     return Alerts(alerts=selected, note=app_state.signals.note)  # type: ignore[arg-type]
 
 
@@ -195,7 +249,7 @@ def list_alerts(
             summary="Incidents per period by quad, the escalation index and alerts")
 def get_signals(
     app_state: State,
-    dyad: DyadQ = None,
+    dyad: Dyad,
     actor: ActorQ = None,
     date_from: FromQ = None,
     date_to: ToQ = None,
@@ -203,7 +257,7 @@ def get_signals(
     directed: bool = True,
 ) -> Signals:
     _checked_range(date_from, date_to)
-    pair = _dyad(dyad)
+    pair = dyad
     if pair and actor:
         raise HTTPException(422, "give a dyad or an actor, not both")
     source = app_state.signals
@@ -227,19 +281,45 @@ def _analysed(app_state: ServerState, bodies: list[ArticleIn]) -> list[Document]
         return list(analyze_many(_article(b) for b in bodies))
 
 
-@router.post("/analyze", response_model=Document, summary="Analyse a text; nothing is stored")
-def post_analyze(app_state: State, body: ArticleIn) -> Document:
-    return _analysed(app_state, [body])[0]
+def _check_token(token: str, credentials: HTTPAuthorizationCredentials | None) -> None:
+    given = credentials.credentials if credentials else ""
+    if not hmac.compare_digest(given.encode(), token.encode()):
+        raise HTTPException(401, "a valid bearer token is required",
+                            headers={"WWW-Authenticate": "Bearer"})
 
 
 def require_token(app_state: State, credentials: Credentials) -> None:
     """Writes need the server's token; checked before the body is read or validated."""
     if not app_state.token:
         raise HTTPException(403, f"ingest is disabled: start the server with {TOKEN_ENV} set")
-    given = credentials.credentials if credentials else ""
-    if not hmac.compare_digest(given.encode(), app_state.token.encode()):
-        raise HTTPException(401, "a valid bearer token is required",
-                            headers={"WWW-Authenticate": "Bearer"})
+    _check_token(app_state.token, credentials)
+
+
+def analyze_allowed(request: Request, app_state: State, credentials: Credentials) -> None:
+    """The server's token when it has one; otherwise each client's share of the parser."""
+    if app_state.token:
+        _check_token(app_state.token, credentials)
+        return
+    per_minute = app_state.open_analyze.per_minute
+    limit, client = RateLimitItemPerMinute(per_minute), (
+        request.client.host if request.client else "unknown")
+    if not app_state.limiter.hit(limit, "analyze", client):
+        reset = app_state.limiter.get_window_stats(limit, "analyze", client).reset_time
+        raise HTTPException(429, f"over {per_minute} analyses a minute from this client",
+                            headers={"Retry-After": str(max(1, math.ceil(reset - time.time())))})
+
+
+@router.post("/analyze", response_model=Document,
+             responses={401: {"model": Problem}, 413: {"model": Problem},
+                        429: {"model": Problem}},
+             dependencies=[Depends(analyze_allowed)],
+             summary="Analyse a text; nothing is stored (bearer token when the server has one)")
+def post_analyze(app_state: State, body: ArticleIn) -> Document:
+    cap = app_state.open_analyze.max_chars
+    if not app_state.token and len(body.text) > cap:
+        raise HTTPException(413, f"text of {len(body.text)} characters is over the {cap} this "
+                            "server analyses without a token")
+    return _analysed(app_state, [body])[0]
 
 
 @router.post("/ingest", response_model=IngestOut,

@@ -20,13 +20,16 @@ from tripwire.store import Store
 
 UNAVAILABLE = ("the signals stage is not part of this build: no series, escalation index or "
                "alerts")
-NEEDED = ("build_incidents", "series", "escalation_index", "find_alerts")
+NEEDED = ("build_incidents", "incidents_current", "series", "escalation_index", "find_alerts")
 
 
 class SignalsSource(Protocol):
     """What the API asks of the signals stage; every method returns plain JSON-ready records."""
 
     note: str | None
+
+    def current(self, store: Store) -> bool:
+        """Whether what the stage derives from the store (incidents) is up to date."""
 
     def refresh(self, store: Store) -> None:
         """Bring incidents up to date after new articles were stored."""
@@ -50,6 +53,9 @@ class StageSignals:
         self.note = None if self._stage else UNAVAILABLE
         self._lock = threading.Lock()
         self._alerts: tuple[tuple[Any, ...], list[dict[str, Any]]] | None = None
+
+    def current(self, store: Store) -> bool:
+        return not self._stage or self._stage.incidents_current(store)
 
     def refresh(self, store: Store) -> None:
         if self._stage:

@@ -33,6 +33,20 @@ ALIAS = "tripwire"
 TABLES = ("articles", "actors", "mentions", "quotes", "times", "events", "event_actors")
 
 
+# DuckDB lets one process open a file to write, or any number to read, never both at once.
+IN_USE = ("the database is in use by another process: DuckDB lets one process write or several "
+          "read. Read commands work beside `tripwire serve` without TRIPWIRE_TOKEN (it opens the "
+          "file read-only); to write, stop the process that holds it, or send articles to a "
+          "server started with the token (POST /api/ingest); to read beside a writing server, "
+          "use its API")
+
+
+def _open_problem(exc: duckdb.Error) -> str:
+    if isinstance(exc, duckdb.IOException) and "lock" in str(exc).lower():
+        return f"{IN_USE} ({exc})"
+    return f"cannot open database: {exc}"
+
+
 def default_db_path() -> str:
     return os.environ.get(DB_ENV) or DEFAULT_DB
 
@@ -59,7 +73,7 @@ class Store:
             if not read_only:
                 migrate(self.con)
         except duckdb.Error as exc:
-            raise TripwireError("E010", f"cannot open database: {exc}", self.path) from exc
+            raise TripwireError("E010", _open_problem(exc), self.path) from exc
 
     def close(self) -> None:
         if not self._closed:

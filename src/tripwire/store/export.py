@@ -4,10 +4,32 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
+
+import duckdb
 
 from tripwire.errors import TripwireError
 from tripwire.store.database import Store
+
+EVENTS_SQL = "SELECT * FROM events e{where} ORDER BY e.date, e.id"
+
+
+def events_csv(cur: duckdb.DuckDBPyConnection, where: str = "",
+               params: Sequence[Any] = ()) -> Iterator[str]:
+    """The events table (narrowed by a WHERE clause on `e`) as CSV text, a chunk at a time,
+    the header first, so that a large export never sits whole in memory."""
+    cur.execute(EVENTS_SQL.format(where=where), list(params))
+    first = True
+    while True:
+        chunk = cur.fetch_df_chunk()
+        if chunk.empty and not first:
+            return
+        yield chunk.to_csv(index=False, header=first)
+        if chunk.empty:
+            return
+        first = False
 
 
 def export_store(store: Store, fmt: str, out: str | None) -> str | None:
@@ -26,10 +48,9 @@ def export_store(store: Store, fmt: str, out: str | None) -> str | None:
         return out
     if fmt == "csv":
         if not out:
-            frame = cur.execute("SELECT * FROM events ORDER BY date, id").df()
-            frame.to_csv(sys.stdout, index=False)
+            sys.stdout.writelines(events_csv(cur))
             return None
-        cur.execute(f"COPY (SELECT * FROM events ORDER BY date, id) TO '{_quoted(out)}' "
+        cur.execute(f"COPY ({EVENTS_SQL.format(where='')}) TO '{_quoted(out)}' "
                     "(FORMAT csv, HEADER true)")
         return out
     if fmt == "parquet":

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from importlib import resources
 from typing import Any
 
@@ -32,7 +32,7 @@ SELECT e.*, a.url, a.source AS article_source, a.title,
        coalesce(list(ea.sector ORDER BY ea.position) FILTER (WHERE ea.role IS NOT NULL), []) AS sectors
 FROM events e
 JOIN articles a ON a.id = e.article_id
-LEFT JOIN event_actors ea ON ea.event_id = e.id
+LEFT JOIN event_actors ea ON ea.event_id = e.id{where}
 GROUP BY ALL
 ORDER BY e.date, e.id
 """
@@ -77,8 +77,10 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def plover_records(store: Store) -> Iterator[dict[str, Any]]:
-    cur = store.cursor().execute(_EVENTS_SQL)
+def plover_records(store: Store, where: str = "",
+                   params: Sequence[Any] = ()) -> Iterator[dict[str, Any]]:
+    """PLOVER records of the stored events, narrowed by a WHERE clause on `e` (events)."""
+    cur = store.cursor().execute(_EVENTS_SQL.format(where=where), list(params))
     columns = [d[0] for d in cur.description]
     while batch := cur.fetchmany(1000):
         for values in batch:

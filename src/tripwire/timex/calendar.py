@@ -30,13 +30,23 @@ _CENTURY = re.compile(r"^(\d{2})(?:XX)?$")
 
 
 def parse_anchor(published: str | None) -> dt.date | None:
-    """The calendar day of a publication date (`2022-01-07`, `2022-01-07T10:00:00Z`), or None."""
+    """The calendar day of a publication date (`2022-01-07`, `2022-01-07T10:00:00Z`), or None.
+
+    A date known only to the month (`2016-03`) anchors at the month's last day: an article
+    dated to a month reports what happened in it, so "earlier this month" stays in that month.
+    """
     if not published:
         return None
+    text = published.strip()
     try:
-        return dt.date.fromisoformat(published.strip()[:10])
+        return dt.date.fromisoformat(text[:10])
     except ValueError:
-        return None
+        pass
+    if match := re.fullmatch(r"(\d{4})-(\d{2})", text):
+        year, month = int(match[1]), int(match[2])
+        if 1 <= month <= 12:
+            return dt.date(year, month, calendar.monthrange(year, month)[1])
+    return None
 
 
 def make_date(year: int, month: int, day: int) -> dt.date | None:

@@ -6,7 +6,7 @@ const QUAD_COLORS = {
   verbal_conflict: "#e67e22", material_conflict: "#c0392b",
 };
 const QUADS = Object.keys(QUAD_COLORS);
-const state = { filters: {}, page: 1, pageSize: 25, total: 0, dyad: null, alerts: [] };
+const state = { filters: {}, page: 1, pageSize: 25, total: 0, sort: "-date", alerts: [], names: {}, loading: 0, errorWhere: null };
 
 // ---- small helpers ---------------------------------------------------------------------
 const $ = (selector) => document.querySelector(selector);
@@ -25,19 +25,60 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-async function api(path, params = {}) {
+function apiUrl(path, params = {}) {
   const url = new URL(path, window.location.origin);
   for (const [key, value] of Object.entries(params)) {
     if (Array.isArray(value)) value.forEach((v) => url.searchParams.append(key, v));
     else if (value !== "" && value !== null && value !== undefined) url.searchParams.set(key, value);
   }
-  const response = await fetch(url);
-  const body = await response.json();
-  if (!response.ok) throw new Error(body.message || response.statusText);
-  return body;
+  return url;
 }
 
-function dyadName(source, target) { return `${source}-${target}`; }
+function setLoading(change) {
+  state.loading += change;
+  $("#loading").hidden = state.loading === 0;
+  document.body.setAttribute("aria-busy", String(state.loading > 0));
+}
+
+async function api(path, params = {}) {
+  setLoading(1);
+  try {
+    let response;
+    try { response = await fetch(apiUrl(path, params)); }
+    catch (error) { throw new Error(`the server cannot be reached (${error.message})`); }
+    const body = await response.json().catch(() => ({}));
+    if (!response.ok) throw new Error(body.message || `${response.status} ${response.statusText}`);
+    return body;
+  } finally {
+    setLoading(-1);
+  }
+}
+
+// ---- errors: shown in the page, where the reader looks -----------------------------------
+function showError(where, error) {
+  state.errorWhere = where;
+  $("#error-text").textContent = `${where}: ${error.message || error}`;
+  $("#error").hidden = false;
+}
+
+function clearError(where) {
+  if (state.errorWhere !== where) return;
+  state.errorWhere = null;
+  $("#error").hidden = true;
+}
+
+async function guarded(where, load) {
+  try { await load(); clearError(where); }
+  catch (error) { showError(where, error); }
+}
+
+// A dyad as the API reads it: "->" separates ids that may themselves hold hyphens.
+function dyadValue(source, target) { return `${source}->${target}`; }
+function actorName(id) { return state.names[id] || id; }
+function dyadLabel(value) {
+  const [source, target] = value.split("->");
+  return `${actorName(source)} \u2192 ${actorName(target)}`;
+}
 function addDays(day, n) {
   const d = new Date(`${day}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + n);
@@ -70,16 +111,20 @@ function openAlert(alert, item) {
   document.querySelectorAll(".alert.active").forEach((n) => n.classList.remove("active"));
   if (item) item.classList.add("active");
   $("#timeline-both").checked = !alert.directed;
-  selectDyad(dyadName(alert.source, alert.target));
+  selectDyad(dyadValue(alert.source, alert.target));
   setFilters({ id: alert.event_ids }, `the ${alert.event_ids.length} events behind alert ${alert.source} \u2192 ${alert.target}, ${alert.start} to ${alert.end}`);
 }
 
 // ---- timeline --------------------------------------------------------------------------
-function selectDyad(name) {
+function offerDyad(value) {
   const select = $("#timeline-dyad");
-  if (![...select.options].some((o) => o.value === name)) select.append(el("option", { value: name }, name));
-  select.value = name;
-  loadTimeline();
+  if (![...select.options].some((o) => o.value === value)) select.append(el("option", { value }, dyadLabel(value)));
+}
+
+function selectDyad(value) {
+  offerDyad(value);
+  $("#timeline-dyad").value = value;
+  return guarded("timeline", loadTimeline);
 }
 
 async function loadTimeline() {
@@ -88,7 +133,9 @@ async function loadTimeline() {
   const chart = $("#timeline");
   if (!dyad) { chart.replaceChildren(el("p", { class: "note" }, "No dyad to show yet.")); return; }
   const directed = !$("#timeline-both").checked;
-  const body = await api("/api/signals", { dyad, by, directed });
+  let body;
+  try { body = await api("/api/signals", { dyad, by, directed }); }
+  catch (error) { Plotly.purge(chart); chart.replaceChildren(); throw error; }
   const note = $("#timeline-note");
   note.hidden = !body.note;
   note.textContent = body.note || "";
@@ -130,7 +177,7 @@ async function loadTimeline() {
     const last = by === "week" ? addDays(day, 6) : day;
     const quad = point.customdata || "";
     setFilters({ dyad, directed, quad, from: day, to: last },
-      `${dyad} ${quad ? quad.replace("_", " ") + " " : ""}events, ${day}${last !== day ? " to " + last : ""}`);
+      `${dyadLabel(dyad)} ${quad ? quad.replace("_", " ") + " " : ""}events, ${day}${last !== day ? " to " + last : ""}`);
   });
 }
 
@@ -159,10 +206,51 @@ function setFilters(filters, label) {
   loadEvents();
 }
 
+function showSort() {
+  const [column, descending] = [state.sort.replace(/^-/, ""), state.sort.startsWith("-")];
+  for (const th of document.querySelectorAll("#events-table th[data-sort]")) {
+    if (th.dataset.sort === column) th.setAttribute("aria-sort", descending ? "descending" : "ascending");
+    else th.removeAttribute("aria-sort");
+  }
+}
+
+function sortBy(column) {
+  // a new column starts newest / Z first for dates, A first otherwise; a second click reverses
+  const current = state.sort.replace(/^-/, "");
+  if (current === column) state.sort = state.sort.startsWith("-") ? column : `-${column}`;
+  else state.sort = column === "date" ? "-date" : column;
+  state.page = 1;
+  loadEvents();
+}
+
+function showExports(filters) {
+  for (const [id, format] of [["#export-csv", "csv"], ["#export-plover", "plover"]]) {
+    const link = $(id);
+    if (filters) link.href = apiUrl("/api/export/events", { ...filters, format }).toString();
+    else link.removeAttribute("href");
+  }
+}
+
 async function loadEvents() {
-  const body = await api("/api/events", { ...state.filters, page: state.page, page_size: state.pageSize });
-  state.total = body.total;
+  showSort();
   const rows = $("#events-table tbody");
+  let body;
+  try {
+    body = await api("/api/events", { ...state.filters, sort: state.sort, page: state.page, page_size: state.pageSize });
+  } catch (error) {
+    // stale rows would pass for the answer to the new filter: clear them
+    rows.replaceChildren();
+    state.total = 0;
+    $("#events-summary").textContent = `no events: ${error.message}`;
+    $("#page-info").textContent = "";
+    $("#page-prev").disabled = $("#page-next").disabled = true;
+    showExports(null);
+    showError("events", error);
+    return;
+  }
+  clearError("events");
+  state.total = body.total;
+  showExports(state.filters);
   rows.replaceChildren();
   for (const e of body.events) {
     rows.append(el("tr", { "data-event": e.id, onclick: (ev) => showEvent(e.id, ev.currentTarget) },
@@ -181,7 +269,11 @@ async function loadEvents() {
 }
 
 // ---- article view ----------------------------------------------------------------------
-async function showEvent(eventId, row) {
+function showEvent(eventId, row) {
+  return guarded("event", () => openEvent(eventId, row));
+}
+
+async function openEvent(eventId, row) {
   document.querySelectorAll("#events-table tr.active").forEach((n) => n.classList.remove("active"));
   if (row) row.classList.add("active");
   const event = await api(`/api/events/${encodeURIComponent(eventId)}`);
@@ -197,7 +289,7 @@ async function showEvent(eventId, row) {
   }
   $("#event-detail").replaceChildren(el("dl", { "data-event": event.id },
     ...facts.flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, v)])));
-  await showArticle(event.article_id, { start: event.sentence_start, end: event.sentence_end });
+  await openArticle(event.article_id, { start: event.sentence_start, end: event.sentence_end });
 }
 
 function segments(text, spans) {
@@ -213,12 +305,23 @@ function segments(text, spans) {
   return pieces;
 }
 
-async function showArticle(articleId, selected) {
+function webUrl(text) {
+  // only http(s) addresses become links: a stored "javascript:" or "data:" URL must not run
+  try { return ["http:", "https:"].includes(new URL(text).protocol) ? text : null; }
+  catch { return null; }
+}
+
+function showArticle(articleId, selected) {
+  return guarded("article", () => openArticle(articleId, selected));
+}
+
+async function openArticle(articleId, selected) {
   const article = await api(`/api/articles/${encodeURIComponent(articleId)}`);
+  const original = article.url ? webUrl(article.url) : null;
   $("#article-heading").textContent = article.title || article.id;
   $("#article-meta").replaceChildren(
     [article.source, article.published].filter(Boolean).join(" \u00b7 "), " ",
-    article.url ? el("a", { href: article.url, rel: "noreferrer noopener", target: "_blank" }, "original") : null);
+    original ? el("a", { href: original, rel: "noreferrer noopener", target: "_blank" }, "original") : null);
   const box = $("#article-text");
   box.replaceChildren();
   const spans = selected ? [...article.spans, { kind: "selected", ...selected }] : article.spans;
@@ -258,12 +361,10 @@ async function loadQuotes() {
 async function loadNetwork() {
   const net = await api("/api/network", { limit: 30 });
   const chart = $("#network");
-  const dyads = net.edges.map((e) => dyadName(e.source, e.target));
-  const select = $("#timeline-dyad");
-  for (const alert of state.alerts) dyads.unshift(dyadName(alert.source, alert.target));
-  for (const name of [...new Set(dyads)]) {
-    if (![...select.options].some((o) => o.value === name)) select.append(el("option", { value: name }, name));
-  }
+  for (const a of net.actors) if (a.name) state.names[a.id] = a.name;
+  const dyads = net.edges.map((e) => dyadValue(e.source, e.target));
+  for (const alert of state.alerts) dyads.unshift(dyadValue(alert.source, alert.target));
+  for (const value of [...new Set(dyads)]) offerDyad(value);
   if (!net.actors.length) { chart.replaceChildren(el("p", { class: "note" }, "No events between actors yet.")); return; }
   const n = net.actors.length;
   const pos = {};
@@ -292,15 +393,15 @@ async function loadNetwork() {
   traces.push({
     type: "scatter", mode: "markers", showlegend: false, marker: { size: 9, color: "#1d2330", symbol: "diamond" },
     x: net.edges.map((e) => along(e, 0.3)[0]), y: net.edges.map((e) => along(e, 0.3)[1]),
-    customdata: net.edges.map((e) => ({ dyad: dyadName(e.source, e.target) })),
-    text: net.edges.map((e) => `${e.source} \u2192 ${e.target}: ${e.events} events (${e.conflict} conflict, ${e.cooperation} cooperation)`),
+    customdata: net.edges.map((e) => ({ dyad: dyadValue(e.source, e.target) })),
+    text: net.edges.map((e) => `${actorName(e.source)} \u2192 ${actorName(e.target)}: ${e.events} events (${e.conflict} conflict, ${e.cooperation} cooperation)`),
     hoverinfo: "text",
   });
   traces.push({
     type: "scatter", mode: "markers+text", showlegend: false, textposition: "top center",
     x: net.actors.map((a) => pos[a.id][0]), y: net.actors.map((a) => pos[a.id][1]),
-    text: net.actors.map((a) => a.id.replace(/^(person|org):/, "")), customdata: net.actors.map((a) => ({ actor: a.id })),
-    hovertext: net.actors.map((a) => `${a.name || a.id}: ${a.as_source} as source, ${a.as_target} as target`),
+    text: net.actors.map((a) => actorName(a.id)), customdata: net.actors.map((a) => ({ actor: a.id })),
+    hovertext: net.actors.map((a) => `${actorName(a.id)} (${a.id}): ${a.as_source} as source, ${a.as_target} as target`),
     hoverinfo: "text", marker: { size: net.actors.map((a) => 10 + Math.sqrt(a.as_source + a.as_target) * 3), color: "#6c8ebf" },
   });
   const annotations = net.edges.map((e) => ({
@@ -309,13 +410,14 @@ async function loadNetwork() {
     showarrow: true, arrowhead: 2, arrowsize: 1, arrowwidth: 1.2, arrowcolor: "#7f8c8d", text: "",
   }));
   const axis = { visible: false, range: [-1.3, 1.3] };
-  await Plotly.react(chart, traces, { height: 520, margin: { l: 10, r: 10, t: 10, b: 10 }, xaxis: axis, yaxis: { ...axis, scaleanchor: "x" }, annotations }, { displayModeBar: false, responsive: true });
+  const height = Math.max(320, Math.min(520, chart.clientWidth));
+  await Plotly.react(chart, traces, { height, margin: { l: 10, r: 10, t: 10, b: 10 }, xaxis: axis, yaxis: { ...axis, scaleanchor: "x" }, annotations }, { displayModeBar: false, responsive: true });
   chart.removeAllListeners?.("plotly_click");
   chart.on("plotly_click", (data) => {
     const picked = data.points[0].customdata;
     if (!picked) return;
-    if (picked.dyad) { selectDyad(picked.dyad); setFilters({ dyad: picked.dyad }, `events ${picked.dyad.replace("-", " \u2192 ")}`); }
-    if (picked.actor) setFilters({ actor: picked.actor }, `events of ${picked.actor}`);
+    if (picked.dyad) { selectDyad(picked.dyad); setFilters({ dyad: picked.dyad }, `events ${dyadLabel(picked.dyad)}`); }
+    if (picked.actor) setFilters({ actor: picked.actor }, `events of ${actorName(picked.actor)}`);
   });
 }
 
@@ -338,31 +440,29 @@ function wireForms() {
   $("#filters-clear").addEventListener("click", () => setFilters({}, ""));
   $("#page-prev").addEventListener("click", () => { state.page -= 1; loadEvents(); });
   $("#page-next").addEventListener("click", () => { state.page += 1; loadEvents(); });
-  $("#timeline-dyad").addEventListener("change", loadTimeline);
-  $("#timeline-by").addEventListener("change", loadTimeline);
-  $("#timeline-both").addEventListener("change", loadTimeline);
-}
-
-function report(error) {
-  console.error(error);
-  const note = $("#alerts-note");
-  note.hidden = false;
-  note.textContent = `error: ${error.message}`;
+  const timeline = () => guarded("timeline", loadTimeline);
+  $("#timeline-dyad").addEventListener("change", timeline);
+  $("#timeline-by").addEventListener("change", timeline);
+  $("#timeline-both").addEventListener("change", timeline);
+  for (const th of document.querySelectorAll("#events-table th[data-sort]")) {
+    th.querySelector("button").addEventListener("click", () => sortBy(th.dataset.sort));
+  }
+  $("#error-close").addEventListener("click", () => clearError(state.errorWhere));
 }
 
 async function start() {
   wireForms();
-  await fillVocabularies();
-  await loadAlerts();
-  await loadNetwork();
+  await guarded("vocabularies", fillVocabularies);
+  await guarded("alerts", loadAlerts);
+  await guarded("network", loadNetwork);
   if (state.alerts.length) {
     $("#timeline-both").checked = !state.alerts[0].directed;
-    selectDyad(dyadName(state.alerts[0].source, state.alerts[0].target));
+    await selectDyad(dyadValue(state.alerts[0].source, state.alerts[0].target));
   }
-  else await loadTimeline();
-  await Promise.all([loadEvents(), loadQuotes()]);
-  document.body.dataset.ready = "true";
+  else await guarded("timeline", loadTimeline);
+  await Promise.all([loadEvents(), guarded("quotes", loadQuotes)]);
 }
 
-window.addEventListener("error", (event) => report(event.error || new Error(event.message)));
-start().catch(report);
+window.addEventListener("error", (event) => showError("page", event.error || new Error(event.message)));
+window.addEventListener("unhandledrejection", (event) => showError("page", event.reason));
+start().finally(() => { document.body.dataset.ready = "true"; });
