@@ -16,12 +16,14 @@ from tripwire.ontology import ontology
 from tripwire.options import DbOption
 from tripwire.render import cell, counted, literal_console
 from tripwire.signals.alerts import Alert, find_alerts
+from tripwire.signals.backtest import BacktestResult, Reach, run_backtest
 from tripwire.signals.incidents import build_incidents
 from tripwire.signals.report import write_report
 from tripwire.signals.selection import parse_dyad, resolve_actor
 from tripwire.signals.series import series
 from tripwire.signals.settings import LEVELS, AlertSettings, IncidentSettings, setting_help
 from tripwire.signals.store import open_signals_store
+from tripwire.signals.timeline import read_timeline
 from tripwire.store import default_db_path
 
 _ALERT = AlertSettings()
@@ -194,8 +196,56 @@ def _number(value: object) -> object:
     return value
 
 
+def backtest(
+    timeline: Annotated[Path, typer.Option(
+        "--timeline", help="CSV or JSON of dated milestones: date,a,b,what,source[,url].")],
+    fmt: Annotated[AlertFormat, typer.Option("--format", help="Output format.")] = AlertFormat.table,
+    lookback_days: Annotated[int, typer.Option(
+        "--lookback-days", min=0, help="An alert counts for a milestone from this many days "
+                                       "before it ...")] = Reach.lookback_days,
+    grace_days: Annotated[int, typer.Option(
+        "--grace-days", min=0, help="... to this many days after it (late).")] = Reach.grace_days,
+    db: DbOption = None,
+) -> None:
+    """Score the alerts against a timeline: lead per milestone, misses and false alarms."""
+    milestones = read_timeline(timeline)
+    with open_signals_store(db or default_db_path()) as store:
+        result = run_backtest(store, milestones, reach=Reach(lookback_days, grace_days))
+    if fmt is AlertFormat.json:
+        print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+        return
+    console = literal_console()
+    console.width = max(console.width, 120)
+    for table in _backtest_tables(result):
+        console.print(table)
+
+
+def _backtest_tables(result: BacktestResult) -> list[Table]:
+    """Milestones, false alarms and the summary; every cell shown as written."""
+    milestones = Table(title=f"{len(result.milestones)} milestones")
+    for header in ("date", "pair", "what", "status", "alerted", "level then", "lead (days)",
+                   "lead by level"):
+        milestones.add_column(header, overflow="fold")
+    for r in result.milestones:
+        m = r.milestone
+        milestones.add_row(cell(m.date), cell(f"{m.a}-{m.b}"), cell(m.what), cell(r.status),
+                           cell(r.alerted or ""), cell(r.level or ""),
+                           cell("" if r.lead_days is None else r.lead_days),
+                           cell(", ".join(f"{k} {v}" for k, v in r.level_leads.items())))
+    alarms = Table(title=f"{len(result.false_alarms)} pairs alerted but not in the timeline")
+    for header in ("pair", "alerts", "first alerted", "levels"):
+        alarms.add_column(header)
+    for p in result.false_alarms:
+        alarms.add_row(cell(f"{p.pair[0]}-{p.pair[1]}"), cell(len(p.alert_ids)),
+                       cell(p.first_alerted), cell(", ".join(p.levels)))
+    summary = Table(title="summary", show_header=False)
+    for key, value in result.summary.items():
+        summary.add_row(cell(key.replace("_", " ")), cell(value))
+    return [milestones, alarms, summary]
+
+
 def register(app: typer.Typer) -> None:
     """Add this stage's commands to the main app."""
-    for command in (signals, alerts, report, incidents):
+    for command in (signals, alerts, report, incidents, backtest):
         app.command()(command)
 
