@@ -28,7 +28,8 @@ class Store(_Store):
         return series(self, dyad=dyad, actor=actor, **options)
 
     def alerts(self, settings: AlertSettings | None = None) -> list[Alert]:
-        """Dyads whose conflict share jumped above their own baseline (`tripwire.signals`)."""
+        """Dyads getting worse against their own baseline, with levels and evidence
+        (`tripwire.signals`)."""
         from tripwire.signals import find_alerts
 
         return find_alerts(self, settings)

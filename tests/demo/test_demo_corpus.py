@@ -17,6 +17,7 @@ import yaml
 pytestmark = pytest.mark.slow
 
 DEMO = Path(__file__).resolve().parents[2] / "demo"
+DEMO_TIMELINE = DEMO.parent / "benchmarks" / "timelines" / "demo.csv"
 MATERIAL_CONFLICT = {"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 PLOVER_TYPES = MATERIAL_CONFLICT | {
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
@@ -138,14 +139,65 @@ def test_txt_files_carry_the_scraped_news_artefacts() -> None:
         assert sum(1 for text in texts if pattern.search(text)) >= 3, kind
 
 
-def test_reports_span_eight_weeks_with_several_a_week() -> None:
+def test_reports_cover_every_week_and_the_hollin_weeks_several_times() -> None:
     dates = [date for date, _ in _reports().values()]
-    corpus = _scenario()["corpus"]
+    scenario = _scenario()
+    corpus, calm = scenario["corpus"], scenario["calm"]
     assert min(dates) == corpus["from"] and max(dates) == corpus["to"]
-    assert (max(dates) - min(dates)).days >= 42
-    per_week = Counter((d - min(dates)).days // 7 for d in dates)
-    assert sorted(per_week) == list(range(8))
-    assert min(per_week.values()) >= 3
+    weeks = Counter((d - min(dates)).days // 7 for d in dates)
+    assert sorted(weeks) == list(range((max(dates) - min(dates)).days // 7 + 1))
+    hollin = Counter((d - calm["from"]).days // 7 for d in dates if d >= calm["from"])
+    assert sorted(hollin) == list(range(8))
+    assert min(hollin.values()) >= 3
+
+
+def _mentioning(*names: str) -> list[dt.date]:
+    """Publication dates of the reports that name every one of `names`."""
+    return sorted(date for date, text in _reports().values() if all(n in text for n in names))
+
+
+def test_hostile_pair_is_at_odds_for_months_then_at_war() -> None:
+    scenario = _scenario()
+    hostile, corpus = scenario["hostile_pair"], scenario["corpus"]
+    assert hostile["dyad"] == {"source": "XIS", "target": "XSO"}
+    assert (corpus["from"] <= hostile["hostile_from"] < hostile["buildup_start"]
+            < hostile["war_start"] < hostile["peak"] <= corpus["to"])
+    dates = _mentioning("Istran", "Sorvia")
+    before = [d for d in dates if d < hostile["buildup_start"]]
+    assert before[0] == hostile["hostile_from"] and len(before) >= 15
+    assert max(b - a for a, b in zip(before, before[1:], strict=False)).days <= 10
+    war = [d for d in dates if hostile["war_start"] <= d <= hostile["peak"]]
+    assert len(war) >= 2 * (hostile["peak"] - hostile["war_start"]).days
+    assert Counter(dates).most_common(1)[0][0] == hostile["peak"]
+    months = [e for e in scenario["key_events"] if {e["source"], e.get("target")} == {"XIS", "XSO"}]
+    calm_months = [e["type"] for e in months if e["date"] < hostile["buildup_start"]]
+    assert calm_months and set(calm_months) <= {"ACCUSE", "THREATEN", "SANCTION", "COERCE"}
+    assert set(calm_months) & MATERIAL_CONFLICT
+
+
+def test_summit_pair_coverage_spikes_in_a_few_days() -> None:
+    scenario = _scenario()
+    summit = scenario["summit_pair"]
+    spike = summit["spike"]
+    assert summit["dyad"] == {"source": "XCS", "target": "XMI"}
+    assert (spike["to"] - spike["from"]).days <= 4
+    dates = _mentioning("Corsenia", "Mirecia")
+    inside = [d for d in dates if spike["from"] <= d <= spike["to"]]
+    outside = [d for d in dates if not spike["from"] <= d <= spike["to"]]
+    assert len(inside) >= 8 and len(outside) <= len(inside) // 2
+    assert outside and min(outside) < spike["from"] < spike["to"] < max(outside)
+
+
+def test_timeline_names_the_escalating_pairs_and_not_the_summit() -> None:
+    from tripwire.signals.timeline import read_timeline
+
+    scenario = _scenario()
+    milestones = read_timeline(DEMO_TIMELINE)
+    pairs = {m.pair for m in milestones}
+    assert pairs >= {("XMR", "XVA"), ("XIS", "XSO")}
+    assert ("XCS", "XMI") not in pairs
+    corpus = scenario["corpus"]
+    assert all(corpus["from"] <= m.date <= corpus["to"] for m in milestones)
 
 
 def test_actors_file_has_the_agreed_shape() -> None:

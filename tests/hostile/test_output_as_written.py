@@ -14,6 +14,7 @@ from tripwire.document import (
     ActorRef,
     Document,
     Event,
+    Location,
     Mention,
     Sentence,
     Trigger,
@@ -38,7 +39,8 @@ def hostile_report(n: int, published: str, kind: str) -> Document:
         intensity=-9.0 if kind == "ASSAULT" else 2.5, sentence=Sentence(0, len(text)),
         trigger=Trigger("met", len(text) - 4, len(text) - 1), date=published,
         date_precision="day", source=[ActorRef(SOURCE, "Valdoria", "XVA")],
-        target=[ActorRef(TARGET, "Marovia", "XMR")], confidence=0.8)
+        target=[ActorRef(TARGET, "Marovia", "XMR")], confidence=0.8,
+        location=Location(name=f"town {n}"))  # each day's attack is its own incident
     actors = [Actor(SOURCE, "Valdoria [the state]", "state", "XVA",
                     mentions=[Mention(0, 8, "Valdoria")]),
               Actor(TARGET, "Marovia", "state", "XMR", mentions=[Mention(13, 20, "Marovia")])]

@@ -158,9 +158,12 @@ def build_odd(path: Path) -> Path:
 
 ALERT = {
     "id": "alert:wmk-ost", "source": "WMK", "target": "OST", "start": dt.date(2026, 3, 10),
-    "end": dt.date(2026, 3, 11), "strength": 3.2, "index": 2.8,
-    "event_ids": ["shelling:0", "tanks:0"],
-    "summary": "WMK->OST: conflict share 10% -> 90%, driven by 2 conflict incidents",
+    "end": dt.date(2026, 3, 11), "level": "warning",
+    "first_at_level": {"watch": dt.date(2026, 3, 10), "warning": dt.date(2026, 3, 11)},
+    "detectors": ["ladder"], "strength": 3.2, "event_ids": ["shelling:0", "tanks:0"],
+    "incident_ids": ["inc:shelling", "inc:tanks"],
+    "summary": "WMK->OST: warning from 2026-03-10, driven by 2 conflict incidents",
+    "findings": [], "breakdown": "2 conflict incidents (1 ASSAULT, 1 MOBILIZE)", "evidence": [],
 }
 
 

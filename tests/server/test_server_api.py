@@ -150,6 +150,7 @@ def test_alerts_and_signals_come_from_the_signals_source(live: str) -> None:
     body = get(live, "/api/alerts").json()
     assert body["note"] is None
     assert body["alerts"] == [{**ALERT, "start": "2026-03-10", "end": "2026-03-11",
+                               "first_at_level": {"watch": "2026-03-10", "warning": "2026-03-11"},
                                "directed": True}]
     assert get(live, "/api/alerts", dyad="OST-WMK").json()["alerts"] == []
     assert get(live, "/api/alerts", to="2026-03-09").json()["alerts"] == []

@@ -17,13 +17,18 @@ from tripwire.document import (
     content_hash,
 )
 
+# PLOVER's quads and the coder's intensities (src/tripwire/events/data/types.yaml).
 QUAD = {"CONSULT": "verbal_cooperation", "AGREE": "verbal_cooperation",
-        "COOPERATE": "material_cooperation", "AID": "material_cooperation",
-        "ACCUSE": "verbal_conflict", "THREATEN": "verbal_conflict",
+        "SUPPORT": "verbal_cooperation", "COOPERATE": "material_cooperation",
+        "AID": "material_cooperation", "REQUEST": "verbal_conflict",
+        "ACCUSE": "verbal_conflict", "REJECT": "verbal_conflict", "THREATEN": "verbal_conflict",
+        "SANCTION": "material_conflict", "COERCE": "material_conflict",
         "MOBILIZE": "material_conflict", "ASSAULT": "material_conflict"}
-INTENSITY = {"CONSULT": 2.5, "AGREE": 4.0, "COOPERATE": 9.5, "AID": 10.0, "ACCUSE": -2.0,
-             "THREATEN": -3.5, "MOBILIZE": -5.5, "ASSAULT": -9.0}
-NAMES = {"VAL": "Valdoria", "MAR": "Marovia", "OST": "Ostland"}
+INTENSITY = {"CONSULT": 2.5, "AGREE": 4.0, "SUPPORT": 3.5, "COOPERATE": 9.5, "AID": 10.0,
+             "REQUEST": 0.0, "ACCUSE": -2.0, "REJECT": -4.0, "THREATEN": -3.5,
+             "SANCTION": -4.5, "COERCE": -7.0, "MOBILIZE": -5.5, "ASSAULT": -9.0}
+NAMES = {"VAL": "Valdoria", "MAR": "Marovia", "OST": "Ostland", "KES": "Kestria",
+         "BRN": "Brennia", "TAL": "Taluria", "ZEM": "Zembla", "QUR": "Qurland"}
 
 
 @dataclass
@@ -39,6 +44,7 @@ class Ev:
     mode: str | None = None
     trigger: str = "hit"
     mentions: int = 1
+    precision: str = "day"
 
 
 def report(doc_id: str, published: str, events: list[Ev], source: str = "Wire") -> Document:
@@ -60,9 +66,11 @@ def report(doc_id: str, published: str, events: list[Ev], source: str = "Wire") 
             mode=ev.mode, sentence=sentences[-1], trigger=trigger,
             source=[ActorRef(ev.source, NAMES[ev.source], ev.source)],
             target=[ActorRef(ev.target, NAMES[ev.target], ev.target)],
-            date=ev.date, date_precision="day" if ev.date else None,
+            date=ev.date, date_precision=ev.precision if ev.date else None,
             location=Location(name=ev.location), modality=ev.modality, confidence=0.8,
             mentions=[trigger] * ev.mentions))
+    if not events:
+        text = f"Nothing between states was reported ({doc_id})."
     actors = [Actor(a, NAMES[a], "state", a, mentions=m) for a, m in sorted(mentions.items())]
     return Document(id=doc_id, content_hash=content_hash(text + doc_id), text=text.strip(),
                     source=source, published=published, sentences=sentences, actors=actors,

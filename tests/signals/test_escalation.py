@@ -1,8 +1,10 @@
-"""Escalation index and alerts: calm weeks then a spike raise one alert, within a day of the spike."""
+"""Alerts on small invented stories: calm weeks then a spike raise one alert at its start; the
+share index still charts the dyad."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 
 import pytest
@@ -46,19 +48,29 @@ def _spike_day(calm_days: int = 60) -> dt.date:
     return dt.date.fromisoformat(day(START, calm_days))
 
 
+def _first_force(docs: list[Document]) -> dt.date:
+    return min(dt.date.fromisoformat(e.date) for d in docs for e in d.events
+               if e.type in ("ASSAULT", "MOBILIZE"))
+
+
 @pytest.mark.parametrize("seed", range(6))
 @pytest.mark.parametrize("skip", [0.0, 0.5])
-def test_spike_after_calm_raises_one_alert_within_a_day(store: Store, seed: int,
+def test_spike_after_calm_raises_one_alert_at_its_start(store: Store, seed: int,
                                                         skip: float) -> None:
-    store.ingest(_scenario(seed, skip=skip))
+    docs = _scenario(seed, skip=skip)
+    store.ingest(docs)
     alerts = find_alerts(store)
     spike = _spike_day()
     assert alerts, "the spike raised no alert"
     assert all(a.start >= spike - dt.timedelta(days=1) for a in alerts), "alert in the calm weeks"
-    first = min(alerts, key=lambda a: a.start)
-    assert abs((first.start - spike).days) <= 1
+    (first,) = alerts
+    # it starts with the spike: on its first day, or on its first act of force when the first
+    # days were unreported or brought only words
+    assert spike - dt.timedelta(days=1) <= first.start <= max(spike + dt.timedelta(days=1),
+                                                              _first_force(docs))
+    assert first.first_alerted <= spike + dt.timedelta(days=14)
     assert (first.source, first.target) == ("MAR", "VAL") and not first.directed
-    assert first.strength >= AlertSettings().min_z
+    assert first.level in ("warning", "alarm") and "ladder" in first.detectors
     assert first.event_ids and first.incident_ids
     # the driving events are reports of the spike, not of the calm weeks
     calm_reports = {f"r{d}-0" for d in range(58)}
@@ -105,17 +117,21 @@ def test_demo_shaped_story_alerts_on_the_first_mobilisation(store: Store) -> Non
 
 def test_thresholds_are_settings(store: Store) -> None:
     store.ingest(_scenario(2))
-    assert find_alerts(store)
-    assert find_alerts(store, AlertSettings(min_z=1000)) == []
-    assert find_alerts(store, AlertSettings(min_excess=10_000)) == []
+    (alert,) = find_alerts(store)
+    assert alert.level == "alarm"
+    assert find_alerts(store, AlertSettings(p_fire=1e-30, p_strong=1e-30)) == []
+    assert find_alerts(store, AlertSettings(min_incidents=1000)) == []
+    assert find_alerts(store, AlertSettings(min_articles=1000)) == []
+    (lower,) = find_alerts(store, AlertSettings(warning_points=9, alarm_points=9))
+    assert lower.level == "watch" and lower.start == alert.start
     directed = find_alerts(store, AlertSettings(directed=True))
     assert directed and all(a.directed for a in directed)
-    weekly = find_alerts(store, AlertSettings(by="week"))
-    assert weekly and weekly[0].start == _spike_day() - dt.timedelta(days=_spike_day().weekday())
-    with pytest.raises(TripwireError, match="by must be"):
-        AlertSettings(by="month")
+    with pytest.raises(TripwireError, match="p_strong <= p_fire"):
+        AlertSettings(p_fire=1e-6, p_strong=1e-3)
     with pytest.raises(TripwireError, match="negative"):
-        AlertSettings(min_z=-1)
+        AlertSettings(min_incidents=-1)
+    with pytest.raises(TripwireError, match="min_baseline_days"):
+        AlertSettings(baseline_days=20, min_baseline_days=28)
 
 
 def test_index_looks_back_before_its_window(store: Store) -> None:
@@ -139,7 +155,14 @@ def test_index_looks_back_before_its_window(store: Store) -> None:
 def test_alert_serialises_to_plain_json_types(store: Store) -> None:
     store.ingest(_scenario(4))
     data = find_alerts(store)[0].to_dict()
-    assert {"id", "source", "target", "start", "end", "strength", "index", "event_ids",
-            "summary"} <= set(data)
+    assert {"id", "source", "target", "start", "end", "level", "detectors", "first_at_level",
+            "strength", "incident_ids", "event_ids", "summary", "findings",
+            "evidence"} <= set(data)
     assert isinstance(data["start"], str) and data["id"].startswith("alert:")
+    assert all(isinstance(day, str) for day in data["first_at_level"].values())
+    assert json.loads(json.dumps(data)) == data
     assert "MAR<->VAL" in data["summary"] and "ASSAULT" in data["summary"]
+    # every finding names its detector and the numbers behind it
+    for finding in data["findings"]:
+        assert finding["detector"] in data["detectors"] and finding["p_value"] <= AlertSettings().p_fire
+        assert f"p = {finding['p_value']:.1e}" in finding["text"] in data["summary"]

@@ -64,9 +64,14 @@ def test_alerts_json_and_table(db: str) -> None:
     found = json.loads(_run("alerts", "--format", "json", "--db", db))
     assert [(a["source"], a["target"], a["start"]) for a in found] == [("MAR", "VAL", "2026-08-31")]
     assert len(found[0]["event_ids"]) == 20
-    assert json.loads(_run("alerts", "--format", "json", "--min-z", "500", "--db", db)) == []
-    table = _run("alerts", "--db", db)
-    assert "MAR<->VAL" in table and "2026-08-31" in table
+    assert found[0]["level"] == "alarm" and "ladder" in found[0]["detectors"]
+    assert json.loads(_run("alerts", "--format", "json", "--min-incidents", "100", "--db",
+                           db)) == []
+    assert json.loads(_run("alerts", "--format", "json", "--min-articles", "50", "--db",
+                           db)) == []
+    table = _run("alerts", "--min-level", "warning", "--db", db)
+    assert "MAR<->VAL" in table and "2026-08-31" in table and "alarm" in table
+    assert '"Marovia hit Valdoria (r30 0)." (Wire, 2026-08-31)' in table
 
 
 def test_report_is_one_self_contained_file(db: str, tmp_path: Path) -> None:
@@ -75,7 +80,8 @@ def test_report_is_one_self_contained_file(db: str, tmp_path: Path) -> None:
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>")
     assert "<script src=" not in page and "plotly.js v" in page
-    assert "Marovia &harr; Valdoria: 2026-08-31 to 2026-09-09" in page
+    assert "alarm</span> Marovia &harr; Valdoria: 2026-08-31 to 2026-09-09" in page
+    assert "ladder: " in page and "first reached: watch 2026-" in page
     assert "<blockquote>Marovia hit Valdoria (r30 0).</blockquote>" in page
 
 

@@ -22,6 +22,7 @@ from tripwire.scale.fetch import Fetcher, FetchSettings
 from tripwire.scale.imports import IMPORT_BATCH, import_output
 from tripwire.scale.shards import Record
 from tripwire.scale.watch import Crawler, CrawlReport, parse_interval
+from tripwire.signals.alerts import Alert, alert_changes, find_alerts
 from tripwire.store import Store, default_db_path
 
 stderr = literal_console(stderr=True, soft_wrap=True)
@@ -65,17 +66,32 @@ def watch(
     delay: DelayOption = 1.0,
     quiet: QuietOption = False,
 ) -> None:
-    """Follow feeds: fetch new article pages politely, analyse them and store them."""
+    """Follow feeds: fetch new article pages politely, analyse and store them, and report the
+    alerts that are new or rose a level after each round that stored articles."""
     urls = read_feed_list(feeds)
     interval = parse_interval(every)
     with Store(db or default_db_path()) as store, _fetcher(timeout, retries, delay) as fetcher:
         crawler = Crawler(fetcher, store)
+        known = find_alerts(store)
         while True:
             started = time.monotonic()
-            _report(crawler.watch_round(urls), time.strftime("%H:%M:%S round"), quiet)
+            report = crawler.watch_round(urls)
+            _report(report, time.strftime("%H:%M:%S round"), quiet)
+            if report.articles:
+                known = _report_alerts(store, known)
             if once:
                 return
             time.sleep(max(0.0, interval - (time.monotonic() - started)))
+
+
+def _report_alerts(store: Store, known: list[Alert]) -> list[Alert]:
+    """Recompute the alerts after new articles; print the new ones and those whose level rose."""
+    found = find_alerts(store)
+    for alert, before in alert_changes(known, found):
+        what = f"new {alert.level}" if before is None else f"{before} -> {alert.level}"
+        stderr.print(f"alert, {what}: {alert.summary}", highlight=False, markup=False,
+                     soft_wrap=True)
+    return found
 
 
 def fetch(

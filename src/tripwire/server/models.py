@@ -178,16 +178,55 @@ class SpeakerQuotes(BaseModel):
     quotes: list[QuoteRow]
 
 
+class Level(StrEnum):
+    watch = "watch"
+    warning = "warning"
+    alarm = "alarm"
+
+
+class FindingOut(BaseModel):
+    """One detector's strongest reading during an alert."""
+
+    detector: str
+    day: dt.date
+    observed: float
+    expected: float
+    p_value: float
+    surprise: float = Field(description="-log10 of the p-value")
+    text: str
+
+
+class EvidenceOut(BaseModel):
+    """A sentence that reports one of the incidents driving an alert."""
+
+    incident_id: str
+    date: dt.date | None
+    type: str
+    source: str | None
+    target: str | None
+    sentence: str | None
+    title: str | None
+    outlet: str | None
+    published: dt.date | None
+
+
 class AlertOut(BaseModel):
     id: str
     source: str
     target: str
     start: dt.date
     end: dt.date
-    strength: float
-    index: float
+    level: Level
+    first_at_level: dict[Level, dt.date] = Field(
+        description="the first day each level was reached")
+    detectors: list[str]
+    strength: float = Field(description="-log10 p of the strongest detector")
     event_ids: list[str]
+    incident_ids: list[str] = []
     summary: str
+    findings: list[FindingOut] = []
+    breakdown: str = ""
+    evidence: list[EvidenceOut] = []
     directed: bool = True
 
 

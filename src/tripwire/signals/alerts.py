@@ -1,10 +1,16 @@
-"""Alerts: a dyad whose conflict share jumped, when, how far, and the incidents that drove it.
+"""Alerts: dyads that are getting worse, at a level an analyst can act on, with the evidence.
 
-Every change point of the escalation index opens a candidate segment. It becomes an alert when
-its pooled conflict share stands `min_jump` above the baseline and `min_z` rolling standard
-deviations above it, with `min_incidents` conflict incidents in the segment and `min_history`
-incidents of history before it. The alert runs from the segment's first to its last conflict
-incident.
+Each day of the articles' window, every dyad is read by the detectors (see
+`tripwire.signals.detectors`). Each group of detectors (volume, kind, share) scores a point when
+one of its detectors fires, two if one fires strongly; context (attention, cooperation collapse)
+scores one at most. A day is at `watch` when at least one conflict detector fires, at `warning`
+from `warning_points`, at `alarm` from `alarm_points`. A day only counts when the recent window holds
+`min_incidents` conflict incidents reported by `min_articles` articles (counted so that one
+article telling most of them counts as about one) from `min_sources` outlets, so one article,
+however many incidents it codes, raises nothing. Firing days no more
+than `cooldown_days` apart are one alert: its level is the highest reached, `first_at_level`
+says when each level was first reached (judged on the incidents dated up to that day), and its
+end extends while the detectors keep firing.
 """
 
 from __future__ import annotations
@@ -12,200 +18,361 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from tripwire.render import counted
+from tripwire.signals.daily import (
+    Calendar,
+    Dyad,
+    active_counts,
+    effective_articles,
+    load_attention,
+    load_conflict_incidents,
+    load_corpus,
+    load_days,
+    load_evidence,
+    load_reports,
+    outlet_count,
+    top_dyads,
+)
+from tripwire.signals.detectors import (
+    CONFLICT_DETECTORS,
+    CONTEXT_GROUPS,
+    DETECTORS,
+    GROUPS,
+    UNITS,
+    Corpus,
+    DyadDays,
+    Reading,
+    Windows,
+    read_detectors,
+)
 from tripwire.signals.incidents import ensure_incidents
-from tripwire.signals.index import change_points, index_frame
-from tripwire.signals.series import WEIGHT
-from tripwire.signals.settings import CONFLICT_QUADS, AlertSettings
+from tripwire.signals.ladder import Ladder, load_ladder
+from tripwire.signals.settings import LEVELS, AlertSettings, WindowSettings
+from tripwire.signals.window import signal_window
 from tripwire.store import Store
 
-_CONFLICT = ", ".join(f"'{q}'" for q in CONFLICT_QUADS)
+MAX_SURPRISE = 300.0  # -log10 of a p-value that underflows to 0
+EVIDENCE_SENTENCES = 5
+
+
+@dataclass
+class Finding:
+    """One detector's strongest reading during an alert, with the numbers behind it."""
+
+    detector: str
+    day: dt.date
+    observed: float
+    expected: float
+    p_value: float
+    surprise: float  # -log10 of the p-value
+    text: str
 
 
 @dataclass
 class Alert:
-    """One escalation of one dyad, with the evidence behind it."""
+    """One escalation of one dyad: its level, the detectors that saw it and the evidence."""
 
     id: str
     source: str
     target: str
-    start: dt.date
-    end: dt.date
-    strength: float  # standard deviations of the baseline that the segment's share stands above it
-    index: float  # the highest index of a period inside the alert
-    event_ids: list[str]
+    start: dt.date  # the first day of the surge that first raised it
+    end: dt.date  # its last conflict incident before it cooled down
+    level: str  # watch, warning or alarm: the highest reached
+    detectors: list[str]  # the detectors that fired, strongest first
     summary: str
-    share: float = 0.0
-    baseline: float = 0.0
-    incident_ids: list[str] = field(default_factory=list)
+    incident_ids: list[str]
+    event_ids: list[str]
+    first_at_level: dict[str, dt.date]  # level -> the first day it was reached
+    strength: float = 0.0  # -log10 p of the strongest detector
+    findings: list[Finding] = field(default_factory=list)
+    breakdown: str = ""  # the driving incidents by type, and the articles and outlets behind them
+    evidence: list[dict[str, Any]] = field(default_factory=list)  # the driving sentences
     directed: bool = False
+
+    @property
+    def first_alerted(self) -> dt.date:
+        """The day an analyst reading the signals daily would first have seen it."""
+        return min(self.first_at_level.values())
 
     def to_dict(self) -> dict[str, Any]:
         data = dataclasses.asdict(self)
         data["start"], data["end"] = self.start.isoformat(), self.end.isoformat()
+        data["first_at_level"] = {k: v.isoformat() for k, v in self.first_at_level.items()}
+        for finding in data["findings"]:
+            finding["day"] = finding["day"].isoformat()
         return data
 
 
-_DYAD_SUMS_SQL = f"""
-WITH pairs AS (
-    SELECT {{s}} AS s, {{t}} AS t, CAST(date_trunc('{{by}}', date) AS DATE) AS period,
-           quad IN ({_CONFLICT}) AS conflict, {WEIGHT} AS weight
-    FROM incidents
-    WHERE happened AND date IS NOT NULL AND source_actor IS NOT NULL AND target_actor IS NOT NULL
-), top AS (
-    SELECT s, t FROM pairs GROUP BY s, t
-    HAVING count(*) FILTER (WHERE conflict) >= $min_incidents
-    ORDER BY count(*) FILTER (WHERE conflict) DESC, s, t LIMIT $max_dyads
-)
-SELECT s, t, period, count(*) AS incidents,
-       count(*) FILTER (WHERE conflict) AS conflict_incidents,
-       coalesce(sum(weight) FILTER (WHERE conflict), 0) AS conflict_weight,
-       coalesce(sum(weight) FILTER (WHERE NOT conflict), 0) AS cooperation_weight
-FROM pairs SEMI JOIN top USING (s, t)
-GROUP BY ALL ORDER BY s, t, period
-"""
+@dataclass
+class DyadReading:
+    """Everything judged about one dyad, day by day."""
+
+    dyad: Dyad
+    days: DyadDays
+    readings: dict[str, Reading]
+    windows: Windows
+    points: np.ndarray
+    level: np.ndarray  # 0 none, 1 watch, 2 warning, 3 alarm (before the evidence gate)
 
 
-def find_alerts(store: Store, settings: AlertSettings | None = None) -> list[Alert]:
-    """Alerts of the most active dyads, strongest first."""
+def find_alerts(store: Store, settings: AlertSettings | None = None,
+                window: WindowSettings | None = None) -> list[Alert]:
+    """Alerts of the most active dyads in the articles' window, highest level first."""
     settings = settings or AlertSettings()
     ensure_incidents(store)
     cur = store.cursor()
-    alerts: list[Alert] = []
-    for dyad, frame in _dyad_frames(cur, settings).items():
-        alerts.extend(dyad_alerts(cur, dyad, index_frame(frame, settings), settings))
-    return sorted(alerts, key=lambda a: (-a.strength, a.start, a.source, a.target))
-
-
-def dyad_alerts(cur: duckdb.DuckDBPyConnection, dyad: tuple[str, str], indexed: pd.DataFrame,
-                settings: AlertSettings) -> list[Alert]:
-    """The alerts of one dyad from its index (see `escalation_index` and `index_frame`).
-
-    A segment whose share stands `min_jump` above the baseline where it begins opens a run;
-    the following segments stay in the run while they stay that high, so an escalation that
-    ruptures cuts into steps is one alert.
-    """
-    starts = change_points(indexed, settings)
-    segments = list(zip(starts, [*starts[1:], len(indexed)][:len(starts)], strict=True))
-    alerts, i = [], 0
-    while i < len(segments):
-        first, stop = segments[i]
-        baseline = float(indexed["baseline"].iloc[first])
-        i += 1
-        if _pooled_share(indexed.iloc[first:stop], baseline, settings) - baseline < settings.min_jump:
+    bounds = signal_window(cur, window)
+    if bounds is None:
+        return []
+    calendar = Calendar(*bounds)
+    ladder = load_ladder()
+    corpus = load_corpus(cur, calendar, settings)
+    dyads = top_dyads(cur, calendar, settings)
+    loaded = load_days(cur, dyads, calendar, ladder, settings)
+    fired = [d for d, days in loaded.items() if judge(d, days, corpus, ladder, settings).level.any()]
+    attended = {d: loaded[d] for d in fired}
+    load_attention(cur, attended, calendar)
+    candidates = [judge(d, days, corpus, ladder, settings) for d, days in attended.items()]
+    reports = load_reports(cur, [j.dyad for j in candidates], calendar, settings)
+    outlets = min(settings.min_sources, max(outlet_count(cur), 1))
+    alerts = []
+    for reading in candidates:
+        told = reports.get(reading.dyad)
+        if told is None:
             continue
-        while i < len(segments) and _pooled_share(
-                indexed.iloc[segments[i][0]:segments[i][1]], baseline, settings,
-        ) - baseline >= settings.min_jump:
-            stop = segments[i][1]
-            i += 1
-        alert = _judge(cur, dyad, indexed, first, stop, settings)
-        if alert is not None:
-            alerts.append(alert)
-    return alerts
+        levels = gated_levels(reading, told, calendar, outlets, settings)
+        for run in firing_runs(levels, settings.cooldown_days):
+            alerts.append(make_alert(reading, levels, run, told, calendar, ladder, settings))
+    add_evidence(cur, alerts, calendar, settings)
+    return sorted(alerts, key=lambda a: (-LEVELS.index(a.level), -a.strength, a.start,
+                                         a.source, a.target))
 
 
-def _pooled_share(segment: pd.DataFrame, baseline: float, settings: AlertSettings) -> float:
-    """The conflict share of a run of periods, pulled toward the baseline like a period's."""
-    conflict = float(segment["conflict_weight"].sum())
-    total = conflict + float(segment["cooperation_weight"].sum())
-    return (conflict + settings.shrink_weight * baseline) / (total + settings.shrink_weight)
+def judge(dyad: Dyad, days: DyadDays, corpus: Corpus, ladder: Ladder,
+          settings: AlertSettings) -> DyadReading:
+    """Detector readings, points and the level of every day of one dyad."""
+    readings, windows = read_detectors(days, corpus, ladder, settings)
+    score = {name: (r.p <= settings.p_fire).astype(int) + (r.p <= settings.p_strong)
+             for name, r in readings.items()}
+    points = sum(np.minimum(np.max([score[n] for n in members], axis=0),
+                            1 if group in CONTEXT_GROUPS else 2)
+                 for group, members in GROUPS.items())
+    conflict_fired = np.any([score[n] > 0 for n in CONFLICT_DETECTORS], axis=0)
+    recent_conflict, _ = windows.sums(days.conflict)
+    level = np.where(conflict_fired & (recent_conflict >= settings.min_incidents),
+                     1 + (points >= settings.warning_points) + (points >= settings.alarm_points),
+                     0)
+    return DyadReading(dyad, days, readings, windows, points, level)
 
 
-def _judge(cur: duckdb.DuckDBPyConnection, dyad: tuple[str, str], indexed: pd.DataFrame,
-           first: int, stop: int, settings: AlertSettings) -> Alert | None:
-    """The alert of the run of rows [first, stop), or None when it falls short of a threshold."""
-    segment, opening = indexed.iloc[first:stop], indexed.iloc[first]
-    active = segment[segment["conflict_incidents"] > 0]
-    if int(active["conflict_incidents"].sum()) < settings.min_incidents:
-        return None
-    if int(opening["history"]) < settings.min_history:
-        return None
-    baseline, spread = float(opening["baseline"]), float(opening["spread"])
-    share = _pooled_share(segment, baseline, settings)
-    conflict = float(segment["conflict_weight"].sum())
-    excess = conflict - baseline * (conflict + float(segment["cooperation_weight"].sum()))
-    if excess < settings.min_excess:
-        return None
-    strength = (share - baseline) / spread
-    if share - baseline < settings.min_jump or strength < settings.min_z:
-        return None
-    start = _onset(indexed, indexed.index.get_loc(active.index[0]), baseline, settings)
-    end = active["period"].iloc[-1] + dt.timedelta(days=6 if settings.by == "week" else 0)
-    peak = float(segment.loc[active.index, "index"].max())
-    return _evidence(cur, dyad, start, end, share, baseline, strength, peak, settings)
+def gated_levels(reading: DyadReading, reports: pd.DataFrame, calendar: Calendar,
+                 outlets: int, settings: AlertSettings) -> np.ndarray:
+    """The levels of the days whose recent window has enough distinct articles and outlets."""
+    articles = effective_articles(reports, settings.recent_days, calendar.length)
+    sources = active_counts(reports["i"].to_numpy(), reports["outlet"].to_numpy(),
+                            settings.recent_days, calendar.length)
+    enough = (articles >= settings.min_articles) & (sources >= outlets)
+    return np.where(enough, reading.level, 0)
 
 
-def _onset(indexed: pd.DataFrame, row: int, baseline: float, settings: AlertSettings) -> dt.date:
-    """The first period of the escalation. A change point cannot leave a segment shorter than
-    `min_segment` behind it, so it can come up to `min_segment - 1` periods late: an earlier
-    period in that reach whose reports are conflict well above the baseline is the onset."""
-    onset = row
-    for earlier in range(row - 1, max(row - settings.min_segment, -1), -1):
-        conflict = float(indexed["conflict_weight"].iloc[earlier])
-        total = conflict + float(indexed["cooperation_weight"].iloc[earlier])
-        if total > 0 and conflict / total >= baseline + settings.min_jump:
-            onset = earlier
-    return indexed["period"].iloc[onset]
+def firing_runs(levels: np.ndarray, cooldown: int) -> list[np.ndarray]:
+    """The firing days, cut wherever more than `cooldown` days pass without one."""
+    days = np.flatnonzero(levels > 0)
+    if len(days) == 0:
+        return []
+    cuts = np.flatnonzero(np.diff(days) > cooldown) + 1
+    return np.split(days, cuts)
 
 
-def _evidence(cur: duckdb.DuckDBPyConnection, dyad: tuple[str, str], start: dt.date,
-              end: dt.date, share: float, baseline: float, strength: float, peak: float,
-              settings: AlertSettings) -> Alert:
-    """The alert with its driving incidents: the heaviest, most widely reported first."""
-    who = "source_actor = $a AND target_actor = $b"
-    if not settings.directed:
-        who = f"({who}) OR (source_actor = $b AND target_actor = $a)"
-    params = {"a": dyad[0], "b": dyad[1], "start": start, "end": end}
-    conflict = (f"happened AND quad IN ({_CONFLICT}) AND date BETWEEN $start AND $end "
-                f"AND ({who})")
-    types = cur.execute(
-        f"SELECT type, count(*) FROM incidents WHERE {conflict} GROUP BY type "
-        "ORDER BY 2 DESC, 1", params).fetchall()
-    incident_ids = [row[0] for row in cur.execute(
-        f"SELECT id FROM incidents WHERE {conflict} "
-        f"ORDER BY {WEIGHT} * num_sources DESC, date, id LIMIT $limit",
-        {**params, "limit": settings.max_events}).fetchall()]
-    event_ids = [row[0] for row in cur.execute(
-        "SELECT event_id FROM incident_events WHERE list_contains($ids, incident_id) "
-        "ORDER BY event_id", {"ids": incident_ids}).fetchall()]
-    arrow = "->" if settings.directed else "<->"
-    count = sum(n for _, n in types)
-    breakdown = ", ".join(f"{n} {t}" for t, n in types)
-    period_days = settings.baseline_days
-    summary = (f"{dyad[0]}{arrow}{dyad[1]}: conflict share {baseline:.0%} -> {share:.0%}, "
-               f"{strength:.1f} sd above its {period_days}-day baseline from {start}; "
-               f"driven by {counted(count, 'conflict incident')} ({breakdown})")
+def make_alert(reading: DyadReading, levels: np.ndarray, run: np.ndarray,
+               reports: pd.DataFrame, calendar: Calendar, ladder: Ladder,
+               settings: AlertSettings) -> Alert:
+    """The alert of one run of firing days, with its findings (see `add_evidence` for the
+    incidents, events and sentences behind it)."""
+    first = int(run[0])
+    start = calendar.day(onset(reading, first, settings))
+    # the crisis lasts while it keeps firing and cools down for `cooldown_days` after
+    until = min(int(run[-1]) + settings.cooldown_days, calendar.length - 1)
+    last_conflict = np.flatnonzero(reading.days.conflict[:until + 1] > 0)
+    end = calendar.day(int(last_conflict[-1]))
+    top = int(levels[run].max())
+    first_at_level = {LEVELS[k - 1]: calendar.day(int(run[np.argmax(levels[run] >= k)]))
+                      for k in range(1, top + 1)}
+    findings = strongest_findings(reading, run, calendar, ladder, settings)
+    dyad, arrow = reading.dyad, "->" if settings.directed else "<->"
+    told = reports[reports["i"].between(*calendar.index(pd.Series([start, end])))]
+    reported = (f"{counted(told['article'].nunique(), 'article')} from "
+                f"{counted(told['outlet'].nunique(), 'outlet')}")
+    reached = ", ".join(f"{level} {day}" for level, day in first_at_level.items())
+    summary = (f"{dyad[0]}{arrow}{dyad[1]}: {LEVELS[top - 1]} from {start} to {end} ({reached}). "
+               + " ".join(f"{f.text}." for f in findings))
     digest = hashlib.sha256(f"{dyad[0]}|{dyad[1]}|{arrow}|{start}".encode()).hexdigest()[:12]
     return Alert(id=f"alert:{digest}", source=dyad[0], target=dyad[1], start=start, end=end,
-                 strength=round(strength, 3), index=round(peak, 3), event_ids=event_ids,
-                 summary=summary, share=round(share, 4), baseline=round(baseline, 4),
-                 incident_ids=incident_ids, directed=settings.directed)
+                 level=LEVELS[top - 1], detectors=[f.detector for f in findings],
+                 summary=summary, incident_ids=[], event_ids=[],
+                 first_at_level=first_at_level,
+                 strength=round(max((f.surprise for f in findings), default=0.0), 2),
+                 findings=findings, breakdown=reported, directed=settings.directed)
 
 
-def _dyad_frames(cur: duckdb.DuckDBPyConnection,
-                 settings: AlertSettings) -> dict[tuple[str, str], pd.DataFrame]:
-    """Calendar-complete period sums of the most active dyads, in one query."""
-    pair = (("source_actor", "target_actor") if settings.directed else
-            ("least(source_actor, target_actor)", "greatest(source_actor, target_actor)"))
-    sums = cur.execute(
-        _DYAD_SUMS_SQL.format(s=pair[0], t=pair[1], by=settings.by),
-        {"min_incidents": settings.min_incidents, "max_dyads": settings.max_dyads}).df()
-    if sums.empty:
-        return {}
-    sums["period"] = pd.to_datetime(sums["period"])
-    freq = "W-MON" if settings.by == "week" else "D"
-    calendar = pd.date_range(sums["period"].min(), sums["period"].max(), freq=freq)
-    frames = {}
-    for (source, target), group in sums.groupby(["s", "t"], sort=True):
-        frame = (group.drop(columns=["s", "t"]).set_index("period").reindex(calendar, fill_value=0)
-                 .rename_axis("period").reset_index())
-        frame["period"] = frame["period"].dt.date
-        frames[(str(source), str(target))] = frame
-    return frames
+def add_evidence(cur: duckdb.DuckDBPyConnection, alerts: list[Alert], calendar: Calendar,
+                 settings: AlertSettings) -> None:
+    """Fill in each alert's driving incidents (its conflict incidents, heaviest and most widely
+    told first), their events, a breakdown by type and one sentence for the first few, in a
+    few queries for all the alerts together."""
+    dyads = sorted({(a.source, a.target) for a in alerts})
+    incidents = load_conflict_incidents(cur, dyads, calendar, settings)
+    for alert in alerts:
+        rows = incidents[(alert.source, alert.target)]
+        rows = rows[rows["day"].between(pd.Timestamp(alert.start), pd.Timestamp(alert.end))]
+        types = rows["type"].value_counts()
+        types = types.sort_index().sort_values(ascending=False, kind="stable")
+        alert.breakdown = (f"{counted(len(rows), 'conflict incident')} "
+                           f"({', '.join(f'{n} {t}' for t, n in types.items())}) in "
+                           f"{alert.breakdown}")
+        alert.summary += f" Driven by {alert.breakdown}."
+        top = rows.sort_values(["weight", "num_articles", "day", "id"],
+                               ascending=[False, False, True, True]).head(settings.max_events)
+        alert.incident_ids = top["id"].tolist()
+    told = load_evidence(cur, [i for a in alerts for i in a.incident_ids])
+    for alert in alerts:
+        mine = told[told["incident_id"].isin(alert.incident_ids)]
+        alert.event_ids = sorted(mine["event_id"])
+        alert.evidence = evidence_sentences(mine, alert, incidents[(alert.source, alert.target)])
+
+
+def onset(reading: DyadReading, day: int, settings: AlertSettings) -> int:
+    """The first day of the surge seen on `day`: the maximum-likelihood start of a raised rate
+    of conflict weight inside the recent window (a Poisson scan in units of the intensity
+    detector, against the baseline's rate), on a day with a conflict incident."""
+    days, windows = reading.days, reading.windows
+    first = max(0, day - settings.recent_days + 1)
+    starts = first + np.flatnonzero(days.conflict[first:day + 1] > 0)
+    if len(starts) == 0:
+        return day
+    recent, baseline = windows.sums(days.weight)
+    recent_sq, baseline_sq = windows.sums(days.weight_sq)
+    phi = max((recent_sq[day] + baseline_sq[day]) / max(recent[day] + baseline[day], 1e-9), 1.0)
+    rate = (baseline[day] / phi + settings.prior_incidents) / (windows.baseline_days[day] + 1)
+    tail = np.cumsum(days.weight[first:day + 1][::-1])[::-1] / phi  # weight from d to day
+    exposure = np.cumsum(np.maximum(windows.observed[first:day + 1], 0)[::-1])[::-1]
+    k, mu = tail[starts - first], np.maximum(exposure[starts - first], 1.0) * rate
+    with np.errstate(divide="ignore", invalid="ignore"):
+        llr = np.where(k > mu, k * np.log(k / mu) - (k - mu), 0.0)
+    return int(starts[int(np.argmax(llr))])
+
+
+def strongest_findings(reading: DyadReading, run: np.ndarray, calendar: Calendar,
+                       ladder: Ladder, settings: AlertSettings) -> list[Finding]:
+    """For each detector that fired during the run, its reading on its most surprising day."""
+    findings = []
+    for name, r in reading.readings.items():
+        p = r.p[run]
+        if p.min() > settings.p_fire:
+            continue
+        i = int(run[np.argmin(p)])
+        value = float(r.p[i])
+        surprise = MAX_SURPRISE if value <= 0 else min(-math.log10(value), MAX_SURPRISE)
+        findings.append(Finding(name, calendar.day(i), round(float(r.observed[i]), 3),
+                                round(float(r.expected[i]), 3), value, round(surprise, 2),
+                                describe(r, i, calendar, ladder)))
+    return sorted(findings, key=lambda f: (-f.surprise, f.detector))
+
+
+def describe(r: Reading, i: int, calendar: Calendar, ladder: Ladder) -> str:
+    """One sentence with the numbers: what was seen, what the baseline predicts, how unlikely."""
+    day, p = calendar.day(i), f"p = {r.p[i]:.1e}"
+    recent = f"in the {int(r.extra['recent_days'][i])} days to {day}"
+    before = f"the {int(r.extra['baseline_days'][i])} observed days before"
+    if r.name == "conflict_share":
+        return (f"conflict_share: {r.observed[i]:.0%} of the pair's incidents {recent} were "
+                f"conflict, against {r.expected[i]:.0%} in {before} ({p})")
+    if r.name == "ladder":
+        rung, base = int(r.extra["rung"][i]), int(r.extra["baseline_rung"][i])
+        return (f"ladder: {r.observed[i]:.0f} incidents above rung {base} "
+                f"({ladder.name(base)}, the highest of {before}) {recent}, up to rung {rung} "
+                f"({ladder.name(rung)}: {', '.join(ladder.types(rung))}) ({p})")
+    if r.name == "attention":
+        return (f"attention: {r.observed[i]:.0f} articles on the pair {recent} "
+                f"({r.extra['share'][i]:.1%} of all) against a share of "
+                f"{r.extra['baseline_share'][i]:.1%} in {before} ({p})")
+    comparison = "fewer than" if r.name == "cooperation_collapse" else "against"
+    return (f"{r.name}: {r.observed[i]:.4g} {UNITS[r.name]} {recent} {comparison} "
+            f"{r.expected[i]:.2g} expected from {before} ({p})")
+
+
+def evidence_sentences(told: pd.DataFrame, alert: Alert,
+                       incidents: pd.DataFrame) -> list[dict[str, Any]]:
+    """The first reporting sentence of each of the alert's first few incidents, in order."""
+    known = incidents.set_index("id")
+    first = told.sort_values(["published", "event_id"]).drop_duplicates("incident_id")
+    by_incident = first.set_index("incident_id")
+    out = []
+    for incident in alert.incident_ids[:EVIDENCE_SENTENCES]:
+        if incident not in by_incident.index:
+            continue
+        row, about = by_incident.loc[incident], known.loc[incident]
+        out.append({"incident_id": incident, "date": str(about["day"].date()),
+                    "type": about["type"], "source": about["source_actor"],
+                    "target": about["target_actor"],
+                    "sentence": _text(row["sentence"]), "title": _text(row["title"]),
+                    "outlet": _text(row["outlet"]), "published": _text(row["published"])})
+    return out
+
+
+def _text(value: object) -> str | None:
+    """A cell as one line of text (sentences keep the line breaks of their article)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return " ".join(str(value).split())
+
+
+def detector_frame(store: Store, dyad: Dyad, settings: AlertSettings | None = None,
+                   window: WindowSettings | None = None) -> pd.DataFrame:
+    """One dyad day by day: each detector's surprise (-log10 p), the points and the level (0 to
+    3, before the evidence gate), for charts."""
+    settings = settings or AlertSettings()
+    ensure_incidents(store)
+    cur = store.cursor()
+    bounds = signal_window(cur, window)
+    columns = ["period", *DETECTORS, "points", "level"]
+    if bounds is None:
+        return pd.DataFrame(columns=columns)
+    calendar = Calendar(*bounds)
+    pair = dyad if settings.directed else (min(dyad), max(dyad))
+    ladder = load_ladder()
+    loaded = load_days(cur, [pair], calendar, ladder, settings)
+    if pair not in loaded:
+        return pd.DataFrame(columns=columns)
+    load_attention(cur, loaded, calendar)
+    reading = judge(pair, loaded[pair], load_corpus(cur, calendar, settings), ladder, settings)
+    frame = pd.DataFrame({"period": [calendar.day(i) for i in range(calendar.length)]})
+    for name, r in reading.readings.items():
+        frame[name] = np.minimum(-np.log10(np.maximum(r.p, 1e-300)), MAX_SURPRISE)
+    frame["points"], frame["level"] = reading.points, reading.level
+    return frame
+
+
+def alert_changes(known: list[Alert], found: list[Alert]) -> list[tuple[Alert, str | None]]:
+    """What changed since `known` was computed: each alert of `found` that is new (paired with
+    None) or whose level rose (paired with its former level). An alert is the one known before
+    when it is of the same dyad and their days overlap: new reports move its start or end."""
+    changes: list[tuple[Alert, str | None]] = []
+    for alert in found:
+        before = [LEVELS.index(k.level) for k in known
+                  if (k.source, k.target, k.directed) == (alert.source, alert.target,
+                                                          alert.directed)
+                  and k.start <= alert.end and alert.start <= k.end]
+        if not before:
+            changes.append((alert, None))
+        elif LEVELS.index(alert.level) > max(before):
+            changes.append((alert, LEVELS[max(before)]))
+    return changes

@@ -2,7 +2,9 @@
 
 Events of the same PLOVER type, source and target sides and modality group are ordered by the
 day they happened (their own date, else the publication date; a historical event only with its
-own date). A side is the actor, except that a person stands for the organisation or state she
+own date). An own date that cannot be a day the event happened on (before `earliest_year`, after
+the article's publication plus `future_days`, or known only to the month or year) places the
+event on no day, so it never enters a series. A side is the actor, except that a person stands for the organisation or state she
 acts for (her affiliation, else her country). Runs of days no more than `window_days` apart
 form islands; islands are cut into incidents of at most `window_days + 1` days, so that a week
 of daily shelling stays several incidents rather than one. Inside such a window, events whose mode or location differ are
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import fields
 
 import duckdb
 
@@ -49,8 +52,11 @@ WITH base AS (
            nullif(lower(trim(e.location_name)), '') AS loc,
            nullif(lower(trim(e.trigger_text)), '') AS trig,
            coalesce(a.source, a.id, e.article_id) AS outlet,
-           CASE WHEN e.modality = 'historical' THEN e.date
-                ELSE coalesce(e.date, e.published) END AS day
+           CASE WHEN e.date IS NULL AND e.modality <> 'historical' THEN e.published
+                WHEN e.date >= make_date({{earliest_year}}, 1, 1)
+                     AND (e.published IS NULL OR e.date <= e.published + {{future_days}})
+                     AND coalesce(e.date_precision, 'day') IN ({{precisions}}) THEN e.date
+           END AS day
     FROM ({_ROLLED_UP}) e LEFT JOIN articles a ON a.id = e.article_id
     WHERE {{scope}}
 ), grouped AS (
@@ -193,7 +199,9 @@ def build_incidents(store: Store, settings: IncidentSettings | None = None,
 
 
 def _cluster(cur: duckdb.DuckDBPyConnection, settings: IncidentSettings, scope: str) -> None:
-    cur.execute(_EVENTS_SQL.format(scope=scope))
+    precisions = ", ".join(f"'{p}'" for p in settings.precise_enough)
+    cur.execute(_EVENTS_SQL.format(scope=scope, earliest_year=settings.earliest_year,
+                                   future_days=settings.future_days, precisions=precisions))
     if _count(cur, "signals_ev"):
         window = settings.window_days
         cur.execute(_CLUSTER_SQL.format(window=window, width=window + 1))
@@ -260,7 +268,7 @@ def _require_tables(cur: duckdb.DuckDBPyConnection) -> None:
 
 
 def _settings_rows(settings: IncidentSettings) -> dict[str, str]:
-    return {"window_days": str(settings.window_days)}
+    return {f.name: str(getattr(settings, f.name)) for f in fields(settings)}
 
 
 def _stored_settings(cur: duckdb.DuckDBPyConnection) -> dict[str, str]:

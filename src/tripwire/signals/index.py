@@ -1,4 +1,7 @@
-"""The escalation index: a dyad's weighted conflict share against its own rolling baseline.
+"""The share index: a dyad's weighted conflict share against its own rolling baseline, as charted.
+
+One view among several: a pair hostile all along has a share near 1 that cannot rise, so alerts
+come from `tripwire.signals.detectors`, where this share is one detector (`conflict_share`).
 
 Per period, conflict and cooperation incidents are weighted by the size of their PLOVER
 intensity (an assault weighs more than an accusation). The baseline is the pooled conflict share
@@ -28,18 +31,19 @@ INDEX_COLUMNS = ["period", "incidents", "conflict_incidents", "conflict_weight",
 
 
 def escalation_index(store: Store, dyad: tuple[str, str], start: str | dt.date | None = None,
-                     end: str | dt.date | None = None,
-                     settings: AlertSettings | None = None) -> pd.DataFrame:
+                     end: str | dt.date | None = None, settings: AlertSettings | None = None,
+                     by: str = "day") -> pd.DataFrame:
     """Index per period for one dyad (undirected unless `settings.directed`), with change points.
 
     The baseline looks back before `start`, so a window starts with its history in place.
     """
     settings = settings or AlertSettings()
     first, last = parse_range(start, end)
-    lookback = first - dt.timedelta(days=settings.baseline_days) if first else None
-    frame = series(store, dyad=dyad, start=lookback, end=last, by=settings.by,
-                   directed=settings.directed)
-    indexed = index_frame(frame, settings)
+    reach = dt.timedelta(days=settings.baseline_days)
+    lookback = (first - reach if first - dt.date.min > reach else dt.date.min) if first else None
+    frame = series(store, dyad=dyad, start=lookback, end=last, by=by, directed=settings.directed)
+    periods = max(1, settings.baseline_days // (7 if by == "week" else 1))
+    indexed = index_frame(frame, settings, periods)
     indexed["change"] = False
     indexed.loc[change_points(indexed, settings), "change"] = True
     if first is not None:
@@ -47,13 +51,13 @@ def escalation_index(store: Store, dyad: tuple[str, str], start: str | dt.date |
     return indexed
 
 
-def index_frame(frame: pd.DataFrame, settings: AlertSettings) -> pd.DataFrame:
-    """The index of one dyad from its calendar-complete period sums (see `series`)."""
+def index_frame(frame: pd.DataFrame, settings: AlertSettings, window: int) -> pd.DataFrame:
+    """The index of one dyad from its calendar-complete period sums (see `series`), against the
+    `window` periods before each."""
     if frame.empty:
         return pd.DataFrame(columns=INDEX_COLUMNS)
     conflict = frame["conflict_weight"].astype(float)
     total = conflict + frame["cooperation_weight"].astype(float)
-    window = settings.baseline_periods
     past_conflict = conflict.rolling(window, min_periods=1).sum().shift(1, fill_value=0.0)
     past_total = total.rolling(window, min_periods=1).sum().shift(1, fill_value=0.0)
     prior = settings.prior_weight * settings.prior_share

@@ -1,4 +1,4 @@
-"""A self-contained HTML report: the top dyads, their escalation index, alerts and their evidence.
+"""A self-contained HTML report: the top dyads, their detectors, alerts and their evidence.
 
 One file with plotly.js inlined (never a CDN), so it opens offline and can be mailed around.
 Every alert lists the incidents that drove it and the sentences they were read from.
@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import html
+import math
 from pathlib import Path
 
 import duckdb
@@ -19,10 +20,12 @@ from plotly.subplots import make_subplots
 from tripwire.errors import TripwireError
 from tripwire.ontology import ontology
 from tripwire.render import counted
-from tripwire.signals.alerts import Alert, dyad_alerts, find_alerts
+from tripwire.signals.alerts import Alert, detector_frame, find_alerts
+from tripwire.signals.detectors import DETECTORS
 from tripwire.signals.incidents import ensure_incidents
-from tripwire.signals.index import escalation_index
-from tripwire.signals.settings import QUADS, AlertSettings
+from tripwire.signals.series import series
+from tripwire.signals.settings import CONFLICT_QUADS, LEVELS, QUADS, AlertSettings
+from tripwire.signals.window import signal_window
 from tripwire.store import Store
 
 QUAD_COLOURS = {quad.name: quad.colour for quad in ontology().quads.values()}
@@ -35,15 +38,18 @@ h1 { margin-bottom: .2rem; } .muted { color: #666; }
 table { border-collapse: collapse; margin: .5rem 0 1.5rem; width: 100%; font-size: .9rem; }
 th, td { border-bottom: 1px solid #ddd; padding: .3rem .5rem; text-align: left; vertical-align: top; }
 .alert { border-left: 4px solid #b30000; padding: .2rem 1rem; margin: 1rem 0; background: #fff7f5; }
+.alert.watch { border-color: #e6a100; background: #fffbef; }
+.alert.warning { border-color: #e65c00; }
+.level { text-transform: uppercase; font-weight: bold; }
 blockquote { margin: .2rem 0; color: #444; font-style: italic; }
 """
 
 
 def write_report(store: Store, out: str | Path, settings: AlertSettings | None = None,
-                 top: int = 6) -> Path:
+                 top: int = 6, by: str = "day") -> Path:
     """Render the report and write it; returns the path."""
     path = Path(out)
-    page = render_report(store, settings, top)
+    page = render_report(store, settings, top, by)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(page, encoding="utf-8")
@@ -52,7 +58,8 @@ def write_report(store: Store, out: str | Path, settings: AlertSettings | None =
     return path
 
 
-def render_report(store: Store, settings: AlertSettings | None = None, top: int = 6) -> str:
+def render_report(store: Store, settings: AlertSettings | None = None, top: int = 6,
+                  by: str = "day") -> str:
     """The report as one HTML string."""
     settings = settings or AlertSettings()
     ensure_incidents(store)
@@ -64,7 +71,7 @@ def render_report(store: Store, settings: AlertSettings | None = None, top: int 
     if not dyads.empty:
         figures.append(_plot(_dyads_figure(dyads, names), first=True))
         for source, target in dyads[["a", "b"]].itertuples(index=False):
-            figures.append(_dyad_section(store, cur, (source, target), names, settings))
+            figures.append(_dyad_section(store, (source, target), names, settings, found, by))
     parts = [
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
         "<title>tripwire signals report</title>", f"<style>{_STYLE}</style></head><body>",
@@ -90,17 +97,21 @@ def _overview(cur: duckdb.DuckDBPyConnection, path: str, alerts: int) -> str:
 
 
 def _top_dyads(cur: duckdb.DuckDBPyConnection, top: int) -> pd.DataFrame:
-    """Undirected pairs with the most incidents that happened, with counts per quad."""
+    """Undirected pairs with the most incidents that happened in the articles' window, with
+    counts per quad."""
     quads = ", ".join(f"count(*) FILTER (WHERE quad = '{q}') AS {q}" for q in QUADS)
+    window = signal_window(cur)
+    if window is None:
+        return pd.DataFrame(columns=["a", "b", "incidents", *QUADS])
     return cur.execute(
         f"""
         SELECT least(source_actor, target_actor) AS a, greatest(source_actor, target_actor) AS b,
                count(*) AS incidents, {quads}
         FROM incidents
         WHERE happened AND source_actor IS NOT NULL AND target_actor IS NOT NULL
-          AND source_actor <> target_actor
+          AND source_actor <> target_actor AND date BETWEEN $start AND $end
         GROUP BY ALL ORDER BY incidents DESC, a, b LIMIT $top
-        """, {"top": top}).df()
+        """, {"top": top, "start": window[0], "end": window[1]}).df()
 
 
 def _dyads_figure(dyads: pd.DataFrame, names: dict[str, str]) -> go.Figure:
@@ -112,45 +123,54 @@ def _dyads_figure(dyads: pd.DataFrame, names: dict[str, str]) -> go.Figure:
     return figure
 
 
-def _dyad_section(store: Store, cur: duckdb.DuckDBPyConnection, dyad: tuple[str, str],
-                  names: dict[str, str], settings: AlertSettings) -> str:
+def _dyad_section(store: Store, dyad: tuple[str, str], names: dict[str, str],
+                  settings: AlertSettings, found: list[Alert], by: str) -> str:
     undirected = dataclasses.replace(settings, directed=False)
-    indexed = escalation_index(store, dyad, settings=undirected)
-    alerts = dyad_alerts(cur, dyad, indexed, undirected)
+    counts = series(store, dyad=dyad, by=by, directed=False)
+    detectors = detector_frame(store, dyad, undirected)
     title = f"{names.get(dyad[0], dyad[0])} ({dyad[0]}) - {names.get(dyad[1], dyad[1])} ({dyad[1]})"
     figure = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.08,
-                           row_heights=[0.55, 0.45],
-                           subplot_titles=("weighted incidents and conflict share",
-                                           "escalation index (sd from baseline)"))
-    periods = pd.to_datetime(indexed["period"])
-    figure.add_bar(x=periods, y=indexed["conflict_weight"], name="conflict weight",
-                   marker_color=QUAD_COLOURS["material_conflict"], row=1, col=1)
-    figure.add_bar(x=periods, y=-indexed["cooperation_weight"], name="cooperation weight (down)",
-                   marker_color=QUAD_COLOURS["material_cooperation"], row=1, col=1)
-    figure.add_scatter(x=periods, y=indexed["index"], name="index", mode="lines",
-                       line={"color": "#333"}, row=2, col=1)
-    figure.add_scatter(x=periods, y=indexed["share"] * 10, name="conflict share x10",
-                       mode="lines", line={"color": "#b30000", "dash": "dot"}, row=1, col=1)
-    figure.add_scatter(x=periods, y=indexed["baseline"] * 10, name="baseline x10",
-                       mode="lines", line={"color": "#888", "dash": "dash"}, row=1, col=1)
-    for alert in alerts:
+                           row_heights=[0.5, 0.5],
+                           subplot_titles=(f"incidents per {by} by quad",
+                                           "detectors: surprise, -log10 p (dotted: fires)"))
+    periods = pd.to_datetime(counts["period"]) if not counts.empty else []
+    for quad in QUADS:
+        sign = 1 if quad in CONFLICT_QUADS else -1  # cooperation below the axis
+        figure.add_bar(x=periods, y=sign * counts[quad] if not counts.empty else [],
+                       name=ontology().quads[quad].label, marker_color=QUAD_COLOURS[quad],
+                       row=1, col=1)
+    days = pd.to_datetime(detectors["period"]) if not detectors.empty else []
+    for name in DETECTORS:
+        if not detectors.empty and detectors[name].max() > 0:
+            figure.add_scatter(x=days, y=detectors[name], name=name, mode="lines", row=2, col=1)
+    figure.add_hline(y=-math.log10(settings.p_fire), line_dash="dot", line_color="#b30000",
+                     row=2, col=1)
+    pair = {dyad[0], dyad[1]}
+    for alert in (a for a in found if {a.source, a.target} == pair):
         figure.add_vrect(x0=alert.start, x1=alert.end + dt.timedelta(days=1), fillcolor="#b30000",
-                         opacity=0.15, line_width=0, row="all", col=1)
-    figure.update_layout(barmode="relative", height=520, title=title, margin={"t": 80, "b": 40})
+                         opacity=0.1 + 0.05 * LEVELS.index(alert.level), line_width=0,
+                         row="all", col=1)
+    figure.update_layout(barmode="relative", height=560, title=title, margin={"t": 80, "b": 40})
     return _plot(figure, first=False)
 
 
 def _alerts_html(cur: duckdb.DuckDBPyConnection, alerts: list[Alert],
                  names: dict[str, str]) -> str:
     if not alerts:
-        return "<p>No alerts: no dyad's conflict share rose clearly above its own baseline.</p>"
+        return ("<p>No alerts: no dyad's conflict rose clearly above its own baseline on enough "
+                "evidence.</p>")
     blocks = []
     for alert in alerts:
         arrow = "&rarr;" if alert.directed else "&harr;"
-        head = (f"<h3>{_e(names.get(alert.source, alert.source))} {arrow} "
+        reached = ", ".join(f"{level} {day}" for level, day in alert.first_at_level.items())
+        findings = "".join(f"<li>{_e(f.text)}</li>" for f in alert.findings)
+        head = (f"<h3><span class='level'>{_e(alert.level)}</span> "
+                f"{_e(names.get(alert.source, alert.source))} {arrow} "
                 f"{_e(names.get(alert.target, alert.target))}: {alert.start} to {alert.end}</h3>"
-                f"<p>{_e(alert.summary)}</p>")
-        blocks.append(f"<div class='alert'>{head}{_evidence_table(cur, alert)}</div>")
+                f"<p class='muted'>first reached: {_e(reached)}</p><ul>{findings}</ul>"
+                f"<p>Driven by {_e(alert.breakdown)}.</p>")
+        blocks.append(f"<div class='alert {_e(alert.level)}'>{head}"
+                      f"{_evidence_table(cur, alert)}</div>")
     return "\n".join(blocks)
 
 

@@ -3,19 +3,28 @@
 Counts are of incidents, so an attack reported by ten outlets counts once (`mentions` keeps the
 echo). Only incidents that happened count: asserted ones, and historical ones on their own date.
 `coverage` is the number of articles published that period that mention either side; the
-`*_per_article` columns divide by it so that a burst of news is not read as a burst of events.
+`*_per_article` columns divide by it. Periods run over the days the articles span (see
+`tripwire.signals.window`), never over every date an article recalls.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
+import duckdb
 import pandas as pd
 
 from tripwire.errors import TripwireError
 from tripwire.signals.incidents import ensure_incidents
 from tripwire.signals.selection import parse_range
-from tripwire.signals.settings import CONFLICT_QUADS, PERIODS, PLOVER_TYPES, QUADS
+from tripwire.signals.settings import (
+    CONFLICT_QUADS,
+    PERIODS,
+    PLOVER_TYPES,
+    QUADS,
+    WindowSettings,
+)
+from tripwire.signals.window import check_span, signal_window
 from tripwire.store import Store
 
 WEIGHT = "coalesce(abs(intensity), 1.0)"
@@ -46,29 +55,31 @@ GROUP BY period
 
 def series(store: Store, dyad: tuple[str, str] | None = None, actor: str | None = None,
            start: str | dt.date | None = None, end: str | dt.date | None = None,
-           by: str = "day", directed: bool = True) -> pd.DataFrame:
+           by: str = "day", directed: bool = True,
+           window: WindowSettings | None = None) -> pd.DataFrame:
     """Counts per period by PLOVER quad and type, intensity sums and coverage-normalised rates.
 
     With a dyad, `directed=False` adds the incidents from target to source. With an actor, the
     incidents where it is source or target. With neither, every incident. Periods without
-    incidents are rows of zeros, from `start` (default: the first incident) to `end`.
+    incidents are rows of zeros, from `start` to `end`; by default from the first to the last
+    incident inside the articles' window (`signal_window`). A span over `max_span_days` is
+    refused.
     """
     if by not in PERIODS:
         raise TripwireError("E008", f"--by must be one of {', '.join(PERIODS)}, got {by!r}")
     if dyad is not None and actor is not None:
         raise TripwireError("E008", "give a dyad or an actor, not both")
     first, last = parse_range(start, end)
+    if first is not None and last is not None:
+        check_span(first, last, window)
     ensure_incidents(store)
     cur = store.cursor()
     who, covered, params = _selection(dyad, actor, directed)
     if first is None or last is None:
-        row = cur.execute(
-            f"SELECT min(date), max(date) FROM incidents WHERE happened AND ({who})",
-            params).fetchone()
-        first = first or (row[0] if row else None)
-        last = last or (row[1] if row else None)
+        first, last = _default_range(cur, who, params, first, last, window)
     if first is None or last is None or first > last:
         return pd.DataFrame(columns=["period", *COUNT_COLUMNS, "coverage", *_RATE_COLUMNS])
+    check_span(first, last, window)
     bounds = {**params, "start": first, "end": last}
     counts = cur.execute(_COUNTS_SQL.format(by=by, who=who), bounds).df()
     covering, article = (("articles", "id") if covered == "TRUE"
@@ -78,6 +89,22 @@ def series(store: Store, dyad: tuple[str, str] | None = None, actor: str | None 
     calendar = pd.date_range(pd.Timestamp(first).to_period("W" if by == "week" else "D")
                              .start_time, pd.Timestamp(last), freq="W-MON" if by == "week" else "D")
     return _add_rates(_pivot(counts, coverage, calendar))
+
+
+def _default_range(cur: duckdb.DuckDBPyConnection, who: str, params: dict[str, str],
+                   first: dt.date | None, last: dt.date | None,
+                   window: WindowSettings | None) -> tuple[dt.date | None, dt.date | None]:
+    """The missing bound(s): the first or last incident of the selection inside the window."""
+    bounds = signal_window(cur, window)
+    if bounds is None:
+        return first, last
+    low, high = max(first or bounds[0], bounds[0]), min(last or bounds[1], bounds[1])
+    row = cur.execute(
+        f"SELECT min(date), max(date) FROM incidents WHERE happened AND ({who}) "
+        "AND date BETWEEN $low AND $high", {**params, "low": low, "high": high}).fetchone()
+    if not row or row[0] is None:
+        return first, last
+    return first or row[0], last or row[1]
 
 
 def _pivot(counts: pd.DataFrame, coverage: pd.DataFrame,

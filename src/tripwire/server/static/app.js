@@ -94,10 +94,10 @@ async function loadAlerts() {
   if (!body.alerts.length) list.append(el("li", { class: "empty" }, "No alerts."));
   for (const alert of body.alerts) {
     list.append(el("li", {
-      class: "alert", "data-alert": alert.id, tabindex: "0",
+      class: `alert ${alert.level}`, "data-alert": alert.id, tabindex: "0",
       onclick: (event) => openAlert(alert, event.currentTarget),
     },
-    el("span", { class: "strength" }, `${alert.strength.toFixed(1)} sd`),
+    el("span", { class: "level" }, alert.level),
     el("span", { class: "dyad" }, `${alert.source} \u2192 ${alert.target}`),
     ` ${alert.start} to ${alert.end} \u00b7 ${alert.event_ids.length} events`,
     el("span", { class: "summary" }, alert.summary)));
@@ -144,7 +144,7 @@ async function loadTimeline() {
     hovertemplate: `%{x}: %{y} ${quad.label}<extra></extra>`,
   }));
   traces.push({
-    type: "scatter", mode: "lines+markers", name: "escalation index", yaxis: "y2",
+    type: "scatter", mode: "lines+markers", name: "conflict share index", yaxis: "y2",
     x: body.index.map((p) => p.period), y: body.index.map((p) => p.index),
     line: { color: "#1d2330", width: 2 }, customdata: body.index.map(() => null),
   });
@@ -155,7 +155,7 @@ async function loadTimeline() {
     fillcolor: "rgba(192,57,43,0.12)", line: { width: 0 },
   }));
   const annotations = body.alerts.map((a) => ({
-    x: halfDay(a.start, -1), y: 1, xref: "x", yref: "paper", text: "\u26a0 alert", showarrow: false, xanchor: "left",
+    x: halfDay(a.start, -1), y: 1, xref: "x", yref: "paper", text: `\u26a0 ${a.level}`, showarrow: false, xanchor: "left",
     yanchor: "bottom", font: { color: "#c0392b" },
   }));
   const layout = {

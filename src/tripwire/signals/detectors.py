@@ -1,0 +1,312 @@
+"""Escalation detectors: each compares a dyad's recent window with its own longer baseline.
+
+Every day `i` is judged on the recent windows (the `short_days`, `recent_days` and `long_days`
+ending on `i`) against the baseline (the `baseline_days` that end where each recent window
+begins), so a steady rise keeps firing as it steepens, and a dyad that was hostile all along is judged on how much more, how
+much worse and how much higher up the ladder it goes, not on its share of conflict.
+
+Counts are judged by a gamma-Poisson model (scipy): the baseline rate is uncertain (a gamma
+posterior from the baseline's incidents plus `prior_incidents`), and days burstier than Poisson
+widen the tail further (a negative binomial whose dispersion comes from the baseline's daily
+counts), so one busy day in the baseline, or an empty baseline, does not make a handful of
+incidents a crisis. Only days on which articles could have reported something are counted as
+observed, so a sparse corpus is not read as a calm one.
+
+Detectors and what they see:
+- conflict_surge: conflict incidents (verbal and material) in the recent window.
+- material_surge: material conflict incidents (protests, sanctions, troops, coercion, force).
+- intensity_surge: the conflict weight (sum of |PLOVER intensity|), as a scaled (quasi-)Poisson
+  count in units of E[w^2]/E[w], so a shift from accusations to assaults counts.
+- ladder: the first incidents on a rung of the escalation ladder the baseline never reached.
+- conflict_share: the share of the dyad's incidents that are conflict, against its baseline
+  share (the count model, with the dyad's incidents as the exposure).
+- cooperation_collapse (context): fewer cooperative incidents than the baseline predicts.
+- attention (context): the share of all stored articles that mention both sides (all articles
+  are its exposure).
+
+A burst of coverage raises every count, so on days when cooperation surges too, and conflict
+rises no more than `burst_ratio` times as steeply, the volume detectors stay silent (a summit
+is news, not escalation), and they stay silent while such a day is inside the recent window;
+the kind of conflict (material, up the ladder) still counts.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy import stats
+
+from tripwire.errors import TripwireError
+from tripwire.signals.ladder import Ladder
+from tripwire.signals.settings import AlertSettings, recent_windows
+
+# Detectors in groups that see the same thing (the volume of conflict is its count and its
+# weight alike): a group scores once, by its strongest member, so correlated detectors do not
+# add up. Context groups support an alert but never open one.
+GROUPS = {"volume": ("conflict_surge", "intensity_surge"),
+          "kind": ("material_surge", "ladder"),
+          "share": ("conflict_share",),
+          "context": ("attention", "cooperation_collapse")}
+CONTEXT_GROUPS = ("context",)
+CONFLICT_DETECTORS = tuple(d for g, ds in GROUPS.items() if g not in CONTEXT_GROUPS for d in ds)
+DETECTORS = tuple(d for ds in GROUPS.values() for d in ds)
+
+# What each detector counts, for the explanations.
+UNITS = {"conflict_surge": "conflict incidents", "material_surge": "material conflict incidents",
+         "intensity_surge": "conflict intensity", "ladder": "incidents on a new rung",
+         "conflict_share": "conflict share", "cooperation_collapse": "cooperative incidents",
+         "attention": "articles on the pair"}
+
+
+@dataclass
+class DyadDays:
+    """One dyad's daily sums over the calendar of the window (all arrays of one length)."""
+
+    conflict: np.ndarray
+    material: np.ndarray
+    weight: np.ndarray  # sum of |intensity| of conflict incidents
+    weight_sq: np.ndarray  # sum of squared |intensity| of conflict incidents
+    cooperation: np.ndarray
+    rungs: np.ndarray  # shape (ladder top, days): incidents on rung k at row k - 1
+    articles: np.ndarray  # distinct articles with an event of the dyad, by publication day
+
+
+@dataclass
+class Corpus:
+    """What the whole store tells about each day of the window."""
+
+    articles: np.ndarray  # articles published that day
+    observed: np.ndarray  # 1 where an article published that day or shortly after could report it
+
+
+@dataclass
+class Reading:
+    """One detector over every day: the p-value of what the recent window saw, the observed
+    and the expected value, and anything else its explanation needs."""
+
+    name: str
+    p: np.ndarray
+    observed: np.ndarray
+    expected: np.ndarray
+    extra: dict[str, np.ndarray] = field(default_factory=dict)
+
+
+@dataclass
+class Windows:
+    """Sums over the recent window and the baseline ending where it begins, for every day."""
+
+    recent: int
+    baseline: int
+    recent_days: np.ndarray  # observed days in each recent window (at least 1)
+    baseline_days: np.ndarray  # observed days in each baseline
+    observed: np.ndarray = field(repr=False)
+
+    def sums(self, x: np.ndarray, observed_only: bool = False) -> tuple[np.ndarray, np.ndarray]:
+        """(recent sum, baseline sum) of `x` for every day."""
+        return window_sums(x * self.observed if observed_only else x, self.recent, self.baseline)
+
+
+def window_sums(x: np.ndarray, recent: int, baseline: int) -> tuple[np.ndarray, np.ndarray]:
+    """For each day i: the sum over [i - recent + 1, i] and over the `baseline` days before it."""
+    c = np.concatenate([[0.0], np.cumsum(x, dtype=float)])
+    i = np.arange(1, len(x) + 1)
+    cut = np.maximum(i - recent, 0)
+    return c[i] - c[cut], c[cut] - c[np.maximum(cut - baseline, 0)]
+
+
+def make_windows(corpus: Corpus, settings: AlertSettings) -> Windows:
+    observed = corpus.observed.astype(float)
+    recent, baseline = window_sums(observed, settings.recent_days, settings.baseline_days)
+    return Windows(settings.recent_days, settings.baseline_days, np.maximum(recent, 1.0),
+                   baseline, observed)
+
+
+def predictive(baseline: np.ndarray, baseline_sq: np.ndarray, windows: Windows, prior: float,
+               exposure: tuple[np.ndarray, np.ndarray] | None = None,
+               ) -> tuple[np.ndarray, np.ndarray]:
+    """(size, mean) of the negative binomial that predicts the recent window's count.
+
+    The rate has a gamma posterior (shape: baseline count + prior, rate: the baseline's
+    exposure + 1), which alone gives a negative binomial of that shape; when the baseline's
+    observed days vary more than a Poisson's, their per-day dispersion, summed over the recent
+    window, bounds the size too. Exposure is observed days unless given as (recent, baseline)
+    (articles, for attention).
+    """
+    days = windows.baseline_days
+    recent_exposure, baseline_exposure = exposure or (windows.recent_days, days)
+    shape = baseline + prior
+    mean = recent_exposure * shape / (baseline_exposure + 1.0)
+    daily_mean = baseline / np.maximum(days, 1.0)
+    daily_var = np.where(days > 1, baseline_sq / np.maximum(days, 1.0) - daily_mean**2, 0.0)
+    excess = daily_var - daily_mean
+    overdispersed = excess > 1e-12
+    theta = np.where(overdispersed, daily_mean**2 / np.where(overdispersed, excess, 1.0), np.inf)
+    size = np.maximum(np.minimum(shape, theta * windows.recent_days), 1e-6)
+    return size, mean
+
+
+def count_surprise(recent: np.ndarray, baseline: np.ndarray, baseline_sq: np.ndarray,
+                   windows: Windows, prior: float) -> tuple[np.ndarray, np.ndarray]:
+    """(p of at least `recent`, expected) under the baseline's predictive (see `predictive`);
+    a fractional count is rounded up."""
+    size, mean = predictive(baseline, baseline_sq, windows, prior)
+    p = stats.nbinom.sf(np.ceil(recent) - 1, size, size / (size + mean))
+    return np.where(recent > 0, p, 1.0), mean
+
+
+def _count_reading(name: str, x: np.ndarray, windows: Windows,
+                   settings: AlertSettings) -> Reading:
+    recent, baseline = windows.sums(x)
+    _, baseline_sq = windows.sums(x**2, observed_only=True)
+    p, expected = count_surprise(recent, baseline, baseline_sq, windows, settings.prior_incidents)
+    return Reading(name, p, recent, expected, {"baseline": baseline})
+
+
+def intensity_reading(days: DyadDays, windows: Windows, settings: AlertSettings) -> Reading:
+    """The weight of conflict as a count in units of phi = E[w^2] / E[w], pooled over both
+    windows (the quasi-Poisson scale of a compound Poisson sum)."""
+    recent, baseline = windows.sums(days.weight)
+    recent_sq, baseline_sq = windows.sums(days.weight_sq)
+    _, daily_sq = windows.sums(days.weight**2, observed_only=True)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        phi = np.maximum(np.where(recent + baseline > 0,
+                                  (recent_sq + baseline_sq) / (recent + baseline), 1.0), 1.0)
+    p, expected = count_surprise(recent / phi, baseline / phi, daily_sq / phi**2, windows,
+                                 settings.prior_incidents)
+    return Reading("intensity_surge", p, recent, expected * phi, {"baseline": baseline})
+
+
+def ladder_reading(days: DyadDays, windows: Windows, ladder: Ladder,
+                   settings: AlertSettings) -> Reading:
+    """Incidents on rungs above the highest the baseline reached, once the recent window reaches
+    at least `ladder_rung`; judged against an empty baseline on those rungs."""
+    if not 1 <= settings.ladder_rung <= ladder.top:
+        raise TripwireError("E008", f"ladder_rung must be 1..{ladder.top}, got "
+                            f"{settings.ladder_rung}")
+    at_or_above = np.cumsum(days.rungs[::-1], axis=0)[::-1]  # row k-1: incidents on rung >= k
+    pairs = [windows.sums(row) for row in at_or_above]
+    recent = np.stack([r for r, _ in pairs])
+    baseline = np.stack([b for _, b in pairs])
+    rungs = np.arange(1, ladder.top + 1)[:, None]
+    base_top = np.max(np.where(baseline > 0, rungs, 0), axis=0)
+    recent_top = np.max(np.where(recent > 0, rungs, 0), axis=0)
+    climbed = (recent_top > base_top) & (recent_top >= settings.ladder_rung)
+    above = np.where(base_top < ladder.top,
+                     np.take_along_axis(recent, np.minimum(base_top, ladder.top - 1)[None], 0)[0],
+                     0.0)
+    zeros = np.zeros_like(above)
+    p, expected = count_surprise(above, zeros, zeros, windows, settings.prior_incidents)
+    return Reading("ladder", np.where(climbed, p, 1.0), above, expected,
+                   {"rung": recent_top.astype(float), "baseline_rung": base_top.astype(float)})
+
+
+def share_reading(days: DyadDays, windows: Windows, settings: AlertSettings) -> Reading:
+    """The conflict share of the dyad's incidents: conflict incidents in the recent window
+    against the baseline's conflict per incident, with the dyad's incidents as the exposure;
+    it fires only when the share also rose by `min_jump`."""
+    total = days.conflict + days.cooperation
+    recent, baseline = windows.sums(days.conflict)
+    _, baseline_sq = windows.sums(days.conflict**2, observed_only=True)
+    total_recent, total_base = windows.sums(total)
+    size, mean = predictive(baseline, baseline_sq, windows, settings.prior_incidents,
+                            exposure=(total_recent, total_base))
+    p = stats.nbinom.sf(recent - 1, size, size / (size + mean))
+    share = recent / np.maximum(total_recent, 1.0)
+    before = (baseline + settings.prior_incidents) / (total_base + 1.0)
+    rose = (share - before >= settings.min_jump) & (total_base >= settings.min_incidents)
+    return Reading("conflict_share", np.where(rose & (recent > 0), p, 1.0), share, before,
+                   {"expected_count": mean})
+
+
+def cooperation_reading(days: DyadDays, windows: Windows, settings: AlertSettings) -> Reading:
+    """Fewer cooperative incidents than the baseline predicts (the lower tail), judged only where
+    the baseline predicts at least `min_cooperation` of them."""
+    recent, baseline = windows.sums(days.cooperation)
+    _, baseline_sq = windows.sums(days.cooperation**2, observed_only=True)
+    size, mean = predictive(baseline, baseline_sq, windows, settings.prior_incidents)
+    p = stats.nbinom.cdf(recent, size, size / (size + mean))
+    return Reading("cooperation_collapse", np.where(mean >= settings.min_cooperation, p, 1.0),
+                   recent, mean, {"baseline": baseline})
+
+
+def attention_reading(days: DyadDays, corpus: Corpus, windows: Windows,
+                      settings: AlertSettings) -> Reading:
+    """The dyad's share of all articles: the articles that mention both sides in the recent
+    window against the baseline's rate per article of the whole store (the count model, with
+    all articles as the exposure), so a busier news day is no more attention."""
+    recent, baseline = windows.sums(days.articles)
+    _, baseline_sq = windows.sums(days.articles**2, observed_only=True)
+    total_recent, total_base = windows.sums(corpus.articles)
+    size, mean = predictive(baseline, baseline_sq, windows, settings.prior_incidents,
+                            exposure=(total_recent, total_base))
+    p = stats.nbinom.sf(recent - 1, size, size / (size + mean))
+    share = (baseline + settings.prior_incidents) / (total_base + 1.0)
+    return Reading("attention", np.where(recent > 0, p, 1.0), recent, mean,
+                   {"share": recent / np.maximum(total_recent, 1.0), "baseline_share": share})
+
+
+def read_detectors(days: DyadDays, corpus: Corpus, ladder: Ladder,
+                   settings: AlertSettings) -> tuple[dict[str, Reading], Windows]:
+    """Every detector over every day, on each recent window (short, recent, long); each day
+    keeps the most surprising, its p-value multiplied by the number of windows (Bonferroni).
+    Days whose baseline is too short have p = 1. Returns the readings and the `recent_days`
+    window, which the evidence gate and the onset read."""
+    lengths = recent_windows(settings)
+    read = [_read_window(days, corpus, ladder, dataclasses.replace(settings, recent_days=n))
+            for n in lengths]
+    windows = read[lengths.index(settings.recent_days)][1]
+    merged = {name: _more_surprising([readings[name] for readings, _ in read])
+              for name in read[0][0]}
+    return merged, windows
+
+
+def _more_surprising(candidates: list[Reading]) -> Reading:
+    """Day by day, the reading with the smallest p-value, times the number of candidates."""
+    best = np.argmin(np.stack([r.p for r in candidates]), axis=0)
+
+    def pick(arrays: list[np.ndarray]) -> np.ndarray:
+        return np.choose(best, arrays)
+
+    return Reading(candidates[0].name,
+                   np.minimum(pick([r.p for r in candidates]) * len(candidates), 1.0),
+                   pick([r.observed for r in candidates]), pick([r.expected for r in candidates]),
+                   {key: pick([r.extra[key] for r in candidates]) for key in candidates[0].extra})
+
+
+def _read_window(days: DyadDays, corpus: Corpus, ladder: Ladder,
+                 settings: AlertSettings) -> tuple[dict[str, Reading], Windows]:
+    windows = make_windows(corpus, settings)
+    readings = [
+        _count_reading("conflict_surge", days.conflict, windows, settings),
+        _count_reading("material_surge", days.material, windows, settings),
+        intensity_reading(days, windows, settings),
+        ladder_reading(days, windows, ladder, settings),
+        share_reading(days, windows, settings),
+        cooperation_reading(days, windows, settings),
+        attention_reading(days, corpus, windows, settings),
+    ]
+    judged = windows.baseline_days >= settings.min_baseline_days
+    # a window holding a burst of coverage is judged as one, until the burst has left it
+    burst = window_sums(coverage_burst(days, readings[0], windows, settings).astype(float),
+                        windows.recent, 0)[0] > 0
+    for reading in readings:
+        silenced = ~judged | (burst if reading.name in GROUPS["volume"] else False)
+        reading.p = np.where(silenced, 1.0, reading.p)
+        reading.extra["burst"] = burst.astype(float)
+        reading.extra["recent_days"] = np.full(len(reading.p), float(windows.recent))
+        reading.extra["baseline_days"] = windows.baseline_days
+    return {r.name: r for r in readings}, windows
+
+
+def coverage_burst(days: DyadDays, conflict: Reading, windows: Windows,
+                   settings: AlertSettings) -> np.ndarray:
+    """Days on which cooperation surges as well, and conflict rises less than `burst_ratio`
+    times as steeply: the pair is in the news (a summit), not escalating."""
+    cooperation = _count_reading("cooperation_surge", days.cooperation, windows, settings)
+    prior = settings.prior_incidents
+    conflict_ratio = (conflict.observed + prior) / (conflict.expected + prior)
+    cooperation_ratio = (cooperation.observed + prior) / (cooperation.expected + prior)
+    return ((cooperation.p <= settings.p_fire)
+            & (conflict_ratio < settings.burst_ratio * cooperation_ratio))
