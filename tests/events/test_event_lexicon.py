@@ -63,3 +63,14 @@ def test_invalid_yaml_is_a_tripwire_error(tmp_path: Path) -> None:
         load_triggers(bad, load_types())
     assert caught.value.code == "E009"
     assert str(bad) in caught.value.where
+
+
+def test_joint_mode_must_be_a_mode_of_its_type(tmp_path: Path) -> None:
+    real = Path(load_types.__code__.co_filename).parent / "data" / "types.yaml"
+    bad = tmp_path / "types.yaml"
+    bad.write_text(real.read_text(encoding="utf-8").replace("joint: joint", "joint: together"),
+                   encoding="utf-8")
+    with pytest.raises(TripwireError) as caught:
+        load_types(bad)
+    assert "together" in caught.value.message
+    assert str(bad) in caught.value.where

@@ -23,15 +23,31 @@ def triples(events: list[Event]) -> set[tuple[str, frozenset[str], frozenset[str
             for e in events if e.modality in ("asserted", "future")}
 
 
-def test_reciprocal_agreement_has_both_sources_and_no_target() -> None:
-    events = code("Japan and South Korea agreed to resume talks.")
-    assert triples(events) == {("AGREE", frozenset({"JPN", "KOR"}), frozenset())}
+def test_joint_agreement_is_a_dyad_read_as_joint_sources() -> None:
+    [agreed] = code("Japan and South Korea agreed to resume talks.")
+    assert (agreed.type, agreed.mode) == ("AGREE", "joint")
+    assert (countries(agreed.source), countries(agreed.target)) == ({"JPN"}, {"KOR"})
+    assert plover_roles(agreed) == (frozenset({"JPN", "KOR"}), frozenset())
+
+
+def test_joint_agreement_of_leaders_named_by_their_countries() -> None:
+    [agreed] = code("The leaders of Chile and Peru agreed on Friday to reopen the border.")
+    assert agreed.mode == "joint"
+    assert countries(agreed.source) | countries(agreed.target) == {"CHL", "PER"}
+    assert countries(agreed.source) & countries(agreed.target) == set()
+
+
+def test_agreement_by_one_party_is_not_joint() -> None:
+    [agreed] = code("Ghana agreed to Togo's request for talks.")
+    assert agreed.mode is None
+    assert countries(agreed.source) == {"GHA"}
 
 
 def test_coordinated_nationality_adjectives_agree_with_each_other() -> None:
     events = code("Senior Danish and Swedish officials agreed that their countries should "
                   "share fishing data.")
-    assert triples(events) == {("AGREE", frozenset({"DNK", "SWE"}), frozenset())}
+    assert [plover_roles(e) for e in events if e.type == "AGREE"] == [
+        (frozenset({"DNK", "SWE"}), frozenset())]
 
 
 def test_sanctions_imposed_on_a_country_target_it() -> None:
@@ -165,3 +181,33 @@ def test_plover_records_read_a_reciprocal_dyad_as_joint_sources() -> None:
     assert plover_roles(talks) == (frozenset({"ISR", "LBN"}), frozenset())
     [visit] = code("The Russian president hosted the Japanese prime minister.")
     assert plover_roles(visit) == (frozenset({"RUS"}), frozenset({"JPN"}))
+
+
+def test_namesake_town_outside_a_locative_phrase_does_not_place_the_act() -> None:
+    lead = "Egyptian courts have tightened their grip on dissent. "
+    [arrest] = code(lead + "Police arrested dozens of supporters of the Balad movement on Sunday.")
+    assert (countries(arrest.source), countries(arrest.target)) == ({"EGY"}, {"EGY"})
+    [jailing] = code(lead + "Dozens of supporters of the Karama movement were jailed on Sunday.")
+    assert countries(jailing.source) == {"EGY"}
+    # under a locative preposition the gazetteer's town still places the act
+    [there] = code("Police arrested dozens of protesters in Balad on Sunday.")
+    assert countries(there.source) == {"IRQ"}
+
+
+def test_purpose_infinitive_is_done_by_its_clauses_doer() -> None:
+    [talks] = [e for e in code("Chilean diplomats travelled to Lima to discuss the dispute with "
+                               "Peruvian officials.") if e.type == "CONSULT"]
+    assert countries(talks.source) == {"CHL"}
+    assert countries(talks.target) == {"PER"}
+    # the patient of a passive does not borrow a doer for it: no one the sentence names
+    [arrest] = [e for e in code("He was arrested to stop Kenyan protesters.")
+                if e.type == "COERCE"]
+    assert all(not r.text for r in arrest.source)
+
+
+def test_agentless_passive_is_done_in_the_country_the_story_is_about() -> None:
+    events = code("Belarus has tightened its grip on dissent. Five opposition leaders were "
+                  "accused of treason on Monday.")
+    [accused] = [e for e in events if e.type == "ACCUSE"]
+    assert countries(accused.source) == {"BLR"}
+    assert all(not r.text for r in accused.source)

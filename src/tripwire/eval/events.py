@@ -196,12 +196,13 @@ def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
 
 def plover_roles(event: Event) -> tuple[frozenset[str], frozenset[str]]:
     """Source and target countries as the PLOVER records code them: the parties of a reciprocal
-    act (talks, cooperation outside a visit or a mediation) are all sources there, where the
-    coder names the dyad as source and target."""
+    act (talks, cooperation outside a visit or a mediation) or of a joint one ("A and B agreed
+    to ...") are all sources there, where the coder names the dyad as source and target."""
     source, target = _countries(event.source), _countries(event.target)
     event_type = default_lexicon().types.get(event.type)
-    if (event_type is not None and event_type.reciprocal
-            and event.mode not in event_type.directed_modes):
+    if event_type is not None and ((event_type.reciprocal
+                                    and event.mode not in event_type.directed_modes)
+                                   or (event.mode is not None and event.mode == event_type.joint)):
         return source | target, frozenset()
     return source, target
 

@@ -257,12 +257,13 @@ def code_sentence(sentence: Span, lexicon: EventLexicon, lookup: ActorLookup, *,
                          lexicon.cues.historical_days)
         modality = reading.modality
         trigger = Trigger(match.token.text, match.start, match.end)
+        mode = match.pattern.mode or (roles.mode if roles.mode in event_type.modes else None)
         event = Event(
             id="", type=event_type.name, sentence=span, trigger=trigger,
-            mode=match.pattern.mode,
+            mode=mode,
             context=list(dict.fromkeys((*match.pattern.context, *sentence_contexts))),
             quad=event_type.quad,
-            cameo=match.pattern.cameo or event_type.cameo_for(match.pattern.mode),
+            cameo=match.pattern.cameo or event_type.cameo_for(mode),
             intensity=event_type.intensity, source=roles.source, target=roles.target,
             date=date, date_precision=precision, location=locate(sentence, clause),
             modality=modality, attributed_to=_attribution(match, quotes, lexicon, lookup),

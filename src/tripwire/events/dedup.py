@@ -41,7 +41,8 @@ def _named(refs: list[ActorRef]) -> set[str]:
 
 
 def merge_clauses(events: list[Event]) -> list[Event]:
-    """One sentence's events of one type by one source, one aimed at what the other names or
+    """One sentence's events of one type by one source (or one of them by a doer the sentence
+    does not tell: "killed two during a night raid"), one aimed at what the other names or
     either at no one named ("a bombing killed one soldier and wounded two others", "opened
     fire, killing two"), are one happening told clause by clause: the more confident event keeps
     the others' triggers as mentions, and their target if it named none."""
@@ -58,8 +59,20 @@ def merge_clauses(events: list[Event]) -> list[Event]:
 
 
 def _one_happening(kept: Event, event: Event) -> bool:
-    if (kept.type, kept.modality, _roles_key(kept.source)) != (
-            event.type, event.modality, _roles_key(event.source)):
+    if (kept.type, kept.modality) != (event.type, event.modality):
+        return False
+    if _roles_key(kept.source) != _roles_key(event.source) and not _doer_untold(event, kept):
         return False
     named = _named(kept.target)
     return not named or _named(event.target) <= named
+
+
+def _doer_untold(event: Event, kept: Event) -> bool:
+    """An act of the sentence whose doer it does not tell ("killed two during an overnight
+    raid", "the raid" has no doer of its own) is the act of the same type it tells with one."""
+    return (event.sentence == kept.sentence and bool(_doers(kept.source))
+            and not _doers(event.source))
+
+
+def _doers(refs: list[ActorRef]) -> set[str]:
+    return {name for r in refs if (name := r.actor or r.country)}

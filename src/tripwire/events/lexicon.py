@@ -33,6 +33,7 @@ class EventType(TypeSpec):
     at_home: bool = False
     reciprocal: bool = False
     directed_modes: tuple[str, ...] = ()
+    joint: str | None = None
 
 
 @dataclass(frozen=True)
@@ -201,7 +202,7 @@ def load_types(path: Path = DATA / "types.yaml") -> dict[str, EventType]:
         line = row.get(LINE)
         unknown = set(row) - {LINE, "quad", "cameo", "intensity", "modes", "cameo_modes",
                               "targets", "pledge", "refusal", "at_home", "reciprocal",
-                              "directed_modes"}
+                              "directed_modes", "joint"}
         if unknown:
             raise _fail(path, line, f"type {name}: unknown keys {sorted(unknown)}")
         base = plover[name]
@@ -213,7 +214,11 @@ def load_types(path: Path = DATA / "types.yaml") -> dict[str, EventType]:
             at_home=_flag(row, "at_home", path, line),
             reciprocal=_flag(row, "reciprocal", path, line),
             directed_modes=_words(row.get("directed_modes", []), path, line, "directed_modes"),
+            joint=row.get("joint"),
         )
+        if types[name].joint is not None and types[name].joint not in base.modes:
+            raise _fail(path, line, f"type {name}: joint mode {types[name].joint!r} is not one "
+                                    f"of its modes {base.modes}")
     for event_type in types.values():
         for derived in (event_type.pledge, event_type.refusal):
             if derived is not None and derived not in types:

@@ -54,6 +54,7 @@ OBJECT_CONTROL = {"urge", "ask", "call", "force", "order", "tell", "allow", "per
 class Roles:
     source: list[ActorRef]
     target: list[ActorRef]
+    mode: str | None = None  # the type's joint mode when the roles are a joint act's parties
 
 
 class ActorLookup:
@@ -236,12 +237,13 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if dep == "conj" and is_passive(head):
         # "was indicted and will resign": the patient of the first verb does the second
         return None if is_passive(verb) else _first_child(head, ("nsubjpass",))
-    if dep == "conj" or (dep == "advcl" and verb.tag_ == "VBG"):
+    if dep == "conj" or (dep == "advcl" and (verb.tag_ == "VBG" or _infinitive(verb))):
+        # a participle or a purpose infinitive is done by its clause's doer: "travelled to
+        # Accra to discuss the crisis"
         return None if is_passive(head) else subject_of(head, depth + 1)
     if dep == "pcomp":
         return subject_of(head.head, depth + 1)
-    if dep == "acl" and head.pos_ == "NOUN" and any(
-            c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+    if dep == "acl" and head.pos_ == "NOUN" and _infinitive(verb):
         # a noun's infinitive is done by whom the noun is addressed to, else by its owner:
         # "its request to Rwanda to withdraw", "Uganda's decision to withdraw troops"
         doer = _prep_object(head, ("to",)) or _first_child(head, ("poss",))
@@ -255,6 +257,10 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if dep in ("acomp", "amod"):
         return subject_of(head, depth + 1)
     return None
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 def _hyphen_subject(verb: Token, subject: Token | None) -> Token | None:
@@ -623,8 +629,13 @@ def resolve_roles(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorLooku
     if event_type.reciprocal and match.pattern.mode not in event_type.directed_modes:
         source, target = _each_other(source, target)
     target = _not_among(target, source)
+    mode = None
+    if event_type.joint is not None and match.pattern.mode is None:
+        joint = _each_other(source, target)
+        if joint != (source, target):
+            (source, target), mode = joint, event_type.joint
     return Roles(source=with_reasons(source, lookup.context, target, sentence),
-                 target=with_reasons(target, lookup.context, source, sentence))
+                 target=with_reasons(target, lookup.context, source, sentence), mode=mode)
 
 
 def _fallback_targets(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorLookup,
@@ -660,9 +671,10 @@ def _fallback_targets(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorL
 
 def _each_other(source: list[ActorRef], target: list[ActorRef]) -> tuple[list[ActorRef],
                                                                          list[ActorRef]]:
-    """Parties of a reciprocal act are a dyad: "A met B" is A -> B as written, and "A and B
-    held talks", "talks between A and B" (all parties named as doers) are the first party ->
-    the others; which way round carries no meaning (the act is symmetric)."""
+    """Parties of a reciprocal or joint act are a dyad: "A met B" is A -> B as written, and "A
+    and B held talks", "talks between A and B", "A and B agreed to ..." (all parties named as
+    doers) are the first party -> the others; which way round carries no meaning (the act is
+    symmetric)."""
     if any(_named(r) and r.text for r in target):
         return source, target
     parties = [r for r in source if _named(r)]
@@ -681,10 +693,12 @@ def _done_where(source: list[ActorRef], target: list[ActorRef], match: TriggerMa
     if not event_type.at_home or any(r.country for r in source):
         return source
     if not any(r.actor for r in source):
-        # where it happened, else (for a deed: a bombing, a killing) the country the sentence
-        # is about; a statement by no one named has no such anchor
+        # where it happened, else (for a deed: a bombing, a killing, or an act told in the
+        # passive with no agent: "were accused of treason") the country the sentence is
+        # about; a statement by no one named has no such anchor
         place = locate(match.clause.sent, match.clause).country
-        if place is None and event_type.quad == "material_conflict":
+        if place is None and (event_type.quad == "material_conflict"
+                              or (match.pattern.kind == "verb" and is_passive(match.token))):
             place = next(iter(named()), None)
         if place is not None:
             return ([ActorRef(None, r.text, place, r.sector) for r in source]
@@ -771,6 +785,12 @@ def _placeable(ref: ActorRef, anyone: bool) -> bool:
     return ref.actor is None and (anyone or ref.sector is not None or named)
 
 
+def _told_of(country: str | None, near: frozenset[str], lookup: ActorLookup) -> bool:
+    """A name outside a locative phrase that only the gazetteer knows ("the X movement") is a
+    place of a country the sentence or the article names, not a namesake town elsewhere."""
+    return country is not None and (country in near or country in lookup.context.countries)
+
+
 def _sentence_countries(sentence: Span, lookup: ActorLookup, frame: set[int]) -> list[str]:
     """States a sentence names outside its reporting frame, in order: actors with a country,
     then places in the gazetteer."""
@@ -784,8 +804,10 @@ def _sentence_countries(sentence: Span, lookup: ActorLookup, frame: set[int]) ->
     for ent, country in found:
         if ent.label_ != "NORP" and (country is None or is_locative(ent)):
             # "in Tripoli" is the city the rest of the sentence points to, not a metonym
-            place = lookup_place(ent.text, lookup.near(sentence))
-            country = place.country if place is not None else country
+            near = lookup.near(sentence)
+            place = lookup_place(ent.text, near)
+            if place is not None and (is_locative(ent) or _told_of(place.country, near, lookup)):
+                country = place.country
         if country is not None and country not in countries:
             countries.append(country)
     return countries

@@ -1,0 +1,38 @@
+"""One sentence's clauses of one act are one event: events built by hand for these tests."""
+
+from __future__ import annotations
+
+from tripwire.document import ActorRef, Event, Sentence, Trigger
+from tripwire.events.dedup import merge_clauses
+
+FIRST = Sentence(0, 80)
+
+
+def event(trigger: str, start: int, source: list[ActorRef], target: list[ActorRef],
+          sentence: Sentence = FIRST, confidence: float = 0.5) -> Event:
+    return Event(id="", type="ASSAULT", sentence=sentence, trigger=Trigger(trigger, start,
+                                                                           start + len(trigger)),
+                 source=source, target=target, confidence=confidence,
+                 mentions=[Trigger(trigger, start, start + len(trigger))])
+
+
+TROOPS = [ActorRef(None, "Chadian troops", "TCD", "MIL")]
+FIGHTERS = [ActorRef(None, "four fighters", "TCD")]
+
+
+def test_act_whose_doer_is_untold_joins_the_told_act_of_its_sentence() -> None:
+    # "Chadian troops killed four fighters during a night raid": the raid has no doer of its own
+    killed = event("killed", 15, TROOPS, FIGHTERS, confidence=0.6)
+    raid = event("raid", 50, [ActorRef(None, "", None, unresolved="no doer")], [])
+    [merged] = merge_clauses([killed, raid])
+    assert merged.trigger.text == "killed"
+    assert [m.text for m in merged.mentions] == ["killed", "raid"]
+
+
+def test_untold_doer_in_another_sentence_or_two_doers_stay_apart() -> None:
+    killed = event("killed", 15, TROOPS, FIGHTERS)
+    elsewhere = event("raid", 95, [], [], sentence=Sentence(81, 160))
+    assert len(merge_clauses([killed, elsewhere])) == 2
+    rebels = [ActorRef(None, "rebels", "TCD", "REB")]
+    other = event("shelled", 50, [ActorRef("org:x", "the group", None)] + rebels, [])
+    assert len(merge_clauses([killed, other])) == 2
