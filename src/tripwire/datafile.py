@@ -96,3 +96,14 @@ def _explained(error: ErrorDetails) -> tuple[list[Key], str]:
 def load_model(path: Path, model: type[Model]) -> Model:
     """Read one YAML file and validate it as `model`."""
     return DataFile.read(path).validate(model)
+
+
+def read_user_file(path: Path, what: str, encoding: str = "utf-8") -> str:
+    """The text of a file a user named (an actor file, a timeline), or an error naming it:
+    E002 when it does not exist, E009 when it cannot be read or decoded."""
+    try:
+        return path.read_text(encoding=encoding)
+    except FileNotFoundError:
+        raise TripwireError("E002", f"{what} does not exist", str(path)) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TripwireError("E009", f"cannot read {what}: {exc}", str(path)) from None

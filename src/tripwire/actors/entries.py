@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from tripwire.actors.text import fold
+from tripwire.datafile import read_user_file
 from tripwire.errors import TripwireError
 from tripwire.ontology import ontology
 
@@ -249,12 +250,7 @@ def read_people_csv(text: str, source: str) -> list[ActorEntry]:
 def read_actor_file(path: str | Path) -> list[ActorEntry]:
     """Read a user's actor file (YAML or people CSV), with clear errors for a missing or bad file."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise TripwireError("E002", "actor file does not exist", str(path)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise _bad(str(path), f"cannot read actor file: {exc}") from None
+    text = read_user_file(path, "actor file")
     if path.suffix.lower() == ".csv":
         return read_people_csv(text, str(path))
     return read_yaml_file(text, str(path))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from tripwire.datafile import read_user_file
 from tripwire.errors import TripwireError
 
 REQUIRED = ("date", "a", "b", "what", "source")
@@ -43,12 +44,7 @@ class Milestone:
 def read_timeline(path: str | Path) -> list[Milestone]:
     """The milestones of a CSV or JSON timeline file, in file order, or a clear error."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise TripwireError("E002", "timeline file does not exist", str(path)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise _bad(str(path), f"cannot read timeline: {exc}") from None
+    text = read_user_file(path, "timeline file", encoding="utf-8-sig")
     suffix = path.suffix.lower()
     if suffix == ".csv":
         milestones = _read_csv(text, str(path))
