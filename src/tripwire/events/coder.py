@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from tripwire.document import ActorRef, Event, Evidence, Quote, Sentence, TimeExpr, Trigger
-from tripwire.events.lexicon import EventLexicon
+from tripwire.events.lexicon import EventLexicon, ModalityCues
 from tripwire.events.matching import TriggerMatch, find_triggers
 from tripwire.events.modality import ModalityReading, read_modality
 from tripwire.events.places import locate
@@ -241,7 +241,7 @@ def code_sentence(sentence: Span, lexicon: EventLexicon, lookup: ActorLookup, *,
     sentence_contexts = _sentence_contexts(sentence, lexicon)
     acts = {m.clause.i for m in coding.matches
             if lexicon.types[m.pattern.type].quad.startswith("material")}
-    tellers = _teller_tokens(sentence, lexicon.cues.reporting_verbs)
+    tellers = _teller_tokens(sentence, lexicon.cues)
     for match in coding.matches:
         event_type = lexicon.types[_pledged_type(match, coding.matches, lexicon)]
         if _said_while_acting(match, event_type.quad, acts) or match.token.i in tellers:
@@ -298,16 +298,16 @@ def _pledged_type(match: TriggerMatch, matches: list[TriggerMatch], lexicon: Eve
     return name
 
 
-def _teller_tokens(sentence: Span, reporting: frozenset[str]) -> set[int]:
+def _teller_tokens(sentence: Span, cues: ModalityCues) -> set[int]:
     """The words that say who tells the news ("a member of the team trying to broker a pact
     said", "according to a report by a group sent to Israel"): who they are is no event."""
     found: set[int] = set()
     for token in sentence:
         frames = any(c.dep_ in ("ccomp", "parataxis") for c in token.children) or (
             token.dep_ in ("ccomp", "parataxis") and token.i > token.head.i)
-        if token.lemma_.lower() in reporting and token.pos_ in ("VERB", "AUX") and frames:
+        if token.lemma_.lower() in cues.reporting_verbs and token.pos_ in ("VERB", "AUX") and frames:
             tellers = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
-        elif token.lower_ == "according" and token.dep_ in ("prep", "advcl"):
+        elif token.lower_ in cues.attribution_words and token.dep_ in ("prep", "advcl"):
             tellers = [token]
         else:
             continue

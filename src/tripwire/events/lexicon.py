@@ -1,7 +1,7 @@
 """The event lexicon: PLOVER type table, trigger patterns, modality cues and context keywords.
 
-All of it is data (YAML in `tripwire/events/data/`), validated on load: a mistake names its file
-and line. Users can add trigger files of their own on top of the shipped one.
+All of it is data (YAML in `tripwire/events/data/`; the modality cue words, being English, in
+`tripwire/lang/en/modality.yaml`), validated on load: a mistake names its file and line. Users can add trigger files of their own on top of the shipped one.
 """
 
 from __future__ import annotations
@@ -11,10 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pydantic
 import yaml
 
 from tripwire.actors.lasting import loaded_once
 from tripwire.errors import TripwireError
+from tripwire.lang import WordFile, Words, load_words, word_file
 from tripwire.ontology import TypeSpec, load_ontology, ontology
 
 DATA = Path(__file__).parent / "data"
@@ -77,12 +79,13 @@ class TriggerPattern:
 
 @dataclass(frozen=True)
 class ModalityCues:
-    """Cue words per modality, from data/modality.yaml."""
+    """Cue words per modality, from `lang/en/modality.yaml`."""
 
     negation_words: frozenset[str]
     negation_prepositions: frozenset[str]
     negation_governors: frozenset[str]
     future_auxiliaries: frozenset[str]
+    reported_auxiliaries: frozenset[str]
     future_governors: frozenset[str]
     future_adjectives: frozenset[str]
     hypothetical_auxiliaries: frozenset[str]
@@ -92,6 +95,7 @@ class ModalityCues:
     hypothetical_nouns: frozenset[str]
     demanded_auxiliaries: frozenset[str]
     demanded_governors: frozenset[str]
+    demand_prepositions: frozenset[str]
     implicative_governors: frozenset[str]
     historical_modifiers: frozenset[str]
     historical_markers: frozenset[str]
@@ -100,6 +104,7 @@ class ModalityCues:
     ultimatum_markers: frozenset[str]
     owner_modifiers: frozenset[str]
     reporting_verbs: frozenset[str]
+    attribution_words: frozenset[str]
     comment_verbs: frozenset[str]
 
 
@@ -295,42 +300,97 @@ def load_triggers(path: Path, types: dict[str, EventType]) -> list[TriggerPatter
     return patterns
 
 
-def _cue_words(table: dict[str, Any], section: str, key: str, path: Path) -> frozenset[str]:
-    block = table.get(section)
-    if not isinstance(block, dict):
-        raise _fail(path, None, f"missing section {section!r}")
-    return frozenset(_words(block.get(key, []), path, block.get(LINE), f"{section}.{key}"))
+class _Negated(WordFile):
+    words: Words
+    prepositions: Words
+    governors: Words
 
 
-def load_cues(path: Path = DATA / "modality.yaml") -> ModalityCues:
-    """Read and check the modality cue words."""
-    table = _mapping(_read_yaml(path), path)
-    days = table.get("historical", {}).get("days_before", 365)
-    if not isinstance(days, int) or days < 1:
-        raise _fail(path, None, "historical.days_before must be a positive integer")
+class _Future(WordFile):
+    auxiliaries: Words
+    reported_auxiliaries: Words
+    governors: Words
+    adjectives: Words
+
+
+class _Hypothetical(WordFile):
+    auxiliaries: Words
+    markers: Words
+    governors: Words
+    adjectives: Words
+    nouns: Words
+
+
+class _Demanded(WordFile):
+    auxiliaries: Words
+    implicative: Words
+    governors: Words
+    prepositions: Words
+
+
+class _Historical(WordFile):
+    modifiers: Words
+    markers: Words
+    statements: Words
+    days_before: pydantic.PositiveInt
+
+
+class _Markers(WordFile):
+    markers: Words
+
+
+class _Owners(WordFile):
+    words: Words
+
+
+class _Reporting(WordFile):
+    verbs: Words
+    attributions: Words
+    comment: Words
+
+
+class _ModalityWords(WordFile):
+    """The shape of `lang/<language>/modality.yaml`."""
+
+    negated: _Negated
+    future: _Future
+    hypothetical: _Hypothetical
+    demanded: _Demanded
+    historical: _Historical
+    ultimatum: _Markers
+    owners: _Owners
+    reporting: _Reporting
+
+
+def load_cues(path: Path | None = None) -> ModalityCues:
+    """Read and check the modality cue words (`lang/en/modality.yaml` unless `path`)."""
+    words = load_words(path or word_file("modality"), _ModalityWords)
     return ModalityCues(
-        negation_words=_cue_words(table, "negated", "words", path),
-        negation_prepositions=_cue_words(table, "negated", "prepositions", path),
-        negation_governors=_cue_words(table, "negated", "governors", path),
-        future_auxiliaries=_cue_words(table, "future", "auxiliaries", path),
-        future_governors=_cue_words(table, "future", "governors", path),
-        future_adjectives=_cue_words(table, "future", "adjectives", path),
-        hypothetical_auxiliaries=_cue_words(table, "hypothetical", "auxiliaries", path),
-        hypothetical_markers=_cue_words(table, "hypothetical", "markers", path),
-        hypothetical_governors=_cue_words(table, "hypothetical", "governors", path),
-        hypothetical_adjectives=_cue_words(table, "hypothetical", "adjectives", path),
-        hypothetical_nouns=_cue_words(table, "hypothetical", "nouns", path),
-        demanded_auxiliaries=_cue_words(table, "demanded", "auxiliaries", path),
-        demanded_governors=_cue_words(table, "demanded", "governors", path),
-        implicative_governors=_cue_words(table, "demanded", "implicative", path),
-        historical_modifiers=_cue_words(table, "historical", "modifiers", path),
-        historical_markers=_cue_words(table, "historical", "markers", path),
-        statement_nouns=_cue_words(table, "historical", "statements", path),
-        historical_days=days,
-        ultimatum_markers=_cue_words(table, "ultimatum", "markers", path),
-        owner_modifiers=_cue_words(table, "owners", "words", path),
-        reporting_verbs=_cue_words(table, "reporting", "verbs", path),
-        comment_verbs=_cue_words(table, "reporting", "comment", path),
+        negation_words=words.negated.words,
+        negation_prepositions=words.negated.prepositions,
+        negation_governors=words.negated.governors,
+        future_auxiliaries=words.future.auxiliaries,
+        reported_auxiliaries=words.future.reported_auxiliaries,
+        future_governors=words.future.governors,
+        future_adjectives=words.future.adjectives,
+        hypothetical_auxiliaries=words.hypothetical.auxiliaries,
+        hypothetical_markers=words.hypothetical.markers,
+        hypothetical_governors=words.hypothetical.governors,
+        hypothetical_adjectives=words.hypothetical.adjectives,
+        hypothetical_nouns=words.hypothetical.nouns,
+        demanded_auxiliaries=words.demanded.auxiliaries,
+        demanded_governors=words.demanded.governors,
+        demand_prepositions=words.demanded.prepositions,
+        implicative_governors=words.demanded.implicative,
+        historical_modifiers=words.historical.modifiers,
+        historical_markers=words.historical.markers,
+        statement_nouns=words.historical.statements,
+        historical_days=words.historical.days_before,
+        ultimatum_markers=words.ultimatum.markers,
+        owner_modifiers=words.owners.words,
+        reporting_verbs=words.reporting.verbs,
+        attribution_words=words.reporting.attributions,
+        comment_verbs=words.reporting.comment,
     )
 
 
