@@ -50,6 +50,7 @@ class TriggerPattern:
     objects: frozenset[str] = frozenset()
     subjects: frozenset[str] = frozenset()
     particles: frozenset[str] = frozenset()
+    labels: frozenset[str] = frozenset()
     under: frozenset[str] = frozenset()
     except_objects: frozenset[str] = frozenset()
     except_particles: frozenset[str] = frozenset()
@@ -66,11 +67,12 @@ class TriggerPattern:
     def specificity(self) -> int:
         """How many constraints a pattern has: the more, the earlier it is tried."""
         return (bool(self.light) + bool(self.objects) + bool(self.subjects) + bool(self.particles)
+                + bool(self.labels)
                 + self.intransitive + self.infinitive)
 
     def describe(self) -> str:
         parts = [f"{self.type}{'/' + self.mode if self.mode else ''}", self.kind]
-        for name in ("light", "objects", "subjects", "particles", "under"):
+        for name in ("light", "objects", "subjects", "particles", "labels", "under"):
             values = getattr(self, name)
             if values:
                 parts.append(f"{name}={'|'.join(sorted(values))}")
@@ -93,6 +95,7 @@ class ModalityCues:
     hypothetical_governors: frozenset[str]
     hypothetical_adjectives: frozenset[str]
     hypothetical_nouns: frozenset[str]
+    journey_verbs: frozenset[str]
     demanded_auxiliaries: frozenset[str]
     demanded_governors: frozenset[str]
     demand_prepositions: frozenset[str]
@@ -232,6 +235,7 @@ def load_types(path: Path = DATA / "types.yaml") -> dict[str, EventType]:
 
 
 _PATTERN_KEYS = {"verbs", "nouns", "adjectives", "modals", "light", "objects", "subjects", "particles",
+                 "labels",
                  "under", "except_objects", "except_particles", "intransitive", "infinitive", "agentive", "mode", "context", "strength", "cameo",
                  "complement", LINE}
 _KINDS = {"verbs": "verb", "nouns": "noun", "adjectives": "adjective", "modals": "modal"}
@@ -266,6 +270,8 @@ def _pattern(type_: EventType, entry: Any, path: Path) -> TriggerPattern:
     kind = _KINDS[kinds[0]]
     if "light" in entry and kind != "noun":
         raise _fail(path, line, f"{type_.name}: `light` is for noun entries")
+    if "labels" in entry and kind != "verb":
+        raise _fail(path, line, f"{type_.name}: `labels` is for verb entries")
     if kind == "modal" and "under" not in entry:
         raise _fail(path, line, f"{type_.name}: a modal entry needs `under`")
     for flag in ("intransitive", "infinitive", "agentive"):
@@ -279,7 +285,7 @@ def _pattern(type_: EventType, entry: Any, path: Path) -> TriggerPattern:
         type=type_.name, kind=kind, lemmas=_words(entry[kinds[0]], path, line, kinds[0]),
         where=f"{path.name}:{line}", light=words("light"), objects=words("objects"),
         subjects=words("subjects"),
-        particles=words("particles"), under=words("under"),
+        particles=words("particles"), labels=words("labels"), under=words("under"),
         except_objects=words("except_objects"), except_particles=words("except_particles"),
         intransitive=entry.get("intransitive", False), infinitive=entry.get("infinitive", False),
         agentive=entry.get("agentive", False),
@@ -321,6 +327,10 @@ class _Hypothetical(WordFile):
     nouns: Words
 
 
+class _Purpose(WordFile):
+    journeys: Words
+
+
 class _Demanded(WordFile):
     auxiliaries: Words
     implicative: Words
@@ -355,6 +365,7 @@ class _ModalityWords(WordFile):
     negated: _Negated
     future: _Future
     hypothetical: _Hypothetical
+    purpose: _Purpose
     demanded: _Demanded
     historical: _Historical
     ultimatum: _Markers
@@ -378,6 +389,7 @@ def load_cues(path: Path | None = None) -> ModalityCues:
         hypothetical_governors=words.hypothetical.governors,
         hypothetical_adjectives=words.hypothetical.adjectives,
         hypothetical_nouns=words.hypothetical.nouns,
+        journey_verbs=words.purpose.journeys,
         demanded_auxiliaries=words.demanded.auxiliaries,
         demanded_governors=words.demanded.governors,
         demand_prepositions=words.demanded.prepositions,

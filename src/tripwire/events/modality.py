@@ -177,7 +177,10 @@ def _presupposing_verb(noun: Token) -> Token | None:
 
 
 def _demanded_object(token: Token, lexicon: EventLexicon) -> ModalityReading | None:
-    """An event named as what is demanded: "demanded the arrest of X", "called for his arrest"."""
+    """An event named as what is demanded: "demanded the arrest of X", "called for his arrest",
+    "demanded the disarmament and cantonment of its troops"."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
     if token.dep_ in ("dobj", "obj"):
         governor = token.head
     elif token.dep_ == "pobj" and token.head.lower_ in lexicon.cues.demand_prepositions:
@@ -260,6 +263,8 @@ def read_modality(match: TriggerMatch, lexicon: EventLexicon, triggers: set[int]
         if nominal is not None or anchor is None:
             return nominal or ModalityReading()
         start = anchor
+    if lexicon.types[match.pattern.type].quad.startswith("verbal"):
+        start = _journey(start, lexicon.cues) or start
     reported = reporter_of(start, lexicon.cues.reporting_verbs) is not None
     clause = start
     for _ in range(MAX_DEPTH):
@@ -269,6 +274,19 @@ def read_modality(match: TriggerMatch, lexicon: EventLexicon, triggers: set[int]
             return reading
         clause = clause.head
     return ModalityReading()
+
+
+def _journey(clause: Token, cues: ModalityCues) -> Token | None:
+    """The journey a verbal act is the purpose of ("travelled to Paris to sign the deal", "sent
+    an envoy to meet the president"): the act is told with it and takes its modality."""
+    if not _infinitival(clause):
+        return None
+    head = clause.head
+    if clause.dep_ == "relcl" and head.dep_ in ("dobj", "obj"):
+        head = head.head
+    elif clause.dep_ != "advcl":
+        return None
+    return head if head.lemma_.lower() in cues.journey_verbs else None
 
 
 def _clause_reading(clause: Token, start: Token, cues: ModalityCues,
