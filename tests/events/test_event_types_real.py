@@ -57,3 +57,22 @@ def test_a_verbal_act_a_journey_is_made_for_happens_with_it() -> None:
 def test_a_counted_participle_names_people_not_an_attack() -> None:
     events = code("Doctors said 40 wounded were brought to the hospital in Kabul.")
     assert not any(e.type == "ASSAULT" for e in events)
+
+
+def test_going_somewhere_to_act_is_no_future_and_a_forecast_no_threat() -> None:
+    events = code("Many had themselves to blame for going to fight for the militia in Syria.")
+    assert not any(e.type == "THREATEN" for e in events)
+    assert ("THREATEN", "asserted") in kinds(code("The rebels are going to attack Goma."))
+    assert not any(e.type == "THREATEN" for e in
+                   code("The rebels are likely to attack Goma, analysts said."))
+
+
+def test_committing_crimes_is_no_pledge_but_committing_to_withdraw_is() -> None:
+    assert not any(e.type == "AGREE" for e in code("The militia committed crimes in Homs."))
+    assert ("AGREE", "asserted") in kinds(
+        code("The government committed to withdrawing its troops from Homs."))
+
+
+def test_an_attempt_is_not_yet_the_act() -> None:
+    events = code("Officials from Kenya are trying to help the refugees in Dadaab.")
+    assert all(e.modality == "hypothetical" for e in events if e.type == "AID")

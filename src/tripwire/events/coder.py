@@ -191,6 +191,8 @@ def _derive(coded: CodedEvent, lexicon: EventLexicon) -> CodedEvent | None:
     event = coded.event
     if coded.reading.governed or not any(r.text for r in event.source):
         return None  # only a source the text names announces its own act
+    if coded.reading.cue in lexicon.cues.prediction_words:
+        return None  # a forecast ("is likely to attack") is no one's pledge or threat
     event_type = lexicon.types[event.type]
     derived_type = {"future": event_type.pledge, "negated": event_type.refusal}.get(event.modality)
     if derived_type is None:

@@ -90,6 +90,8 @@ class ModalityCues:
     reported_auxiliaries: frozenset[str]
     future_governors: frozenset[str]
     future_adjectives: frozenset[str]
+    progressive_governors: frozenset[str]
+    prediction_words: frozenset[str]
     hypothetical_auxiliaries: frozenset[str]
     hypothetical_markers: frozenset[str]
     hypothetical_governors: frozenset[str]
@@ -317,6 +319,8 @@ class _Future(WordFile):
     reported_auxiliaries: Words
     governors: Words
     adjectives: Words
+    progressive: Words
+    predictions: Words
 
 
 class _Hypothetical(WordFile):
@@ -384,6 +388,8 @@ def load_cues(path: Path | None = None) -> ModalityCues:
         reported_auxiliaries=words.future.reported_auxiliaries,
         future_governors=words.future.governors,
         future_adjectives=words.future.adjectives,
+        progressive_governors=words.future.progressive,
+        prediction_words=words.future.predictions,
         hypothetical_auxiliaries=words.hypothetical.auxiliaries,
         hypothetical_markers=words.hypothetical.markers,
         hypothetical_governors=words.hypothetical.governors,

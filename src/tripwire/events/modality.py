@@ -129,6 +129,8 @@ def _governor_cue(governor: Token, lexicon: EventLexicon,
         return ModalityReading(lexicon.complements[lemma], governor.lower_, governed=True)
     if lemma in cues.implicative_governors and is_passive(governor):
         return ModalityReading("asserted", governor.lower_, governed=True)
+    if lemma in cues.progressive_governors and not _progressive(governor):
+        return None  # "going to fight for a group" is a journey, "is going to fight" the future
     adjective = governor.pos_ == "ADJ"
     tables = (
         ("negated", cues.negation_governors),
@@ -143,6 +145,10 @@ def _governor_cue(governor: Token, lexicon: EventLexicon,
         if not keys.isdisjoint(words):
             return ModalityReading(modality, governor.lower_)
     return None
+
+
+def _progressive(verb: Token) -> bool:
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
 
 
 def _object_trigger(verb: Token, lexicon: EventLexicon,
