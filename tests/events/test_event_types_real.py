@@ -1,6 +1,5 @@
 """Acts of real news that need more than a verb's lemma: blame by naming, legal action against
-someone, what a demand asks for, purposes of a journey, and participles that name people;
-sentences written for these tests."""
+someone, what a demand asks for, purposes of a journey; sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -54,11 +53,6 @@ def test_a_verbal_act_a_journey_is_made_for_happens_with_it() -> None:
     assert all(e.modality == "hypothetical" for e in events if e.trigger.text == "disperse")
 
 
-def test_a_counted_participle_names_people_not_an_attack() -> None:
-    events = code("Doctors said 40 wounded were brought to the hospital in Kabul.")
-    assert not any(e.type == "ASSAULT" for e in events)
-
-
 def test_going_somewhere_to_act_is_no_future_and_a_forecast_no_threat() -> None:
     events = code("Many had themselves to blame for going to fight for the militia in Syria.")
     assert not any(e.type == "THREATEN" for e in events)
@@ -76,3 +70,25 @@ def test_committing_crimes_is_no_pledge_but_committing_to_withdraw_is() -> None:
 def test_an_attempt_is_not_yet_the_act() -> None:
     events = code("Officials from Kenya are trying to help the refugees in Dadaab.")
     assert all(e.modality == "hypothetical" for e in events if e.type == "AID")
+
+
+def test_concern_about_someone_is_disapproval() -> None:
+    events = code("Japan and Ireland are seriously concerned about China's drills near Taiwan.")
+    assert ("ACCUSE", "asserted") in kinds(events)
+    assert not any(e.type == "ACCUSE" for e in code("Farmers in Kenya are concerned."))
+
+
+def test_naming_with_a_word_of_praise_is_support() -> None:
+    assert ("SUPPORT", "asserted") in kinds(
+        code("Kishida called Ireland an important partner in Tokyo."))
+
+
+def test_a_negated_negation_affirms() -> None:
+    events = code("Iran will not hesitate to provide assistance to Iraq.")
+    assert ("AGREE", "asserted") in kinds(events)
+    assert not any(e.modality == "negated" for e in events)
+
+
+def test_an_indirect_question_takes_its_content_as_happened() -> None:
+    events = code("It was not yet known how many civilians were killed in Kunduz.")
+    assert ("ASSAULT", "asserted") in kinds(events)

@@ -217,9 +217,7 @@ def _noun_fits(pattern: TriggerPattern, noun: Token, modifiers: frozenset[str],
         if any(form in pattern.light for form in lemma_forms(verb)):
             return True, verb
         return False, None
-    # a noun with its required preposition names its act on its own: "the trial against X" tells
-    # whom it is aimed at, as "attacks by the rebels" tells who does it
-    return bool(pattern.particles) or _nominal_event(noun, modifiers), None
+    return _nominal_event(noun, modifiers), None
 
 
 @dataclass(frozen=True)
@@ -271,9 +269,13 @@ def _existential(noun: Token) -> bool:
         c.dep_ == "expl" for c in head.children)
 
 
-def _adjective_fits(adjective: Token) -> Token | None:
-    """An adjective trigger needs a complement ("willing to", "opposed to"); returns its clause."""
+def _adjective_fits(pattern: TriggerPattern, adjective: Token) -> Token | None:
+    """An adjective trigger needs a complement ("willing to", "opposed to"), one of its
+    `particles` where it has them ("concerned about"); returns its clause."""
     if not any(c.dep_ in ("xcomp", "prep", "ccomp") for c in adjective.children):
+        return None
+    if pattern.particles and not any(c.dep_ == "prep" and c.lower_ in pattern.particles
+                                     for c in adjective.children):
         return None
     return adjective.head if adjective.dep_ in ("acomp", "amod", "oprd") else adjective
 
@@ -294,7 +296,7 @@ def _try(patterns: list[TriggerPattern], token: Token, modifiers: frozenset[str]
             if fits:
                 return TriggerMatch(pattern, token, verb or token, verb)
         if pattern.kind == "adjective":
-            clause = _adjective_fits(token)
+            clause = _adjective_fits(pattern, token)
             if clause is not None:
                 return TriggerMatch(pattern, token, clause)
         if pattern.kind == "modal" and _modal_fits(pattern, token):
@@ -310,9 +312,9 @@ def lookup_tables(token: Token, lexicon: EventLexicon) -> list[dict[str, list[Tr
         return [lexicon.adjectives]
     if pos == "AUX" and token.dep_ == "aux":
         return [lexicon.modals]
-    if (tag == "VBN" and token.dep_ in NOMINAL_DEPS and any(
-            c.dep_ == "det" for c in token.children)) or _names_people(token):
-        # a participle used as a noun: "the accused were released", "120 wounded were brought"
+    if tag == "VBN" and token.dep_ in NOMINAL_DEPS and any(
+            c.dep_ == "det" for c in token.children):
+        # a participle used as a noun: "the accused were released"
         return [lexicon.nouns]
     if owner_of_gerund(token, lexicon.cues.owner_modifiers) is not None:
         return [lexicon.nouns]
@@ -334,22 +336,6 @@ def lookup_tables(token: Token, lexicon: EventLexicon) -> list[dict[str, list[Tr
     if pos == "ADJ":
         return [lexicon.adjectives, lexicon.verbs]
     return []
-
-
-CLAUSE_ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "obj", "aux", "auxpass", "agent", "xcomp",
-                    "ccomp", "dative"}
-
-
-def _names_people(token: Token) -> bool:
-    """A participle or adjective counted or determined as a noun names the people it happened
-    to, not an act: "four dead and 120 wounded were brought", "treating 19 wounded", "there were
-    no reported wounded" (a headline's "Two wounded in clash" heads its sentence and stays)."""
-    if token.tag_ not in ("VBN", "VBD", "JJ") or token.dep_ == "ROOT":
-        return False
-    counts = [c for c in token.children if c.dep_ in ("nummod", "det") or c.pos_ == "NUM"]
-    if any(c.dep_ in CLAUSE_ARGUMENTS and c not in counts for c in token.children):
-        return False
-    return token.head.pos_ == "NUM" or bool(counts)
 
 
 def find_triggers(sentence: Span, lexicon: EventLexicon) -> list[TriggerMatch]:

@@ -143,6 +143,11 @@ def _governor_cue(governor: Token, lexicon: EventLexicon,
         f"{lemma} {c.lower_}" for c in governor.children if c.dep_ == "prt"}
     for modality, words in tables:
         if not keys.isdisjoint(words):
+            if modality == "negated" and _negated_by(governor, cues) is not None:
+                # a negated negation affirms, in the governor's own tense: "will not hesitate
+                # to provide" (future), "did not fail to respond" (asserted)
+                return _auxiliary_cue(governor, cues, False) or ModalityReading(
+                    "asserted", governor.lower_)
             return ModalityReading(modality, governor.lower_)
     return None
 
@@ -337,6 +342,12 @@ def _link_reading(clause: Token, trigger_clause: Token, lexicon: EventLexicon,
         governed = _governor_cue(head, lexicon, triggers)
         if governed is not None:
             return governed
+    if (dep in GOVERNED_DEPS and _indirect_question(clause)
+            and head.lemma_.lower() not in cues.demanded_governors):
+        # what an indirect question is about is taken as having happened, whatever the polarity
+        # of the verb it hangs on: "it was not known how many were killed", "unclear who fired"
+        # (a question put to someone asks it: "asked why the forces were allowed")
+        return ModalityReading()
     if dep in GOVERNED_DEPS or (dep == "acomp" and head.pos_ == "ADJ") or _content_of_noun(
             clause):
         return _complement_reading(head, lexicon, triggers)
@@ -349,6 +360,14 @@ def _link_reading(clause: Token, trigger_clause: Token, lexicon: EventLexicon,
     if dep not in ("conj", "advcl", "pcomp", "prep", "pobj", "acomp"):
         return ModalityReading()
     return None
+
+
+WH_TAGS = ("WDT", "WP", "WP$", "WRB")
+
+
+def _indirect_question(clause: Token) -> bool:
+    """A clause opened by a wh-word: "how many were killed", "who carried out the attack"."""
+    return clause.left_edge.tag_ in WH_TAGS
 
 
 def _complement_reading(head: Token, lexicon: EventLexicon,
