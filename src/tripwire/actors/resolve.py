@@ -17,14 +17,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from tripwire.actors.entries import slug
-from tripwire.actors.reading import PLACE_PREPOSITIONS, Reading, read_person, read_phrase
+from tripwire.actors.reading import Reading, read_person, read_phrase
 from tripwire.actors.registry import NAME_PARTICLES, Hit, Match, Registry, registry, surname_of
 from tripwire.actors.text import Token, fold, tokenize
-from tripwire.actors.words import is_place_name
+from tripwire.actors.words import is_place_name, phrase_words
 from tripwire.document import Actor, ActorRef, Entity, Mention
 from tripwire.nlp.syntax import SUBJECTS
 
-PERSON_PRONOUNS = frozenset({"he", "she"})
 PRONOUN_LABEL = "PRON"  # a pronoun's mention: not an entity
 ENTITY_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
 KIND_LABEL = {"state": "GPE", "person": "PERSON", "igo": "ORG", "org": "ORG", "group": "ORG"}
@@ -129,8 +128,9 @@ class _ArticleResolver:
         people = sorted((m for m in self.mentions if m.ref.actor in self.readings
                          and self.readings[m.ref.actor].kind == "person"), key=lambda m: m.start)
         starts = [m.start for m in people]
+        pronouns = phrase_words().person_pronouns
         for token in tokens:
-            if token.key not in PERSON_PRONOUNS:
+            if token.key not in pronouns:
                 continue
             index = bisect.bisect_left(starts, token.start) - 1
             if index < 0:
@@ -268,7 +268,7 @@ class _ArticleResolver:
             return True
         index = _index(tokens, match)
         previous = tokens[index - 1].key if index > 0 else self._previous_word(match.start)
-        if previous in PLACE_PREPOSITIONS or self._inside_larger_name(match):
+        if previous in phrase_words().place_prepositions or self._inside_larger_name(match):
             return False
         span = self.doc.char_span(match.start, match.end, alignment_mode="expand")
         if span is None:
@@ -449,15 +449,13 @@ def _name_word(word: str) -> bool:
     return word[:1].isupper() or word.lower() in NAME_PARTICLES or word.lower().startswith(("al-", "el-"))
 
 
-CONJUNCTIONS = frozenset({"and", "or", ",", ";", "&", "nor"})
-
-
 def _conjuncts(tokens: list[Token], first: int, last: int, covered: set[int]) -> list[list[Token]]:
     """Split "President Macron and Commission President von der Leyen" into its two people;
     a conjunction inside a registry name ("Trinidad and Tobago") does not split."""
     parts: list[list[Token]] = [[]]
+    conjunctions = phrase_words().conjunctions
     for i in range(first, last):
-        if tokens[i].key in CONJUNCTIONS and i not in covered:
+        if tokens[i].key in conjunctions and i not in covered:
             parts.append([])
         else:
             parts[-1].append(tokens[i])
