@@ -109,3 +109,14 @@ def test_pronoun_alone_is_someone_unknown() -> None:
 def test_capital_after_place_preposition_is_only_a_country() -> None:
     reading = resolve_phrase("a market in Kabul")
     assert (reading.actor, reading.country, reading.sector) == (None, "AFG", None)
+
+
+@pytest.mark.parametrize(("text", "actor", "country", "sector"), [
+    ("UN Secretary-General", "person:antonio-guterres", "PRT", "GOV"),  # "UN" is no surname "Un"
+    ("police in Lagos", "NGA", "NGA", "COP"),  # a city after "in", not a namesake
+    ("Lagos", None, "NGA", None),
+])
+def test_a_bare_surname_yields_to_an_organisation_or_a_place(text: str, actor: str | None,
+                                                             country: str, sector: str | None) -> None:
+    reading = resolve_phrase(text, "2022-06-01")
+    assert (reading.actor, reading.country, reading.sector) == (actor, country, sector)

@@ -197,3 +197,13 @@ def test_a_doctrine_is_not_a_person() -> None:
     document = analyze("Scholars say Bin Ladenism helped the movement recruit.",
                        published="2019-04-10")
     assert not any(a.id.endswith("ism") for a in document.actors)
+
+
+def test_a_bare_surname_in_the_namesake_country_still_needs_the_full_name() -> None:
+    british = analyze("British officials met in London on Monday. Johnson condemned the raid.",
+                      published="2021-05-06")
+    assert not any(a.id == "person:boris-johnson" for a in british.actors)
+    named_later = analyze("Johnson condemns the raid. Prime Minister Boris Johnson said on Monday "
+                          "the raid was wrong.", published="2021-05-06")
+    johnson = next(a for a in named_later.actors if a.id == "person:boris-johnson")
+    assert johnson.mentions[0].text == "Johnson"

@@ -273,7 +273,7 @@ def _named_person(phrase: _Phrase, people: Collection[str]) -> Reading | None:
     country = next((owner_reading(reg, h, phrase.text).country for _, h in phrase.owners), None)
     for match in phrase.matches:
         hits = person_hits(reg, match)
-        if hits and _person_hit_valid(match, phrase.tokens, phrase.matches, people, hits):
+        if hits and _person_hit_valid(reg, match, phrase.tokens, phrase.matches, people, hits):
             known = [h for h in hits if h.target in people]
             entry = pick_person(reg, known or hits, phrase.day, country)
             return read_person(reg, entry, phrase.day, phrase.text, phrase.hint, phrase.former)
@@ -376,12 +376,20 @@ def _inside_name(match: Match, tokens: list[Token], matches: list[Match]) -> boo
     return False
 
 
-def _person_hit_valid(match: Match, tokens: list[Token], matches: list[Match],
+def _person_hit_valid(reg: Registry, match: Match, tokens: list[Token], matches: list[Match],
                       people: Collection[str], hits: list[Hit]) -> bool:
-    """A full name always counts; a bare surname unless other name words stand around it."""
+    """A full name always counts, and so does the surname of someone the text named. A bare
+    surname does not when other name words stand around it ("Leon Bobb"), when the same words
+    name a state, an organisation or a place ("UN" is not Kim Jong Un, "Lagos" the city), or
+    after a preposition of place ("police in Lagos")."""
     if any(h.role == "name" for h in hits) or any(h.target in people for h in hits):
         return True
-    return not _inside_name(match, tokens, matches)
+    if _inside_name(match, tokens, matches) or match.roles("place"):
+        return False
+    if any(entry is not None and entry.kind != "person"
+           for entry in (reg.get(h.target) for h in match.roles("name"))):
+        return False
+    return not (match.first > 0 and tokens[match.first - 1].key in phrase_words().place_prepositions)
 
 
 def resolve_text(reg: Registry, text: str, day: dt.date | None) -> Reading:

@@ -95,6 +95,7 @@ class _ArticleResolver:
         self.names: dict[str, str] = {}       # surname key -> person id named in this article
         self.named: set[str] = set()
         self.countries: set[str] = set()  # states the article names (`run` fills it)
+        self.in_full: set[str] = set()  # people the article names in full (`run` fills it)
         self._ents = list(doc.ents)
         self._ent_starts = [e.start_char for e in self._ents]
         self._ent_ends = [e.end_char for e in self._ents]
@@ -106,6 +107,7 @@ class _ArticleResolver:
         people_spans = [(e.start_char, e.end_char) for e in self._ents if e.label_ == "PERSON"]
         covered = {i for m in matches for i in range(m.first, m.last)}
         self.countries = self._named_countries(matches)
+        self.in_full = self._named_in_full(matches)
         match_starts = [m.start for m in matches]
         for chunk_start, chunk_end in self._phrases(matches, people_spans):
             first = bisect.bisect_left(starts, chunk_start)
@@ -242,6 +244,11 @@ class _ArticleResolver:
                     found.add(country)
         return found
 
+    def _named_in_full(self, matches: list[Match]) -> set[str]:
+        """The registry's people the article names by a full name or an alias."""
+        return {hit.target for match in matches for hit in match.roles("name")
+                if (entry := self.reg.get(hit.target)) is not None and entry.kind == "person"}
+
     def _person_country(self, actor: str) -> str | None:
         entry = self.reg.get(actor)
         return read_person(self.reg, entry, self.day, entry.name).country if entry else None
@@ -256,14 +263,14 @@ class _ArticleResolver:
         if hit.role == "surname":
             # "May" alone is a person only after her full name or with a title (a title after
             # it is the office of a place: "Montenegro's prime minister"); "Johnson" alone is
-            # the famous namesake only in an article about that person's country, and never
-            # after another Johnson's full name.
+            # the famous namesake only when the article names that person in full (a headline
+            # may use the surname before the body gives the name), never after another
+            # Johnson's full name.
             titled = any(m.roles("office", "leader") and m.start < match.start for m in phrase)
             if hit.target in self.named or titled:
                 return True
             other = self.names.get(self.text[match.start:match.end].casefold())
-            return other in (None, hit.target) and self._is_person(match) and \
-                self._person_country(hit.target) in self.countries
+            return other in (None, hit.target) and hit.target in self.in_full
         if hit.role not in ("metonym", "place"):
             return True
         index = _index(tokens, match)
@@ -278,9 +285,6 @@ class _ArticleResolver:
             return False  # "bombers attacked Paris": the place, not the government
         has_sector = any(m.roles("sector", "office", "leader") for m in phrase)
         return not (dep == "compound" and not has_sector)  # "Brussels airport"
-
-    def _is_person(self, match: Match) -> bool:
-        return self._is_person_span(match.start, match.end)
 
     def _is_person_span(self, start: int, end: int) -> bool:
         """spaCy saw a person's name overlapping text[start:end]."""
