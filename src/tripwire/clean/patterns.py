@@ -30,6 +30,7 @@ LINE_KINDS = frozenset(
         "cookie",
         "copyright",
         "cta",
+        "disclaimer",
         "navigation",
         "newsletter",
         "player",
@@ -63,6 +64,8 @@ class Patterns:
     datelines: list[re.Pattern[str]] = field(default_factory=list)
     # page labels glued before a line's text ("Story highlights ..."): cut off, kept in `removed`
     labels: list[re.Pattern[str]] = field(default_factory=list)
+    # marks that set notes off after the story's last sentence ("... us.” • This article was ...")
+    footer_marks: list[re.Pattern[str]] = field(default_factory=list)
     hints: list[re.Pattern[str]] = field(default_factory=list)
     doubled_words_allowed: frozenset[str] = frozenset()
     glued_exceptions: frozenset[str] = frozenset()
@@ -178,6 +181,7 @@ LANGUAGE_SECTIONS = {
     "story_date",
     "datelines",
     "labels",
+    "footer_marks",
     "hints",
     "doubled_words_allowed",
     "glued_exceptions",
@@ -189,7 +193,7 @@ def load_language_file(path: Path, into: Patterns) -> None:
     sections = _sections(path, _compose(path), LANGUAGE_SECTIONS)
     if "lines" in sections:
         into.line_rules.extend(_line_rules(path, sections["lines"]))
-    for name in ("credits", "story_date", "datelines", "labels", "hints"):
+    for name in ("credits", "story_date", "datelines", "labels", "footer_marks", "hints"):
         if name in sections:
             getattr(into, name).extend(
                 _regex(t, w) for t, w in _strings(path, sections[name], name)
