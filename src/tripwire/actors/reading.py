@@ -311,12 +311,16 @@ def _office_holder(phrase: _Phrase, owner: tuple[Match, Hit] | None) -> Reading 
 
 def _titled_person(phrase: _Phrase, owner: tuple[Match, Hit] | None) -> Reading | None:
     """3. An unknown person with a title ("Governor Vadim Shumkov"); capitalised words before a
-    plural group noun describe the group instead ("Armed Hutu militias")."""
+    plural group noun describe the group instead ("Armed Hutu militias"), and a name before its
+    head word owns the head ("Hoda Muthana's lawyer" is the lawyer)."""
     head, hint, reg = phrase.head, phrase.hint, phrase.reg
     group = (head is not None and hint is None and not head.roles("office")
              and _phrase_part(phrase.text, phrase.tokens, head).lower() in reg.lexicon.group_words)
     name = phrase.unknown_person() if (hint or head is not None) and not group else None
     if name is None:
+        return None
+    if head is not None and phrase.text.find(name[0]) < head.start - phrase.tokens[0].start \
+            and _possessive_after(phrase, name[0]):
         return None
     reading = Reading(phrase.text, name[1], name[0], "person")
     if owner is not None:
@@ -327,6 +331,12 @@ def _titled_person(phrase: _Phrase, owner: tuple[Match, Hit] | None) -> Reading 
         reading.sector, reading.secondary = "ELI", None
     reading.office = hint
     return reading
+
+
+def _possessive_after(phrase: _Phrase, name: str) -> bool:
+    """The name is followed by a possessive: "Hoda Muthana's lawyer"."""
+    end = phrase.text.find(name) + len(name)
+    return phrase.text[end:end + 2].replace("’", "'") == "'s"
 
 
 def _owner_or_agent(phrase: _Phrase, owner: tuple[Match, Hit] | None, loose_unk: bool) -> Reading:

@@ -203,6 +203,9 @@ class Registry:
                     hits = (hits or []) + (self._place_hits(key, tokens[i:i + length], cased) or [])
                 if hits:
                     usable = tuple(h for h in hits if _usable(h, tokens[i:i + length], cased))
+                    if any(h.acronym for h in usable):
+                        # "UN" written as an acronym is the organisation, never Kim Jong Un
+                        usable = tuple(h for h in usable if h.role != "surname")
                     if usable:
                         found = Match(i, i + length, tokens[i].start, tokens[i + length - 1].end,
                                       usable)

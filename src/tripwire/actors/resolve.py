@@ -20,7 +20,7 @@ from tripwire.actors.entries import slug
 from tripwire.actors.reading import Reading, read_person, read_phrase
 from tripwire.actors.registry import NAME_PARTICLES, Hit, Match, Registry, registry, surname_of
 from tripwire.actors.text import Token, fold, tokenize
-from tripwire.actors.words import is_place_name, phrase_words
+from tripwire.actors.words import is_place_name, phrase_words, reference_words
 from tripwire.document import Actor, ActorRef, Entity, Mention
 from tripwire.nlp.syntax import SUBJECTS
 
@@ -96,6 +96,7 @@ class _ArticleResolver:
         self.named: set[str] = set()
         self.countries: set[str] = set()  # states the article names (`run` fills it)
         self.in_full: set[str] = set()  # people the article names in full (`run` fills it)
+        self.place_names: set[str] = set()  # names the article gives places (`run` fills it)
         self._ents = list(doc.ents)
         self._ent_starts = [e.start_char for e in self._ents]
         self._ent_ends = [e.end_char for e in self._ents]
@@ -108,6 +109,7 @@ class _ArticleResolver:
         covered = {i for m in matches for i in range(m.first, m.last)}
         self.countries = self._named_countries(matches)
         self.in_full = self._named_in_full(matches)
+        self.place_names = self._place_names()
         match_starts = [m.start for m in matches]
         for chunk_start, chunk_end in self._phrases(matches, people_spans):
             first = bisect.bisect_left(starts, chunk_start)
@@ -249,6 +251,19 @@ class _ArticleResolver:
         return {hit.target for match in matches for hit in match.roles("name")
                 if (entry := self.reg.get(hit.target)) is not None and entry.kind == "person"}
 
+    def _place_names(self) -> set[str]:
+        """Names the article uses for a place: in a place's position ("in al-Hol", "the town of
+        X") or before a place noun ("al-Hol camp"). Such a name is no person anywhere in it."""
+        nouns = reference_words().place_nouns
+        found = set()
+        for ent in self._ents:
+            if len(ent) > 1 and ent[-1].lemma_.lower() in nouns:
+                found.add(_place_key(ent[:-1].text))
+            elif (ent.end < len(self.doc) and self.doc[ent.end].lemma_.lower() in nouns) \
+                    or is_place_name(ent):
+                found.add(_place_key(ent.text))
+        return found
+
     def _person_country(self, actor: str) -> str | None:
         entry = self.reg.get(actor)
         return read_person(self.reg, entry, self.day, entry.name).country if entry else None
@@ -287,9 +302,10 @@ class _ArticleResolver:
         return not (dep == "compound" and not has_sector)  # "Brussels airport"
 
     def _is_person_span(self, start: int, end: int) -> bool:
-        """spaCy saw a person's name overlapping text[start:end]."""
+        """spaCy saw a person's name overlapping text[start:end], one the article does not
+        give a place."""
         return any(e.label_ == "PERSON" and e.start_char < end and start < e.end_char
-                   for e in self._ents_near(end))
+                   and _place_key(e.text) not in self.place_names for e in self._ents_near(end))
 
     def _inside_larger_name(self, match: Match) -> bool:
         """Part of a longer name spaCy found ("King's College London")."""
@@ -320,7 +336,7 @@ class _ArticleResolver:
         if not persons:
             return reading
         name = person_name(persons[0].text)
-        if name is None or is_place_name(persons[0]):
+        if name is None or is_place_name(persons[0]) or _place_key(name) in self.place_names:
             return reading
         known = self.names.get(name.split()[-1].casefold())
         if known is not None:
@@ -328,9 +344,11 @@ class _ArticleResolver:
             # "Keller" or "Maria Keller" again is the same person; "Thomas Keller" is not.
             if len(name.split()) == 1 or fold(earlier.name or "").endswith(fold(name)):
                 return dataclasses.replace(earlier, text=text)
-        if len(name.split()) < 2 and (reading.sector is None or persons[0].end_char < end):
-            # a lone unknown word: too little to name a person; before the phrase's head it
-            # names the people of a group ("Hutu rebels", "Karen villagers")
+        if (len(name.split()) < 2 and reading.sector is None) or \
+                (reading.sector is not None and persons[0].end_char < end):
+            # a lone unknown word: too little to name a person; before the phrase's head a
+            # name describes the head ("Hutu rebels", "Ansar al-Tawhid fighters", "Muthana's
+            # lawyer")
             return reading
         reading.actor, reading.name, reading.kind = f"person:{slug(name)}", name, "person"
         return reading
@@ -447,6 +465,15 @@ def person_name(text: str) -> str | None:
     if not words or not all(_name_word(w) for w in words) or words[-1].lower().endswith("ism"):
         return None  # "Bin Ladenism" is a doctrine
     return name
+
+
+def _place_key(name: str) -> str:
+    """A place name as compared across the article: folded, lower case, no article or
+    possessive."""
+    key = fold(name).casefold().strip()
+    for suffix in ("'s", "'"):
+        key = key.removesuffix(suffix)
+    return key.removeprefix("the ").strip()
 
 
 def _name_word(word: str) -> bool:
