@@ -120,3 +120,16 @@ def test_a_bare_surname_yields_to_an_organisation_or_a_place(text: str, actor: s
                                                              country: str, sector: str | None) -> None:
     reading = resolve_phrase(text, "2022-06-01")
     assert (reading.actor, reading.country, reading.sector) == (actor, country, sector)
+
+
+@pytest.mark.parametrize(("text", "actor", "sector", "affiliation"), [
+    # "Nelson" is some registry person's surname, "Mujahid" a sector word: here name words
+    ("opposition leader Nelson Chamisa", "person:nelson-chamisa", "PTY", None),
+    ("Taliban spokesman Zabihullah Mujahid", "person:zabihullah-mujahid", "REB", "org:taliban"),
+    ("a Taliban spokesman", "org:taliban", "REB", None),  # named or not, in the group's sector
+    ("Judge Ana Quiroz", "person:ana-quiroz", "JUD", None),  # a title before a name stays a title
+])
+def test_words_of_an_unknown_name_and_the_sector_of_a_groups_spokesman(
+        text: str, actor: str, sector: str, affiliation: str | None) -> None:
+    reading = resolve_phrase(text, "2022-06-01")
+    assert (reading.actor, reading.sector, reading.affiliation) == (actor, sector, affiliation)

@@ -241,6 +241,7 @@ def read_phrase(reg: Registry, tokens: list[Token], matches: list[Match], day: d
     person with a title, the owner acting through the head word's sector, a generic agent."""
     if len(tokens) == 1 and matches and matches[0].roles("pronoun"):
         return Reading(text, sector="UNK")  # "he": someone, not yet known who
+    matches = _without_name_words(tokens, matches, people)
     phrase = _phrase(reg, tokens, matches, day, text, context, is_name)
     person = _named_person(phrase, people)
     if person is not None:
@@ -252,6 +253,27 @@ def read_phrase(reg: Registry, tokens: list[Token], matches: list[Match], day: d
         if phrase.former and (reading.actor is not None or reading.sector is not None):
             reading.sector, reading.secondary = "ELI", None
     return reading
+
+
+def _without_name_words(tokens: list[Token], matches: list[Match],
+                        people: Collection[str]) -> list[Match]:
+    """Matches that are words of an unknown person's name are no match: a bare surname next to
+    other capitalised words ("opposition leader Nelson Chamisa"), a capitalised sector word
+    after one ("Taliban spokesman Zabihullah Mujahid"). A title before a name stays a title."""
+    covered = {i for m in matches for i in range(m.first, m.last)}
+
+    def name_word(i: int) -> bool:
+        return (0 <= i < len(tokens) and i not in covered and tokens[i].is_capitalised
+                and tokens[i].text.isalpha() and tokens[i].key not in phrase_words().function_words)
+
+    def part_of_name(m: Match) -> bool:
+        roles = {h.role for h in m.hits}
+        if roles == {"surname"} and not any(h.target in people for h in m.hits):
+            return name_word(m.first - 1) or name_word(m.last)
+        return roles == {"sector"} and name_word(m.first - 1) and all(
+            t.is_capitalised for t in tokens[m.first:m.last])
+
+    return [m for m in matches if not part_of_name(m)]
 
 
 def _phrase(reg: Registry, tokens: list[Token], matches: list[Match], day: dt.date | None,
@@ -323,10 +345,15 @@ def _titled_person(phrase: _Phrase, owner: tuple[Match, Hit] | None) -> Reading 
             and _possessive_after(phrase, name[0]):
         return None
     reading = Reading(phrase.text, name[1], name[0], "person")
-    if owner is not None:
-        reading.country = owner_reading(reg, owner[1], phrase.text).country
-        reading.affiliation = root_organisation(reg, owner[1].target) if owner[1].role != "place" else None
     reading.sector, reading.secondary = _sector_of(head) if head is not None else (None, None)
+    if owner is not None:
+        body = owner_reading(reg, owner[1], phrase.text)
+        reading.country = body.country
+        reading.affiliation = root_organisation(reg, owner[1].target) if owner[1].role != "place" else None
+        if body.kind in ("org", "group") and body.sector and not hint:
+            # a spokesman or official of a group acts in the group's sector, as the group's
+            # unnamed spokesman does ("Taliban spokesman Zabihullah Mujahid" is REB)
+            reading.sector, reading.secondary = body.sector, None
     if phrase.former:
         reading.sector, reading.secondary = "ELI", None
     reading.office = hint
