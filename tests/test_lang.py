@@ -33,7 +33,7 @@ def test_words_are_lower_cased_sets(tmp_path: Path) -> None:
     ("verbs: [say, tell, say]\nnouns: [claim]\n", 1, "verbs: lists 'say' twice"),
     ("verbs: [say]\nnouns: [claim, no]\n", 2, "nouns: False is not a word (quote yes/no/on/off)"),
     ("verbs: [say]\n", 1, "lacks nouns"),
-    ("verbs: [say]\nnouns: [claim]\nadverbs: [now]\n", 1, "unknown key 'adverbs'"),
+    ("verbs: [say]\nnouns: [claim]\nadverbs: [now]\n", 3, "unknown key 'adverbs'"),
     ("verbs: []\nnouns: [claim]\n", 1, "verbs: must be a non-empty list of words"),
 ])
 def test_a_mistake_names_file_line_and_key(tmp_path: Path, text: str, line: int,

@@ -58,26 +58,35 @@ class DataFile:
                 break
         return line
 
-    def error(self, loc: Sequence[Key], message: str) -> TripwireError:
-        """An error at `loc` (keys and list positions from the top), naming file, line and key."""
+    def error(self, loc: Sequence[Key], message: str,
+              line_loc: Sequence[Key] | None = None) -> TripwireError:
+        """An error at `loc` (keys and list positions from the top), naming file, line and key;
+        `line_loc`, where given, is where the line is taken from (an unknown key's own line)."""
         key = ".".join(str(part) for part in loc)
+        line = self.line_of(loc if line_loc is None else line_loc)
         return TripwireError("E009", f"{key}: {message}" if key else message,
-                             f"{self.path}:{self.line_of(loc)}")
+                             f"{self.path}:{line}")
 
     def validate(self, model: type[Model]) -> Model:
         """The data as `model`; the first mistake is raised at its line."""
         try:
             return model.model_validate(self.data)
         except pydantic.ValidationError as exc:
-            loc, message = _explained(exc.errors()[0])
+            first = exc.errors()[0]
+            loc, message = _explained(first)
             if exc.error_count() > 1:
                 message += f" (and {exc.error_count() - 1} more)"
-            raise self.error(loc, message) from None
+            raise self.error(loc, message, _keys(first)) from None
+
+
+def _keys(error: ErrorDetails) -> list[Key]:
+    """The keys and list positions of a pydantic error's location: its line in the file."""
+    return [part for part in error["loc"] if isinstance(part, str | int)]
 
 
 def _explained(error: ErrorDetails) -> tuple[list[Key], str]:
     """Where a pydantic error is, and what it says in the words of a data file."""
-    loc = [part for part in error["loc"] if isinstance(part, str | int)]
+    loc = _keys(error)
     context = error.get("ctx") or {}
     if error["type"] == "missing" and loc:
         return loc[:-1], f"lacks {loc[-1]}"
