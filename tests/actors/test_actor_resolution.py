@@ -227,3 +227,10 @@ def test_a_name_before_the_head_noun_describes_the_head() -> None:
     document = analyze("Ansar al-Tawhid fighters attacked the post. Hoda Muthana's lawyer "
                        "condemned the raid.", published="2019-04-25")
     assert not any(a.kind == "person" for a in document.actors)
+
+
+def test_an_office_holder_is_mentioned_by_the_words_of_the_office() -> None:
+    document = analyze("The UN secretary-general warned both sides on Monday.",
+                       published="2022-06-01")
+    guterres = next(a for a in document.actors if a.id == "person:antonio-guterres")
+    assert [m.text for m in guterres.mentions] == ["UN secretary-general"]
