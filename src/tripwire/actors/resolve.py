@@ -364,8 +364,8 @@ class _ArticleResolver:
                 found = self.text.find(part, start, end)
                 if found >= 0:
                     return found, found + len(part)
-        if matches:  # an office holder: the words that name the office ("UN secretary-general")
-            return min(m.start for m in matches), max(m.end for m in matches)
+        if matches:  # an office holder: the phrase up to the words of the office, never words
+            return start, max(m.end for m in matches)  # a misparse adds after them
         return start, end
 
     @staticmethod
