@@ -265,3 +265,10 @@ def test_a_description_stands_for_the_person_named_before_only_if_it_fits() -> N
                 if q.speaker is not None]
     assert ("The Nato spokesman", "NATO") in speakers  # not the police chief named before
     assert ("Uhuru Kenyatta", "person:uhuru-kenyatta") in speakers  # a Kenyan named before
+
+
+def test_a_date_or_a_quantifier_before_the_name_is_no_part_of_the_speaker() -> None:
+    speakers = [s for _, _, s, _ in summary(
+        'At the assembly in September Bolton declared: "We are not going." '
+        "Both Kotey and Elsheikh said they were innocent.")]
+    assert speakers == ["Bolton", "Kotey"]

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from tripwire.actors import ActorResolution
 from tripwire.document import Speaker
 from tripwire.nlp.syntax import NOUN_PHRASE_DEPS, SUBJECTS
-from tripwire.quotes.lexicon import QuoteLexicon
+from tripwire.quotes.lexicon import QuoteLexicon, default_lexicon
 
 MAX_MENTION_TOKENS = 8
 LOOKBACK = 12  # person mentions searched back for a subject; bounds the work per pronoun
@@ -60,12 +60,21 @@ def mention_of(token: Token) -> Mention:
     for child in token.rights:
         if child.dep_ in ("flat", "compound") and child.i == last + 1:
             last = child.i
-    while first < token.i and not doc[first].is_alpha:
+    while first < token.i and (not doc[first].is_alpha or _not_of_the_name(doc[first])):
         first += 1
     while last > token.i and not doc[last].is_alpha:
         last -= 1
     span = doc[first : last + 1]
     return Mention(span.start_char, span.end_char, span.text)
+
+
+# Entity types of words before a speaker's name that are no part of it ("in September Bolton
+# declared"); a quantifier over conjoined speakers is none either ("Both Kotey and Elsheikh").
+_NOT_OF_THE_NAME = frozenset({"DATE", "TIME"})
+
+
+def _not_of_the_name(token: Token) -> bool:
+    return token.ent_type_ in _NOT_OF_THE_NAME or token.lower_ in default_lexicon().name_quantifiers
 
 
 class SpeakerResolver:
