@@ -133,3 +133,14 @@ def test_words_of_an_unknown_name_and_the_sector_of_a_groups_spokesman(
         text: str, actor: str, sector: str, affiliation: str | None) -> None:
     reading = resolve_phrase(text, "2022-06-01")
     assert (reading.actor, reading.sector, reading.affiliation) == (actor, sector, affiliation)
+
+
+@pytest.mark.parametrize(("text", "actor", "sector"), [
+    ("the Biden administration", "USA", "GOV"),  # the state, in office or not on the day
+    ("Assad regime forces", "SYR", "MIL"),
+    ("President Biden", "person:joe-biden", "GOV"),  # a title before the name: the person
+])
+def test_a_person_before_the_sector_word_is_the_persons_state(text: str, actor: str,
+                                                              sector: str) -> None:
+    reading = resolve_phrase(text, "2022-06-01")
+    assert (reading.actor, reading.sector) == (actor, sector)

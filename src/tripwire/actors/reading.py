@@ -290,16 +290,28 @@ def _phrase(reg: Registry, tokens: list[Token], matches: list[Match], day: dt.da
 
 
 def _named_person(phrase: _Phrase, people: Collection[str]) -> Reading | None:
-    """1. A person the registry knows, named in the phrase; of namesakes, one the article named."""
+    """1. A person the registry knows, named in the phrase; of namesakes, one the article named.
+    A person named before the phrase's sector word qualifies it: "the Biden administration",
+    "Assad regime forces" are the person's state acting through that sector."""
     reg = phrase.reg
     country = next((owner_reading(reg, h, phrase.text).country for _, h in phrase.owners), None)
+    qualifier = None
     for match in phrase.matches:
         hits = person_hits(reg, match)
         if hits and _person_hit_valid(reg, match, phrase.tokens, phrase.matches, people, hits):
             known = [h for h in hits if h.target in people]
             entry = pick_person(reg, known or hits, phrase.day, country)
+            head = phrase.head
+            if head is not None and not head.roles("office") and head.first >= match.last:
+                qualifier = qualifier or entry
+                continue
             return read_person(reg, entry, phrase.day, phrase.text, phrase.hint, phrase.former)
-    return None
+    if qualifier is None or qualifier.country is None or phrase.unknown_person() is not None:
+        return None
+    state = reg.get(qualifier.country)
+    sector, secondary = _sector_of(phrase.head) if phrase.head is not None else (None, None)
+    return Reading(phrase.text, qualifier.country, state.name if state else None, "state",
+                   qualifier.country, sector, secondary)
 
 
 def _owner(phrase: _Phrase) -> tuple[Match, Hit] | None:
