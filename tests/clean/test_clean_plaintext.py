@@ -280,3 +280,11 @@ def test_sign_offs_disclaimers_and_contact_lines_are_removed():
     assert cleaned.text == LONG
     assert [r.kind for r in cleaned.removed] == ["disclaimer", "cta", "cta", "byline", "byline",
                                                  "cta"]
+
+
+def test_photo_credits_and_republication_notes_are_removed():
+    cleaned = clean(f"{LONG}\n\n(Photo by Jane Roe/Arden Wire)\n\n{LONG}\n\n"
+                    "This article was originally published on The Arden Review.")
+    assert cleaned.text == f"{LONG}\n\n{LONG}"
+    assert [c.text for c in cleaned.captions] == ["(Photo by Jane Roe/Arden Wire)"]
+    assert [r.kind for r in cleaned.removed] == ["disclaimer"]
