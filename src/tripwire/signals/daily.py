@@ -170,11 +170,15 @@ def load_days(cur: duckdb.DuckDBPyConnection, dyads: list[Dyad], calendar: Calen
         return {}
     s, t = pair_sql(settings.directed)
     rung = ladder.sql_case("i.type")
-    rungs = ", ".join(f"count(*) FILTER (WHERE {rung} = {k}) AS rung{k}"
-                      for k in range(1, ladder.top + 1))
+    forces = ladder.types_from(settings.ladder_rung)
+    rungs = ", ".join([f"count(*) FILTER (WHERE {rung} = {k}) AS rung{k}"
+                       for k in range(1, ladder.top + 1)]
+                      + [f"count(*) FILTER (WHERE i.type = '{kind}') AS force{n}"
+                         for n, kind in enumerate(forces)])
     grouped = _by_dyad(cur, _SUMS_SQL.format(s=s, t=t, rungs=rungs), dyads, calendar)
     sums = ["conflict", "material", "weight", "weight_sq", "cooperation"]
-    columns = sums + [f"rung{k}" for k in range(1, ladder.top + 1)]
+    columns = (sums + [f"rung{k}" for k in range(1, ladder.top + 1)]
+               + [f"force{n}" for n in range(len(forces))])
     out = {}
     for dyad in dyads:
         group = grouped.get(dyad)
@@ -183,7 +187,8 @@ def load_days(cur: duckdb.DuckDBPyConnection, dyads: list[Dyad], calendar: Calen
         dense = np.zeros((len(columns), calendar.length))
         dense[:, group["i"].to_numpy()] = group[columns].to_numpy(dtype=float).T
         named = dict(zip(sums, dense, strict=False))
-        out[dyad] = DyadDays(**named, rungs=dense[len(sums):],
+        top = len(sums) + ladder.top
+        out[dyad] = DyadDays(**named, rungs=dense[len(sums):top], forces=dense[top:],
                              articles=np.zeros(calendar.length))
     return out
 
