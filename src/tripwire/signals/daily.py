@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from tripwire.signals.detectors import Corpus, DyadDays, window_sums
+from tripwire.signals.incidents import OUTLET_SQL
 from tripwire.signals.ladder import Ladder
 from tripwire.signals.series import WEIGHT
 from tripwire.signals.settings import CONFLICT_QUADS, COOPERATION_QUADS, AlertSettings
@@ -59,7 +60,7 @@ GROUP BY ALL
 # with how many of the day's incidents each article reports.
 _REPORTS_SQL = _DYAD_INCIDENTS + f"""
 SELECT i.s, i.t, i.date AS day, hash(e.article_id) AS article,
-       hash(any_value(coalesce(a.source, a.id, e.article_id))) AS outlet,
+       hash(any_value(coalesce({OUTLET_SQL}, e.article_id))) AS outlet,
        count(DISTINCT i.id) AS incidents
 FROM dyad_incidents i SEMI JOIN signals_dyads d USING (s, t)
 JOIN incident_events ie ON ie.incident_id = i.id JOIN events e ON e.id = ie.event_id
@@ -273,5 +274,5 @@ def effective_articles(reports: pd.DataFrame, recent: int, length: int) -> np.nd
 
 
 def outlet_count(cur: duckdb.DuckDBPyConnection) -> int:
-    row = cur.execute("SELECT count(DISTINCT coalesce(source, id)) FROM articles").fetchone()
+    row = cur.execute(f"SELECT count(DISTINCT {OUTLET_SQL}) FROM articles a").fetchone()
     return int(row[0]) if row else 0

@@ -26,6 +26,11 @@ from tripwire.store import Store
 
 _HAPPENED = ", ".join(f"'{m}'" for m in HAPPENED_MODALITIES)
 
+# The outlet of an article (table alias `a`): its source, else the host of its URL (copies of one
+# site's story count once), else the article itself (nothing tells two such articles apart).
+OUTLET_SQL = ("coalesce(nullif(trim(a.source), ''), nullif(regexp_extract(lower(a.url), "
+              "'^[a-z][a-z0-9+.-]*://(www[.])?([^/:?#]+)', 2), ''), a.id)")
+
 # People act for the state or organisation they belong to: at the dyad level an event of a
 # foreign minister is an event of her country. Other actors stay as they are (an armed group is
 # not its country's government).
@@ -51,7 +56,7 @@ WITH base AS (
            e.published, e.location_name, e.location_country,
            nullif(lower(trim(e.location_name)), '') AS loc,
            nullif(lower(trim(e.trigger_text)), '') AS trig,
-           coalesce(a.source, a.id, e.article_id) AS outlet,
+           coalesce({OUTLET_SQL}, e.article_id) AS outlet,
            CASE WHEN e.date IS NULL AND e.modality <> 'historical' THEN e.published
                 WHEN e.date >= make_date({{earliest_year}}, 1, 1)
                      AND (e.published IS NULL OR e.date <= e.published + {{future_days}})
