@@ -213,6 +213,22 @@ def _cluster(cur: duckdb.DuckDBPyConnection, settings: IncidentSettings, scope: 
         cur.execute(_INSERT_SQL)
 
 
+# The actors each article mentions; a person counts for the state or organisation she acts for
+# too (her affiliation, else her country), as in the incidents: an article that names two heads
+# of state is about their two states, even where it never names the states themselves.
+_COVERAGE_SQL = """
+INSERT INTO actor_articles
+SELECT DISTINCT side, published, article_key FROM (
+    SELECT unnest([m.actor_id, coalesce(p.affiliation, p.country)]) AS side, a.published,
+           hash(a.id) AS article_key
+    FROM mentions m JOIN articles a ON a.id = m.article_id
+    LEFT JOIN actors p ON p.id = m.actor_id AND m.actor_id LIKE 'person:%'
+    WHERE {condition}
+) WHERE side IS NOT NULL
+ORDER BY 1, 2
+"""
+
+
 def _refresh_coverage(cur: duckdb.DuckDBPyConnection, since: str | None) -> str:
     """Add the actor mentions of articles ingested after `since` (all when None); returns the
     ingestion time now covered."""
@@ -224,10 +240,7 @@ def _refresh_coverage(cur: duckdb.DuckDBPyConnection, since: str | None) -> str:
     else:
         cur.execute("DELETE FROM actor_articles")
         condition, params = "TRUE", {}
-    cur.execute(
-        "INSERT INTO actor_articles SELECT DISTINCT m.actor_id, a.published, hash(a.id) "
-        f"FROM mentions m JOIN articles a ON a.id = m.article_id WHERE {condition} "
-        "ORDER BY 1, 2", params)
+    cur.execute(_COVERAGE_SQL.format(condition=condition), params)
     return latest
 
 
