@@ -34,6 +34,7 @@ from tripwire.signals.daily import (
     Dyad,
     active_counts,
     effective_articles,
+    judged_count,
     load_attention,
     load_conflict_incidents,
     load_corpus,
@@ -365,7 +366,7 @@ def detector_frame(store: Store, dyad: Dyad, settings: AlertSettings | None = No
     if pair not in loaded:
         return pd.DataFrame(columns=columns)
     load_attention(cur, loaded, calendar)
-    settings = for_dyads(settings, len(top_dyads(cur, calendar, settings)))
+    settings = for_dyads(settings, judged_count(cur, calendar, settings))
     reading = judge(pair, loaded[pair], load_corpus(cur, calendar, settings), ladder, settings)
     frame = pd.DataFrame({"period": [calendar.day(i) for i in range(calendar.length)]})
     for name, r in reading.readings.items():
