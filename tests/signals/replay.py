@@ -15,8 +15,8 @@ the week before the invasion and about 100 in the invasion week, ever more of th
   one day;
 - a summit: a pair whose coverage grows tenfold for five days, mostly cooperation;
 - a crisis-related pair (an alliance and the aggressor) that quarrels more as the crisis grows,
-  and misattributed conflict between the alliance and the victim at low volume (rejections
-  aimed at the aggressor coded against the victim).
+  while the alliance supports the victim more, and misattributed conflict between the alliance
+  and the victim at low volume (rejections aimed at the aggressor coded against the victim).
 """
 
 from __future__ import annotations
@@ -118,7 +118,8 @@ def generate(seed: int) -> Replay:
         for _ in range(w.day_count(crisis_rate(d) * 0.2, 1.5)):
             kind = rng.choice(("THREATEN", "ACCUSE", "SANCTION", "REQUEST"))
             w.add(d, kind, (ALLIANCE, AGGRESSOR), 1 + int(nprng.poisson(2)), shuffle=False)
-        for _ in range(w.day_count(0.3, 1.0)):
+        # and supports the victim more too
+        for _ in range(w.day_count(0.3 + crisis_rate(d) * 0.15, 1.0)):
             w.add(d, rng.choice(("SUPPORT", "AID", "CONSULT")), (ALLIANCE, VICTIM),
                   1 + int(nprng.poisson(1)))
         # rejections of the aggressor's demands, coded against the victim

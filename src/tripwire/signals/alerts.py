@@ -305,13 +305,13 @@ def describe(r: Reading, i: int, calendar: Calendar, ladder: Ladder) -> str:
                 f"({ladder.name(base)}, the highest of {before}) {recent}, up to rung {rung} "
                 f"({ladder.name(rung)}: {', '.join(ladder.types(rung))}) ({p})")
     if r.name == "new_force":
-        return (f"new_force: {r.observed[i]:.0f} of the conflict incidents {recent} were of "
-                f"{int(r.extra['kinds'][i])} kind(s) of force "
-                f"that {before} never saw, against {r.expected[i]:.2g} expected ({p})")
+        return (f"new_force: {r.observed[i]:.0f} of the days with conflict {recent} brought "
+                f"{int(r.extra['kinds'][i])} kind(s) of force that {before} never saw, "
+                f"against {r.expected[i]:.2g} expected ({p})")
     if r.name == "escalation":
         return (f"escalation: {r.observed[i]:.0f} conflict incidents {recent} against "
-                f"{r.expected[i]:.2g} expected from {before}, {r.extra['new'][i]:.0f} of them "
-                f"of a kind of force it never saw (together {p})")
+                f"{r.expected[i]:.2g} expected from {before}, on {r.extra['new'][i]:.0f} days "
+                f"with a kind of force it never saw (together {p})")
     if r.name == "attention":
         return (f"attention: {r.observed[i]:.0f} articles on the pair {recent} "
                 f"({r.extra['share'][i]:.1%} of all) against a share of "

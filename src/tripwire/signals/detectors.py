@@ -18,13 +18,15 @@ Detectors and what they see:
 - intensity_surge: the conflict weight (sum of |PLOVER intensity|), as a scaled (quasi-)Poisson
   count in units of E[w^2]/E[w], so a shift from accusations to assaults counts.
 - ladder: the first incidents on a rung of the escalation ladder the baseline never reached.
-- new_force: the first incidents of a kind of force (a type on rung `ladder_rung` or higher:
-  troops massed, coercion, assault) the baseline never saw, on whatever rung the baseline
-  reached: troops massed on a border after months of arrests and the odd skirmish.
+- new_force (context): days with the first incidents of a kind of force (a type on rung
+  `ladder_rung` or higher: troops massed, coercion, assault) the baseline never saw, on whatever
+  rung the baseline reached: troops massed on a border after months of arrests and the odd
+  skirmish. Alone it is a hint (coders misread a word as troops); it supports an alert, and it
+  feeds the escalation detector.
 - escalation: conflict_surge and new_force together, by Fisher's method (scipy
   `combine_pvalues`): more conflict *and* a new instrument of force, each only moderately
-  surprising alone, is a build-up. new_force is judged given the conflict count, so the two are
-  independent under the baseline, as Fisher's method needs.
+  surprising alone, is a build-up. new_force is judged given the days with conflict, so the two
+  are close to independent under the baseline, as Fisher's method needs.
 - conflict_share: the share of the dyad's incidents that are conflict, against its baseline
   share (the count model, with the dyad's incidents as the exposure).
 - cooperation_collapse (context): fewer cooperative incidents than the baseline predicts.
@@ -54,9 +56,9 @@ from tripwire.signals.settings import AlertSettings, recent_windows
 # weight alike): a group scores once, by its strongest member, so correlated detectors do not
 # add up. Context groups support an alert but never open one.
 GROUPS = {"volume": ("conflict_surge", "intensity_surge", "escalation"),
-          "kind": ("material_surge", "ladder", "new_force"),
+          "kind": ("material_surge", "ladder"),
           "share": ("conflict_share",),
-          "context": ("attention", "cooperation_collapse")}
+          "context": ("attention", "cooperation_collapse", "new_force")}
 CONTEXT_GROUPS = ("context",)
 CONFLICT_DETECTORS = tuple(d for g, ds in GROUPS.items() if g not in CONTEXT_GROUPS for d in ds)
 DETECTORS = tuple(d for ds in GROUPS.values() for d in ds)
@@ -64,7 +66,7 @@ DETECTORS = tuple(d for ds in GROUPS.values() for d in ds)
 # What each detector counts, for the explanations.
 UNITS = {"conflict_surge": "conflict incidents", "material_surge": "material conflict incidents",
          "intensity_surge": "conflict intensity", "ladder": "incidents on a new rung",
-         "new_force": "incidents of a new kind of force",
+         "new_force": "days of a new kind of force",
          "escalation": "conflict incidents with a new kind of force",
          "conflict_share": "conflict share", "cooperation_collapse": "cooperative incidents",
          "attention": "articles on the pair"}
@@ -220,24 +222,34 @@ def ladder_reading(days: DyadDays, windows: Windows, ladder: Ladder,
 
 
 def new_force_reading(days: DyadDays, windows: Windows, settings: AlertSettings) -> Reading:
-    """Incidents of the types of force (the ladder's types from `ladder_rung` up, one row each in
-    `days.forces`) that the baseline never saw, among the recent window's conflict incidents.
+    """Days of the recent window with an incident of a type of force (the ladder's types from
+    `ladder_rung` up, one row each in `days.forces`) that the baseline never saw.
 
-    Judged given the recent window's conflict count (so it is independent of the conflict
-    surge): each conflict incident is of a type the baseline's n conflict incidents never showed
-    with probability prior / (n + prior), a binomial; a pair with little history is new at
-    everything, and so surprised by nothing."""
-    pairs = [windows.sums(row) for row in days.forces]
+    Counted in days, not incidents, because one story told by several outlets can code several
+    incidents on its day. Judged given the recent window's days with conflict (so it is
+    independent of the conflict surge): each is a day of a new kind of force with Good and
+    Turing's chance of the unseen, (kinds of force the baseline saw on one day only + prior) /
+    (the baseline's days with conflict + prior), a binomial. A pair with little history, or one
+    that turns to a new instrument every few weeks, is surprised by nothing."""
     length = len(days.conflict)
-    recent = np.stack([r for r, _ in pairs]) if pairs else np.zeros((1, length))
-    baseline = np.stack([b for _, b in pairs]) if pairs else np.zeros((1, length))
-    new = np.sum(np.where(baseline > 0, 0.0, recent), axis=0)
-    conflict, before = windows.sums(days.conflict)
-    unseen = settings.prior_incidents / (before + settings.prior_incidents)
-    p = stats.binom.sf(new - 1, np.maximum(conflict, new), unseen)
-    return Reading("new_force", np.where(new > 0, p, 1.0), new,
-                   np.maximum(conflict, new) * unseen,
-                   {"kinds": np.sum((baseline == 0) & (recent > 0), axis=0).astype(float)})
+    told = np.concatenate([np.zeros((len(days.forces), windows.recent - 1)),
+                           days.forces > 0], axis=1)
+    once = np.zeros(length)
+    if len(days.forces):
+        seen = np.stack([windows.sums((row > 0).astype(float))[1] for row in days.forces])
+        unseen, once = seen == 0, np.sum(seen == 1, axis=0)
+        # for each day, the recent window of each type's days, kept where the type is new
+        window = np.lib.stride_tricks.sliding_window_view(told, windows.recent, axis=1)
+        new = np.sum(np.any(window.astype(bool) & unseen[:, :, None], axis=0), axis=1)
+        kinds = np.sum(unseen & (window.sum(axis=2) > 0), axis=0).astype(float)
+    else:
+        new, kinds = np.zeros(length), np.zeros(length)
+    conflict_days, before = windows.sums((days.conflict > 0).astype(float))
+    chance = np.minimum((once + settings.prior_incidents) / (before + settings.prior_incidents),
+                        1.0)
+    p = stats.binom.sf(new - 1, np.maximum(conflict_days, new), chance)
+    return Reading("new_force", np.where(new > 0, p, 1.0), new.astype(float),
+                   np.maximum(conflict_days, new) * chance, {"kinds": kinds})
 
 
 def escalation_reading(conflict: Reading, new_force: Reading) -> Reading:

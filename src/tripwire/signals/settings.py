@@ -107,11 +107,11 @@ class AlertSettings:
         0.5, "pseudo-incidents added to every baseline, so that an empty baseline does not make "
              "one incident infinitely surprising")
     p_fire: float = _setting(
-        3e-3, "a detector fires when the chance of what it saw, under the baseline, is at most "
+        2e-3, "a detector fires when the chance of what it saw, under the baseline, is at most "
               "this divided by the number of dyads judged (Bonferroni: a store of many pairs "
               "holds many chance surges, and the false alarms of a day are shared among them)")
     p_strong: float = _setting(
-        1.5e-5, "a detector fires strongly (counts twice) at or below this, divided likewise")
+        1e-5, "a detector fires strongly (counts twice) at or below this, divided likewise")
     warning_points: int = _setting(
         2, "points for a warning: each group of detectors (volume, kind, share) scores one when "
            "one of its detectors fires, two if strongly; context scores one at most")
