@@ -92,3 +92,10 @@ def test_a_negated_negation_affirms() -> None:
 def test_an_indirect_question_takes_its_content_as_happened() -> None:
     events = code("It was not yet known how many civilians were killed in Kunduz.")
     assert ("ASSAULT", "asserted") in kinds(events)
+
+
+def test_what_came_just_before_a_dated_act_takes_its_date() -> None:
+    events = code("Dozens of MPs were detained earlier in the day after they marched to the square.")
+    assert ("PROTEST", "asserted") in kinds(events)
+    events = code("The rebels signed a deal in 2015 after they attacked the capital.")
+    assert ("ASSAULT", "historical") in kinds(events)

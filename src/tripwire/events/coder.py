@@ -168,6 +168,11 @@ def own_times(times: list[TimeExpr], clause: Token, trigger: Token) -> list[Time
         trigger, clause = clause, clause.head
 
 
+def _dating(times: list[TimeExpr]) -> bool:
+    """Whether the times put a date on a clause (a duration or a frequency does not)."""
+    return any(t.type not in ("DURATION", "SET") for t in times)
+
+
 def _dated(reading: ModalityReading, date: str | None, published: str | None,
            days: int) -> ModalityReading:
     """The clause's own date decides between news and background: an act dated well before
@@ -252,10 +257,14 @@ def code_sentence(sentence: Span, lexicon: EventLexicon, lookup: ActorLookup, *,
         roles = resolve_roles(match, lexicon, lookup)
         clause = match.clause
         clause_times = own_times(times, clause, match.token)
+        if (reading.cue in lexicon.cues.historical_markers and clause.dep_ == "advcl"
+                and not _dating(clause_times)):
+            # what came just before an act ("were detained earlier today after they marched")
+            # is dated by that act's clause
+            clause_times = own_times(times, clause.head, match.token)
         date, precision = date_for_clause(clause_times, sentence.start_char, sentence.end_char,
                                           match.start, published)
-        dating = any(t.type not in ("DURATION", "SET") for t in clause_times)
-        reading = _dated(reading, date if dating else None, published,
+        reading = _dated(reading, date if _dating(clause_times) else None, published,
                          lexicon.cues.historical_days)
         modality = reading.modality
         trigger = Trigger(match.token.text, match.start, match.end)
