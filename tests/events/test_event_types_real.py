@@ -99,3 +99,9 @@ def test_what_came_just_before_a_dated_act_takes_its_date() -> None:
     assert ("PROTEST", "asserted") in kinds(events)
     events = code("The rebels signed a deal in 2015 after they attacked the capital.")
     assert ("ASSAULT", "historical") in kinds(events)
+
+
+def test_a_free_participle_is_done_with_the_main_act_not_refused() -> None:
+    events = code("The opposition leader refused to accept the count, describing it as rigged.")
+    assert ("ACCUSE", "asserted") in kinds(events)
+    assert ("REJECT", "asserted") in kinds(events)

@@ -276,6 +276,7 @@ def read_modality(match: TriggerMatch, lexicon: EventLexicon, triggers: set[int]
         start = anchor
     if lexicon.types[match.pattern.type].quad.startswith("verbal"):
         start = _journey(start, lexicon.cues) or start
+    start = _adjunct_host(start)
     reported = reporter_of(start, lexicon.cues.reporting_verbs) is not None
     clause = start
     for _ in range(MAX_DEPTH):
@@ -298,6 +299,16 @@ def _journey(clause: Token, cues: ModalityCues) -> Token | None:
     elif clause.dep_ != "advcl":
         return None
     return head if head.lemma_.lower() in cues.journey_verbs else None
+
+
+def _adjunct_host(clause: Token) -> Token:
+    """The clause a free participle tells an act alongside: the parser hangs "describing it as
+    rigged" in "refused to accept the outcome, describing it as rigged" on "accept", but it is
+    done with the refusal, not refused; so "tried to disperse the crowd, firing tear gas"."""
+    while (clause.dep_ == "advcl" and clause.tag_ == "VBG" and clause.head.dep_ == "xcomp"
+           and not any(c.dep_ == "mark" for c in clause.children)):
+        clause = clause.head.head
+    return clause
 
 
 def _clause_reading(clause: Token, start: Token, cues: ModalityCues,
