@@ -66,3 +66,19 @@ def test_negation_scopes_over_its_own_clause_only() -> None:
 def test_a_conjoined_clause_shares_the_background_of_the_relative_clause_it_continues() -> None:
     events = code("He named the police officers in Lahore who used teargas and beat the women.")
     assert all(e.modality == "historical" for e in events if e.type == "ASSAULT")
+
+
+def test_relative_clause_of_a_time_takes_that_time() -> None:
+    events = code("The tension dates back to last May, when the Kenyan army shelled a Somali "
+                  "border post.")
+    shelling = only(events, "ASSAULT")
+    assert shelling.modality == "historical"
+    assert shelling.date is not None and shelling.date.startswith("2022-05")
+
+
+def test_when_clause_takes_the_date_of_the_clause_it_hangs_on() -> None:
+    events = code("In 2011, when the Kenyan police arrested three Somali traders, the "
+                  "traders' families protested.")
+    arrest = only(events, "COERCE")
+    assert arrest.modality == "historical"
+    assert arrest.date is not None and arrest.date.startswith("2011")

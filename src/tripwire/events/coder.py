@@ -168,6 +168,23 @@ def own_times(times: list[TimeExpr], clause: Token, trigger: Token) -> list[Time
         trigger, clause = clause, clause.head
 
 
+def borrowed_times(times: list[TimeExpr], clause: Token, trigger: Token,
+                   reading: ModalityReading, cues: ModalityCues) -> list[TimeExpr]:
+    """The times of what an undated clause hangs on, when its marker ties the two in time: what
+    came just before an act ("were detained earlier today after they marched") or at the same
+    time ("In 2014, when the army took the port, ...") is dated by that act's clause, and a
+    relative clause of a time ("last April, when the navy fired ...") by that time."""
+    if clause.dep_ == "advcl" and (
+            reading.cue in cues.historical_markers
+            or any(c.lower_ in cues.simultaneous_markers for c in clause.children
+                   if c.dep_ in ("advmod", "mark"))):
+        return own_times(times, clause.head, trigger)
+    if clause.dep_ in ("relcl", "acl") and clause.head.i != clause.i:
+        at = clause.head.idx
+        return [t for t in times if t.start <= at < t.end]
+    return []
+
+
 def _dating(times: list[TimeExpr]) -> bool:
     """Whether the times put a date on a clause (a duration or a frequency does not)."""
     return any(t.type not in ("DURATION", "SET") for t in times)
@@ -257,11 +274,8 @@ def code_sentence(sentence: Span, lexicon: EventLexicon, lookup: ActorLookup, *,
         roles = resolve_roles(match, lexicon, lookup)
         clause = match.clause
         clause_times = own_times(times, clause, match.token)
-        if (reading.cue in lexicon.cues.historical_markers and clause.dep_ == "advcl"
-                and not _dating(clause_times)):
-            # what came just before an act ("were detained earlier today after they marched")
-            # is dated by that act's clause
-            clause_times = own_times(times, clause.head, match.token)
+        if not _dating(clause_times):
+            clause_times = borrowed_times(times, clause, match.token, reading, lexicon.cues)
         date, precision = date_for_clause(clause_times, sentence.start_char, sentence.end_char,
                                           match.start, published)
         reading = _dated(reading, date if _dating(clause_times) else None, published,

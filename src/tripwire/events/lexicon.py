@@ -104,6 +104,7 @@ class ModalityCues:
     implicative_governors: frozenset[str]
     historical_modifiers: frozenset[str]
     historical_markers: frozenset[str]
+    simultaneous_markers: frozenset[str]
     statement_nouns: frozenset[str]
     historical_days: int
     ultimatum_markers: frozenset[str]
@@ -345,6 +346,7 @@ class _Demanded(WordFile):
 class _Historical(WordFile):
     modifiers: Words
     markers: Words
+    simultaneous: Words
     statements: Words
     days_before: pydantic.PositiveInt
 
@@ -402,6 +404,7 @@ def load_cues(path: Path | None = None) -> ModalityCues:
         implicative_governors=words.demanded.implicative,
         historical_modifiers=words.historical.modifiers,
         historical_markers=words.historical.markers,
+        simultaneous_markers=words.historical.simultaneous,
         statement_nouns=words.historical.statements,
         historical_days=words.historical.days_before,
         ultimatum_markers=words.ultimatum.markers,
