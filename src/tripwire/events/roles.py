@@ -34,6 +34,7 @@ from tripwire.events.matching import (
     verb_objects,
 )
 from tripwire.events.places import is_locative, locate, lookup_place
+from tripwire.lang import WordFile, Words, load_words, word_file
 from tripwire.nlp.syntax import DOER_SUBJECTS as SUBJECT_DEPS
 from tripwire.nlp.syntax import entities_in
 from tripwire.nlp.syntax import first_child as _first_child
@@ -43,11 +44,44 @@ from tripwire.nlp.syntax import prep_object as _prep_object
 PRE_MODIFIERS = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case"}
 ACTOR_MODIFIERS = {"amod", "compound", "poss", "nmod"}
 ENTITY_LABELS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"}
-PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "its", "their", "his", "her", "our"}
-# Verbs whose object is the doer of their infinitive: "urged X to withdraw", "forced X to leave".
-OBJECT_CONTROL = {"urge", "ask", "call", "force", "order", "tell", "allow", "permit", "persuade",
-                  "invite", "press", "pressure", "push", "help", "enable", "compel", "instruct",
-                  "demand", "encourage", "appeal", "implore", "prompt"}
+TIME_ENTITIES = ("DATE", "TIME")
+NOT_ACTORS = {*TIME_ENTITIES, "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+
+
+class _Prepositions(WordFile):
+    origin: Words
+    identity: Words
+    theme: Words
+    agent: Words
+    locative: Words
+    inner: Words
+    complement: Words
+    parties: Words
+    noun_targets: Words
+    addressee: Words
+    reporting: Words
+
+
+class RoleWords(WordFile):
+    """lang/<language>/roles.yaml: the words that say who acts and who undergoes."""
+
+    pronouns: Words
+    object_control: Words
+    control_prepositions: Words
+    patient_nouns: Words
+    ethnic_modifiers: Words
+    stance_prefixes: Words
+    prepositions: _Prepositions
+
+
+@functools.cache
+def role_words() -> RoleWords:
+    """The words of `lang/en/roles.yaml`, loaded once per process."""
+    return load_words(word_file("roles"), RoleWords)
+
+
+def _preps() -> _Prepositions:
+    return role_words().prepositions
 
 
 @dataclass
@@ -138,7 +172,7 @@ def _stance(ref: ActorRef, core: Span) -> bool:
     lowered = core.text.lower()
     name = ref.text.lower()
     return any(f"{prefix}-{name}" in lowered or f"{prefix}- {name}" in lowered
-               for prefix in STANCE_PREFIXES)
+               for prefix in role_words().stance_prefixes)
 
 
 def _after_stance(ent: Span) -> bool:
@@ -147,7 +181,7 @@ def _after_stance(ent: Span) -> bool:
     before = doc[start - 1].lower_ if start > 0 else ""
     if before == "-" and start > 1:
         before = doc[start - 2].lower_ + "-"
-    return before.endswith(tuple(f"{p}-" for p in STANCE_PREFIXES))
+    return before.endswith(tuple(f"{p}-" for p in role_words().stance_prefixes))
 
 
 def _common_words_naming(found: ActorRef, core: Span) -> bool:
@@ -169,7 +203,7 @@ def _place_country(head: Token, near: frozenset[str]) -> str | None:
 def _located_in(head: Token, near: frozenset[str] = frozenset()) -> str | None:
     """The country of a place that qualifies a generic agent: "demonstrators in Baghdad"."""
     for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "throughout", "across"):
+        if prep.dep_ == "prep" and prep.lower_ in _preps().origin:
             for place in entities_in(prep.doc[prep.i + 1: prep.right_edge.i + 1]):
                 if place.label_ in ("GPE", "LOC"):
                     location = lookup_place(place.text, near)
@@ -191,9 +225,9 @@ def _of_objects(head: Token) -> list[Token]:
     relief coordinator" (appositions), "the group, Human Rights Watch"."""
     out = [c for c in head.children if c.dep_ in ("appos", "poss")]
     out += [c for p in head.children if p.dep_ in ("prep", "agent")
-            and p.lower_ in ("of", "from", "by")
+            and p.lower_ in _preps().identity
             for c in p.children if c.dep_ == "pobj"]
-    out += [c for p in head.children if p.dep_ == "prep" and p.lower_ == "in"
+    out += [c for p in head.children if p.dep_ == "prep" and p.lower_ in _preps().locative
             for c in p.children if c.dep_ == "pobj" and c.ent_type_ in ("GPE", "LOC")]
     return out
 
@@ -224,13 +258,14 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     dep = verb.dep_
     if dep == "xcomp":
         obj = _first_child(head, ("dobj", "obj"))
-        if obj is not None and head.lemma_.lower() in OBJECT_CONTROL:
+        control = head.lemma_.lower() in role_words().object_control
+        if obj is not None and control:
             return obj
-        prep_obj = _prep_object(head, ("on", "upon"))
-        if prep_obj is not None and head.lemma_.lower() in OBJECT_CONTROL:
+        prep_obj = _prep_object(head, role_words().control_prepositions)
+        if prep_obj is not None and control:
             return prep_obj
         patient = _first_child(head, ("nsubjpass",))
-        if patient is not None and head.lemma_.lower() in OBJECT_CONTROL:
+        if patient is not None and control:
             # the passive of object control: "the police were told to patrol the area"
             return patient
         return subject_of(head.head if head.dep_ in ("acomp", "amod") else head, depth + 1)
@@ -246,7 +281,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if dep == "acl" and head.pos_ == "NOUN" and _infinitive(verb):
         # a noun's infinitive is done by whom the noun is addressed to, else by its owner:
         # "its request to Rwanda to withdraw", "Uganda's decision to withdraw troops"
-        doer = _prep_object(head, ("to",)) or _first_child(head, ("poss",))
+        doer = _prep_object(head, _preps().addressee) or _first_child(head, ("poss",))
         if doer is not None and doer.i < verb.i:
             return doer
     if dep == "relcl" or (dep == "acl" and verb.tag_ != "VBN"):
@@ -273,17 +308,6 @@ def _hyphen_subject(verb: Token, subject: Token | None) -> Token | None:
                  and c.pos_ in ("NOUN", "PROPN")), None)
 
 
-ETHNIC_MODIFIERS = {"ethnic"}
-STANCE_PREFIXES = ("anti", "pro")
-TIME_ENTITIES = ("DATE", "TIME")
-NOT_ACTORS = {*TIME_ENTITIES, "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
-# Acts whose owner is who undergoes them: "Brunson's detention", "the envoy's expulsion" (but
-# "Russia's invasion": the owner acts)
-PATIENT_NOUNS = {"arrest", "detention", "imprisonment", "jailing", "custody", "release",
-                 "expulsion", "deportation", "extradition", "execution", "assassination",
-                 "abduction", "kidnapping", "torture", "internment", "eviction"}
-
-
 def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     """Objects of the token's prepositions in `preps` (dates and amounts are never actors)."""
     out: list[Token] = []
@@ -300,7 +324,7 @@ def _following_prep_objects(verb: Token, preps: frozenset[str]) -> list[Token]:
     """Targets a verb's prepositions name: after the verb ("With the signing of a deal, X
     agreed ..." names no partner), and under "in" only a name ("in Bosnia", not "in a move")."""
     return [t for t in _prep_objects(verb, preps)
-            if t.i > verb.i and (t.head.lower_ != "in" or t.ent_type_)]
+            if t.i > verb.i and (t.head.lower_ not in _preps().locative or t.ent_type_)]
 
 
 def _with_conjuncts(heads: list[Token]) -> list[Token]:
@@ -321,9 +345,6 @@ def _complement_subject(verb: Token) -> Token | None:
     return None
 
 
-COMPLEMENT_PREPS = frozenset({"to", "with", "from", "against", "on", "into", "in", "for"})
-
-
 def complement_targets(verb: Token, depth: int = 4) -> Iterator[list[Token]]:
     """Who the complement clause acts on, clause by clause down the chain of complements:
     "threatened to cut off power to X", "refused to meet X", "offered to negotiate with X", "is
@@ -335,10 +356,11 @@ def complement_targets(verb: Token, depth: int = 4) -> Iterator[list[Token]]:
         if child.dep_ in ("xcomp", "ccomp") or (child.dep_ == "advcl" and depth < 4):
             found = [c for c in child.children if c.dep_ in ("dobj", "obj", "dative")]
             # "refused to meet X in Tel Aviv": with an object, "in" says where, not to whom
-            found += _following_prep_objects(child, COMPLEMENT_PREPS - {"in"} if found
-                                             else COMPLEMENT_PREPS)
+            preps = _preps().complement
+            found += _following_prep_objects(child, preps - _preps().locative if found
+                                             else preps)
             for obj in list(found):
-                found += _prep_objects(obj, COMPLEMENT_PREPS - {"in"})
+                found += _prep_objects(obj, preps - _preps().locative)
             if found:
                 yield found
             yield from complement_targets(child, depth - 1)
@@ -377,7 +399,7 @@ def _verb_roles(match: TriggerMatch, event_type: EventType) -> tuple[list[Token]
         if not targets:
             targets = _following_prep_objects(verb, event_type.targets)
         if not targets and instruments:
-            targets = _actor_modifiers(objects[0]) or _prep_objects(objects[0], INNER_PREPS)
+            targets = _actor_modifiers(objects[0]) or _prep_objects(objects[0], _preps().inner)
         if not targets and event_type.quad.startswith("verbal"):
             found = _complement_subject(verb)
             targets = [found] if found is not None else []
@@ -386,8 +408,8 @@ def _verb_roles(match: TriggerMatch, event_type: EventType) -> tuple[list[Token]
 
 def _noun_roles(match: TriggerMatch, event_type: EventType) -> tuple[list[Token], list[Token]]:
     noun, verb = match.token, match.light
-    between = _prep_objects(noun, frozenset({"between", "among"}))
-    targets = _prep_objects(noun, event_type.targets | {"against", "on", "with"})
+    between = _prep_objects(noun, _preps().parties)
+    targets = _prep_objects(noun, event_type.targets | _preps().noun_targets)
     participle = verb is not None and verb.head.i == noun.i
     if verb is not None and not match.pattern.agentive and (noun.dep_ != "nsubj" or participle):
         if is_passive(verb) or participle:
@@ -411,18 +433,18 @@ def _noun_roles(match: TriggerMatch, event_type: EventType) -> tuple[list[Token]
             targets = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
             targets = targets or _prep_objects(verb, event_type.targets)
     else:
-        by = _prep_object(noun, ("by",))
+        by = _prep_object(noun, _preps().agent)
         # the modifiers that qualify the event ("air strikes") say how, not who
         owners = [t for t in _actor_modifiers(noun) if t.lemma_.lower() not in match.pattern.objects]
         possessors = [t for t in owners if t.dep_ == "poss"]
-        if noun.lemma_.lower() in PATIENT_NOUNS and possessors:
+        if noun.lemma_.lower() in role_words().patient_nouns and possessors:
             targets = possessors
             owners = [t for t in owners if t.dep_ != "poss"]
         sources = [by] if by is not None else owners
         if not targets and verb is not None:
             targets = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
     if not targets:
-        themes = _prep_objects(noun, frozenset({"of"}))
+        themes = _prep_objects(noun, _preps().theme)
         targets = [t for theme in themes for t in _prep_objects(theme, event_type.targets)]
     if not targets and event_type.quad.startswith("verbal"):
         found = _complement_subject(noun) or (_complement_subject(verb) if verb is not None
@@ -460,7 +482,7 @@ def _modal_roles(match: TriggerMatch) -> tuple[list[Token], list[Token]]:
 def _adjective_roles(match: TriggerMatch, event_type: EventType) -> tuple[list[Token], list[Token]]:
     clause = match.clause
     subject = (_first_child(clause, ("nsubj", "nsubjpass", "csubj")) or subject_of(clause))
-    targets = _prep_objects(match.token, frozenset({"to"}) | event_type.targets)
+    targets = _prep_objects(match.token, _preps().addressee | event_type.targets)
     return ([subject] if subject else []), targets
 
 
@@ -507,7 +529,7 @@ def reporter_of(token: Token, reporting: frozenset[str]) -> Token | None:
         clause = head
     root = clause
     for child in root.children:
-        if child.dep_ in ("prep", "advcl") and child.lower_ == "according":
+        if child.dep_ in ("prep", "advcl") and child.lower_ in _preps().reporting:
             return child
     if root.lemma_.lower() in reporting and root.i > token.i:
         return root
@@ -515,15 +537,15 @@ def reporter_of(token: Token, reporting: frozenset[str]) -> Token | None:
 
 
 def reporter_subject(reporter: Token) -> Token | None:
-    if reporter.lower_ == "according":
-        return _prep_object(reporter, ("to",))
+    if reporter.lower_ in _preps().reporting:
+        return _prep_object(reporter, _preps().addressee)
     return subject_of(reporter)
 
 
 def _ethnic(head: Token) -> bool:
     """An ethnic group ("ethnic Albanians in Serbia") is people of the country they live in,
     not the state their name recalls."""
-    return any(c.dep_ == "amod" and c.lower_ in ETHNIC_MODIFIERS for c in head.children)
+    return any(c.dep_ == "amod" and c.lower_ in role_words().ethnic_modifiers for c in head.children)
 
 
 def _resolve_heads(heads: list[Token], lookup: ActorLookup,
@@ -536,15 +558,16 @@ def _resolve_heads(heads: list[Token], lookup: ActorLookup,
             candidates = [ActorRef(None, candidates[0].text, place, candidates[0].sector)]
         modifiers = [c for c in head.lefts if c.dep_ in ("amod", "compound", "nmod") and c.conjuncts]
         if head.pos_ == "NOUN":  # "the leaders of Japan and Ireland"
-            modifiers += [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+            modifiers += [o for p in head.children if p.dep_ == "prep" and p.lower_ in _preps().theme
                           for o in p.children if o.dep_ == "pobj" and o.conjuncts]
         if modifiers:
             resolved = [lookup.resolve(t) for m in modifiers for t in (m, *m.conjuncts)]
             resolved = [r for r in resolved if r.actor]
             if len(resolved) > 1:
                 candidates = resolved
-        pronominal = head.lower_ in PRONOUNS or any(
-            c.dep_ == "poss" and c.lower_ in PRONOUNS for c in head.children)
+        pronouns = role_words().pronouns
+        pronominal = head.lower_ in pronouns or any(
+            c.dep_ == "poss" and c.lower_ in pronouns for c in head.children)
         if candidates[0].actor is None and pronominal and fallback is not None:
             candidates = [lookup.resolve(fallback)]
         for ref in candidates:
@@ -554,9 +577,6 @@ def _resolve_heads(heads: list[Token], lookup: ActorLookup,
     return refs
 
 
-OF = frozenset({"of"})
-INNER_PREPS = frozenset({"of", "by", "from", "with", "to", "for", "against", "on", "in",
-                         "between", "into", "toward", "towards"})
 
 
 def _named(ref: ActorRef) -> bool:
@@ -564,17 +584,18 @@ def _named(ref: ActorRef) -> bool:
 
 
 def _inner_refs(head: Token, lookup: ActorLookup, depth: int = 3,
-                preps: frozenset[str] = INNER_PREPS) -> list[ActorRef]:
-    """Who an object that names no actor is about, from its prepositional phrases: "refused
-    admittance to Ghanaians", "demanded a truce with the forces in Bosnia"."""
+                theme_only: bool = False) -> list[ActorRef]:
+    """Who an object that names no actor is about, from its prepositional phrases (only its
+    "of" phrase when `theme_only`): "refused admittance to Ghanaians", "demanded a truce with
+    the forces in Bosnia"."""
     if depth == 0:
         return []
-    inner = _prep_objects(head, preps)
-    for clause in head.children if preps is INNER_PREPS else ():
+    inner = _prep_objects(head, _preps().theme if theme_only else _preps().inner)
+    for clause in () if theme_only else head.children:
         # "an invitation to attend a meeting of X", not "an admission that Y killed X"
         if clause.dep_ in ("acl", "xcomp") and _first_child(clause, SUBJECT_DEPS) is None:
             inner += [c for c in clause.children if c.dep_ in OBJECT_DEPS]
-            inner += _prep_objects(clause, INNER_PREPS)
+            inner += _prep_objects(clause, _preps().inner)
     inner = _with_conjuncts(inner)
     found = [ref for ref in _resolve_heads(inner, lookup, None) if _named(ref)]
     if found:
@@ -594,7 +615,7 @@ def _resolve_targets(heads: list[Token], lookup: ActorLookup) -> list[ActorRef]:
         if found and found[0].text not in core_phrase(head).text:
             # named through its "of" phrase: all of them ("scores of Sierra Leonean and
             # Liberian refugees")
-            found = _inner_refs(head, lookup, 1, OF) or found
+            found = _inner_refs(head, lookup, 1, theme_only=True) or found
         refs += [r for r in found if r not in refs]
     if any(_named(r) for r in refs):
         return [r for r in refs if _named(r)]
