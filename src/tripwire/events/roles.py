@@ -27,7 +27,6 @@ from tripwire.events.matching import (
     OBJECT_DEPS,
     TriggerMatch,
     gerund_head,
-    hyphen_prefix,
     is_passive,
     object_lemmas,
     presupposed,
@@ -36,7 +35,7 @@ from tripwire.events.matching import (
 from tripwire.events.places import is_locative, locate, lookup_place
 from tripwire.lang import WordFile, Words, load_words, word_file
 from tripwire.nlp.syntax import DOER_SUBJECTS as SUBJECT_DEPS
-from tripwire.nlp.syntax import entities_in
+from tripwire.nlp.syntax import Control, complement_subject, doer_of, entities_in
 from tripwire.nlp.syntax import first_child as _first_child
 from tripwire.nlp.syntax import passive_agent as _agent
 from tripwire.nlp.syntax import prep_object as _prep_object
@@ -82,6 +81,18 @@ def role_words() -> RoleWords:
 
 def _preps() -> _Prepositions:
     return role_words().prepositions
+
+
+@functools.cache
+def _control() -> Control:
+    words = role_words()
+    return Control(words.object_control, words.control_prepositions,
+                   words.prepositions.addressee)
+
+
+def _doer(verb: Token) -> Token | None:
+    """Who does a clause (`doer_of` with this language's control words)."""
+    return doer_of(verb, _control())
 
 
 @dataclass
@@ -245,69 +256,6 @@ def core_phrase(head: Token) -> Span:
     return head.doc[start:end]
 
 
-def subject_of(verb: Token, depth: int = 0) -> Token | None:
-    """The doer of a clause, following control, coordination and participles upwards."""
-    if depth > 6:
-        return None
-    subject = _hyphen_subject(verb, _first_child(verb, SUBJECT_DEPS))
-    if subject is not None:
-        return subject
-    head = verb.head
-    if head.i == verb.i:
-        return None
-    dep = verb.dep_
-    if dep == "xcomp":
-        obj = _first_child(head, ("dobj", "obj"))
-        control = head.lemma_.lower() in role_words().object_control
-        if obj is not None and control:
-            return obj
-        prep_obj = _prep_object(head, role_words().control_prepositions)
-        if prep_obj is not None and control:
-            return prep_obj
-        patient = _first_child(head, ("nsubjpass",))
-        if patient is not None and control:
-            # the passive of object control: "the police were told to patrol the area"
-            return patient
-        return subject_of(head.head if head.dep_ in ("acomp", "amod") else head, depth + 1)
-    if dep == "conj" and is_passive(head):
-        # "was indicted and will resign": the patient of the first verb does the second
-        return None if is_passive(verb) else _first_child(head, ("nsubjpass",))
-    if dep == "conj" or (dep == "advcl" and (verb.tag_ == "VBG" or _infinitive(verb))):
-        # a participle or a purpose infinitive is done by its clause's doer: "travelled to
-        # Accra to discuss the crisis"
-        return None if is_passive(head) else subject_of(head, depth + 1)
-    if dep == "pcomp":
-        return subject_of(head.head, depth + 1)
-    if dep == "acl" and head.pos_ == "NOUN" and _infinitive(verb):
-        # a noun's infinitive is done by whom the noun is addressed to, else by its owner:
-        # "its request to Rwanda to withdraw", "Uganda's decision to withdraw troops"
-        doer = _prep_object(head, _preps().addressee) or _first_child(head, ("poss",))
-        if doer is not None and doer.i < verb.i:
-            return doer
-    if dep == "relcl" or (dep == "acl" and verb.tag_ != "VBN"):
-        # "issued a declaration demanding ...": the declaration speaks for its issuer
-        if dep == "acl" and head.dep_ in ("dobj", "obj") and head.pos_ == "NOUN":
-            return subject_of(head.head, depth + 1) or head
-        return head
-    if dep in ("acomp", "amod"):
-        return subject_of(head, depth + 1)
-    return None
-
-
-def _infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
-
-
-def _hyphen_subject(verb: Token, subject: Token | None) -> Token | None:
-    """The subject of a hyphenated verb the tokenizer split: the parser takes the first word for
-    the subject ("police lathi-charged ..." parses "lathi" as subject, "police" under it)."""
-    prefix = hyphen_prefix(verb)
-    if prefix is None or (subject is not None and subject.i != prefix.i):
-        return subject
-    return next((c for c in prefix.children if c.dep_ in ("compound", "nsubj", "amod")
-                 and c.pos_ in ("NOUN", "PROPN")), None)
-
-
 def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     """Objects of the token's prepositions in `preps` (dates and amounts are never actors)."""
     out: list[Token] = []
@@ -334,15 +282,6 @@ def _with_conjuncts(heads: list[Token]) -> list[Token]:
             if token not in out and token.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM"):
                 out.append(token)
     return out
-
-
-def _complement_subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("ccomp", "xcomp") or (child.dep_ == "acl" and verb.pos_ == "NOUN"):
-            subject = _first_child(child, ("nsubj", "nsubjpass"))
-            if subject is not None:
-                return subject
-    return None
 
 
 def complement_targets(verb: Token, depth: int = 4) -> Iterator[list[Token]]:
@@ -384,7 +323,7 @@ def _verb_roles(match: TriggerMatch, event_type: EventType) -> tuple[list[Token]
         sources = [agent] if agent is not None else []
         targets = verb_objects(verb)
     else:
-        subject = subject_of(verb)
+        subject = _doer(verb)
         sources = [subject] if subject is not None else []
         objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS] or _shared_objects(verb)
         targets = []
@@ -401,7 +340,7 @@ def _verb_roles(match: TriggerMatch, event_type: EventType) -> tuple[list[Token]
         if not targets and instruments:
             targets = _actor_modifiers(objects[0]) or _prep_objects(objects[0], _preps().inner)
         if not targets and event_type.quad.startswith("verbal"):
-            found = _complement_subject(verb)
+            found = complement_subject(verb)
             targets = [found] if found is not None else []
     return sources, targets
 
@@ -420,7 +359,7 @@ def _noun_roles(match: TriggerMatch, event_type: EventType) -> tuple[list[Token]
             if patient is not None and patient.i != noun.i:
                 targets = [patient]
         else:
-            subject = subject_of(verb)
+            subject = _doer(verb)
             sources = [subject] if subject is not None else []
         if presupposed(noun):
             # "hurt in police firing": the firing's doer is its own modifier, not whoever hurt
@@ -447,7 +386,7 @@ def _noun_roles(match: TriggerMatch, event_type: EventType) -> tuple[list[Token]
         themes = _prep_objects(noun, _preps().theme)
         targets = [t for theme in themes for t in _prep_objects(theme, event_type.targets)]
     if not targets and event_type.quad.startswith("verbal"):
-        found = _complement_subject(noun) or (_complement_subject(verb) if verb is not None
+        found = complement_subject(noun) or (complement_subject(verb) if verb is not None
                                                else None)
         targets = [found] if found is not None else []
     if between and match.pattern.mode == "third-party":
@@ -474,14 +413,14 @@ def _actor_modifiers(noun: Token) -> list[Token]:
 
 def _modal_roles(match: TriggerMatch) -> tuple[list[Token], list[Token]]:
     verb = match.token.head
-    speaker = subject_of(verb.head)
+    speaker = _doer(verb.head)
     subject = _first_child(verb, ("nsubj", "nsubjpass"))
     return ([speaker] if speaker else []), ([subject] if subject else [])
 
 
 def _adjective_roles(match: TriggerMatch, event_type: EventType) -> tuple[list[Token], list[Token]]:
     clause = match.clause
-    subject = (_first_child(clause, ("nsubj", "nsubjpass", "csubj")) or subject_of(clause))
+    subject = (_first_child(clause, ("nsubj", "nsubjpass", "csubj")) or _doer(clause))
     targets = _prep_objects(match.token, _preps().addressee | event_type.targets)
     return ([subject] if subject else []), targets
 
@@ -539,7 +478,7 @@ def reporter_of(token: Token, reporting: frozenset[str]) -> Token | None:
 def reporter_subject(reporter: Token) -> Token | None:
     if reporter.lower_ in _preps().reporting:
         return _prep_object(reporter, _preps().addressee)
-    return subject_of(reporter)
+    return _doer(reporter)
 
 
 def _ethnic(head: Token) -> bool:
