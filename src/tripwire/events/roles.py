@@ -43,6 +43,7 @@ from tripwire.nlp.syntax import prep_object as _prep_object
 PRE_MODIFIERS = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case"}
 ACTOR_MODIFIERS = {"amod", "compound", "poss", "nmod"}
 ENTITY_LABELS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"}
+Heads = tuple[list[Token], list[Token]]  # the source and the target heads of a trigger
 TIME_ENTITIES = ("DATE", "TIME")
 NOT_ACTORS = {*TIME_ENTITIES, "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 
@@ -315,7 +316,7 @@ def _shared_objects(verb: Token) -> list[Token]:
     return []
 
 
-def _verb_roles(match: TriggerMatch, event_type: EventType) -> tuple[list[Token], list[Token]]:
+def _verb_roles(match: TriggerMatch, event_type: EventType) -> Heads:
     verb = match.token
     pattern = match.pattern
     if is_passive(verb):
@@ -345,55 +346,78 @@ def _verb_roles(match: TriggerMatch, event_type: EventType) -> tuple[list[Token]
     return sources, targets
 
 
-def _noun_roles(match: TriggerMatch, event_type: EventType) -> tuple[list[Token], list[Token]]:
+def _noun_roles(match: TriggerMatch, event_type: EventType) -> Heads:
+    """Roles of a nominal trigger: from the light verb that carries it ("launched an attack"),
+    from the noun itself when it names the doer ("protesters"), else from its owners ("Israel's
+    strikes", "strikes by Israel"); its own prepositions say whom it is aimed at."""
     noun, verb = match.token, match.light
-    between = _prep_objects(noun, _preps().parties)
     targets = _prep_objects(noun, event_type.targets | _preps().noun_targets)
     participle = verb is not None and verb.head.i == noun.i
     if verb is not None and not match.pattern.agentive and (noun.dep_ != "nsubj" or participle):
-        if is_passive(verb) or participle:
-            agent = _agent(verb)
-            sources = [agent] if agent is not None else []
-            # "a US national was put under investigation": the patient of the light verb
-            patient = _first_child(verb, ("nsubjpass",))
-            if patient is not None and patient.i != noun.i:
-                targets = [patient]
-        else:
-            subject = _doer(verb)
-            sources = [subject] if subject is not None else []
-        if presupposed(noun):
-            # "hurt in police firing": the firing's doer is its own modifier, not whoever hurt
-            sources = _actor_modifiers(noun)
-        if not targets:
-            targets = _prep_objects(verb, event_type.targets)
+        sources, targets = _light_verb_roles(noun, verb, participle, event_type, targets)
     elif match.pattern.agentive:
         sources = [noun]
         if verb is not None and not targets:
             targets = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
             targets = targets or _prep_objects(verb, event_type.targets)
     else:
-        by = _prep_object(noun, _preps().agent)
-        # the modifiers that qualify the event ("air strikes") say how, not who
-        owners = [t for t in _actor_modifiers(noun) if t.lemma_.lower() not in match.pattern.objects]
-        possessors = [t for t in owners if t.dep_ == "poss"]
-        if noun.lemma_.lower() in role_words().patient_nouns and possessors:
-            targets = possessors
-            owners = [t for t in owners if t.dep_ != "poss"]
-        sources = [by] if by is not None else owners
-        if not targets and verb is not None:
-            targets = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+        sources, targets = _owner_roles(match, targets)
     if not targets:
-        themes = _prep_objects(noun, _preps().theme)
-        targets = [t for theme in themes for t in _prep_objects(theme, event_type.targets)]
-    if not targets and event_type.quad.startswith("verbal"):
-        found = complement_subject(noun) or (complement_subject(verb) if verb is not None
-                                               else None)
-        targets = [found] if found is not None else []
+        targets = _noun_content_targets(noun, verb, event_type)
+    between = _prep_objects(noun, _preps().parties)
     if between and match.pattern.mode == "third-party":
         targets = between
     elif between:
         sources = between
     return sources, targets
+
+
+def _light_verb_roles(noun: Token, verb: Token, participle: bool, event_type: EventType,
+                      targets: list[Token]) -> Heads:
+    """Roles a light verb gives its noun: "police opened fire on ...", "a US national was put
+    under investigation" (the patient of the passive light verb is the target)."""
+    if is_passive(verb) or participle:
+        agent = _agent(verb)
+        sources = [agent] if agent is not None else []
+        patient = _first_child(verb, ("nsubjpass",))
+        if patient is not None and patient.i != noun.i:
+            targets = [patient]
+    else:
+        subject = _doer(verb)
+        sources = [subject] if subject is not None else []
+    if presupposed(noun):
+        # "hurt in police firing": the firing's doer is its own modifier, not whoever hurt
+        sources = _actor_modifiers(noun)
+    return sources, targets or _prep_objects(verb, event_type.targets)
+
+
+def _owner_roles(match: TriggerMatch, targets: list[Token]) -> Heads:
+    """Roles of a noun no verb carries: its "by" phrase or its owners act ("Russia's invasion"),
+    except that the owner of a patient noun undergoes it ("Brunson's detention"); the modifiers
+    that qualify the event ("air strikes") say how, not who."""
+    noun, verb = match.token, match.light
+    by = _prep_object(noun, _preps().agent)
+    owners = [t for t in _actor_modifiers(noun) if t.lemma_.lower() not in match.pattern.objects]
+    possessors = [t for t in owners if t.dep_ == "poss"]
+    if noun.lemma_.lower() in role_words().patient_nouns and possessors:
+        targets = possessors
+        owners = [t for t in owners if t.dep_ != "poss"]
+    sources = [by] if by is not None else owners
+    if not targets and verb is not None:
+        targets = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    return sources, targets
+
+
+def _noun_content_targets(noun: Token, verb: Token | None, event_type: EventType) -> list[Token]:
+    """A target inside what the noun is about: "the release of prisoners to Egypt", and for a
+    verbal act the subject of its content ("the demand that Rwanda withdraw")."""
+    themes = _prep_objects(noun, _preps().theme)
+    targets = [t for theme in themes for t in _prep_objects(theme, event_type.targets)]
+    if not targets and event_type.quad.startswith("verbal"):
+        found = complement_subject(noun) or (complement_subject(verb) if verb is not None
+                                               else None)
+        targets = [found] if found is not None else []
+    return targets
 
 
 def _actor_modifiers(noun: Token) -> list[Token]:
@@ -411,21 +435,21 @@ def _actor_modifiers(noun: Token) -> list[Token]:
     return out
 
 
-def _modal_roles(match: TriggerMatch) -> tuple[list[Token], list[Token]]:
+def _modal_roles(match: TriggerMatch) -> Heads:
     verb = match.token.head
     speaker = _doer(verb.head)
     subject = _first_child(verb, ("nsubj", "nsubjpass"))
     return ([speaker] if speaker else []), ([subject] if subject else [])
 
 
-def _adjective_roles(match: TriggerMatch, event_type: EventType) -> tuple[list[Token], list[Token]]:
+def _adjective_roles(match: TriggerMatch, event_type: EventType) -> Heads:
     clause = match.clause
     subject = (_first_child(clause, ("nsubj", "nsubjpass", "csubj")) or _doer(clause))
     targets = _prep_objects(match.token, _preps().addressee | event_type.targets)
     return ([subject] if subject else []), targets
 
 
-def role_heads(match: TriggerMatch, lexicon: EventLexicon) -> tuple[list[Token], list[Token]]:
+def role_heads(match: TriggerMatch, lexicon: EventLexicon) -> Heads:
     """The head tokens of the source and target phrases of a matched trigger."""
     event_type = lexicon.types[match.pattern.type]
     kind = match.pattern.kind
