@@ -21,6 +21,9 @@ def dyad(text: str, event_type: str) -> tuple[set[str], set[str]]:
     ("Rwanda denied Burundi's accusations.", "REJECT", {"RWA"}, {"BDI"}),
     # condemning an act targets its doer
     ("NATO condemned the attacks by Russia against Ukraine.", "ACCUSE", None, {"RUS"}),
+    # ... also when the parser hangs the "by" phrase on the verb (a closing quote between)
+    ("Japan and Chile \u201ccondemn the brutal attacks\u201d by Russia against Ukraine.", "ACCUSE",
+     {"JPN", "CHL"}, {"RUS"}),
     # who is accused, asked or threatened
     ("Kenya accused Somalia of harbouring militants.", "ACCUSE", {"KEN"}, {"SOM"}),
     ("Norway called on Sudan to release the journalists.", "REQUEST", {"NOR"}, {"SDN"}),

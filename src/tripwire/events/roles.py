@@ -645,6 +645,13 @@ def _fallback_targets(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorL
         bound = _first_child(condition, SUBJECT_DEPS) if condition is not None else None
         if bound is not None:
             target = [r for r in _resolve_heads([bound], lookup, None) if _named(r)] or target
+    verb = match.token
+    if match.pattern.kind == "verb" and not any(_named(r) for r in target) and \
+            not is_passive(verb) and _first_child(verb, OBJECT_DEPS) is not None:
+        # "condemn the attacks by Russia against Ukraine": the parser hangs the object's "by"
+        # on the active verb; it names who did what the object names
+        doers = [t for t in _prep_objects(verb, _preps().agent) if t not in sources]
+        target = [r for r in _resolve_heads(doers, lookup, None) if _named(r)] or target
     if match.pattern.kind == "verb" and not any(_named(r) for r in target):
         # "refusing admittance to Ghanaians": the object names no one, the preposition does
         later = [t for t in _following_prep_objects(match.token, event_type.targets)
