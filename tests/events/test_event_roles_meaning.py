@@ -32,6 +32,10 @@ def dyad(text: str, event_type: str) -> tuple[set[str], set[str]]:
     # conjoined subjects give every conjunct
     ("Kenya and Uganda condemned the attack by Somali militants.", "ACCUSE", {"KEN", "UGA"},
      {"SOM"}),
+    # a name joined to "anti-", "pro-" or "-backed" says whom a group is for or backed by
+    ("Anti-Israel protesters marched in London.", "PROTEST", {"GBR"}, {"GBR"}),
+    ("Congo accused the Rwanda-backed rebels of killing civilians in Goma.", "ACCUSE", {"COD"},
+     {"COD"}),
     # nominal events take their roles from the possessor and the of-phrase
     ("Russia's invasion of Ukraine continued.", "ASSAULT", {"RUS"}, {"UKR"}),
     # joint acts are a dyad

@@ -71,6 +71,7 @@ class RoleWords(WordFile):
     patient_nouns: Words
     ethnic_modifiers: Words
     stance_prefixes: Words
+    stance_suffixes: Words
     prepositions: _Prepositions
 
 
@@ -148,23 +149,23 @@ class ActorLookup:
         """The actor a role head names: the core phrase, then named entities inside it or in its
     "of" phrase, then the phrase resolver."""
         core = core_phrase(head)
+        plain, stances = _stanceless(core)
         ref = self._at(core)
-        if ref is not None and _stance(ref, core):
+        if ref is not None and any(_same_actor(ref, self._at(e)) for e in stances):
             ref = None
         if ref is None:
             for phrase in (core, *(core_phrase(t) for t in _of_objects(head))):
                 for ent in entities_in(phrase):
-                    if ent.label_ in ENTITY_LABELS:
+                    if ent.label_ in ENTITY_LABELS and _stance_tokens(ent) is None:
                         ref = self._at(ent)
-                        if ref is not None and not _stance(ref, phrase):
+                        if ref is not None:
                             return ref
-                        ref = None
         # generic agents ("Russian troops", "the police", "The Prosecutor's Office": a
         # capitalised one gives its sector only, a name the actors stage could not resolve in
         # the article is not retried)
         if ref is None and head.pos_ in ("NOUN", "ADJ", "PROPN") and \
                 head.ent_type_ not in NOT_ACTORS:
-            found = _resolve_phrase(core.text, self.published)
+            found = _resolve_phrase(plain, self.published)
             if found is not None and not _common_words_naming(found, core) and \
                     not self.context.foreign_body(found) and \
                     (head.pos_ != "PROPN" or found.actor is None):
@@ -178,22 +179,38 @@ class ActorLookup:
         return ref or ActorRef(actor=None, text=core.text)
 
 
-def _stance(ref: ActorRef, core: Span) -> bool:
-    """A name inside "anti-X" or "pro-X" says whom a person or group is for or against, not who
-    they are: "an anti-Syria journalist"."""
-    lowered = core.text.lower()
-    name = ref.text.lower()
-    return any(f"{prefix}-{name}" in lowered or f"{prefix}- {name}" in lowered
-               for prefix in role_words().stance_prefixes)
+def _same_actor(ref: ActorRef, other: ActorRef | None) -> bool:
+    return other is not None and (ref.actor or ref.country) == (other.actor or other.country)
 
 
-def _after_stance(ent: Span) -> bool:
-    """A name right after "anti-" or "pro-" ("an anti-Syria journalist")."""
-    doc, start = ent.doc, ent.start
-    before = doc[start - 1].lower_ if start > 0 else ""
-    if before == "-" and start > 1:
-        before = doc[start - 2].lower_ + "-"
-    return before.endswith(tuple(f"{p}-" for p in role_words().stance_prefixes))
+def _stance_tokens(ent: Span) -> range | None:
+    """The tokens of a name with the stance word joined to it by a hyphen, when the name says
+    whom someone is for, against or backed by rather than who they are: "an anti-Syria
+    journalist", "Rwanda-backed rebels"."""
+    doc, start, end = ent.doc, ent.start, ent.end
+    words = role_words()
+    if end - start > 2 and doc[start + 1].text == "-" and doc[start].lower_ in words.stance_prefixes:
+        return range(start, end)  # the tagger took "Anti-Israel" for one name
+    if start > 1 and doc[start - 1].text == "-" and doc[start - 2].lower_ in words.stance_prefixes:
+        return range(start - 2, end)
+    if start > 0 and doc[start - 1].lower_.rstrip("-") in words.stance_prefixes and \
+            doc[start - 1].lower_.endswith("-"):
+        return range(start - 1, end)
+    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in words.stance_suffixes:
+        return range(start, end + 2)
+    return None
+
+
+def _stanceless(core: Span) -> tuple[str, list[Span]]:
+    """A phrase without the names it is for, against or backed by ("the Rwanda-backed rebels"
+    are rebels, of no country yet), and those names."""
+    stances = [(ent, found) for ent in entities_in(core)
+               if (found := _stance_tokens(ent)) is not None]
+    if not stances:
+        return core.text, []
+    dropped = {i for _, found in stances for i in found}
+    text = "".join(t.text_with_ws for t in core if t.i not in dropped).strip()
+    return text, [ent for ent, _ in stances]
 
 
 def _common_words_naming(found: ActorRef, core: Span) -> bool:
@@ -787,7 +804,7 @@ def _sentence_countries(sentence: Span, lookup: ActorLookup, frame: set[int]) ->
     then places in the gazetteer."""
     found: list[tuple[Span, str | None]] = []
     for ent in entities_in(sentence):
-        if ent.label_ not in ("GPE", "NORP", "LOC") or ent.root.i in frame or _after_stance(ent):
+        if ent.label_ not in ("GPE", "NORP", "LOC") or ent.root.i in frame or _stance_tokens(ent) is not None:
             continue
         ref = lookup._at(ent) or _resolve_phrase(ent.text, lookup.published)
         found.append((ent, ref.country if ref is not None else None))
