@@ -36,6 +36,11 @@ def dyad(text: str, event_type: str) -> tuple[set[str], set[str]]:
     ("Anti-Israel protesters marched in London.", "PROTEST", {"GBR"}, {"GBR"}),
     ("Congo accused the Rwanda-backed rebels of killing civilians in Goma.", "ACCUSE", {"COD"},
      {"COD"}),
+    # "both sides", "the two leaders", "the two" are the pair named together before
+    ("Japan and Ireland held talks in Tokyo. The two called for calm in Taiwan.", "REQUEST",
+     {"JPN", "IRL"}, {"TWN"}),
+    ("Ethiopia and Sudan met in Khartoum. The two leaders condemned the attack by the RSF.",
+     "ACCUSE", {"ETH", "SDN"}, {"SDN"}),
     # nominal events take their roles from the possessor and the of-phrase
     ("Russia's invasion of Ukraine continued.", "ASSAULT", {"RUS"}, {"UKR"}),
     # joint acts are a dyad
@@ -53,3 +58,13 @@ def test_the_doer_of_a_nouns_infinitive_is_its_owner() -> None:
                      published="2023-03-06").events
     retreat = next(e for e in events if e.type == "RETREAT")
     assert {ref_country(r) for r in retreat.source} == {"UGA"}
+
+
+def test_two_soldiers_are_no_pair_and_both_sides_need_a_pair_named_before() -> None:
+    events = analyze("Japan and Ireland met on Monday. Two soldiers attacked a checkpoint in "
+                     "Kabul.", published="2023-03-06").events
+    [assault] = [e for e in events if e.type == "ASSAULT"]
+    assert {ref_country(r) for r in assault.source} == {"AFG"}
+    [agree] = [e for e in analyze("Both sides agreed to a truce.", published="2023-03-06").events
+               if e.type == "AGREE"]
+    assert [r.actor for r in agree.source] == [None]

@@ -18,6 +18,7 @@ from tripwire.actors.reference import (
     ArticleContext,
     cannot_act,
     described,
+    parties,
     refer,
     with_reasons,
 )
@@ -144,6 +145,14 @@ class ActorLookup:
             if referred[1]:
                 self.reasons[head.i] = referred[1]
         return self._resolved[head.i]
+
+    def parties(self, head: Token) -> list[ActorRef] | None:
+        """The actors a pair phrase stands for ("both sides", "the two leaders"), if any."""
+        found = parties(head, self.resolve)
+        if found is None:
+            return None
+        self.reasons[head.i] = found[1]
+        return found[0]
 
     def _named_by(self, head: Token) -> ActorRef:
         """The actor a role head names: the core phrase, then named entities inside it or in its
@@ -532,7 +541,7 @@ def _resolve_heads(heads: list[Token], lookup: ActorLookup,
                    fallback: Token | None) -> list[ActorRef]:
     refs: list[ActorRef] = []
     for head in heads:
-        candidates = [lookup.resolve(head)]
+        candidates = lookup.parties(head) or [lookup.resolve(head)]
         if _ethnic(head):
             place = _located_in(head) or locate(head.sent, head.head).country
             candidates = [ActorRef(None, candidates[0].text, place, candidates[0].sector)]
@@ -741,11 +750,14 @@ def _aimed_at_home(target: list[ActorRef], source: list[ActorRef], match: Trigge
 def _not_among(target: list[ActorRef], source: list[ActorRef]) -> list[ActorRef]:
     """Several sources acting together ("Jordan and Britain agreed to ...", "Hungarian and
     Romanian officials agreed that their countries ...") act on each other: a target that is
-    one of them is no target of its own."""
+    one of them (or one of their states' own people) is no target of its own; a group of one of
+    their countries ("condemned the attack by the RSF") is."""
     countries = {r.country or r.actor for r in source if _named(r)}
     if len(countries) < 2:
         return target
-    return [r for r in target if (r.country or r.actor) not in countries]
+    actors = {r.actor for r in source if r.actor}
+    return [r for r in target if r.actor not in actors and not (
+        r.actor in (None, r.country) and r.country in countries)]
 
 
 def _frame(clause: Token, reporter: Token | None) -> set[int]:
