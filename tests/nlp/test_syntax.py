@@ -146,6 +146,14 @@ def test_object_control_hands_the_infinitive_to_the_object() -> None:
                     tags=["NNP", "VBD", "IN", "NNP", "TO", "VB"],
                     lemmas=["Britain", "call", "on", "Iran", "to", "withdraw"])
     assert doer_of(called[5], CONTROL).text == "Iran"
+    # the parser may take the "on" for a particle: "called on [prt] his supporters to march"
+    particle = parsed([("Mondlane", 1, "nsubj", "PROPN"), ("called", 1, "ROOT", "VERB"),
+                       ("on", 1, "prt", "ADP"), ("supporters", 2, "pobj", "NOUN"),
+                       ("to", 5, "aux", "PART"), ("march", 1, "xcomp", "VERB")],
+                      tags=["NNP", "VBD", "IN", "NNS", "TO", "VB"],
+                      lemmas=["Mondlane", "call", "on", "supporter", "to", "march"])
+    assert doer_of(particle[5], CONTROL).text == "supporters"
+    assert prep_object(particle[1], {"on"}).text == "supporters"
     # "Britain wanted Iran to withdraw": no control verb, the subject wants and withdraws
     other = Control(verbs=set(), prepositions=set(), addressee=set())
     assert doer_of(urged[4], other).text == "Britain"

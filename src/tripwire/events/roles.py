@@ -287,7 +287,7 @@ def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     """Objects of the token's prepositions in `preps` (dates and amounts are never actors)."""
     out: list[Token] = []
     for child in token.children:
-        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+        if child.dep_ in ("prep", "dative", "prt") and child.lower_ in preps:
             out.extend(c for c in child.children
                        if c.dep_ == "pobj" and c.ent_type_ not in NOT_ACTORS)
         elif child.dep_ == "dative" and child.pos_ in ("NOUN", "PROPN", "PRON"):

@@ -184,8 +184,9 @@ def preposition_objects(token: Token, preps: Collection[str],
 
 
 def prep_object(token: Token, preps: Collection[str]) -> Token | None:
-    """The first object of one of the token's prepositions (or its passive "by")."""
-    return next(preposition_objects(token, preps, ("prep", "agent")), None)
+    """The first object of one of the token's prepositions (or its passive "by", or a
+    preposition the parser took for a particle: "called on [prt] his supporters")."""
+    return next(preposition_objects(token, preps, ("prep", "agent", "prt")), None)
 
 
 def governing_verb(token: Token, hops: int = 4) -> Token | None:
