@@ -68,3 +68,10 @@ def test_two_soldiers_are_no_pair_and_both_sides_need_a_pair_named_before() -> N
     [agree] = [e for e in analyze("Both sides agreed to a truce.", published="2023-03-06").events
                if e.type == "AGREE"]
     assert [r.actor for r in agree.source] == [None]
+
+
+def test_a_relative_clause_whose_preposition_lost_its_object_targets_its_noun() -> None:
+    events = analyze("Algeria held elections in June. He was one of the officials the president "
+                     "has recently consulted with on the subject.", published="2023-03-06").events
+    [consult] = [e for e in events if e.type == "CONSULT"]
+    assert [(r.text, r.country) for r in consult.target] == [("the officials", "DZA")]

@@ -216,7 +216,13 @@ def _counted(head: Token, words: ReferenceWords) -> Token | None:
 
 
 def _phrase_text(head: Token) -> str:
-    return head.doc[head.left_edge.i:head.right_edge.i + 1].text
+    """The words of a mention up to where a clause about it begins ("one of the officials",
+    not "... the officials Tebboune consulted with")."""
+    end = head.right_edge.i + 1
+    for token in head.subtree:
+        if token.dep_ in ("relcl", "acl") and token.i > head.i:
+            end = min(end, token.left_edge.i)
+    return head.doc[head.left_edge.i:max(end, head.i + 1)].text.strip(" ,")
 
 
 def described(head: Token, named: ActorRef, actors: ActorResolution) -> tuple[ActorRef, str] | None:

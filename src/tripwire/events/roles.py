@@ -369,7 +369,17 @@ def _verb_roles(match: TriggerMatch, event_type: EventType) -> Heads:
         if not targets and event_type.quad.startswith("verbal"):
             found = complement_subject(verb)
             targets = [found] if found is not None else []
+        if not targets and _stranded(verb, event_type.targets):
+            # "the officials Tebboune consulted with": the noun the clause describes
+            targets = [verb.head]
     return sources, targets
+
+
+def _stranded(verb: Token, preps: frozenset[str]) -> bool:
+    """A relative clause whose target preposition lost its object to the noun it describes."""
+    return verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and any(
+        c.dep_ == "prep" and c.lower_ in preps and not any(g.dep_ == "pobj" for g in c.children)
+        for c in verb.children)
 
 
 def _noun_roles(match: TriggerMatch, event_type: EventType) -> Heads:
