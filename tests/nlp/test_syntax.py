@@ -127,7 +127,8 @@ def test_entities_are_read_from_the_tokens() -> None:
     assert [e.text for e in entities_in(doc[1:3])] == ["Delhi"]
 
 
-CONTROL = Control(verbs={"urge", "call", "tell"}, prepositions={"on"}, addressee={"to"})
+CONTROL = Control(verbs={"urge", "call", "tell"}, prepositions={"on"}, addressee={"to"},
+                  object_gerunds={"of", "for"})
 
 
 def test_object_control_hands_the_infinitive_to_the_object() -> None:
@@ -201,3 +202,16 @@ def test_the_subject_of_a_content_clause_and_of_a_split_hyphenated_verb() -> Non
     split = parsed(words, spaces=[True, False, False, False])
     assert hyphen_subject(split[3], split[1]).text == "police"
     assert hyphen_subject(parsed(words)[3], parsed(words)[1]).text == "lathi"
+
+
+def test_the_object_does_the_gerund_of_its_preposition() -> None:
+    # "Kenya accused Somalia of harbouring militants"
+    accused = parsed([("Kenya", 1, "nsubj", "PROPN"), ("accused", 1, "ROOT", "VERB"),
+                      ("Somalia", 1, "dobj", "PROPN"), ("of", 1, "prep", "ADP"),
+                      ("harbouring", 3, "pcomp", "VERB"), ("militants", 4, "dobj", "NOUN")])
+    assert doer_of(accused[4], CONTROL).text == "Somalia"
+    # "The army punished the village by burning houses": "by" says how, the army burns
+    punished = parsed([("army", 1, "nsubj", "NOUN"), ("punished", 1, "ROOT", "VERB"),
+                       ("village", 1, "dobj", "NOUN"), ("by", 1, "prep", "ADP"),
+                       ("burning", 3, "pcomp", "VERB"), ("houses", 4, "dobj", "NOUN")])
+    assert doer_of(punished[4], CONTROL).text == "army"

@@ -60,6 +60,7 @@ class _Prepositions(WordFile):
     parties: Words
     noun_targets: Words
     addressee: Words
+    object_gerund: Words
     reporting: Words
 
 
@@ -90,7 +91,7 @@ def _preps() -> _Prepositions:
 def _control() -> Control:
     words = role_words()
     return Control(words.object_control, words.control_prepositions,
-                   words.prepositions.addressee)
+                   words.prepositions.addressee, words.prepositions.object_gerund)
 
 
 def _doer(verb: Token) -> Token | None:

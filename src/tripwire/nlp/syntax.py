@@ -77,12 +77,15 @@ def subject_of(verb: Token, steps: int = 4) -> Token | None:
 class Control:
     """The words that hand a verb's infinitive to someone other than its subject (lower case):
     object-control verbs ("urged X to withdraw"), the prepositions that name their object
-    ("called on X to"), and those that name whom a noun is addressed to ("its request to X to
-    withdraw")."""
+    ("called on X to"), those that name whom a noun is addressed to ("its request to X to
+    withdraw"), and those whose gerund the verb's object does."""
 
     verbs: Collection[str]
     prepositions: Collection[str]
     addressee: Collection[str]
+    # prepositions whose gerund the verb's object does: "accused X of harbouring", "arrested X
+    # for attacking", "barred X from contesting" (not "punished X by cutting aid")
+    object_gerunds: Collection[str] = ()
 
 
 def doer_of(verb: Token, control: Control, depth: int = 0) -> Token | None:
@@ -119,7 +122,8 @@ def doer_of(verb: Token, control: Control, depth: int = 0) -> Token | None:
         # Accra to discuss the crisis"
         return None if is_passive(head) else doer_of(head, control, depth + 1)
     if dep == "pcomp":
-        return doer_of(head.head, control, depth + 1)
+        obj = first_child(head.head, OBJECTS) if head.lower_ in control.object_gerunds else None
+        return obj if obj is not None else doer_of(head.head, control, depth + 1)
     if dep == "acl" and head.pos_ == "NOUN" and is_infinitive(verb):
         # a noun's infinitive is done by whom the noun is addressed to, else by its owner:
         # "its request to Rwanda to withdraw", "Uganda's decision to withdraw troops"
