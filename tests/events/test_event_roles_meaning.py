@@ -19,6 +19,8 @@ def dyad(text: str, event_type: str) -> tuple[set[str], set[str]]:
     # a rejection is aimed at whoever made the demand, not at its topic
     ("NATO rejected Moscow's demands on Kyiv.", "REJECT", None, {"RUS"}),
     ("Rwanda denied Burundi's accusations.", "REJECT", {"RWA"}, {"BDI"}),
+    ("Iran dismissed the accusations levelled by Israel against Hezbollah.", "REJECT", {"IRN"},
+     {"ISR"}),
     # condemning an act targets its doer
     ("NATO condemned the attacks by Russia against Ukraine.", "ACCUSE", None, {"RUS"}),
     # ... also when the parser hangs the "by" phrase on the verb (a closing quote between)

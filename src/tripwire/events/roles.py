@@ -366,7 +366,8 @@ def _verb_roles(match: TriggerMatch, event_type: EventType) -> Heads:
         if not targets:
             targets = _following_prep_objects(verb, event_type.targets)
         if not targets and instruments:
-            targets = _actor_modifiers(objects[0]) or _prep_objects(objects[0], _preps().inner)
+            targets = (_actor_modifiers(objects[0]) or _makers(objects[0])
+                       or _prep_objects(objects[0], _preps().inner))
         if not targets and event_type.quad.startswith("verbal"):
             found = complement_subject(verb)
             targets = [found] if found is not None else []
@@ -605,6 +606,16 @@ def _inner_refs(head: Token, lookup: ActorLookup, depth: int = 3,
         if found:
             return found
     return []
+
+
+def _makers(noun: Token) -> list[Token]:
+    """Who made or did what a noun names: its "by" phrase, or the agent of a participle on it."""
+    found = _prep_objects(noun, _preps().agent)
+    for clause in noun.children:
+        if clause.dep_ == "acl" and clause.tag_ == "VBN":
+            agent = _agent(clause)
+            found += [agent] if agent is not None else []
+    return found
 
 
 def _resolve_targets(heads: list[Token], lookup: ActorLookup) -> list[ActorRef]:
