@@ -128,7 +128,7 @@ def test_entities_are_read_from_the_tokens() -> None:
 
 
 CONTROL = Control(verbs={"urge", "call", "tell"}, prepositions={"on"}, addressee={"to"},
-                  object_gerunds={"of", "for"})
+                  object_gerunds={"of", "for"}, makers={"by"})
 
 
 def test_object_control_hands_the_infinitive_to_the_object() -> None:
@@ -189,6 +189,12 @@ def test_a_purpose_infinitive_and_a_noun_s_infinitive() -> None:
                       ("to", 5, "aux", "PART"), ("withdraw", 1, "acl", "VERB")],
                      tags=["PRP$", "NN", "IN", "NNP", "TO", "VB"])
     assert doer_of(request[5], CONTROL).text == "Rwanda"
+    # "an offer by Turkey to host talks": its maker
+    offer = parsed([("an", 1, "det", "DET"), ("offer", 1, "ROOT", "NOUN"),
+                    ("by", 1, "prep", "ADP"), ("Turkey", 2, "pobj", "PROPN"),
+                    ("to", 5, "aux", "PART"), ("host", 1, "acl", "VERB")],
+                   tags=["DT", "NN", "IN", "NNP", "TO", "VB"])
+    assert doer_of(offer[5], CONTROL).text == "Turkey"
 
 
 def test_the_subject_of_a_content_clause_and_of_a_split_hyphenated_verb() -> None:

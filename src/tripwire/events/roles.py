@@ -91,7 +91,8 @@ def _preps() -> _Prepositions:
 def _control() -> Control:
     words = role_words()
     return Control(words.object_control, words.control_prepositions,
-                   words.prepositions.addressee, words.prepositions.object_gerund)
+                   words.prepositions.addressee, words.prepositions.object_gerund,
+                   words.prepositions.agent)
 
 
 def _doer(verb: Token) -> Token | None:

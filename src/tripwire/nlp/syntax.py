@@ -86,6 +86,8 @@ class Control:
     # prepositions whose gerund the verb's object does: "accused X of harbouring", "arrested X
     # for attacking", "barred X from contesting" (not "punished X by cutting aid")
     object_gerunds: Collection[str] = ()
+    # prepositions that name who makes what a noun names: "an offer by Turkey to host talks"
+    makers: Collection[str] = ()
 
 
 def doer_of(verb: Token, control: Control, depth: int = 0) -> Token | None:
@@ -125,9 +127,11 @@ def doer_of(verb: Token, control: Control, depth: int = 0) -> Token | None:
         obj = first_child(head.head, OBJECTS) if head.lower_ in control.object_gerunds else None
         return obj if obj is not None else doer_of(head.head, control, depth + 1)
     if dep == "acl" and head.pos_ == "NOUN" and is_infinitive(verb):
-        # a noun's infinitive is done by whom the noun is addressed to, else by its owner:
-        # "its request to Rwanda to withdraw", "Uganda's decision to withdraw troops"
-        doer = prep_object(head, control.addressee) or first_child(head, ("poss",))
+        # a noun's infinitive is done by whom the noun is addressed to, else by its maker:
+        # "its request to Rwanda to withdraw", "Uganda's decision to withdraw troops", "an
+        # offer by Turkey to host talks"
+        doer = (prep_object(head, control.addressee) or first_child(head, ("poss",))
+                or prep_object(head, control.makers))
         if doer is not None and doer.i < verb.i:
             return doer
     if dep == "relcl" or (dep == "acl" and verb.tag_ != "VBN"):
