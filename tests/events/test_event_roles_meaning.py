@@ -77,3 +77,9 @@ def test_a_relative_clause_whose_preposition_lost_its_object_targets_its_noun() 
                      "has recently consulted with on the subject.", published="2023-03-06").events
     [consult] = [e for e in events if e.type == "CONSULT"]
     assert [(r.text, r.country) for r in consult.target] == [("the officials", "DZA")]
+
+
+def test_a_thing_in_the_complement_is_no_target() -> None:
+    [reject] = [e for e in analyze("Kenya refused to hand over the documents.",
+                                   published="2023-03-06").events if e.type == "REJECT"]
+    assert "the documents" not in [r.text for r in reject.target]

@@ -687,7 +687,7 @@ def _fallback_targets(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorL
                 break
         else:
             # "prepared to lift the ban on the FIS": unnamed, yet someone, placed below
-            target = target or first
+            target = target or [r for r in first if not r.unresolved]
     if not any(_named(r) for r in target):
         # "threatened to strike unless Israel rescinds ...": aimed at who must act
         condition = ultimatum_condition(match.token, lexicon.cues.ultimatum_markers)
