@@ -83,3 +83,12 @@ def test_a_thing_in_the_complement_is_no_target() -> None:
     [reject] = [e for e in analyze("Kenya refused to hand over the documents.",
                                    published="2023-03-06").events if e.type == "REJECT"]
     assert "the documents" not in [r.text for r in reject.target]
+
+
+def test_a_doer_placed_by_the_story_places_what_it_acts_on() -> None:
+    # the bishops are of the country the story is about, and so is the conduct they criticise
+    events = analyze("Burundi held elections on Monday. On Tuesday the bishops criticised the "
+                     "conduct of the polling.", published="2023-03-06").events
+    [accuse] = [e for e in events if e.type == "ACCUSE"]
+    assert [r.country for r in accuse.source] == ["BDI"]
+    assert [r.country for r in accuse.target] == ["BDI"]

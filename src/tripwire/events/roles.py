@@ -658,6 +658,8 @@ def resolve_roles(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorLooku
     source = _done_where(source, target, match, event_type,
                          lambda: _sentence_countries(sentence, lookup, frame)
                          or [c for c in (lookup.context.recent(sentence),) if c])
+    # a generic doer no sentence placed is of where the story is, before its target is placed
+    source = with_reasons(source, lookup.context, target, sentence)
     target = _aimed_at_home(target, source, match, event_type)
     if event_type.reciprocal and match.pattern.mode not in event_type.directed_modes:
         source, target = _each_other(source, target)
