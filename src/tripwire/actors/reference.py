@@ -175,9 +175,10 @@ def _coordinated(token: Token) -> list[Token]:
         return []
     if token.conjuncts and token.i > min(t.i for t in token.conjuncts):
         return sorted((token, *token.conjuncts), key=lambda t: t.i)
-    if token.dep_ == "pobj" and any(c.dep_ == "cc" for c in token.head.children):
+    if token.dep_ == "pobj":
         siblings = [c for c in token.head.children if c.dep_ == "pobj"]
-        if len(siblings) > 1 and token.i == siblings[-1].i:
+        joined = any(c.dep_ == "cc" for t in (token.head, *siblings) for c in t.children)
+        if len(siblings) > 1 and joined and token.i == siblings[-1].i:
             return siblings
     return []
 
