@@ -92,3 +92,10 @@ def test_a_doer_placed_by_the_story_places_what_it_acts_on() -> None:
     [accuse] = [e for e in events if e.type == "ACCUSE"]
     assert [r.country for r in accuse.source] == ["BDI"]
     assert [r.country for r in accuse.target] == ["BDI"]
+
+
+def test_an_act_told_as_the_circumstance_of_a_clause_is_done_by_its_doer() -> None:
+    events = analyze("Israeli forces killed two Palestinians during an overnight raid in the "
+                     "occupied West Bank.", published="2023-03-06").events
+    assaults = [e for e in events if e.type == "ASSAULT"]
+    assert assaults and all({ref_country(r) for r in e.source} == {"ISR"} for e in assaults)

@@ -61,6 +61,7 @@ class _Prepositions(WordFile):
     noun_targets: Words
     addressee: Words
     object_gerund: Words
+    circumstance: Words
     reporting: Words
 
 
@@ -425,8 +426,13 @@ def _light_verb_roles(noun: Token, verb: Token, participle: bool, event_type: Ev
         subject = _doer(verb)
         sources = [subject] if subject is not None else []
     if presupposed(noun):
-        # "hurt in police firing": the firing's doer is its own modifier, not whoever hurt
-        sources = _actor_modifiers(noun)
+        # "hurt in police firing": the firing's doer is its own modifier, not whoever hurt; but
+        # "killed two during a raid": the clause's doer raids
+        modifiers = _actor_modifiers(noun)
+        named = any(t.ent_type_ not in NOT_ACTORS and (t.ent_type_ or t.pos_ != "ADJ")
+                    for t in modifiers)  # "police firing", not "an overnight raid"
+        if named or noun.head.lower_ not in _preps().circumstance or is_passive(verb):
+            sources = modifiers
     return sources, targets or _prep_objects(verb, event_type.targets)
 
 
