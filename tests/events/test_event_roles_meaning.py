@@ -43,6 +43,9 @@ def dyad(text: str, event_type: str) -> tuple[set[str], set[str]]:
      {"JPN", "IRL"}, {"TWN"}),
     ("Ethiopia and Sudan met in Khartoum. The two leaders condemned the attack by the RSF.",
      "ACCUSE", {"ETH", "SDN"}, {"SDN"}),
+    # a reciprocal pronoun makes the parties act on one another
+    ("Serbia and Kosovo accused each other of provocations.", "ACCUSE", {"SRB"}, {"XKX"}),
+    ("Armenia and Azerbaijan blamed one another for the clashes.", "ACCUSE", {"ARM"}, {"AZE"}),
     # nominal events take their roles from the possessor and the of-phrase
     ("Russia's invasion of Ukraine continued.", "ASSAULT", {"RUS"}, {"UKR"}),
     # joint acts are a dyad

@@ -69,6 +69,7 @@ class RoleWords(WordFile):
     """lang/<language>/roles.yaml: the words that say who acts and who undergoes."""
 
     pronouns: Words
+    reciprocals: Words
     object_control: Words
     control_prepositions: Words
     patient_nouns: Words
@@ -667,8 +668,10 @@ def resolve_roles(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorLooku
     # a generic doer no sentence placed is of where the story is, before its target is placed
     source = with_reasons(source, lookup.context, target, sentence)
     target = _aimed_at_home(target, source, match, event_type)
-    if event_type.reciprocal and match.pattern.mode not in event_type.directed_modes:
-        source, target = _each_other(source, target)
+    if (event_type.reciprocal and match.pattern.mode not in event_type.directed_modes) or \
+            _reciprocal(targets):
+        # "Serbia and Kosovo accused each other": the parties act on one another
+        source, target = _each_other(source, [] if _reciprocal(targets) else target)
     target = _not_among(target, source)
     mode = None
     if event_type.joint is not None and match.pattern.mode is None:
@@ -715,6 +718,15 @@ def _fallback_targets(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorL
                  if t not in sources]
         target = [r for r in _resolve_heads(later, lookup, None) if _named(r)] or target
     return target
+
+
+def _reciprocal(heads: list[Token]) -> bool:
+    """A target that is a reciprocal pronoun: "each other", "one another"."""
+    if len(heads) != 1:
+        return False
+    head, doc = heads[0], heads[0].doc
+    pairs = (doc[max(head.i - 1, 0):head.i + 1], doc[head.i:head.i + 2])
+    return any(pair.text.lower() in role_words().reciprocals for pair in pairs)
 
 
 def _each_other(source: list[ActorRef], target: list[ActorRef]) -> tuple[list[ActorRef],
