@@ -52,3 +52,15 @@ def test_the_role_words_load_with_on_quoted() -> None:
     words = role_words()
     assert "urge" in words.object_control
     assert "on" in words.control_prepositions and "on" in words.prepositions.noun_targets
+
+
+def test_the_answering_types_must_be_event_types(tmp_path: Path) -> None:
+    from tripwire.events.roles import RoleWords
+
+    text = (word_file("roles")).read_text(encoding="utf-8").replace(
+        "answering: [REJECT]", "answering: [REFUSE]")
+    path = tmp_path / "roles.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(TripwireError) as caught:
+        load_words(path, RoleWords)
+    assert caught.value.message == "answering: not event types: REFUSE"

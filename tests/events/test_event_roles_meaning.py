@@ -19,6 +19,10 @@ def dyad(text: str, event_type: str) -> tuple[set[str], set[str]]:
     # a rejection is aimed at whoever made the demand, not at its topic
     ("NATO rejected Moscow's demands on Kyiv.", "REJECT", None, {"RUS"}),
     ("Rwanda denied Burundi's accusations.", "REJECT", {"RWA"}, {"BDI"}),
+    ("Moscow demands that NATO bar Ukraine from joining. NATO rejected the demands on Tuesday.",
+     "REJECT", None, {"RUS"}),
+    ("Israel rejected the proposal made by Egypt for a truce in Gaza.", "REJECT", {"ISR"},
+     {"EGY"}),
     ("Iran dismissed the accusations levelled by Israel against Hezbollah.", "REJECT", {"IRN"},
      {"ISR"}),
     # condemning an act targets its doer

@@ -11,10 +11,12 @@ import functools
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+from pydantic import field_validator
 from spacy.tokens import Span, Token
 
 from tripwire.actors import ActorResolution, resolve_phrase
 from tripwire.actors.reference import (
+    SENTENCES_BACK,
     ArticleContext,
     cannot_act,
     described,
@@ -22,6 +24,7 @@ from tripwire.actors.reference import (
     refer,
     with_reasons,
 )
+from tripwire.actors.words import reference_words
 from tripwire.document import ActorRef, Quote
 from tripwire.events.lexicon import EventLexicon, EventType
 from tripwire.events.matching import (
@@ -40,6 +43,7 @@ from tripwire.nlp.syntax import Control, complement_subject, doer_of, entities_i
 from tripwire.nlp.syntax import first_child as _first_child
 from tripwire.nlp.syntax import passive_agent as _agent
 from tripwire.nlp.syntax import prep_object as _prep_object
+from tripwire.ontology import ontology
 
 PRE_MODIFIERS = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case"}
 ACTOR_MODIFIERS = {"amod", "compound", "poss", "nmod"}
@@ -70,6 +74,16 @@ class RoleWords(WordFile):
 
     pronouns: Words
     reciprocals: Words
+    answering: frozenset[str]  # event type names
+    answered_acts: dict[str, str]
+
+    @field_validator("answering")
+    @classmethod
+    def _known_types(cls, names: frozenset[str]) -> frozenset[str]:
+        unknown = sorted(names - set(ontology().type_names))
+        if unknown:
+            raise ValueError(f"not event types: {', '.join(unknown)}")
+        return names
     object_control: Words
     control_prepositions: Words
     patient_nouns: Words
@@ -657,7 +671,9 @@ def resolve_roles(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorLooku
     reporter = reporter_of(match.clause, lexicon.cues.reporting_verbs)
     speaker = reporter_subject(reporter) if reporter is not None else None
     source = _resolve_heads(sources, lookup, speaker)
-    target = _fallback_targets(match, lexicon, lookup, sources, _resolve_targets(targets, lookup))
+    maker = _maker_answered(match, lookup) if event_type.name in role_words().answering else None
+    target = maker if maker is not None else _fallback_targets(
+        match, lexicon, lookup, sources, _resolve_targets(targets, lookup))
     sentence = match.clause.sent
     frame = _frame(match.clause, reporter)
     source = _at_home(source, target, sentence, lookup, False, frame)
@@ -680,6 +696,44 @@ def resolve_roles(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorLooku
             (source, target), mode = joint, event_type.joint
     return Roles(source=with_reasons(source, lookup.context, target, sentence),
                  target=with_reasons(target, lookup.context, source, sentence), mode=mode)
+
+
+def _maker_answered(match: TriggerMatch, lookup: ActorLookup) -> list[ActorRef] | None:
+    """Who made the demand, claim or offer a rejection answers ("NATO rejected Moscow's
+    demands on Kyiv" answers Moscow): named in the phrase ("Moscow's demands", "the proposal
+    made by Egypt"), else, for "the demands", whoever made them in the sentences before
+    ("Moscow demands that ..."); else an explicit unknown, never whom the demand is about."""
+    head = _first_child(match.token, OBJECT_DEPS) if match.pattern.kind == "verb" else None
+    verb = role_words().answered_acts.get(head.lemma_.lower()) if head is not None else None
+    if verb is None:
+        return None
+    named = [r for r in _resolve_heads(_with_conjuncts([head, *_makers(head)]), lookup, None)
+             if _named(r)]
+    if named:
+        return named
+    if any(c.dep_ == "det" and c.lower_ in reference_words().definite for c in head.children):
+        for earlier in _earlier_acts(head, verb):
+            found = [r for r in _resolve_heads([earlier], lookup, None) if _named(r)]
+            if found:
+                return found
+    reason = f"not named who made the {head.lemma_.lower()}: {head.text!r}"
+    return [ActorRef(None, core_phrase(head).text, unresolved=reason)]
+
+
+def _earlier_acts(head: Token, verb: str) -> Iterator[Token]:
+    """The doers of the clauses that made what a definite noun takes up ("Moscow demands that
+    ... NATO rejected the demands"), nearest first, within a few sentences."""
+    doc = head.doc
+    sentence = head.sent
+    for _ in range(SENTENCES_BACK + 1):
+        for token in reversed(doc[sentence.start:min(sentence.end, head.i)]):
+            if token.pos_ == "VERB" and token.lemma_.lower() == verb and not is_passive(token):
+                doer = _doer(token)
+                if doer is not None:
+                    yield doer
+        if sentence.start == 0:
+            return
+        sentence = doc[sentence.start - 1].sent
 
 
 def _fallback_targets(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorLookup,
