@@ -106,3 +106,10 @@ def test_an_act_told_as_the_circumstance_of_a_clause_is_done_by_its_doer() -> No
                      "occupied West Bank.", published="2023-03-06").events
     assaults = [e for e in events if e.type == "ASSAULT"]
     assert assaults and all({ref_country(r) for r in e.source} == {"ISR"} for e in assaults)
+
+
+def test_a_warning_on_a_condition_is_aimed_at_who_must_meet_it() -> None:
+    [threat] = [e for e in analyze("Iran warned of severe consequences if Israel attacked its "
+                                   "nuclear sites.", published="2023-03-06").events
+                if e.type == "THREATEN"]
+    assert {ref_country(r) for r in threat.target} == {"ISR"}

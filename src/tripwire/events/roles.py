@@ -74,6 +74,7 @@ class RoleWords(WordFile):
 
     pronouns: Words
     reciprocals: Words
+    conditions: Words
     answering: frozenset[str]  # event type names
     answered_acts: dict[str, str]
 
@@ -754,8 +755,10 @@ def _fallback_targets(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorL
             # "prepared to lift the ban on the FIS": unnamed, yet someone, placed below
             target = target or [r for r in first if not r.unresolved]
     if not any(_named(r) for r in target):
-        # "threatened to strike unless Israel rescinds ...": aimed at who must act
-        condition = ultimatum_condition(match.token, lexicon.cues.ultimatum_markers)
+        # "threatened to strike unless Israel rescinds ...", "warned of consequences if Israel
+        # attacked": aimed at who must act
+        condition = ultimatum_condition(match.token, lexicon.cues.ultimatum_markers
+                                        | role_words().conditions)
         bound = _first_child(condition, SUBJECT_DEPS) if condition is not None else None
         if bound is not None:
             target = [r for r in _resolve_heads([bound], lookup, None) if _named(r)] or target
