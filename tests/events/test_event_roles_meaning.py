@@ -113,3 +113,10 @@ def test_a_warning_on_a_condition_is_aimed_at_who_must_meet_it() -> None:
                                    "nuclear sites.", published="2023-03-06").events
                 if e.type == "THREATEN"]
     assert {ref_country(r) for r in threat.target} == {"ISR"}
+
+
+def test_an_ethnic_group_is_of_the_other_state_the_sentence_names() -> None:
+    events = analyze("Up to 500 ethnic Albanians began a hunger strike to protest against "
+                     "Greece's decision to deport them.", published="2023-03-06").events
+    [protest] = [e for e in events if e.type == "PROTEST" and e.modality == "asserted"]
+    assert {ref_country(r) for r in protest.source} == {"GRC"}

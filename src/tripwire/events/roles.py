@@ -578,7 +578,11 @@ def _resolve_heads(heads: list[Token], lookup: ActorLookup,
     for head in heads:
         candidates = lookup.parties(head) or [lookup.resolve(head)]
         if _ethnic(head):
-            place = _located_in(head) or locate(head.sent, head.head).country
+            # "ethnic Turks ... against Sweden's decision": the state the sentence names that
+            # is not the one their name recalls
+            own = candidates[0].country
+            place = _located_in(head) or locate(head.sent, head.head).country or next(
+                (c for c in _sentence_countries(head.sent, lookup, set()) if c != own), None)
             candidates = [ActorRef(None, candidates[0].text, place, candidates[0].sector)]
         modifiers = [c for c in head.lefts if c.dep_ in ("amod", "compound", "nmod") and c.conjuncts]
         if head.pos_ == "NOUN":  # "the leaders of Japan and Ireland"
