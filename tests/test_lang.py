@@ -18,7 +18,7 @@ class _Sample(WordFile):
 def test_english_is_a_folder_of_word_files() -> None:
     assert "en" in languages()
     assert {p.name for p in (LANG_DIR / "en").glob("*.yaml")} >= {
-        "quotes.yaml", "time.yaml", "places.yaml", "roles.yaml"}
+        "quotes.yaml", "time.yaml", "places.yaml", "phrases.yaml", "roles.yaml"}
     assert word_file("time") == LANG_DIR / "en" / "time.yaml"
 
 
@@ -33,7 +33,7 @@ def test_words_are_lower_cased_sets(tmp_path: Path) -> None:
     ("verbs: [say, tell, say]\nnouns: [claim]\n", 1, "verbs: lists 'say' twice"),
     ("verbs: [say]\nnouns: [claim, no]\n", 2, "nouns: False is not a word (quote yes/no/on/off)"),
     ("verbs: [say]\n", 1, "lacks nouns"),
-    ("verbs: [say]\nnouns: [claim]\nadverbs: [now]\n", 1, "unknown key 'adverbs'"),
+    ("verbs: [say]\nnouns: [claim]\nadverbs: [now]\n", 3, "unknown key 'adverbs'"),
     ("verbs: []\nnouns: [claim]\n", 1, "verbs: must be a non-empty list of words"),
 ])
 def test_a_mistake_names_file_line_and_key(tmp_path: Path, text: str, line: int,
@@ -64,3 +64,11 @@ def test_the_answering_types_must_be_event_types(tmp_path: Path) -> None:
     with pytest.raises(TripwireError) as caught:
         load_words(path, RoleWords)
     assert caught.value.message == "answering: not event types: REFUSE"
+
+
+def test_phrase_words_load_as_sets() -> None:
+    from tripwire.actors.words import phrase_words
+
+    words = phrase_words()
+    assert "'s" in words.function_words and "," in words.conjunctions
+    assert words.stance_prefixes == frozenset({"pro", "anti"})

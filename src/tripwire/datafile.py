@@ -3,6 +3,7 @@ reported with the file, the line and the key, so whoever edits a word list learn
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,18 +15,26 @@ from pydantic_core import ErrorDetails
 
 from tripwire.errors import TripwireError
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """A safe loader that keeps dates as text: a model validates them, so that a bad one
+    ("2020-31-01") is reported at its line like any other mistake."""
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp",
+                        lambda loader, node: str(loader.construct_scalar(node)))
 Model = TypeVar("Model", bound=pydantic.BaseModel)
 Key = str | int
 
 
 @dataclass(frozen=True)
 class DataFile:
-    """One parsed YAML file: its data, and its node tree to find the line of any key."""
+    """One parsed YAML file: its data, and (composed when an error needs it) its node tree to
+    find the line of any key."""
 
     path: Path
     data: Any
-    node: yaml.Node | None
+    text: str
 
     @classmethod
     def read(cls, path: Path) -> DataFile:
@@ -33,13 +42,21 @@ class DataFile:
             text = Path(path).read_text(encoding="utf-8")
         except OSError as exc:
             raise TripwireError("E009", f"cannot read data file: {exc}", str(path)) from exc
+        return cls.parse(text, Path(path))
+
+    @classmethod
+    def parse(cls, text: str, path: Path) -> DataFile:
+        """The data of `text`, read from `path` (named in errors)."""
         try:
-            return cls(Path(path), yaml.load(text, Loader=_Loader),  # noqa: S506 - a SafeLoader
-                       yaml.compose(text, Loader=_Loader))
+            return cls(path, yaml.load(text, Loader=_Loader), text)  # noqa: S506 - a SafeLoader
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f"{path}:{mark.line + 1}" if mark else str(path)
             raise TripwireError("E009", f"invalid YAML: {exc}", where) from exc
+
+    @functools.cached_property
+    def node(self) -> yaml.Node | None:
+        return yaml.compose(self.text, Loader=_Loader)
 
     def line_of(self, loc: Sequence[Key]) -> int:
         """The line of the deepest key of `loc` that the file has (1 for the file itself)."""
@@ -58,26 +75,35 @@ class DataFile:
                 break
         return line
 
-    def error(self, loc: Sequence[Key], message: str) -> TripwireError:
-        """An error at `loc` (keys and list positions from the top), naming file, line and key."""
+    def error(self, loc: Sequence[Key], message: str,
+              line_loc: Sequence[Key] | None = None) -> TripwireError:
+        """An error at `loc` (keys and list positions from the top), naming file, line and key;
+        `line_loc`, where given, is where the line is taken from (an unknown key's own line)."""
         key = ".".join(str(part) for part in loc)
+        line = self.line_of(loc if line_loc is None else line_loc)
         return TripwireError("E009", f"{key}: {message}" if key else message,
-                             f"{self.path}:{self.line_of(loc)}")
+                             f"{self.path}:{line}")
 
     def validate(self, model: type[Model]) -> Model:
         """The data as `model`; the first mistake is raised at its line."""
         try:
             return model.model_validate(self.data)
         except pydantic.ValidationError as exc:
-            loc, message = _explained(exc.errors()[0])
+            first = exc.errors()[0]
+            loc, message = _explained(first)
             if exc.error_count() > 1:
                 message += f" (and {exc.error_count() - 1} more)"
-            raise self.error(loc, message) from None
+            raise self.error(loc, message, _keys(first)) from None
+
+
+def _keys(error: ErrorDetails) -> list[Key]:
+    """The keys and list positions of a pydantic error's location: its line in the file."""
+    return [part for part in error["loc"] if isinstance(part, str | int)]
 
 
 def _explained(error: ErrorDetails) -> tuple[list[Key], str]:
     """Where a pydantic error is, and what it says in the words of a data file."""
-    loc = [part for part in error["loc"] if isinstance(part, str | int)]
+    loc = _keys(error)
     context = error.get("ctx") or {}
     if error["type"] == "missing" and loc:
         return loc[:-1], f"lacks {loc[-1]}"

@@ -109,3 +109,38 @@ def test_pronoun_alone_is_someone_unknown() -> None:
 def test_capital_after_place_preposition_is_only_a_country() -> None:
     reading = resolve_phrase("a market in Kabul")
     assert (reading.actor, reading.country, reading.sector) == (None, "AFG", None)
+
+
+@pytest.mark.parametrize(("text", "actor", "country", "sector"), [
+    ("UN Secretary-General", "person:antonio-guterres", "PRT", "GOV"),  # "UN" is no surname "Un"
+    ("police in Lagos", "NGA", "NGA", "COP"),  # a city after "in", not a namesake
+    ("Lagos", None, "NGA", None),
+])
+def test_a_bare_surname_yields_to_an_organisation_or_a_place(text: str, actor: str | None,
+                                                             country: str, sector: str | None) -> None:
+    reading = resolve_phrase(text, "2022-06-01")
+    assert (reading.actor, reading.country, reading.sector) == (actor, country, sector)
+
+
+@pytest.mark.parametrize(("text", "actor", "sector", "affiliation"), [
+    # "Nelson" is some registry person's surname, "Mujahid" a sector word: here name words
+    ("opposition leader Nelson Chamisa", "person:nelson-chamisa", "PTY", None),
+    ("Taliban spokesman Zabihullah Mujahid", "person:zabihullah-mujahid", "REB", "org:taliban"),
+    ("a Taliban spokesman", "org:taliban", "REB", None),  # named or not, in the group's sector
+    ("Judge Ana Quiroz", "person:ana-quiroz", "JUD", None),  # a title before a name stays a title
+])
+def test_words_of_an_unknown_name_and_the_sector_of_a_groups_spokesman(
+        text: str, actor: str, sector: str, affiliation: str | None) -> None:
+    reading = resolve_phrase(text, "2022-06-01")
+    assert (reading.actor, reading.sector, reading.affiliation) == (actor, sector, affiliation)
+
+
+@pytest.mark.parametrize(("text", "actor", "sector"), [
+    ("the Biden administration", "USA", "GOV"),  # the state, in office or not on the day
+    ("Assad regime forces", "SYR", "MIL"),
+    ("President Biden", "person:joe-biden", "GOV"),  # a title before the name: the person
+])
+def test_a_person_before_the_sector_word_is_the_persons_state(text: str, actor: str,
+                                                              sector: str) -> None:
+    reading = resolve_phrase(text, "2022-06-01")
+    assert (reading.actor, reading.sector) == (actor, sector)

@@ -83,14 +83,16 @@ def test_users_file_overrides_a_packaged_entry(tmp_path: Path, user_files) -> No
 
 
 @pytest.mark.parametrize(("text", "line", "words"), [
-    ("actors:\n  - {id: X, name: Y, kind: planet}\n", 2, "kind 'planet'"),
-    ("actors:\n  - id: X\n    kind: state\n", 2, "name is required"),
+    ("actors:\n  - {id: X, name: Y, kind: planet}\n", 2, "kind must be one of: 'state'"),
+    ("actors:\n  - id: X\n    kind: state\n", 2, "actors.0: lacks name"),
+    ("actors:\n  - {id: X, name: '', kind: state}\n", 2, "actors.0.name: is required"),
     ("actors:\n  - {id: X, name: Y, kind: state, sector: ARMY}\n", 2, "'ARMY' is not a sector"),
-    ("actors:\n  - {id: X, name: Y, kind: state, colour: red}\n", 2, "unknown field(s) colour"),
+    ("actors:\n  - {id: X, name: Y, kind: state, colour: red}\n", 2, "unknown key 'colour'"),
     ("actors:\n  - id: p\n    name: P\n    kind: person\n    offices:\n"
-     "      - {title: President, start: 2020-31-01}\n", 6, "not a date"),
-    ("actors: [\n", 2, "not valid YAML"),
-    ("people: []\n", None, "'actors:' list"),
+     "      - {title: President, start: 2020-31-01}\n", 6, "'2020-31-01' is not a date"),
+    ("actors: [\n", 2, "invalid YAML"),
+    ("people: []\n", 1, "lacks actors"),
+    ("- {id: X}\n", 1, "'actors:' list"),
 ])
 def test_bad_files_name_file_and_line(tmp_path: Path, text: str, line: int | None, words: str) -> None:
     path = write(tmp_path, text)

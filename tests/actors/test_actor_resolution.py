@@ -197,3 +197,40 @@ def test_a_doctrine_is_not_a_person() -> None:
     document = analyze("Scholars say Bin Ladenism helped the movement recruit.",
                        published="2019-04-10")
     assert not any(a.id.endswith("ism") for a in document.actors)
+
+
+def test_a_bare_surname_in_the_namesake_country_still_needs_the_full_name() -> None:
+    british = analyze("British officials met in London on Monday. Johnson condemned the raid.",
+                      published="2021-05-06")
+    assert not any(a.id == "person:boris-johnson" for a in british.actors)
+    named_later = analyze("Johnson condemns the raid. Prime Minister Boris Johnson said on Monday "
+                          "the raid was wrong.", published="2021-05-06")
+    johnson = next(a for a in named_later.actors if a.id == "person:boris-johnson")
+    assert johnson.mentions[0].text == "Johnson"
+
+
+def test_an_acronym_is_never_a_surname_even_after_the_full_name() -> None:
+    document = analyze("North Korean leader Kim Jong-un met envoys. The UN said the talks were "
+                       "useful.", published="2019-04-25")
+    kim = next(a for a in document.actors if a.id == "person:kim-jong-un")
+    assert [m.text for m in kim.mentions] == ["Kim Jong-un"]
+    assert any(a.id == "UN" for a in document.actors)
+
+
+def test_a_name_the_article_gives_a_place_is_no_person() -> None:
+    document = analyze("Qasr Tibah’s population has tripled. The situation at Qasr Tibah camp was "
+                       "critical, aid workers said.", published="2019-04-25")
+    assert not any(a.kind == "person" for a in document.actors)
+
+
+def test_a_name_before_the_head_noun_describes_the_head() -> None:
+    document = analyze("Ansar al-Tawhid fighters attacked the post. Hoda Muthana's lawyer "
+                       "condemned the raid.", published="2019-04-25")
+    assert not any(a.kind == "person" for a in document.actors)
+
+
+def test_an_office_holder_is_mentioned_by_the_phrase_up_to_the_office() -> None:
+    # the parser makes "urged" a modifier of "restraint" and one noun chunk of it all
+    document = analyze("The UN secretary-general urged restraint.", published="2022-06-01")
+    guterres = next(a for a in document.actors if a.id == "person:antonio-guterres")
+    assert [m.text for m in guterres.mentions] == ["The UN secretary-general"]

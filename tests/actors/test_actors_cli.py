@@ -48,4 +48,4 @@ def test_bad_actor_file_is_a_clear_error(tmp_path) -> None:
     path.write_text("actors:\n  - {id: X, kind: state}\n", encoding="utf-8")
     result = runner.invoke(app, ["actors", "resolve", "France", "--actors", str(path)])
     assert result.exit_code == 2
-    assert f"{path}:2: name is required [E009]" in result.output
+    assert f"{path}:2: actors.0: lacks name [E009]" in result.output

@@ -246,3 +246,45 @@ def test_page_labels_and_player_notices_leave_the_body() -> None:
     for junk in ("Story highlights", "Advertisement", "JavaScript", "audio element", "Edited by"):
         assert junk not in cleaned.text
     assert {r.kind for r in cleaned.removed} >= {"label", "advertisement", "player", "byline"}
+
+
+def test_highlights_above_a_wire_dateline_without_a_dash_are_removed():
+    cleaned = clean("Eastmark recalls envoy, says the ministry\nTalks may resume next month\n"
+                    f"Arden, Eastmark (Reuters) {LONG}\n\n{LONG}")
+    assert cleaned.text == f"{LONG}\n\n{LONG}"
+    assert [r.kind for r in cleaned.removed] == ["highlights", "highlights", "dateline"]
+
+
+def test_datelines_with_a_day_and_month_or_a_colon_are_cut():
+    assert clean(f"Eastmark Times, 6 May - {LONG}").text == LONG
+    assert clean(f"ARDEN: {LONG}").text == LONG
+    cleaned = clean(f"ARDEN- 24 July 2022: {LONG}")
+    assert (cleaned.text, cleaned.published) == (LONG, "2022-07-24")
+
+
+def test_notes_after_a_bullet_at_the_end_are_a_footer():
+    cleaned = clean(f"{LONG} “We will not give in,” she said. • This article was amended on 3 May. "
+                    "• Jane Roe is a fellow at the Arden Institute.")
+    assert cleaned.text == f"{LONG} “We will not give in,” she said."
+    assert [r.kind for r in cleaned.removed] == ["footer"]
+    listed = f"{LONG} Members: • Eastmark • Westvale"
+    assert clean(listed).text == listed
+
+
+def test_sign_offs_disclaimers_and_contact_lines_are_removed():
+    text = (f"{LONG}\n\nThe views expressed in this article do not necessarily reflect those of "
+            "the Arden Post.\n\nHave a tip? Jane Roe may be reached at jroe@example.com.\n\n"
+            "Follow the Arden Post on Facebook and Twitter.\n\nSOURCE: Arden Wire\n\n"
+            "With Post wires\n\nRead More")
+    cleaned = clean(text)
+    assert cleaned.text == LONG
+    assert [r.kind for r in cleaned.removed] == ["disclaimer", "cta", "cta", "byline", "byline",
+                                                 "cta"]
+
+
+def test_photo_credits_and_republication_notes_are_removed():
+    cleaned = clean(f"{LONG}\n\n(Photo by Jane Roe/Arden Wire)\n\n{LONG}\n\n"
+                    "This article was originally published on The Arden Review.")
+    assert cleaned.text == f"{LONG}\n\n{LONG}"
+    assert [c.text for c in cleaned.captions] == ["(Photo by Jane Roe/Arden Wire)"]
+    assert [r.kind for r in cleaned.removed] == ["disclaimer"]

@@ -253,3 +253,22 @@ def test_clause_between_commas_before_the_cue_is_skipped() -> None:
     assert summary(text)[-1] == (
         "partial", "change how we see the north.", "Prime Minister Mark Carney", "said"
     )
+
+
+def test_a_description_stands_for_the_person_named_before_only_if_it_fits() -> None:
+    text = ("Deputy police chief Abdul Qaderi said one suspect had been arrested. The Nato "
+            "spokesman said a car had been driven into the wall. Former Kenyan President Uhuru "
+            "Kenyatta met the rebels in Goma. \"We are here to listen,\" the former Kenyan "
+            "president said.")
+    doc = parse(text)
+    speakers = [(q.speaker.text, q.speaker.actor) for q in find_quotes(doc, resolve_actors(doc, "2023-07-13"))
+                if q.speaker is not None]
+    assert ("The Nato spokesman", "NATO") in speakers  # not the police chief named before
+    assert ("Uhuru Kenyatta", "person:uhuru-kenyatta") in speakers  # a Kenyan named before
+
+
+def test_a_date_or_a_quantifier_before_the_name_is_no_part_of_the_speaker() -> None:
+    speakers = [s for _, _, s, _ in summary(
+        'At the assembly in September Bolton declared: "We are not going." '
+        "Both Kotey and Elsheikh said they were innocent.")]
+    assert speakers == ["Bolton", "Kotey"]

@@ -14,16 +14,17 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal, get_args
 
-import yaml
+import pydantic
 
 from tripwire.actors.text import fold
-from tripwire.datafile import read_user_file
+from tripwire.datafile import DataFile, read_user_file
 from tripwire.errors import TripwireError
 from tripwire.ontology import ontology
 
-KINDS = ("state", "igo", "person", "group", "org")
+Kind = Literal["state", "igo", "person", "group", "org"]
+KINDS: tuple[str, ...] = get_args(Kind)
 SECTORS = frozenset(ontology().sectors)
 PACKAGED_FILES = ("states.yaml", "states_extra.yaml", "igos.yaml", "groups.yaml", "people.csv")
 LIST_FIELDS = ("names", "adjectives", "metonyms", "context_names", "places")
@@ -82,129 +83,119 @@ class ActorEntry:
         self.offices.extend(o for o in other.offices if (o.title, o.of, o.start) not in known)
 
 
-class LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """A SafeLoader that records the line of every mapping, so errors can name it."""
-
-
-def _construct_mapping(loader: LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping["__line__"] = node.start_mark.line + 1
-    return mapping
-
-
-def _construct_timestamp(loader: LineLoader, node: yaml.ScalarNode) -> str:
-    """Keep dates as text, so a bad one ("2020-31-01") gets our error with its line."""
-    return str(loader.construct_scalar(node))
-
-
-LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
-
-
 def _bad(where: str, message: str) -> TripwireError:
     return TripwireError("E009", message, where)
 
 
 def _as_date(value: Any, where: str, what: str) -> dt.date | None:
+    try:
+        return _date(value)
+    except ValueError as error:
+        raise _bad(where, f"{what} {error}") from None
+
+
+def _date(value: Any) -> dt.date | None:
     if value is None or value == "":
         return None
-    if isinstance(value, dt.datetime):
-        return value.date()
     if isinstance(value, dt.date):
         return value
     try:
         return dt.date.fromisoformat(str(value).strip())
     except ValueError:
-        raise _bad(where, f"{what} {value!r} is not a date (YYYY-MM-DD)") from None
+        raise ValueError(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
-def _as_text(value: Any, where: str, what: str, required: bool = False) -> str | None:
+def _text(value: Any) -> str | None:
+    """A scalar as text; empty is none."""
     if value is None or value == "":
-        if required:
-            raise _bad(where, f"{what} is required")
         return None
     if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise _bad(where, f"{what} must be a string, not {type(value).__name__}")
+        raise ValueError(f"must be a string, not {type(value).__name__}")
     return str(value).strip()
 
 
-def _as_list(value: Any, where: str, what: str) -> list[str]:
+def _required(value: Any) -> str:
+    text = _text(value)
+    if text is None:
+        raise ValueError("is required")
+    return text
+
+
+def _texts(value: Any) -> list[str]:
+    """One string or a list of non-empty strings."""
     if value is None:
         return []
     if isinstance(value, str):
         return [value]
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise _bad(where, f"{what} must be a list of non-empty strings")
+        raise ValueError("must be a list of non-empty strings")
     return [v.strip() for v in value]
 
 
-def _sector(value: Any, where: str, what: str) -> str | None:
-    text = _as_text(value, where, what)
-    if text is not None and text not in SECTORS:
-        raise _bad(where, f"{what} {text!r} is not a sector ({', '.join(sorted(SECTORS))})")
-    return text
+def _sector(value: str | None) -> str | None:
+    if value is not None and value not in SECTORS:
+        raise ValueError(f"{value!r} is not a sector ({', '.join(sorted(SECTORS))})")
+    return value
 
 
-KNOWN_KEYS = frozenset({"id", "offices", "__line__", *LIST_FIELDS, *SCALAR_FIELDS})
-OFFICE_KEYS = frozenset({"title", "of", "start", "end", "__line__"})
+Text = Annotated[str | None, pydantic.BeforeValidator(_text)]
+Required = Annotated[str, pydantic.BeforeValidator(_required)]
+Texts = Annotated[list[str], pydantic.BeforeValidator(_texts)]
+Sector = Annotated[str | None, pydantic.BeforeValidator(_text), pydantic.AfterValidator(_sector)]
+Day = Annotated[dt.date | None, pydantic.BeforeValidator(_date)]
 
 
-def entry_from_mapping(record: Any, where: str) -> ActorEntry:
-    """Validate one `actors:` item (a mapping read from YAML) into an ActorEntry."""
-    if not isinstance(record, dict):
-        raise _bad(where, "each actor must be a mapping with at least id, name and kind")
-    unknown = sorted(set(record) - KNOWN_KEYS)
-    if unknown:
-        raise _bad(where, f"unknown field(s) {', '.join(unknown)}")
-    kind = _as_text(record.get("kind"), where, "kind", required=True)
-    if kind not in KINDS:
-        raise _bad(where, f"kind {kind!r} is not one of {', '.join(KINDS)}")
-    entry = ActorEntry(
-        id=_as_text(record.get("id"), where, "id", required=True) or "",
-        name=_as_text(record.get("name"), where, "name", required=True) or "",
-        kind=kind,
-        country=_as_text(record.get("country"), where, "country"),
-        sector=_sector(record.get("sector"), where, "sector"),
-        affiliation=_as_text(record.get("affiliation"), where, "affiliation"),
-        parent=_as_text(record.get("parent"), where, "parent"),
-        metonym_sector=_sector(record.get("metonym_sector"), where, "metonym_sector"),
-        where=where,
-    )
-    for name in LIST_FIELDS:
-        setattr(entry, name, _as_list(record.get(name), where, name))
-    if entry.name not in entry.names:
-        entry.names.insert(0, entry.name)
-    offices = record.get("offices") or []
-    if not isinstance(offices, list):
-        raise _bad(where, "offices must be a list")
-    for item in offices:
-        line_where = f"{where.rsplit(':', 1)[0]}:{item['__line__']}" if isinstance(item, dict) else where
-        if not isinstance(item, dict):
-            raise _bad(where, "each office must be a mapping {title, of, start, end}")
-        extra = sorted(set(item) - OFFICE_KEYS)
-        if extra:
-            raise _bad(line_where, f"unknown office field(s) {', '.join(extra)}")
-        entry.offices.append(Office(
-            title=_as_text(item.get("title"), line_where, "office title", required=True) or "",
-            of=_as_text(item.get("of"), line_where, "office 'of'"),
-            start=_as_date(item.get("start"), line_where, "office start"),
-            end=_as_date(item.get("end"), line_where, "office end"),
-        ))
-    return entry
+class _OfficeRecord(pydantic.BaseModel):
+    model_config = pydantic.ConfigDict(extra="forbid")
+
+    title: Required
+    of: Text = None
+    start: Day = None
+    end: Day = None
+
+
+class _ActorRecord(pydantic.BaseModel):
+    """One `actors:` item as a user writes it (see data/README.md)."""
+
+    model_config = pydantic.ConfigDict(extra="forbid")
+
+    id: Required
+    name: Required
+    kind: Kind
+    country: Text = None
+    sector: Sector = None
+    affiliation: Text = None
+    parent: Text = None
+    metonym_sector: Sector = None
+    names: Texts = []
+    adjectives: Texts = []
+    metonyms: Texts = []
+    context_names: Texts = []
+    places: Texts = []
+    offices: list[_OfficeRecord] = []
+
+
+class _ActorFile(pydantic.BaseModel):
+    actors: list[_ActorRecord]
 
 
 def read_yaml_file(text: str, source: str) -> list[ActorEntry]:
-    """Read an `actors:` YAML document; `source` names the file in errors."""
-    try:
-        data = yaml.load(text, Loader=LineLoader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{source}:{mark.line + 1}" if mark is not None else source
-        raise _bad(where, f"not valid YAML: {getattr(exc, 'problem', None) or exc}") from None
-    if not isinstance(data, dict) or not isinstance(data.get("actors"), list):
-        raise _bad(source, "an actor file must be a mapping with an 'actors:' list")
-    return [entry_from_mapping(item, f"{source}:{item.get('__line__', '?') if isinstance(item, dict) else '?'}")
-            for item in data["actors"]]
+    """Read an `actors:` YAML document with the shared data-file loader; `source` names the
+    file in errors, which give its line and key."""
+    data = DataFile.parse(text, Path(source))
+    if not isinstance(data.data, dict):
+        raise data.error((), "an actor file must be a mapping with an 'actors:' list")
+    entries = []
+    for n, record in enumerate(data.validate(_ActorFile).actors):
+        entry = ActorEntry(
+            **record.model_dump(exclude={"offices"}),
+            offices=[Office(**office.model_dump()) for office in record.offices],
+            where=f"{source}:{data.line_of(('actors', n))}",
+        )
+        if entry.name not in entry.names:
+            entry.names.insert(0, entry.name)
+        entries.append(entry)
+    return entries
 
 
 PEOPLE_COLUMNS = ("name", "country", "office", "of", "start", "end", "aliases")

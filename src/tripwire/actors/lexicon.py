@@ -7,13 +7,14 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any
+from pathlib import Path
+from typing import Annotated
 
-import yaml
+import pydantic
 
-from tripwire.actors.entries import SECTORS, LineLoader
+from tripwire.actors.entries import SECTORS
 from tripwire.actors.text import name_key
-from tripwire.errors import TripwireError
+from tripwire.datafile import DataFile
 
 SOURCE = "tripwire/actors/data/sectors.yaml"
 
@@ -65,23 +66,6 @@ class Lexicon:
         return id(self)
 
 
-def _bad(line: Any, message: str) -> TripwireError:
-    return TripwireError("E009", message, f"{SOURCE}:{line}")
-
-
-def _sector(value: Any, line: Any) -> str | None:
-    if value is not None and value not in SECTORS:
-        raise _bad(line, f"{value!r} is not a sector")
-    return value
-
-
-def _words(item: dict[str, Any], line: Any) -> list[str]:
-    words = item.get("words")
-    if not isinstance(words, list) or not words or not all(isinstance(w, str) for w in words):
-        raise _bad(line, "'words' must be a non-empty list of strings")
-    return [w.strip() for w in words]
-
-
 def plural(word: str) -> str:
     """Naive English plural of a phrase's last word, so the data lists singulars only."""
     head, _, last = word.rpartition(" ")
@@ -95,49 +79,66 @@ def plural(word: str) -> str:
     return prefix + last + "s"
 
 
-def parse_lexicon(data: Any) -> Lexicon:
-    if not isinstance(data, dict):
-        raise _bad(1, "expected a mapping with sectors, offices, modifiers, pronouns")
+def _sector(value: str | None) -> str | None:
+    if value is not None and value not in SECTORS:
+        raise ValueError(f"{value!r} is not a sector")
+    return value
+
+
+Sector = Annotated[str | None, pydantic.AfterValidator(_sector)]
+WordList = Annotated[list[Annotated[str, pydantic.StringConstraints(strip_whitespace=True)]],
+                     pydantic.Field(min_length=1)]
+
+
+class _Record(pydantic.BaseModel):
+    model_config = pydantic.ConfigDict(extra="forbid")
+
+
+class _SectorWords(_Record):
+    sector: Annotated[str, pydantic.AfterValidator(_sector)]
+    secondary: Sector = None
+    uncountable: bool = False
+    words: WordList
+
+
+class _Office(_Record):
+    office: Annotated[str, pydantic.StringConstraints(min_length=1)]
+    sector: Annotated[str, pydantic.AfterValidator(_sector)] = "GOV"
+    secondary: Sector = None
+    leader: bool = False
+    words: WordList
+
+
+class _SectorsFile(_Record):
+    sectors: list[_SectorWords] = []
+    offices: list[_Office] = []
+    modifiers: dict[str, Annotated[str, pydantic.AfterValidator(_sector)]] = {}
+    pronouns: list[str] = []
+    leader_words: list[str] = []
+
+
+def parse_lexicon(found: _SectorsFile) -> Lexicon:
     lexicon = Lexicon()
-    for item in data.get("sectors") or []:
-        line = item.get("__line__", "?")
-        spec = SectorSpec(_sector(item.get("sector"), line) or "", _sector(item.get("secondary"), line))
-        if not spec.sector:
-            raise _bad(line, "sector is required")
-        for word in _words(item, line):
+    for item in found.sectors:
+        spec = SectorSpec(item.sector, item.secondary)
+        for word in item.words:
             lexicon.sector_words.setdefault(word, spec)
-            if not item.get("uncountable"):
+            if not item.uncountable:
                 lexicon.sector_words.setdefault(plural(word), spec)
                 lexicon.group_words.add(plural(word))
-    for item in data.get("offices") or []:
-        line = item.get("__line__", "?")
-        title = item.get("office")
-        if not isinstance(title, str) or not title:
-            raise _bad(line, "office is required")
-        sector = _sector(item.get("sector", "GOV"), line) or "GOV"
-        lexicon.offices[title] = OfficeSpec(title, sector, _sector(item.get("secondary"), line),
-                                            bool(item.get("leader", False)))
-        for word in _words(item, line):
-            lexicon.office_words.setdefault(word, title)
-            lexicon.plural_office_words.setdefault(plural(word), title)
-    modifiers = data.get("modifiers") or {}
-    for word, sector in modifiers.items():
-        if word == "__line__":
-            continue
-        lexicon.modifiers[word] = _sector(sector, modifiers.get("__line__")) or ""
-    for name in ("pronouns", "leader_words"):
-        words = data.get(name) or []
-        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-            raise _bad("?", f"{name} must be a list of words")
-        setattr(lexicon, name, tuple(words))
+    for office in found.offices:
+        lexicon.offices[office.office] = OfficeSpec(office.office, office.sector, office.secondary,
+                                                    office.leader)
+        for word in office.words:
+            lexicon.office_words.setdefault(word, office.office)
+            lexicon.plural_office_words.setdefault(plural(word), office.office)
+    lexicon.modifiers.update(found.modifiers)
+    lexicon.pronouns, lexicon.leader_words = tuple(found.pronouns), tuple(found.leader_words)
     return lexicon
 
 
 @functools.cache
 def load_lexicon() -> Lexicon:
+    """The packaged sector words and offices, read by the shared data-file loader."""
     text = (resources.files("tripwire.actors") / "data" / "sectors.yaml").read_text(encoding="utf-8")
-    try:
-        data = yaml.load(text, Loader=LineLoader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.YAMLError as exc:
-        raise _bad("?", f"not valid YAML: {exc}") from None
-    return parse_lexicon(data)
+    return parse_lexicon(DataFile.parse(text, Path(SOURCE)).validate(_SectorsFile))

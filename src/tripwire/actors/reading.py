@@ -16,26 +16,9 @@ from typing import Any
 from tripwire.actors.entries import ActorEntry, Office, slug
 from tripwire.actors.registry import Hit, Match, Registry
 from tripwire.actors.text import Token, tokenize
+from tripwire.actors.words import phrase_words
 
 OWNER_ROLES = ("name", "adjective", "metonym", "context", "place")
-# A capital after one of these is a place ("talks in Moscow"), not the government.
-PLACE_PREPOSITIONS = frozenset({
-    "in", "at", "to", "from", "near", "across", "outside", "inside", "into", "toward", "towards",
-    "via", "through", "around", "between", "within", "over", "under", "of",
-})
-# Words that carry no sense of who: a phrase of a country and only these is the country itself.
-FUNCTION_WORDS = frozenset({
-    "a", "an", "the", "of", "in", "on", "at", "to", "from", "for", "by", "with", "and", "or",
-    "but", "across", "into", "onto", "over", "under", "near", "around", "between", "among",
-    "within", "without", "via", "through", "toward", "towards", "against", "about", "along",
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen",
-    "dozens", "hundreds", "thousands", "several", "some", "many", "few", "most", "all", "both",
-    "each", "every", "other", "another", "more", "less", "this", "that", "these", "those", "its",
-    "their", "his", "her", "our", "your", "current", "new", "top", "senior", "heavily", "largest",
-    "large", "small", "own", "said", "'s", "was", "were", "is", "are", "be", "been", "being",
-    "has", "have", "had", "will", "would",
-})
-
 
 @dataclass
 class Reading:
@@ -208,7 +191,7 @@ def unknown_person(tokens: list[Token], matches: list[Match], text: str,
     runs: list[list[Token]] = [[]]
     for i, token in enumerate(tokens):
         if i not in covered and token.is_capitalised and token.text.isalpha():
-            if runs[-1] or token.key not in FUNCTION_WORDS:  # not "The" of "The Kurdish community"
+            if runs[-1] or token.key not in phrase_words().function_words:  # not "The" of "The Kurdish community"
                 runs[-1].append(token)
         elif runs[-1]:
             runs.append([])
@@ -223,8 +206,27 @@ def unknown_person(tokens: list[Token], matches: list[Match], text: str,
 def has_loose_content(tokens: list[Token], matches: list[Match]) -> bool:
     """Words outside every match that are not function words: "regions across Indonesia"."""
     covered = {i for m in matches for i in range(m.first, m.last)}
-    return any(i not in covered and t.text.isalpha() and t.key not in FUNCTION_WORDS
+    return any(i not in covered and t.text.isalpha() and t.key not in phrase_words().function_words
                for i, t in enumerate(tokens))
+
+
+@dataclass
+class _Phrase:
+    """One noun phrase while it is read: its words, registry matches and what they say."""
+
+    reg: Registry
+    tokens: list[Token]
+    matches: list[Match]
+    day: dt.date | None
+    text: str
+    is_name: Callable[[int, int], bool] | None
+    former: bool  # "former", "ex-": the actor acts as an elite, not in office
+    head: Match | None  # the sector or office word the phrase turns on
+    hint: str | None  # the canonical office the head word names
+    owners: list[tuple[Match, Hit]]  # states and organisations named, one hit each
+
+    def unknown_person(self) -> tuple[str, str] | None:
+        return unknown_person(self.tokens, self.matches, self.text, self.is_name)
 
 
 def read_phrase(reg: Registry, tokens: list[Token], matches: list[Match], day: dt.date | None,
@@ -233,97 +235,179 @@ def read_phrase(reg: Registry, tokens: list[Token], matches: list[Match], day: d
     """Read one noun phrase. `context` holds actor ids already named in the article (for "the
     alliance"); `people` person ids already named (a bare surname refers to them first);
     `loose_unk` marks a state with unexplained words ("regions across Indonesia") as UNK;
-    `is_name(start, end)` confirms a run of capitalised words as a person's name."""
-    reading = Reading(text)
+    `is_name(start, end)` confirms a run of capitalised words as a person's name.
+
+    The readings are tried in order: a named person, an office held on the day, an unknown
+    person with a title, the owner acting through the head word's sector, a generic agent."""
     if len(tokens) == 1 and matches and matches[0].roles("pronoun"):
-        reading.sector = "UNK"  # "he": someone, not yet known who
-        return reading
-    former = any(m.roles("modifier") for m in matches)
+        return Reading(text, sector="UNK")  # "he": someone, not yet known who
+    matches = _without_name_words(tokens, matches, people)
+    phrase = _phrase(reg, tokens, matches, day, text, context, is_name)
+    person = _named_person(phrase, people)
+    if person is not None:
+        return person
+    owner = _owner(phrase)
+    reading = _office_holder(phrase, owner) or _titled_person(phrase, owner)
+    if reading is None:
+        reading = _owner_or_agent(phrase, owner, loose_unk)
+        if phrase.former and (reading.actor is not None or reading.sector is not None):
+            reading.sector, reading.secondary = "ELI", None
+    return reading
+
+
+def _without_name_words(tokens: list[Token], matches: list[Match],
+                        people: Collection[str]) -> list[Match]:
+    """Matches that are words of an unknown person's name are no match: a bare surname next to
+    other capitalised words ("opposition leader Nelson Chamisa"), a capitalised sector word
+    after one ("Taliban spokesman Zabihullah Mujahid"). A title before a name stays a title."""
+    covered = {i for m in matches for i in range(m.first, m.last)}
+
+    def name_word(i: int) -> bool:
+        return (0 <= i < len(tokens) and i not in covered and tokens[i].is_capitalised
+                and tokens[i].text.isalpha() and tokens[i].key not in phrase_words().function_words)
+
+    def part_of_name(m: Match) -> bool:
+        roles = {h.role for h in m.hits}
+        if roles == {"surname"} and not any(h.target in people for h in m.hits):
+            return name_word(m.first - 1) or name_word(m.last)
+        return roles == {"sector"} and name_word(m.first - 1) and all(
+            t.is_capitalised for t in tokens[m.first:m.last])
+
+    return [m for m in matches if not part_of_name(m)]
+
+
+def _phrase(reg: Registry, tokens: list[Token], matches: list[Match], day: dt.date | None,
+            text: str, context: Collection[str],
+            is_name: Callable[[int, int], bool] | None) -> _Phrase:
     head = head_match(matches)
-    hint = None
-    if head is not None and head.roles("office"):
-        hint = head.roles("office")[0].target
+    hint = head.roles("office")[0].target if head is not None and head.roles("office") else None
     owners = [(m, _as_place(reg, m, h, tokens)) for m in matches
               for h in owner_hits(reg, m, context)[:1]
               if (h.role != "place" or not _inside_name(m, tokens, matches))
               and not _stance(m, tokens)]
-    phrase_country = next((owner_reading(reg, h, text).country for _, h in owners), None)
+    return _Phrase(reg, tokens, matches, day, text, is_name,
+                   any(m.roles("modifier") for m in matches), head, hint, owners)
 
-    # 1. A person named in the phrase.
-    for match in matches:
+
+def _named_person(phrase: _Phrase, people: Collection[str]) -> Reading | None:
+    """1. A person the registry knows, named in the phrase; of namesakes, one the article named.
+    A person named before the phrase's sector word qualifies it: "the Biden administration",
+    "Assad regime forces" are the person's state acting through that sector."""
+    reg = phrase.reg
+    country = next((owner_reading(reg, h, phrase.text).country for _, h in phrase.owners), None)
+    qualifier = None
+    for match in phrase.matches:
         hits = person_hits(reg, match)
-        if hits and _person_hit_valid(match, tokens, matches, people, hits):
+        if hits and _person_hit_valid(reg, match, phrase.tokens, phrase.matches, people, hits):
             known = [h for h in hits if h.target in people]
-            entry = pick_person(reg, known or hits, day, phrase_country)
-            return read_person(reg, entry, day, text, hint, former)
+            entry = pick_person(reg, known or hits, phrase.day, country)
+            head = phrase.head
+            if head is not None and not head.roles("office") and head.first >= match.last:
+                qualifier = qualifier or entry
+                continue
+            return read_person(reg, entry, phrase.day, phrase.text, phrase.hint, phrase.former)
+    if qualifier is None or qualifier.country is None or phrase.unknown_person() is not None:
+        return None
+    state = reg.get(qualifier.country)
+    sector, secondary = _sector_of(phrase.head) if phrase.head is not None else (None, None)
+    return Reading(phrase.text, qualifier.country, state.name if state else None, "state",
+                   qualifier.country, sector, secondary)
 
-    owner: tuple[Match, Hit] | None = None
-    if owners:
-        before = [o for o in owners if head is not None and o[0].first < head.first]
-        # Without a sector word the last name is the head ("NATO member Norway" is Norway);
-        # of nationality words the first is the state ("Bosnian Serbs" live in Bosnia).
-        named = [o for o in owners if o[1].role == "name"] if head is None else []
-        owner = before[0] if before else named[-1] if named else owners[0]
 
-    # 2. An office or leader of a named state or organisation, held on the day.
-    leader = any(m.roles("leader") for m in matches)
-    if leader and not hint and owner is not None and _body_words(tokens, matches, owner[0]):
+def _owner(phrase: _Phrase) -> tuple[Match, Hit] | None:
+    """The state or organisation that owns the phrase: the first before the head word; without
+    a head word the last name ("NATO member Norway" is Norway); else the first named (of
+    nationality words the first is the state: "Bosnian Serbs" live in Bosnia)."""
+    if not phrase.owners:
+        return None
+    head = phrase.head
+    before = [o for o in phrase.owners if head is not None and o[0].first < head.first]
+    named = [o for o in phrase.owners if o[1].role == "name"] if head is None else []
+    return before[0] if before else named[-1] if named else phrase.owners[0]
+
+
+def _office_holder(phrase: _Phrase, owner: tuple[Match, Hit] | None) -> Reading | None:
+    """2. An office or leader of a named state or organisation, held on the day."""
+    if owner is None or owner[1].role == "place" or phrase.former:
+        return None
+    leader = any(m.roles("leader") for m in phrase.matches)
+    if leader and not phrase.hint and _body_words(phrase.tokens, phrase.matches, owner[0]):
         leader = False  # "the UN human rights chief" heads a body, not the UN: a title
-    if owner is not None and owner[1].role != "place" and (hint or leader) and not former:
-        owner_id = owner[1].target
-        holder = reg.holder(owner_id, hint, day) if hint else reg.top_holder(owner_id, day)
-        name = unknown_person(tokens, matches, text, is_name)
-        if holder is not None and name is None:
-            return read_person(reg, holder, day, text, hint)
+    if not (phrase.hint or leader):
+        return None
+    reg, owner_id = phrase.reg, owner[1].target
+    holder = (reg.holder(owner_id, phrase.hint, phrase.day) if phrase.hint
+              else reg.top_holder(owner_id, phrase.day))
+    if holder is None or phrase.unknown_person() is not None:
+        return None
+    return read_person(reg, holder, phrase.day, phrase.text, phrase.hint)
 
-    # 3. An unknown person with a title ("Governor Vadim Shumkov"); capitalised words before a
-    # plural group noun describe the group instead ("Armed Hutu militias").
+
+def _titled_person(phrase: _Phrase, owner: tuple[Match, Hit] | None) -> Reading | None:
+    """3. An unknown person with a title ("Governor Vadim Shumkov"); capitalised words before a
+    plural group noun describe the group instead ("Armed Hutu militias"), and a name before its
+    head word owns the head ("Hoda Muthana's lawyer" is the lawyer)."""
+    head, hint, reg = phrase.head, phrase.hint, phrase.reg
     group = (head is not None and hint is None and not head.roles("office")
-             and _phrase_part(text, tokens, head).lower() in reg.lexicon.group_words)
-    name = (unknown_person(tokens, matches, text, is_name)
-            if (hint or head is not None) and not group else None)
-    if name is not None:
-        reading = Reading(text, name[1], name[0], "person")
-        if owner is not None:
-            reading.country = owner_reading(reg, owner[1], text).country
-            reading.affiliation = root_organisation(reg, owner[1].target) if owner[1].role != "place" else None
-        reading.sector, reading.secondary = _sector_of(head) if head is not None else (None, None)
-        if former:
-            reading.sector, reading.secondary = "ELI", None
-        reading.office = hint
-        return reading
-
-    # 4. A state or organisation, acting through the head word's sector.
+             and _phrase_part(phrase.text, phrase.tokens, head).lower() in reg.lexicon.group_words)
+    name = phrase.unknown_person() if (hint or head is not None) and not group else None
+    if name is None:
+        return None
+    if head is not None and phrase.text.find(name[0]) < head.start - phrase.tokens[0].start \
+            and _possessive_after(phrase, name[0]):
+        return None
+    reading = Reading(phrase.text, name[1], name[0], "person")
+    reading.sector, reading.secondary = _sector_of(head) if head is not None else (None, None)
     if owner is not None:
-        reading = owner_reading(reg, owner[1], text)
-        if head is not None and (reading.sector is None or reading.kind == "state"):
-            reading.sector, reading.secondary = _sector_of(head)
-            reading.office = hint
-            if reading.actor is None and reading.country is not None:
-                reading.actor, reading.kind = reading.country, "state"
-                reading.name = reg.entries[reading.country].name if reading.country in reg.entries else None
-        elif (loose_unk and reading.sector is None and reading.kind == "state"
-              and has_loose_content(tokens, matches)):
-            reading.sector = "UNK"
-    # 5. A generic agent: only a sector.
-    elif head is not None:
-        reading.sector, reading.secondary = _sector_of(head)
-    if former and (reading.actor is not None or reading.sector is not None):
+        body = owner_reading(reg, owner[1], phrase.text)
+        reading.country = body.country
+        reading.affiliation = root_organisation(reg, owner[1].target) if owner[1].role != "place" else None
+        if body.kind in ("org", "group") and body.sector and not hint:
+            # a spokesman or official of a group acts in the group's sector, as the group's
+            # unnamed spokesman does ("Taliban spokesman Zabihullah Mujahid" is REB)
+            reading.sector, reading.secondary = body.sector, None
+    if phrase.former:
         reading.sector, reading.secondary = "ELI", None
+    reading.office = hint
     return reading
 
 
-STANCE_PREFIXES = frozenset({"pro", "anti"})
+def _possessive_after(phrase: _Phrase, name: str) -> bool:
+    """The name is followed by a possessive: "Hoda Muthana's lawyer"."""
+    end = phrase.text.find(name) + len(name)
+    return phrase.text[end:end + 2].replace("’", "'") == "'s"
+
+
+def _owner_or_agent(phrase: _Phrase, owner: tuple[Match, Hit] | None, loose_unk: bool) -> Reading:
+    """4. A state or organisation, acting through the head word's sector; 5. else a generic
+    agent: only a sector."""
+    head, reg = phrase.head, phrase.reg
+    if owner is None:
+        reading = Reading(phrase.text)
+        if head is not None:
+            reading.sector, reading.secondary = _sector_of(head)
+        return reading
+    reading = owner_reading(reg, owner[1], phrase.text)
+    if head is not None and (reading.sector is None or reading.kind == "state"):
+        reading.sector, reading.secondary = _sector_of(head)
+        reading.office = phrase.hint
+        if reading.actor is None and reading.country is not None:
+            reading.actor, reading.kind = reading.country, "state"
+            reading.name = reg.entries[reading.country].name if reading.country in reg.entries else None
+    elif (loose_unk and reading.sector is None and reading.kind == "state"
+          and has_loose_content(phrase.tokens, phrase.matches)):
+        reading.sector = "UNK"
+    return reading
 
 
 def _stance(match: Match, tokens: list[Token]) -> bool:
     """"pro-Iranian", "anti-Western": a side taken, not who owns the phrase."""
-    return match.first > 0 and tokens[match.first - 1].key in STANCE_PREFIXES
+    return match.first > 0 and tokens[match.first - 1].key in phrase_words().stance_prefixes
 
 
 def _as_place(reg: Registry, match: Match, hit: Hit, tokens: list[Token]) -> Hit:
     """A capital after "in", "from" ... is where something is, not who acts."""
-    if hit.role == "metonym" and match.first > 0 and tokens[match.first - 1].key in PLACE_PREPOSITIONS:
+    if hit.role == "metonym" and match.first > 0 and tokens[match.first - 1].key in phrase_words().place_prepositions:
         entry = reg.entries[hit.target]
         return Hit("place", entry.country or entry.id)
     return hit
@@ -336,17 +420,25 @@ def _inside_name(match: Match, tokens: list[Token], matches: list[Match]) -> boo
     for i in (match.first - 1, match.last):
         if 0 <= i < len(tokens) and i not in covered:
             token = tokens[i]
-            if token.is_capitalised and token.text.isalpha() and token.key not in FUNCTION_WORDS:
+            if token.is_capitalised and token.text.isalpha() and token.key not in phrase_words().function_words:
                 return True
     return False
 
 
-def _person_hit_valid(match: Match, tokens: list[Token], matches: list[Match],
+def _person_hit_valid(reg: Registry, match: Match, tokens: list[Token], matches: list[Match],
                       people: Collection[str], hits: list[Hit]) -> bool:
-    """A full name always counts; a bare surname unless other name words stand around it."""
+    """A full name always counts, and so does the surname of someone the text named. A bare
+    surname does not when other name words stand around it ("Leon Bobb"), when the same words
+    name a state, an organisation or a place ("UN" is not Kim Jong Un, "Lagos" the city), or
+    after a preposition of place ("police in Lagos")."""
     if any(h.role == "name" for h in hits) or any(h.target in people for h in hits):
         return True
-    return not _inside_name(match, tokens, matches)
+    if _inside_name(match, tokens, matches) or match.roles("place"):
+        return False
+    if any(entry is not None and entry.kind != "person"
+           for entry in (reg.get(h.target) for h in match.roles("name"))):
+        return False
+    return not (match.first > 0 and tokens[match.first - 1].key in phrase_words().place_prepositions)
 
 
 def resolve_text(reg: Registry, text: str, day: dt.date | None) -> Reading:

@@ -197,9 +197,15 @@ class Registry:
                 if i + length > n:
                     continue
                 key = tuple(keys[i:i + length])
-                hits = self.index.get(key) or self._place_hits(key, tokens[i:i + length], cased)
+                hits = self.index.get(key)
+                if not hits or all(h.role == "surname" for h in hits):
+                    # a city that is also someone's family name ("Lagos") keeps both readings
+                    hits = (hits or []) + (self._place_hits(key, tokens[i:i + length], cased) or [])
                 if hits:
                     usable = tuple(h for h in hits if _usable(h, tokens[i:i + length], cased))
+                    if any(h.acronym for h in usable):
+                        # "UN" written as an acronym is the organisation, never Kim Jong Un
+                        usable = tuple(h for h in usable if h.role != "surname")
                     if usable:
                         found = Match(i, i + length, tokens[i].start, tokens[i + length - 1].end,
                                       usable)

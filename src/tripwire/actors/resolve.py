@@ -17,14 +17,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from tripwire.actors.entries import slug
-from tripwire.actors.reading import PLACE_PREPOSITIONS, Reading, read_person, read_phrase
+from tripwire.actors.reading import Reading, read_person, read_phrase
 from tripwire.actors.registry import NAME_PARTICLES, Hit, Match, Registry, registry, surname_of
 from tripwire.actors.text import Token, fold, tokenize
-from tripwire.actors.words import is_place_name
+from tripwire.actors.words import is_place_name, phrase_words, reference_words
 from tripwire.document import Actor, ActorRef, Entity, Mention
 from tripwire.nlp.syntax import SUBJECTS
 
-PERSON_PRONOUNS = frozenset({"he", "she"})
 PRONOUN_LABEL = "PRON"  # a pronoun's mention: not an entity
 ENTITY_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
 KIND_LABEL = {"state": "GPE", "person": "PERSON", "igo": "ORG", "org": "ORG", "group": "ORG"}
@@ -96,6 +95,8 @@ class _ArticleResolver:
         self.names: dict[str, str] = {}       # surname key -> person id named in this article
         self.named: set[str] = set()
         self.countries: set[str] = set()  # states the article names (`run` fills it)
+        self.in_full: set[str] = set()  # people the article names in full (`run` fills it)
+        self.place_names: set[str] = set()  # names the article gives places (`run` fills it)
         self._ents = list(doc.ents)
         self._ent_starts = [e.start_char for e in self._ents]
         self._ent_ends = [e.end_char for e in self._ents]
@@ -107,6 +108,8 @@ class _ArticleResolver:
         people_spans = [(e.start_char, e.end_char) for e in self._ents if e.label_ == "PERSON"]
         covered = {i for m in matches for i in range(m.first, m.last)}
         self.countries = self._named_countries(matches)
+        self.in_full = self._named_in_full(matches)
+        self.place_names = self._place_names()
         match_starts = [m.start for m in matches]
         for chunk_start, chunk_end in self._phrases(matches, people_spans):
             first = bisect.bisect_left(starts, chunk_start)
@@ -129,8 +132,9 @@ class _ArticleResolver:
         people = sorted((m for m in self.mentions if m.ref.actor in self.readings
                          and self.readings[m.ref.actor].kind == "person"), key=lambda m: m.start)
         starts = [m.start for m in people]
+        pronouns = phrase_words().person_pronouns
         for token in tokens:
-            if token.key not in PERSON_PRONOUNS:
+            if token.key not in pronouns:
                 continue
             index = bisect.bisect_left(starts, token.start) - 1
             if index < 0:
@@ -242,6 +246,24 @@ class _ArticleResolver:
                     found.add(country)
         return found
 
+    def _named_in_full(self, matches: list[Match]) -> set[str]:
+        """The registry's people the article names by a full name or an alias."""
+        return {hit.target for match in matches for hit in match.roles("name")
+                if (entry := self.reg.get(hit.target)) is not None and entry.kind == "person"}
+
+    def _place_names(self) -> set[str]:
+        """Names the article uses for a place: in a place's position ("in al-Hol", "the town of
+        X") or before a place noun ("al-Hol camp"). Such a name is no person anywhere in it."""
+        nouns = reference_words().place_nouns
+        found = set()
+        for ent in self._ents:
+            if len(ent) > 1 and ent[-1].lemma_.lower() in nouns:
+                found.add(_place_key(ent[:-1].text))
+            elif (ent.end < len(self.doc) and self.doc[ent.end].lemma_.lower() in nouns) \
+                    or is_place_name(ent):
+                found.add(_place_key(ent.text))
+        return found
+
     def _person_country(self, actor: str) -> str | None:
         entry = self.reg.get(actor)
         return read_person(self.reg, entry, self.day, entry.name).country if entry else None
@@ -256,19 +278,19 @@ class _ArticleResolver:
         if hit.role == "surname":
             # "May" alone is a person only after her full name or with a title (a title after
             # it is the office of a place: "Montenegro's prime minister"); "Johnson" alone is
-            # the famous namesake only in an article about that person's country, and never
-            # after another Johnson's full name.
+            # the famous namesake only when the article names that person in full (a headline
+            # may use the surname before the body gives the name), never after another
+            # Johnson's full name.
             titled = any(m.roles("office", "leader") and m.start < match.start for m in phrase)
             if hit.target in self.named or titled:
                 return True
             other = self.names.get(self.text[match.start:match.end].casefold())
-            return other in (None, hit.target) and self._is_person(match) and \
-                self._person_country(hit.target) in self.countries
+            return other in (None, hit.target) and hit.target in self.in_full
         if hit.role not in ("metonym", "place"):
             return True
         index = _index(tokens, match)
         previous = tokens[index - 1].key if index > 0 else self._previous_word(match.start)
-        if previous in PLACE_PREPOSITIONS or self._inside_larger_name(match):
+        if previous in phrase_words().place_prepositions or self._inside_larger_name(match):
             return False
         span = self.doc.char_span(match.start, match.end, alignment_mode="expand")
         if span is None:
@@ -279,13 +301,11 @@ class _ArticleResolver:
         has_sector = any(m.roles("sector", "office", "leader") for m in phrase)
         return not (dep == "compound" and not has_sector)  # "Brussels airport"
 
-    def _is_person(self, match: Match) -> bool:
-        return self._is_person_span(match.start, match.end)
-
     def _is_person_span(self, start: int, end: int) -> bool:
-        """spaCy saw a person's name overlapping text[start:end]."""
+        """spaCy saw a person's name overlapping text[start:end], one the article does not
+        give a place."""
         return any(e.label_ == "PERSON" and e.start_char < end and start < e.end_char
-                   for e in self._ents_near(end))
+                   and _place_key(e.text) not in self.place_names for e in self._ents_near(end))
 
     def _inside_larger_name(self, match: Match) -> bool:
         """Part of a longer name spaCy found ("King's College London")."""
@@ -316,7 +336,7 @@ class _ArticleResolver:
         if not persons:
             return reading
         name = person_name(persons[0].text)
-        if name is None or is_place_name(persons[0]):
+        if name is None or is_place_name(persons[0]) or _place_key(name) in self.place_names:
             return reading
         known = self.names.get(name.split()[-1].casefold())
         if known is not None:
@@ -324,9 +344,11 @@ class _ArticleResolver:
             # "Keller" or "Maria Keller" again is the same person; "Thomas Keller" is not.
             if len(name.split()) == 1 or fold(earlier.name or "").endswith(fold(name)):
                 return dataclasses.replace(earlier, text=text)
-        if len(name.split()) < 2 and (reading.sector is None or persons[0].end_char < end):
-            # a lone unknown word: too little to name a person; before the phrase's head it
-            # names the people of a group ("Hutu rebels", "Karen villagers")
+        if (len(name.split()) < 2 and reading.sector is None) or \
+                (reading.sector is not None and persons[0].end_char < end):
+            # a lone unknown word: too little to name a person; before the phrase's head a
+            # name describes the head ("Hutu rebels", "Ansar al-Tawhid fighters", "Muthana's
+            # lawyer")
             return reading
         reading.actor, reading.name, reading.kind = f"person:{slug(name)}", name, "person"
         return reading
@@ -342,6 +364,8 @@ class _ArticleResolver:
                 found = self.text.find(part, start, end)
                 if found >= 0:
                     return found, found + len(part)
+        if matches:  # an office holder: the phrase up to the words of the office, never words
+            return start, max(m.end for m in matches)  # a misparse adds after them
         return start, end
 
     @staticmethod
@@ -445,19 +469,26 @@ def person_name(text: str) -> str | None:
     return name
 
 
+def _place_key(name: str) -> str:
+    """A place name as compared across the article: folded, lower case, no article or
+    possessive."""
+    key = fold(name).casefold().strip()
+    for suffix in ("'s", "'"):
+        key = key.removesuffix(suffix)
+    return key.removeprefix("the ").strip()
+
+
 def _name_word(word: str) -> bool:
     return word[:1].isupper() or word.lower() in NAME_PARTICLES or word.lower().startswith(("al-", "el-"))
-
-
-CONJUNCTIONS = frozenset({"and", "or", ",", ";", "&", "nor"})
 
 
 def _conjuncts(tokens: list[Token], first: int, last: int, covered: set[int]) -> list[list[Token]]:
     """Split "President Macron and Commission President von der Leyen" into its two people;
     a conjunction inside a registry name ("Trinidad and Tobago") does not split."""
     parts: list[list[Token]] = [[]]
+    conjunctions = phrase_words().conjunctions
     for i in range(first, last):
-        if tokens[i].key in CONJUNCTIONS and i not in covered:
+        if tokens[i].key in conjunctions and i not in covered:
             parts.append([])
         else:
             parts[-1].append(tokens[i])

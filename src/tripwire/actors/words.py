@@ -1,5 +1,6 @@
 """The words of lang/<language>/reference.yaml: how a mention that names no one refers
-(pronouns, relative pronouns, definite and counting nouns, places, heads that cannot act)."""
+(pronouns, relative pronouns, definite and counting nouns, places, heads that cannot act); and
+of lang/<language>/phrases.yaml: how one noun phrase names an actor."""
 
 from __future__ import annotations
 
@@ -64,6 +65,21 @@ class ReferenceWords(WordFile):
         """The third-person pronouns."""
         return self.person | self.singular | self.plural
 
+
+
+class PhraseWords(WordFile):
+    """lang/<language>/phrases.yaml: the words that shape how one noun phrase names an actor."""
+
+    function_words: Words
+    place_prepositions: Words
+    stance_prefixes: Words
+    conjunctions: Words
+    person_pronouns: Words
+
+
+@functools.cache
+def phrase_words() -> PhraseWords:
+    return load_words(word_file("phrases"), PhraseWords)
 
 
 @functools.cache

@@ -1,7 +1,8 @@
 """The cleaning knowledge as data: one YAML file per language plus the block scorer's weights.
 
-Every file is validated on load; a bad entry raises a `TripwireError` naming the file and line,
-so a user who adds their own patterns learns exactly what to fix.
+Every file is read by the shared data-file loader (`tripwire.datafile`) and validated on load; a
+bad entry raises a `TripwireError` naming the file, the line and the key, so a user who adds
+their own patterns learns exactly what to fix.
 """
 
 from __future__ import annotations
@@ -11,36 +12,16 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Literal, get_args
 
-import yaml
+import pydantic
 
+from tripwire.datafile import DataFile, load_model
 from tripwire.errors import TripwireError
 
 PATTERN_DIR = Path(__file__).parent / "patterns"
 USER_PATTERNS_ENV = "TRIPWIRE_CLEAN_PATTERNS"
 SCORER_FILE = "scorer.yaml"
-
-# Kinds of removed lines a pattern file may name (what `Removed.kind` will say).
-LINE_KINDS = frozenset(
-    {
-        "advertisement",
-        "byline",
-        "comments",
-        "cookie",
-        "copyright",
-        "cta",
-        "navigation",
-        "newsletter",
-        "player",
-        "related",
-        "share",
-        "subscribe",
-        "tags",
-        "timestamp",
-    }
-)
-
 
 @dataclass
 class LineRule:
@@ -63,6 +44,8 @@ class Patterns:
     datelines: list[re.Pattern[str]] = field(default_factory=list)
     # page labels glued before a line's text ("Story highlights ..."): cut off, kept in `removed`
     labels: list[re.Pattern[str]] = field(default_factory=list)
+    # marks that set notes off after the story's last sentence ("... us.” • This article was ...")
+    footer_marks: list[re.Pattern[str]] = field(default_factory=list)
     hints: list[re.Pattern[str]] = field(default_factory=list)
     doubled_words_allowed: frozenset[str] = frozenset()
     glued_exceptions: frozenset[str] = frozenset()
@@ -83,123 +66,93 @@ class ScorerWeights:
     where: str
 
 
-def _fail(where: str, message: str) -> TripwireError:
-    return TripwireError("E009", message, where)
-
-
-def _node_where(path: Path, node: yaml.Node) -> str:
-    return f"{path.name}:{node.start_mark.line + 1}"
-
-
-def _compose(path: Path) -> yaml.MappingNode:
-    try:
-        node = yaml.compose(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark else ""
-        raise _fail(f"{path.name}{line}", f"invalid YAML: {error}") from None
-    if not isinstance(node, yaml.MappingNode):
-        raise _fail(f"{path.name}:1", "expected a mapping of sections at the top level")
-    return node
-
-
-def _sections(path: Path, root: yaml.MappingNode, allowed: set[str]) -> dict[str, yaml.Node]:
-    sections: dict[str, yaml.Node] = {}
-    for key, value in root.value:
-        if key.value not in allowed:
-            raise _fail(
-                _node_where(path, key),
-                f"unknown section {key.value!r}; expected one of {sorted(allowed)}",
-            )
-        sections[key.value] = value
-    return sections
-
-
-def _strings(path: Path, node: yaml.Node, section: str) -> list[tuple[str, str]]:
-    """A sequence of scalars -> [(value, where)]."""
-    if not isinstance(node, yaml.SequenceNode):
-        raise _fail(_node_where(path, node), f"section {section!r} must be a list")
-    out: list[tuple[str, str]] = []
-    for item in node.value:
-        if not isinstance(item, yaml.ScalarNode) or not str(item.value).strip():
-            raise _fail(
-                _node_where(path, item), f"section {section!r}: expected a non-empty string"
-            )
-        out.append((str(item.value), _node_where(path, item)))
-    return out
-
-
-def _regex(text: str, where: str) -> re.Pattern[str]:
+def _regex(text: str) -> re.Pattern[str]:
+    if not isinstance(text, str) or not text.strip():
+        raise ValueError("expected a non-empty string")
     try:
         return re.compile(text, re.IGNORECASE)
     except re.error as error:
-        raise _fail(where, f"bad regular expression {text!r}: {error}") from None
+        raise ValueError(f"bad regular expression {text!r}: {error}") from None
 
 
-def _line_rules(path: Path, node: yaml.Node) -> list[LineRule]:
-    if not isinstance(node, yaml.MappingNode):
-        raise _fail(
-            _node_where(path, node), "section 'lines' must map a kind to a list of patterns"
-        )
-    rules: list[LineRule] = []
-    for key, value in node.value:
-        if key.value not in LINE_KINDS:
-            raise _fail(
-                _node_where(path, key),
-                f"unknown line kind {key.value!r}; expected one of {sorted(LINE_KINDS)}",
-            )
-        for text, where in _strings(path, value, f"lines.{key.value}"):
-            rules.append(LineRule(key.value, _regex(rf"^(?:{text})$", where), where))
+def _word(text: str) -> str:
+    if not isinstance(text, str) or not text.strip():
+        raise ValueError("expected a non-empty string")
+    return text.lower()
+
+
+def _month(number: int) -> int:
+    if not 1 <= number <= 12:
+        raise ValueError("needs a number from 1 to 12")
+    return number
+
+
+Regex = Annotated[re.Pattern[str], pydantic.BeforeValidator(_regex)]
+Word = Annotated[str, pydantic.BeforeValidator(_word)]
+Month = Annotated[int, pydantic.AfterValidator(_month)]
+LineKind = Literal[
+    "advertisement", "byline", "comments", "cookie", "copyright", "cta", "disclaimer",
+    "navigation", "newsletter", "player", "related", "share", "subscribe", "tags", "timestamp",
+]
+LINE_KINDS = frozenset(get_args(LineKind))
+
+
+class _LanguageFile(pydantic.BaseModel):
+    """One language file: every section optional, none unknown."""
+
+    model_config = pydantic.ConfigDict(extra="forbid", arbitrary_types_allowed=True)
+
+    lines: dict[LineKind, list[str]] = {}
+    credits: list[Regex] = []
+    stopwords: list[Word] = []
+    months: dict[str, Month] = {}
+    story_date: list[Regex] = []
+    datelines: list[Regex] = []
+    labels: list[Regex] = []
+    footer_marks: list[Regex] = []
+    hints: list[Regex] = []
+    doubled_words_allowed: list[Word] = []
+    glued_exceptions: list[Word] = []
+
+
+class _ScorerFile(pydantic.BaseModel):
+    model_config = pydantic.ConfigDict(extra="forbid")
+
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+    fallback_margin: float
+    min_body_words: float
+    gap_tolerance: float
+    max_gap: float
+
+
+def _line_rules(data: DataFile, lines: dict[LineKind, list[str]]) -> list[LineRule]:
+    """A whole line matching a pattern is removed as its kind; each rule knows its line."""
+    rules = []
+    for kind, texts in lines.items():
+        for n, text in enumerate(texts):
+            loc = ("lines", kind, n)
+            try:
+                pattern = _regex(rf"^(?:{text})$")
+            except ValueError as error:
+                raise data.error(loc, str(error)) from None
+            rules.append(LineRule(kind, pattern, f"{data.path}:{data.line_of(loc)}"))
     return rules
 
 
-def _months(path: Path, node: yaml.Node) -> dict[str, int]:
-    if not isinstance(node, yaml.MappingNode):
-        raise _fail(_node_where(path, node), "section 'months' must map a month name to its number")
-    months: dict[str, int] = {}
-    for key, value in node.value:
-        if not (
-            isinstance(value, yaml.ScalarNode)
-            and value.value.isdigit()
-            and 1 <= int(value.value) <= 12
-        ):
-            raise _fail(
-                _node_where(path, value), f"month {key.value!r} needs a number from 1 to 12"
-            )
-        months[str(key.value).lower()] = int(value.value)
-    return months
-
-
-LANGUAGE_SECTIONS = {
-    "lines",
-    "credits",
-    "stopwords",
-    "months",
-    "story_date",
-    "datelines",
-    "labels",
-    "hints",
-    "doubled_words_allowed",
-    "glued_exceptions",
-}
-
-
 def load_language_file(path: Path, into: Patterns) -> None:
-    """Validate one language file and merge it into `into`."""
-    sections = _sections(path, _compose(path), LANGUAGE_SECTIONS)
-    if "lines" in sections:
-        into.line_rules.extend(_line_rules(path, sections["lines"]))
-    for name in ("credits", "story_date", "datelines", "labels", "hints"):
-        if name in sections:
-            getattr(into, name).extend(
-                _regex(t, w) for t, w in _strings(path, sections[name], name)
-            )
+    """Validate one language file (the shared data-file loader) and merge it into `into`."""
+    data = DataFile.read(path)
+    if data.data is None:
+        raise data.error((), "expected a mapping of sections at the top level")
+    found = data.validate(_LanguageFile)
+    into.line_rules.extend(_line_rules(data, found.lines))
+    for name in ("credits", "story_date", "datelines", "labels", "footer_marks", "hints"):
+        getattr(into, name).extend(getattr(found, name))
     for name in ("stopwords", "doubled_words_allowed", "glued_exceptions"):
-        if name in sections:
-            words = {t.lower() for t, _ in _strings(path, sections[name], name)}
-            setattr(into, name, getattr(into, name) | words)
-    if "months" in sections:
-        into.months.update(_months(path, sections["months"]))
+        setattr(into, name, getattr(into, name) | set(getattr(found, name)))
+    into.months.update({name.lower(): number for name, number in found.months.items()})
     into.files.append(path.name)
 
 
@@ -214,28 +167,8 @@ def load_patterns(paths: list[Path]) -> Patterns:
 def load_scorer(path: Path | None = None) -> ScorerWeights:
     """The block scorer's weights (feature -> float), bias and line-selection settings."""
     path = path or PATTERN_DIR / SCORER_FILE
-    numbers = ("bias", "threshold", "fallback_margin", "min_body_words", "gap_tolerance", "max_gap")
-    sections = _sections(path, _compose(path), {"weights", *numbers})
-    missing = {"weights", *numbers} - set(sections)
-    if missing:
-        raise _fail(f"{path.name}:1", f"missing section(s) {sorted(missing)}")
-    weights_node = sections["weights"]
-    if not isinstance(weights_node, yaml.MappingNode):
-        raise _fail(
-            _node_where(path, weights_node), "'weights' must map a feature name to a number"
-        )
-    weights = {str(k.value): _number(path, v) for k, v in weights_node.value}
-    return ScorerWeights(
-        weights=weights, where=path.name, **{n: _number(path, sections[n]) for n in numbers}
-    )
-
-
-def _number(path: Path, node: yaml.Node) -> float:
-    value: Any = node.value if isinstance(node, yaml.ScalarNode) else None
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        raise _fail(_node_where(path, node), f"expected a number, got {value!r}") from None
+    found = load_model(path, _ScorerFile)
+    return ScorerWeights(where=path.name, **found.model_dump())
 
 
 def user_pattern_files() -> list[Path]:

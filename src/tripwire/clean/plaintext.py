@@ -33,6 +33,7 @@ DATE_LINE_REACH = 6
 DATE_LINE_MAX_CHARS = 80
 _SUBHEAD_BAD_END = re.compile(r"[.,;:!\"”’)\]…]$")
 _CAPTION_TRIM = " |-–—:·•,"
+_SENTENCE_ENDS = frozenset(".!?\"”’)")
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—·:-]+\s+|\s*::\s*")
 TITLE_PART_MIN_WORDS = 3
 
@@ -212,7 +213,9 @@ def _date_line_above_body(kept: list[_Line], good: set[int], patterns: Patterns)
 
 
 def _take_kicker_and_dateline(state: _State, patterns: Patterns) -> None:
-    """A glued tag on the first line; a wire dateline opening one of the first paragraphs."""
+    """A glued tag on the first line; a wire dateline opening one of the first paragraphs. Lines
+    above a dateline that end no sentence are the page's highlights: the story starts at its
+    dateline (a lead paragraph above it stays)."""
     if not state.kept:
         return
     first = state.kept[0]
@@ -220,13 +223,35 @@ def _take_kicker_and_dateline(state: _State, patterns: Patterns) -> None:
     if kicker:
         state.kicker = kicker
         first.text = rest
-    for line in state.kept[:DATELINE_REACH]:
+    for n, line in enumerate(state.kept[:DATELINE_REACH]):
         for pattern in patterns.datelines:
             match = pattern.match(line.text)
             if match and match.end() < len(line.text):
+                above = state.kept[:n]
+                if any(a.text.rstrip()[-1:] in _SENTENCE_ENDS for a in above):
+                    above = []
+                state.removed.extend(Removed("highlights", a.text) for a in above)
                 state.removed.append(Removed("dateline", match.group(0).strip()))
                 line.text = line.text[match.end() :]
                 state.published = state.published or _dateline_date(match, patterns)
+                del state.kept[: len(above)]
+                return
+
+
+def _cut_footer_notes(state: _State, patterns: Patterns) -> None:
+    """Notes run on after the story's last sentence, set off by a bullet ("... no threat to
+    us.” • This article was amended on ...", "• Jane Roe is a fellow at ..."): a bullet after a
+    sentence end, or before furniture the patterns know, starts them."""
+    if not state.kept:
+        return
+    last = state.kept[-1]
+    for pattern in patterns.footer_marks:
+        for mark in pattern.finditer(last.text):
+            before = last.text[: mark.start()].rstrip()
+            note = pattern.split(last.text[mark.end() :], maxsplit=1)[0]
+            if before and (before[-1] in _SENTENCE_ENDS or classify_line(note, patterns)):
+                state.removed.append(Removed("footer", last.text[mark.end() :].strip()))
+                last.text = before
                 return
 
 
@@ -318,6 +343,7 @@ def clean_plain_text(
     if dump:
         _drop_page_furniture(state, lines, matched, patterns, scorer)
     _take_kicker_and_dateline(state, patterns)
+    _cut_footer_notes(state, patterns)
     body, subheads = _assemble(state, patterns, from_html)
     return CleanedArticle(
         text=body,

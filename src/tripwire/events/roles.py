@@ -24,7 +24,7 @@ from tripwire.actors.reference import (
     refer,
     with_reasons,
 )
-from tripwire.actors.words import reference_words
+from tripwire.actors.words import phrase_words, reference_words
 from tripwire.document import ActorRef, Quote
 from tripwire.events.lexicon import EventLexicon, EventType
 from tripwire.events.matching import (
@@ -89,7 +89,6 @@ class RoleWords(WordFile):
     control_prepositions: Words
     patient_nouns: Words
     ethnic_modifiers: Words
-    stance_prefixes: Words
     stance_suffixes: Words
     prepositions: _Prepositions
 
@@ -216,12 +215,12 @@ def _stance_tokens(ent: Span) -> range | None:
     whom someone is for, against or backed by rather than who they are: "an anti-Syria
     journalist", "Rwanda-backed rebels"."""
     doc, start, end = ent.doc, ent.start, ent.end
-    words = role_words()
-    if end - start > 2 and doc[start + 1].text == "-" and doc[start].lower_ in words.stance_prefixes:
+    words, prefixes = role_words(), phrase_words().stance_prefixes
+    if end - start > 2 and doc[start + 1].text == "-" and doc[start].lower_ in prefixes:
         return range(start, end)  # the tagger took "Anti-Israel" for one name
-    if start > 1 and doc[start - 1].text == "-" and doc[start - 2].lower_ in words.stance_prefixes:
+    if start > 1 and doc[start - 1].text == "-" and doc[start - 2].lower_ in prefixes:
         return range(start - 2, end)
-    if start > 0 and doc[start - 1].lower_.rstrip("-") in words.stance_prefixes and \
+    if start > 0 and doc[start - 1].lower_.rstrip("-") in prefixes and \
             doc[start - 1].lower_.endswith("-"):
         return range(start - 1, end)
     if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in words.stance_suffixes:

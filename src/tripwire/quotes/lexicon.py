@@ -20,7 +20,7 @@ DEFAULT_PATH = word_file("quotes")
 WORD_LISTS = (
     "speech_verbs", "reporting_verbs", "person_pronouns", "person_titles", "abbreviations",
     "attribution_dashes", "speech_nouns", "title_words", "group_pronouns", "relative_pronouns",
-    "author_prepositions",
+    "author_prepositions", "name_quantifiers",
 )
 
 
@@ -56,6 +56,7 @@ class QuoteLexicon:
     group_pronouns: frozenset[str]
     relative_pronouns: frozenset[str]
     author_prepositions: frozenset[str]
+    name_quantifiers: frozenset[str]
 
     @functools.cached_property
     def opening(self) -> dict[str, QuoteMark]:
@@ -109,6 +110,7 @@ class _QuotesFile(WordFile):
     group_pronouns: Words
     relative_pronouns: Words
     author_prepositions: Words
+    name_quantifiers: Words
 
     @field_validator("quote_marks")
     @classmethod

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from tripwire.actors import ActorResolution
 from tripwire.document import Speaker
 from tripwire.nlp.syntax import NOUN_PHRASE_DEPS, SUBJECTS
-from tripwire.quotes.lexicon import QuoteLexicon
+from tripwire.quotes.lexicon import QuoteLexicon, default_lexicon
 
 MAX_MENTION_TOKENS = 8
 LOOKBACK = 12  # person mentions searched back for a subject; bounds the work per pronoun
@@ -60,12 +60,21 @@ def mention_of(token: Token) -> Mention:
     for child in token.rights:
         if child.dep_ in ("flat", "compound") and child.i == last + 1:
             last = child.i
-    while first < token.i and not doc[first].is_alpha:
+    while first < token.i and (not doc[first].is_alpha or _not_of_the_name(doc[first])):
         first += 1
     while last > token.i and not doc[last].is_alpha:
         last -= 1
     span = doc[first : last + 1]
     return Mention(span.start_char, span.end_char, span.text)
+
+
+# Entity types of words before a speaker's name that are no part of it ("in September Bolton
+# declared"); a quantifier over conjoined speakers is none either ("Both Kotey and Elsheikh").
+_NOT_OF_THE_NAME = frozenset({"DATE", "TIME"})
+
+
+def _not_of_the_name(token: Token) -> bool:
+    return token.ent_type_ in _NOT_OF_THE_NAME or token.lower_ in default_lexicon().name_quantifiers
 
 
 class SpeakerResolver:
@@ -87,15 +96,19 @@ class SpeakerResolver:
         for person in self.people:
             self.surnames.setdefault(person.text.split()[-1], person.start)
         self.last_named: Speaker | None = None
+        self._kinds = {a.id: a.kind for a in actors.actors}
+        self._belongs = {a.id: {a.country, a.affiliation} - {None} for a in actors.actors}
 
     def resolve(self, mention: Mention) -> Speaker:
         """A speaker for the mention: itself when it names someone, else its antecedent."""
         actor = self._actor_at(mention.start, mention.end)
         if self._stands_for_person(mention):
             antecedent = self._antecedent(mention.start)
-            if antecedent is not None:
+            if antecedent is not None and (self._is_pronoun(mention)
+                                           or self._may_be(antecedent, actor)):
+                # the speaker is the person named before, whose actor goes with the name
                 return Speaker(
-                    actor or antecedent.actor, antecedent.text, antecedent.start, antecedent.end
+                    antecedent.actor or actor, antecedent.text, antecedent.start, antecedent.end
                 )
             return Speaker(actor, mention.text, mention.start, mention.end)
         speaker = Speaker(actor, mention.text, mention.start, mention.end)
@@ -103,15 +116,29 @@ class SpeakerResolver:
             self.last_named = speaker
         return speaker
 
+    def _may_be(self, antecedent: Speaker, actor: str | None) -> bool:
+        """A description that names its own actor ("the Nato spokesman", "the Irish prime
+        minister") stands for the person named before only when that person is the actor or
+        belongs to it (the former Kenyan president: a Kenyan named before)."""
+        if actor is None or antecedent.actor is None or actor == antecedent.actor:
+            return True
+        if self._kinds.get(actor) == "person":
+            return False  # the description names someone else: an office holder on the day
+        return actor in self._belongs.get(antecedent.actor, ())
+
+    def _is_pronoun(self, mention: Mention) -> bool:
+        words = mention.text.lower().split()
+        return len(words) == 1 and words[0] in self.lexicon.person_pronouns
+
     def _actor_at(self, start: int, end: int) -> str | None:
         ref = self.actors.actor_at(start, end)
         return ref.actor if ref is not None else None
 
     def _stands_for_person(self, mention: Mention) -> bool:
         """A personal pronoun, or a definite description headed by a person title."""
-        words = mention.text.lower().split()
-        if len(words) == 1 and words[0] in self.lexicon.person_pronouns:
+        if self._is_pronoun(mention):
             return True
+        words = mention.text.lower().split()
         return len(words) >= 2 and words[0] == "the" and words[-1] in self.lexicon.person_titles
 
     def _names_person(self, mention: Mention) -> bool:
