@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from tripwire.errors import TripwireError
-from tripwire.events.lexicon import default_lexicon, load_triggers, load_types
+from tripwire.events.lexicon import default_lexicon, load_cues, load_triggers, load_types
+from tripwire.lang import word_file
 
 PLOVER = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
           "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
@@ -74,3 +75,17 @@ def test_joint_mode_must_be_a_mode_of_its_type(tmp_path: Path) -> None:
         load_types(bad)
     assert "together" in caught.value.message
     assert str(bad) in caught.value.where
+
+
+def test_modality_cues_are_an_english_word_file(tmp_path: Path) -> None:
+    cues = load_cues()
+    assert "would" in cues.reported_auxiliaries and "for" in cues.demand_prepositions
+    assert cues.historical_days > 0
+    text = word_file("modality").read_text(encoding="utf-8")
+    bad = tmp_path / "modality.yaml"
+    bad.write_text(text.replace("days_before: 60", "days_before: -3"), encoding="utf-8")
+    with pytest.raises(TripwireError) as caught:
+        load_cues(bad)
+    line = 1 + text[:text.index("days_before: 60")].count("\n")
+    assert caught.value.where == f"{bad}:{line}"
+    assert caught.value.message.startswith("historical.days_before")

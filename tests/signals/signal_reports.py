@@ -28,7 +28,14 @@ INTENSITY = {"CONSULT": 2.5, "AGREE": 4.0, "SUPPORT": 3.5, "COOPERATE": 9.5, "AI
              "REQUEST": 0.0, "ACCUSE": -2.0, "REJECT": -4.0, "THREATEN": -3.5,
              "SANCTION": -4.5, "COERCE": -7.0, "MOBILIZE": -5.5, "ASSAULT": -9.0}
 NAMES = {"VAL": "Valdoria", "MAR": "Marovia", "OST": "Ostland", "KES": "Kestria",
-         "BRN": "Brennia", "TAL": "Taluria", "ZEM": "Zembla", "QUR": "Qurland"}
+         "BRN": "Brennia", "TAL": "Taluria", "ZEM": "Zembla", "QUR": "Qurland",
+         # more invented states, for the replay of a whole crisis corpus (replay.py)
+         "ARV": "Arvenia", "BOL": "Bolmark", "CAD": "Cadrissa", "DUN": "Dunmere",
+         "ELS": "Elsport", "FEN": "Fenwary", "GOR": "Gorvath", "HAL": "Halcyra",
+         "IVR": "Ivrane", "JOS": "Joskary", "KOV": "Kovrin", "LUM": "Lumbria",
+         "MEN": "Menthos", "NYR": "Nyrvald", "PAV": "Pavonia", "RUT": "Rutheny",
+         "SEL": "Selvary", "TOR": "Torvik", "UDM": "Udmarsk", "VEX": "Vexland",
+         "NAL": "Nordmark League"}
 
 
 @dataclass

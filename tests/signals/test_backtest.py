@@ -203,8 +203,9 @@ def escalating(store: Store) -> Store:
 
 def test_backtest_on_a_store(escalating: Store) -> None:
     """The escalating pair is first alerted (watch and warning) on its third day of attacks
-    (2 September), when the evidence gate first holds, and reaches an alarm on 4 September: a
-    milestone before that sees the warning, one after it the alarm."""
+    (2 September), when the evidence gate first holds, and reaches an alarm on 3 September (the
+    store judges two dyads, so each fires at half the store's `p_fire`): a milestone before
+    that sees the warning, one after it the alarm."""
     milestones = [_m("2026-09-05", "VAL", "MAR"), _m("2026-08-20", "Marovia", "Valdoria"),
                   _m("2026-09-05", "MAR", "OST"), _m("2027-01-01", "MAR", "VAL")]
     result = run_backtest(escalating, milestones)
@@ -215,7 +216,7 @@ def test_backtest_on_a_store(escalating: Store) -> None:
                     (("MAR", "VAL"), "late", dt.date(2026, 9, 2), -13, "warning"),
                     (("MAR", "OST"), "missed", None, None, None),
                     (("MAR", "VAL"), "outside", None, None, None)]
-    assert result.milestones[0].level_leads == {"watch": 3, "warning": 3, "alarm": 1}
+    assert result.milestones[0].level_leads == {"watch": 3, "warning": 3, "alarm": 2}
     assert [(p.pair, p.first_alerted, p.levels) for p in result.false_alarms] == [
         (("OST", "VAL"), dt.date(2026, 9, 2), ["alarm"])]
     assert result.summary["pairs_hit"] == 1 and result.summary["pairs_missed"] == 1

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from tripwire.document import ActorRef, Event, Evidence, Quote, Sentence, TimeExpr, Trigger
-from tripwire.events.lexicon import EventLexicon
+from tripwire.events.lexicon import EventLexicon, ModalityCues
 from tripwire.events.matching import TriggerMatch, find_triggers
 from tripwire.events.modality import ModalityReading, read_modality
 from tripwire.events.places import locate
@@ -168,6 +168,11 @@ def own_times(times: list[TimeExpr], clause: Token, trigger: Token) -> list[Time
         trigger, clause = clause, clause.head
 
 
+def _dating(times: list[TimeExpr]) -> bool:
+    """Whether the times put a date on a clause (a duration or a frequency does not)."""
+    return any(t.type not in ("DURATION", "SET") for t in times)
+
+
 def _dated(reading: ModalityReading, date: str | None, published: str | None,
            days: int) -> ModalityReading:
     """The clause's own date decides between news and background: an act dated well before
@@ -191,6 +196,8 @@ def _derive(coded: CodedEvent, lexicon: EventLexicon) -> CodedEvent | None:
     event = coded.event
     if coded.reading.governed or not any(r.text for r in event.source):
         return None  # only a source the text names announces its own act
+    if coded.reading.cue in lexicon.cues.prediction_words:
+        return None  # a forecast ("is likely to attack") is no one's pledge or threat
     event_type = lexicon.types[event.type]
     derived_type = {"future": event_type.pledge, "negated": event_type.refusal}.get(event.modality)
     if derived_type is None:
@@ -241,7 +248,7 @@ def code_sentence(sentence: Span, lexicon: EventLexicon, lookup: ActorLookup, *,
     sentence_contexts = _sentence_contexts(sentence, lexicon)
     acts = {m.clause.i for m in coding.matches
             if lexicon.types[m.pattern.type].quad.startswith("material")}
-    tellers = _teller_tokens(sentence, lexicon.cues.reporting_verbs)
+    tellers = _teller_tokens(sentence, lexicon.cues)
     for match in coding.matches:
         event_type = lexicon.types[_pledged_type(match, coding.matches, lexicon)]
         if _said_while_acting(match, event_type.quad, acts) or match.token.i in tellers:
@@ -250,10 +257,14 @@ def code_sentence(sentence: Span, lexicon: EventLexicon, lookup: ActorLookup, *,
         roles = resolve_roles(match, lexicon, lookup)
         clause = match.clause
         clause_times = own_times(times, clause, match.token)
+        if (reading.cue in lexicon.cues.historical_markers and clause.dep_ == "advcl"
+                and not _dating(clause_times)):
+            # what came just before an act ("were detained earlier today after they marched")
+            # is dated by that act's clause
+            clause_times = own_times(times, clause.head, match.token)
         date, precision = date_for_clause(clause_times, sentence.start_char, sentence.end_char,
                                           match.start, published)
-        dating = any(t.type not in ("DURATION", "SET") for t in clause_times)
-        reading = _dated(reading, date if dating else None, published,
+        reading = _dated(reading, date if _dating(clause_times) else None, published,
                          lexicon.cues.historical_days)
         modality = reading.modality
         trigger = Trigger(match.token.text, match.start, match.end)
@@ -298,16 +309,16 @@ def _pledged_type(match: TriggerMatch, matches: list[TriggerMatch], lexicon: Eve
     return name
 
 
-def _teller_tokens(sentence: Span, reporting: frozenset[str]) -> set[int]:
+def _teller_tokens(sentence: Span, cues: ModalityCues) -> set[int]:
     """The words that say who tells the news ("a member of the team trying to broker a pact
     said", "according to a report by a group sent to Israel"): who they are is no event."""
     found: set[int] = set()
     for token in sentence:
         frames = any(c.dep_ in ("ccomp", "parataxis") for c in token.children) or (
             token.dep_ in ("ccomp", "parataxis") and token.i > token.head.i)
-        if token.lemma_.lower() in reporting and token.pos_ in ("VERB", "AUX") and frames:
+        if token.lemma_.lower() in cues.reporting_verbs and token.pos_ in ("VERB", "AUX") and frames:
             tellers = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
-        elif token.lower_ == "according" and token.dep_ in ("prep", "advcl"):
+        elif token.lower_ in cues.attribution_words and token.dep_ in ("prep", "advcl"):
             tellers = [token]
         else:
             continue

@@ -1,7 +1,7 @@
 """The event lexicon: PLOVER type table, trigger patterns, modality cues and context keywords.
 
-All of it is data (YAML in `tripwire/events/data/`), validated on load: a mistake names its file
-and line. Users can add trigger files of their own on top of the shipped one.
+All of it is data (YAML in `tripwire/events/data/`; the modality cue words, being English, in
+`tripwire/lang/en/modality.yaml`), validated on load: a mistake names its file and line. Users can add trigger files of their own on top of the shipped one.
 """
 
 from __future__ import annotations
@@ -11,10 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pydantic
 import yaml
 
 from tripwire.actors.lasting import loaded_once
 from tripwire.errors import TripwireError
+from tripwire.lang import WordFile, Words, load_words, word_file
 from tripwire.ontology import TypeSpec, load_ontology, ontology
 
 DATA = Path(__file__).parent / "data"
@@ -48,6 +50,7 @@ class TriggerPattern:
     objects: frozenset[str] = frozenset()
     subjects: frozenset[str] = frozenset()
     particles: frozenset[str] = frozenset()
+    labels: frozenset[str] = frozenset()
     under: frozenset[str] = frozenset()
     except_objects: frozenset[str] = frozenset()
     except_particles: frozenset[str] = frozenset()
@@ -64,11 +67,12 @@ class TriggerPattern:
     def specificity(self) -> int:
         """How many constraints a pattern has: the more, the earlier it is tried."""
         return (bool(self.light) + bool(self.objects) + bool(self.subjects) + bool(self.particles)
+                + bool(self.labels)
                 + self.intransitive + self.infinitive)
 
     def describe(self) -> str:
         parts = [f"{self.type}{'/' + self.mode if self.mode else ''}", self.kind]
-        for name in ("light", "objects", "subjects", "particles", "under"):
+        for name in ("light", "objects", "subjects", "particles", "labels", "under"):
             values = getattr(self, name)
             if values:
                 parts.append(f"{name}={'|'.join(sorted(values))}")
@@ -77,21 +81,26 @@ class TriggerPattern:
 
 @dataclass(frozen=True)
 class ModalityCues:
-    """Cue words per modality, from data/modality.yaml."""
+    """Cue words per modality, from `lang/en/modality.yaml`."""
 
     negation_words: frozenset[str]
     negation_prepositions: frozenset[str]
     negation_governors: frozenset[str]
     future_auxiliaries: frozenset[str]
+    reported_auxiliaries: frozenset[str]
     future_governors: frozenset[str]
     future_adjectives: frozenset[str]
+    progressive_governors: frozenset[str]
+    prediction_words: frozenset[str]
     hypothetical_auxiliaries: frozenset[str]
     hypothetical_markers: frozenset[str]
     hypothetical_governors: frozenset[str]
     hypothetical_adjectives: frozenset[str]
     hypothetical_nouns: frozenset[str]
+    journey_verbs: frozenset[str]
     demanded_auxiliaries: frozenset[str]
     demanded_governors: frozenset[str]
+    demand_prepositions: frozenset[str]
     implicative_governors: frozenset[str]
     historical_modifiers: frozenset[str]
     historical_markers: frozenset[str]
@@ -100,6 +109,7 @@ class ModalityCues:
     ultimatum_markers: frozenset[str]
     owner_modifiers: frozenset[str]
     reporting_verbs: frozenset[str]
+    attribution_words: frozenset[str]
     comment_verbs: frozenset[str]
 
 
@@ -227,6 +237,7 @@ def load_types(path: Path = DATA / "types.yaml") -> dict[str, EventType]:
 
 
 _PATTERN_KEYS = {"verbs", "nouns", "adjectives", "modals", "light", "objects", "subjects", "particles",
+                 "labels",
                  "under", "except_objects", "except_particles", "intransitive", "infinitive", "agentive", "mode", "context", "strength", "cameo",
                  "complement", LINE}
 _KINDS = {"verbs": "verb", "nouns": "noun", "adjectives": "adjective", "modals": "modal"}
@@ -261,6 +272,8 @@ def _pattern(type_: EventType, entry: Any, path: Path) -> TriggerPattern:
     kind = _KINDS[kinds[0]]
     if "light" in entry and kind != "noun":
         raise _fail(path, line, f"{type_.name}: `light` is for noun entries")
+    if "labels" in entry and kind != "verb":
+        raise _fail(path, line, f"{type_.name}: `labels` is for verb entries")
     if kind == "modal" and "under" not in entry:
         raise _fail(path, line, f"{type_.name}: a modal entry needs `under`")
     for flag in ("intransitive", "infinitive", "agentive"):
@@ -274,7 +287,7 @@ def _pattern(type_: EventType, entry: Any, path: Path) -> TriggerPattern:
         type=type_.name, kind=kind, lemmas=_words(entry[kinds[0]], path, line, kinds[0]),
         where=f"{path.name}:{line}", light=words("light"), objects=words("objects"),
         subjects=words("subjects"),
-        particles=words("particles"), under=words("under"),
+        particles=words("particles"), labels=words("labels"), under=words("under"),
         except_objects=words("except_objects"), except_particles=words("except_particles"),
         intransitive=entry.get("intransitive", False), infinitive=entry.get("infinitive", False),
         agentive=entry.get("agentive", False),
@@ -295,42 +308,107 @@ def load_triggers(path: Path, types: dict[str, EventType]) -> list[TriggerPatter
     return patterns
 
 
-def _cue_words(table: dict[str, Any], section: str, key: str, path: Path) -> frozenset[str]:
-    block = table.get(section)
-    if not isinstance(block, dict):
-        raise _fail(path, None, f"missing section {section!r}")
-    return frozenset(_words(block.get(key, []), path, block.get(LINE), f"{section}.{key}"))
+class _Negated(WordFile):
+    words: Words
+    prepositions: Words
+    governors: Words
 
 
-def load_cues(path: Path = DATA / "modality.yaml") -> ModalityCues:
-    """Read and check the modality cue words."""
-    table = _mapping(_read_yaml(path), path)
-    days = table.get("historical", {}).get("days_before", 365)
-    if not isinstance(days, int) or days < 1:
-        raise _fail(path, None, "historical.days_before must be a positive integer")
+class _Future(WordFile):
+    auxiliaries: Words
+    reported_auxiliaries: Words
+    governors: Words
+    adjectives: Words
+    progressive: Words
+    predictions: Words
+
+
+class _Hypothetical(WordFile):
+    auxiliaries: Words
+    markers: Words
+    governors: Words
+    adjectives: Words
+    nouns: Words
+
+
+class _Purpose(WordFile):
+    journeys: Words
+
+
+class _Demanded(WordFile):
+    auxiliaries: Words
+    implicative: Words
+    governors: Words
+    prepositions: Words
+
+
+class _Historical(WordFile):
+    modifiers: Words
+    markers: Words
+    statements: Words
+    days_before: pydantic.PositiveInt
+
+
+class _Markers(WordFile):
+    markers: Words
+
+
+class _Owners(WordFile):
+    words: Words
+
+
+class _Reporting(WordFile):
+    verbs: Words
+    attributions: Words
+    comment: Words
+
+
+class _ModalityWords(WordFile):
+    """The shape of `lang/<language>/modality.yaml`."""
+
+    negated: _Negated
+    future: _Future
+    hypothetical: _Hypothetical
+    purpose: _Purpose
+    demanded: _Demanded
+    historical: _Historical
+    ultimatum: _Markers
+    owners: _Owners
+    reporting: _Reporting
+
+
+def load_cues(path: Path | None = None) -> ModalityCues:
+    """Read and check the modality cue words (`lang/en/modality.yaml` unless `path`)."""
+    words = load_words(path or word_file("modality"), _ModalityWords)
     return ModalityCues(
-        negation_words=_cue_words(table, "negated", "words", path),
-        negation_prepositions=_cue_words(table, "negated", "prepositions", path),
-        negation_governors=_cue_words(table, "negated", "governors", path),
-        future_auxiliaries=_cue_words(table, "future", "auxiliaries", path),
-        future_governors=_cue_words(table, "future", "governors", path),
-        future_adjectives=_cue_words(table, "future", "adjectives", path),
-        hypothetical_auxiliaries=_cue_words(table, "hypothetical", "auxiliaries", path),
-        hypothetical_markers=_cue_words(table, "hypothetical", "markers", path),
-        hypothetical_governors=_cue_words(table, "hypothetical", "governors", path),
-        hypothetical_adjectives=_cue_words(table, "hypothetical", "adjectives", path),
-        hypothetical_nouns=_cue_words(table, "hypothetical", "nouns", path),
-        demanded_auxiliaries=_cue_words(table, "demanded", "auxiliaries", path),
-        demanded_governors=_cue_words(table, "demanded", "governors", path),
-        implicative_governors=_cue_words(table, "demanded", "implicative", path),
-        historical_modifiers=_cue_words(table, "historical", "modifiers", path),
-        historical_markers=_cue_words(table, "historical", "markers", path),
-        statement_nouns=_cue_words(table, "historical", "statements", path),
-        historical_days=days,
-        ultimatum_markers=_cue_words(table, "ultimatum", "markers", path),
-        owner_modifiers=_cue_words(table, "owners", "words", path),
-        reporting_verbs=_cue_words(table, "reporting", "verbs", path),
-        comment_verbs=_cue_words(table, "reporting", "comment", path),
+        negation_words=words.negated.words,
+        negation_prepositions=words.negated.prepositions,
+        negation_governors=words.negated.governors,
+        future_auxiliaries=words.future.auxiliaries,
+        reported_auxiliaries=words.future.reported_auxiliaries,
+        future_governors=words.future.governors,
+        future_adjectives=words.future.adjectives,
+        progressive_governors=words.future.progressive,
+        prediction_words=words.future.predictions,
+        hypothetical_auxiliaries=words.hypothetical.auxiliaries,
+        hypothetical_markers=words.hypothetical.markers,
+        hypothetical_governors=words.hypothetical.governors,
+        hypothetical_adjectives=words.hypothetical.adjectives,
+        hypothetical_nouns=words.hypothetical.nouns,
+        journey_verbs=words.purpose.journeys,
+        demanded_auxiliaries=words.demanded.auxiliaries,
+        demanded_governors=words.demanded.governors,
+        demand_prepositions=words.demanded.prepositions,
+        implicative_governors=words.demanded.implicative,
+        historical_modifiers=words.historical.modifiers,
+        historical_markers=words.historical.markers,
+        statement_nouns=words.historical.statements,
+        historical_days=words.historical.days_before,
+        ultimatum_markers=words.ultimatum.markers,
+        owner_modifiers=words.owners.words,
+        reporting_verbs=words.reporting.verbs,
+        attribution_words=words.reporting.attributions,
+        comment_verbs=words.reporting.comment,
     )
 
 

@@ -117,6 +117,31 @@ def object_lemmas(tokens: list[Token]) -> set[str]:
     return lemmas
 
 
+def verb_labels(verb: Token) -> list[Token]:
+    """What a verb of naming calls its object: "called the raid a crime" (a predicate), "branded
+    them as traitors", "describing it as rigged", "labelled the protesters terrorists" (a second
+    object)."""
+    labels: list[Token] = []
+    objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    for child in (*verb.children, *(c for o in objects for c in o.children)):
+        if child.dep_ in ("oprd", "acomp") and child.head.i == verb.i:
+            labels.append(child)
+        elif child.dep_ == "prep" and child.lower_ == "as":
+            labels.extend(c for c in child.children if c.dep_ in ("pobj", "amod", "acomp"))
+        elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as"
+                                           for m in child.children):
+            labels.append(child)
+    # two objects, or a predicate and an object the parser swapped or hung on the predicate
+    # ("called the air strike a crime"), are the named and its name
+    if any(label.dep_ == "oprd" for label in labels):
+        labels.extend(objects)
+        labels.extend(c for label in labels if label.dep_ == "oprd" for c in label.children
+                      if c.dep_ in OBJECT_DEPS)
+    else:
+        labels.extend(objects[1:])
+    return labels + [c for label in labels for c in label.conjuncts]
+
+
 def _verb_fits(pattern: TriggerPattern, verb: Token) -> bool:
     if pattern.except_particles and any(
         c.dep_ in ("prep", "prt") and c.lower_ in pattern.except_particles for c in verb.children
@@ -137,6 +162,8 @@ def _verb_fits(pattern: TriggerPattern, verb: Token) -> bool:
                                       for c in verb.children):
         return False
     if pattern.subjects and not object_lemmas(verb_subjects(verb)) & pattern.subjects:
+        return False
+    if pattern.labels and not object_lemmas(verb_labels(verb)) & pattern.labels:
         return False
     return not pattern.objects or bool(object_lemmas(verb_objects(verb)) & pattern.objects)
 
@@ -170,12 +197,17 @@ def noun_modifiers(noun: Token) -> set[str]:
     return lemmas
 
 
-def _noun_fits(pattern: TriggerPattern, noun: Token,
-               modifiers: frozenset[str]) -> tuple[bool, Token | None]:
+def _noun_fits(pattern: TriggerPattern, noun: Token, modifiers: frozenset[str],
+               demands: Demands) -> tuple[bool, Token | None]:
     if pattern.objects and not noun_modifiers(noun) & pattern.objects:
         return False, None
     if pattern.except_objects and noun_modifiers(noun) & pattern.except_objects:
         return False, None
+    if pattern.particles and not any(c.dep_ == "prep" and c.lower_ in pattern.particles
+                                     for c in noun.children):
+        return False, None
+    if demanded_content(noun, demands):
+        return True, None
     if pattern.light:
         verb = light_verb(noun)
         if verb is None or verb.i == noun.i:
@@ -186,6 +218,32 @@ def _noun_fits(pattern: TriggerPattern, noun: Token,
             return True, verb
         return False, None
     return _nominal_event(noun, modifiers), None
+
+
+@dataclass(frozen=True)
+class Demands:
+    """The verbs of demanding (those whose complement the lexicon makes `demanded`) and the
+    prepositions that name what they ask for ("called for")."""
+
+    verbs: frozenset[str]
+    prepositions: frozenset[str]
+
+
+def demanded_content(noun: Token, demands: Demands) -> bool:
+    """A noun that names what a demand asks for: "demanded the withdrawal of the troops",
+    "pushed for the release of the fighters", "demanding the disarmament and cantonment of its
+    troops". A verb of naming demands nothing ("called the
+    raid a crime")."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    if noun.dep_ in ("dobj", "obj"):
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ in demands.prepositions:
+        verb = noun.head.head
+    else:
+        return False
+    return (verb.pos_ in VERB_POS and verb.lemma_.lower() in demands.verbs
+            and not verb_labels(verb))
 
 
 def _nominal_event(noun: Token, modifiers: frozenset[str]) -> bool:
@@ -211,9 +269,13 @@ def _existential(noun: Token) -> bool:
         c.dep_ == "expl" for c in head.children)
 
 
-def _adjective_fits(adjective: Token) -> Token | None:
-    """An adjective trigger needs a complement ("willing to", "opposed to"); returns its clause."""
+def _adjective_fits(pattern: TriggerPattern, adjective: Token) -> Token | None:
+    """An adjective trigger needs a complement ("willing to", "opposed to"), one of its
+    `particles` where it has them ("concerned about"); returns its clause."""
     if not any(c.dep_ in ("xcomp", "prep", "ccomp") for c in adjective.children):
+        return None
+    if pattern.particles and not any(c.dep_ == "prep" and c.lower_ in pattern.particles
+                                     for c in adjective.children):
         return None
     return adjective.head if adjective.dep_ in ("acomp", "amod", "oprd") else adjective
 
@@ -224,17 +286,17 @@ def _modal_fits(pattern: TriggerPattern, modal: Token) -> bool:
             and verb.head.lemma_.lower() in pattern.under)
 
 
-def _try(patterns: list[TriggerPattern], token: Token,
-         modifiers: frozenset[str]) -> TriggerMatch | None:
+def _try(patterns: list[TriggerPattern], token: Token, modifiers: frozenset[str],
+         demands: Demands) -> TriggerMatch | None:
     for pattern in patterns:
         if pattern.kind == "verb" and _verb_fits(pattern, token):
             return TriggerMatch(pattern, token, token)
         if pattern.kind == "noun":
-            fits, verb = _noun_fits(pattern, token, modifiers)
+            fits, verb = _noun_fits(pattern, token, modifiers, demands)
             if fits:
                 return TriggerMatch(pattern, token, verb or token, verb)
         if pattern.kind == "adjective":
-            clause = _adjective_fits(token)
+            clause = _adjective_fits(pattern, token)
             if clause is not None:
                 return TriggerMatch(pattern, token, clause)
         if pattern.kind == "modal" and _modal_fits(pattern, token):
@@ -280,13 +342,16 @@ def find_triggers(sentence: Span, lexicon: EventLexicon) -> list[TriggerMatch]:
     """All trigger matches in a sentence, one per token at most, in text order."""
     matches: list[TriggerMatch] = []
     modifiers = lexicon.cues.historical_modifiers | lexicon.cues.owner_modifiers
+    demands = Demands(frozenset(verb for verb, modality in lexicon.complements.items()
+                                if modality == "demanded" and verb in lexicon.verbs),
+                      lexicon.cues.demand_prepositions)
     for token in sentence:
         for table in lookup_tables(token, lexicon):
             match = None
             for form in lemma_forms(token):
                 patterns = table.get(form)
                 if patterns:
-                    match = _try(patterns, token, modifiers)
+                    match = _try(patterns, token, modifiers, demands)
                     if match is not None:
                         break
             if match is not None:

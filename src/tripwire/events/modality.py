@@ -61,9 +61,9 @@ def _auxiliary_cue(clause: Token, cues: ModalityCues, reported: bool) -> Modalit
             continue
         word = child.lower_
         lemma = child.lemma_.lower()
-        if word in cues.future_auxiliaries or lemma in ("will", "shall"):
+        if word in cues.future_auxiliaries or lemma in cues.future_auxiliaries:
             return ModalityReading("future", word)
-        if word in ("would", "'d"):
+        if word in cues.reported_auxiliaries:
             return ModalityReading("future" if reported else "hypothetical", word)
         if word in cues.hypothetical_auxiliaries or lemma in cues.hypothetical_auxiliaries:
             return ModalityReading("hypothetical", word)
@@ -129,6 +129,8 @@ def _governor_cue(governor: Token, lexicon: EventLexicon,
         return ModalityReading(lexicon.complements[lemma], governor.lower_, governed=True)
     if lemma in cues.implicative_governors and is_passive(governor):
         return ModalityReading("asserted", governor.lower_, governed=True)
+    if lemma in cues.progressive_governors and not _progressive(governor):
+        return None  # "going to fight for a group" is a journey, "is going to fight" the future
     adjective = governor.pos_ == "ADJ"
     tables = (
         ("negated", cues.negation_governors),
@@ -141,8 +143,17 @@ def _governor_cue(governor: Token, lexicon: EventLexicon,
         f"{lemma} {c.lower_}" for c in governor.children if c.dep_ == "prt"}
     for modality, words in tables:
         if not keys.isdisjoint(words):
+            if modality == "negated" and _negated_by(governor, cues) is not None:
+                # a negated negation affirms, in the governor's own tense: "will not hesitate
+                # to provide" (future), "did not fail to respond" (asserted)
+                return _auxiliary_cue(governor, cues, False) or ModalityReading(
+                    "asserted", governor.lower_)
             return ModalityReading(modality, governor.lower_)
     return None
+
+
+def _progressive(verb: Token) -> bool:
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
 
 
 def _object_trigger(verb: Token, lexicon: EventLexicon,
@@ -177,10 +188,13 @@ def _presupposing_verb(noun: Token) -> Token | None:
 
 
 def _demanded_object(token: Token, lexicon: EventLexicon) -> ModalityReading | None:
-    """An event named as what is demanded: "demanded the arrest of X", "called for his arrest"."""
+    """An event named as what is demanded: "demanded the arrest of X", "called for his arrest",
+    "demanded the disarmament and cantonment of its troops"."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
     if token.dep_ in ("dobj", "obj"):
         governor = token.head
-    elif token.dep_ == "pobj" and token.head.lower_ == "for":
+    elif token.dep_ == "pobj" and token.head.lower_ in lexicon.cues.demand_prepositions:
         governor = token.head.head
     else:
         return None
@@ -242,8 +256,12 @@ def _question(token: Token) -> bool:
 
 
 def read_modality(match: TriggerMatch, lexicon: EventLexicon, triggers: set[int]) -> ModalityReading:
-    """The modality of a matched event; `triggers` are the token indices of all matches."""
-    cues = lexicon.cues
+    """The modality of a matched event; `triggers` are the token indices of all matches.
+
+    A question or a demanded object decides at once; a nominal trigger reads its own cues, then
+    the clause of its light or presupposing verb; from the trigger's clause the reading walks up
+    the clauses that govern it until a cue or a link decides (`_clause_reading`, `_link_reading`).
+    """
     if _question(match.token):
         return ModalityReading("hypothetical", "?")
     demanded = _demanded_object(match.token, lexicon)
@@ -251,70 +269,126 @@ def read_modality(match: TriggerMatch, lexicon: EventLexicon, triggers: set[int]
         return demanded
     start = match.clause
     if match.pattern.kind == "noun":
-        nominal = _nominal_cue(match.token, cues) or _in_background(match.token)
+        nominal = _nominal_cue(match.token, lexicon.cues) or _in_background(match.token)
         anchor = _presupposing_verb(match.token) if match.light is None else match.light
         if nominal is not None or anchor is None:
             return nominal or ModalityReading()
         start = anchor
-    reported = reporter_of(start, cues.reporting_verbs) is not None
+    if lexicon.types[match.pattern.type].quad.startswith("verbal"):
+        start = _journey(start, lexicon.cues) or start
+    start = _adjunct_host(start)
+    reported = reporter_of(start, lexicon.cues.reporting_verbs) is not None
     clause = start
     for _ in range(MAX_DEPTH):
-        own = _own_cue(clause, cues, reported)
-        if own is not None:
-            return own
-        if clause.i == start.i and _background(clause) and not (
-                clause.tag_ == "VBG" and clause.head.lemma_.lower() in cues.statement_nouns):
-            return ModalityReading("historical", clause.lower_)
-        prior = _prior(clause, cues)
-        if prior is not None:
-            return ModalityReading("historical", prior)
-        head, dep = clause.head, clause.dep_
-        if dep == "conj" and clause.tag_ in FINITE_TAGS:
-            # a conjoined clause with a tense of its own has its own auxiliaries: "the guards
-            # did not answer and opened fire" (the firing is asserted); it shares the background
-            # of a relative clause it continues ("police who used teargas and tortured ...")
-            if _background(head):
-                return ModalityReading("historical", head.lower_)
-            break
-        if dep == "relcl" and _infinitival(clause):
-            # "the first delegation to visit Bucharest", "a force to protect them": what the
-            # noun is for, not news
-            return ModalityReading("hypothetical", "to", governed=True)
-        if head.i == clause.i or dep == "relcl":
-            break
-        if head.pos_ == "NOUN" and head.lemma_.lower() in cues.hypothetical_nouns and dep in (
-                "acl", "ccomp", "prep"):
-            return ModalityReading("hypothetical", head.lower_)
-        # the noun's own governor decides: "demanded an admission that X killed ..."
-        noun_object = dep in ("dobj", "obj") and clause.pos_ == "NOUN"
-        if noun_object and clause.i != match.clause.i:
-            governed = _governor_cue(head, lexicon, triggers)
-            if governed is not None:
-                return governed
-            break
-        if dep == "prep" and head.pos_ in ("VERB", "AUX", "ADJ"):
-            # "suspected of blowing up", "aimed at establishing", "arrested for collaborating"
-            governed = _governor_cue(head, lexicon, triggers)
-            if governed is not None:
-                return governed
-        if dep in GOVERNED_DEPS or (dep == "acomp" and head.pos_ == "ADJ") or _content_of_noun(
-                clause):
-            # "reiterated its demand that X ...": the clause is the content of the object noun
-            demand = _object_trigger(head, lexicon, triggers)
-            if demand is not None:
-                return demand
-            if head.lemma_.lower() in cues.reporting_verbs and head.i not in triggers:
-                break
-            governed = _governor_cue(head, lexicon, triggers)
-            if governed is not None:
-                return governed
-        elif dep == "acl" and head.i in triggers and head.lemma_.lower() in lexicon.complements:
-            # the content of a nominal trigger: "its request to Rwanda to withdraw" (demanded)
-            return ModalityReading(lexicon.complements[head.lemma_.lower()], head.lower_,
-                                   governed=True)
-        elif dep in ("acl", "advcl") and _infinitival(clause):
-            return ModalityReading("hypothetical", "to", governed=True)
-        elif dep not in ("conj", "advcl", "pcomp", "prep", "pobj", "acomp"):
-            break
-        clause = head
+        reading = (_clause_reading(clause, start, lexicon.cues, reported)
+                   or _link_reading(clause, match.clause, lexicon, triggers))
+        if reading is not None:
+            return reading
+        clause = clause.head
     return ModalityReading()
+
+
+def _journey(clause: Token, cues: ModalityCues) -> Token | None:
+    """The journey a verbal act is the purpose of ("travelled to Paris to sign the deal", "sent
+    an envoy to meet the president"): the act is told with it and takes its modality."""
+    if not _infinitival(clause):
+        return None
+    head = clause.head
+    if clause.dep_ == "relcl" and head.dep_ in ("dobj", "obj"):
+        head = head.head
+    elif clause.dep_ != "advcl":
+        return None
+    return head if head.lemma_.lower() in cues.journey_verbs else None
+
+
+def _adjunct_host(clause: Token) -> Token:
+    """The clause a free participle tells an act alongside: the parser hangs "describing it as
+    rigged" in "refused to accept the outcome, describing it as rigged" on "accept", but it is
+    done with the refusal, not refused; so "tried to disperse the crowd, firing tear gas"."""
+    while (clause.dep_ == "advcl" and clause.tag_ == "VBG" and clause.head.dep_ == "xcomp"
+           and not any(c.dep_ == "mark" for c in clause.children)):
+        clause = clause.head.head
+    return clause
+
+
+def _clause_reading(clause: Token, start: Token, cues: ModalityCues,
+                    reported: bool) -> ModalityReading | None:
+    """What a clause on the way up says of itself: its own cues, background told in the
+    trigger's own clause, a marker of what came before."""
+    own = _own_cue(clause, cues, reported)
+    if own is not None:
+        return own
+    if clause.i == start.i and _background(clause) and not (
+            clause.tag_ == "VBG" and clause.head.lemma_.lower() in cues.statement_nouns):
+        return ModalityReading("historical", clause.lower_)
+    prior = _prior(clause, cues)
+    return ModalityReading("historical", prior) if prior is not None else None
+
+
+def _link_reading(clause: Token, trigger_clause: Token, lexicon: EventLexicon,
+                  triggers: set[int]) -> ModalityReading | None:
+    """What the link from a clause to its head says: a reading (the plain asserted one where
+    the walk stops with no cue), or None to go on up to the head."""
+    cues = lexicon.cues
+    head, dep = clause.head, clause.dep_
+    if dep == "conj" and clause.tag_ in FINITE_TAGS:
+        # a conjoined clause with a tense of its own has its own auxiliaries: "the guards
+        # did not answer and opened fire" (the firing is asserted); it shares the background
+        # of a relative clause it continues ("police who used teargas and tortured ...")
+        return ModalityReading("historical", head.lower_) if _background(head) else ModalityReading()
+    if dep == "relcl" and _infinitival(clause):
+        # "the first delegation to visit Bucharest", "a force to protect them": what the
+        # noun is for, not news
+        return ModalityReading("hypothetical", "to", governed=True)
+    if head.i == clause.i or dep == "relcl":
+        return ModalityReading()
+    if head.pos_ == "NOUN" and head.lemma_.lower() in cues.hypothetical_nouns and dep in (
+            "acl", "ccomp", "prep"):
+        return ModalityReading("hypothetical", head.lower_)
+    if dep in ("dobj", "obj") and clause.pos_ == "NOUN" and clause.i != trigger_clause.i:
+        # the noun's own governor decides: "demanded an admission that X killed ..."
+        return _governor_cue(head, lexicon, triggers) or ModalityReading()
+    if dep == "prep" and head.pos_ in ("VERB", "AUX", "ADJ"):
+        # "suspected of blowing up", "aimed at establishing", "arrested for collaborating"
+        governed = _governor_cue(head, lexicon, triggers)
+        if governed is not None:
+            return governed
+    if (dep in GOVERNED_DEPS and _indirect_question(clause)
+            and head.lemma_.lower() not in cues.demanded_governors):
+        # what an indirect question is about is taken as having happened, whatever the polarity
+        # of the verb it hangs on: "it was not known how many were killed", "unclear who fired"
+        # (a question put to someone asks it: "asked why the forces were allowed")
+        return ModalityReading()
+    if dep in GOVERNED_DEPS or (dep == "acomp" and head.pos_ == "ADJ") or _content_of_noun(
+            clause):
+        return _complement_reading(head, lexicon, triggers)
+    if dep == "acl" and head.i in triggers and head.lemma_.lower() in lexicon.complements:
+        # the content of a nominal trigger: "its request to Rwanda to withdraw" (demanded)
+        return ModalityReading(lexicon.complements[head.lemma_.lower()], head.lower_,
+                               governed=True)
+    if dep in ("acl", "advcl") and _infinitival(clause):
+        return ModalityReading("hypothetical", "to", governed=True)
+    if dep not in ("conj", "advcl", "pcomp", "prep", "pobj", "acomp"):
+        return ModalityReading()
+    return None
+
+
+WH_TAGS = ("WDT", "WP", "WP$", "WRB")
+
+
+def _indirect_question(clause: Token) -> bool:
+    """A clause opened by a wh-word: "how many were killed", "who carried out the attack"."""
+    return clause.left_edge.tag_ in WH_TAGS
+
+
+def _complement_reading(head: Token, lexicon: EventLexicon,
+                        triggers: set[int]) -> ModalityReading | None:
+    """The reading of a complement clause from the word it completes: "reiterated its demand
+    that X ..." (the content of the object noun), "refused to ...", "said that ..." (the
+    reporting verb leaves it as it is)."""
+    demand = _object_trigger(head, lexicon, triggers)
+    if demand is not None:
+        return demand
+    if head.lemma_.lower() in lexicon.cues.reporting_verbs and head.i not in triggers:
+        return ModalityReading()
+    return _governor_cue(head, lexicon, triggers)

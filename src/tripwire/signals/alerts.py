@@ -1,8 +1,10 @@
 """Alerts: dyads that are getting worse, at a level an analyst can act on, with the evidence.
 
 Each day of the articles' window, every dyad is read by the detectors (see
-`tripwire.signals.detectors`). Each group of detectors (volume, kind, share) scores a point when
-one of its detectors fires, two if one fires strongly; context (attention, cooperation collapse)
+`tripwire.signals.detectors`). A detector fires at `p_fire` divided by the number of dyads judged
+(Bonferroni: a store of many pairs holds many chance surges, so the false alarms of a store stay
+about the same however many pairs it holds). Each group of detectors (volume, kind, share)
+scores a point when one of its detectors fires, two if one fires strongly; context (attention, cooperation collapse)
 scores one at most. A day is at `watch` when at least one conflict detector fires, at `warning`
 from `warning_points`, at `alarm` from `alarm_points`. A day only counts when the recent window holds
 `min_incidents` conflict incidents reported by `min_articles` articles (counted so that one
@@ -32,6 +34,7 @@ from tripwire.signals.daily import (
     Dyad,
     active_counts,
     effective_articles,
+    judged_count,
     load_attention,
     load_conflict_incidents,
     load_corpus,
@@ -55,7 +58,7 @@ from tripwire.signals.detectors import (
 )
 from tripwire.signals.incidents import ensure_incidents
 from tripwire.signals.ladder import Ladder, load_ladder
-from tripwire.signals.settings import LEVELS, AlertSettings, WindowSettings
+from tripwire.signals.settings import LEVELS, AlertSettings, WindowSettings, for_dyads
 from tripwire.signals.window import signal_window
 from tripwire.store import Store
 
@@ -136,6 +139,7 @@ def find_alerts(store: Store, settings: AlertSettings | None = None,
     ladder = load_ladder()
     corpus = load_corpus(cur, calendar, settings)
     dyads = top_dyads(cur, calendar, settings)
+    settings = for_dyads(settings, len(dyads))
     loaded = load_days(cur, dyads, calendar, ladder, settings)
     fired = [d for d, days in loaded.items() if judge(d, days, corpus, ladder, settings).level.any()]
     attended = {d: loaded[d] for d in fired}
@@ -300,6 +304,14 @@ def describe(r: Reading, i: int, calendar: Calendar, ladder: Ladder) -> str:
         return (f"ladder: {r.observed[i]:.0f} incidents above rung {base} "
                 f"({ladder.name(base)}, the highest of {before}) {recent}, up to rung {rung} "
                 f"({ladder.name(rung)}: {', '.join(ladder.types(rung))}) ({p})")
+    if r.name == "new_force":
+        return (f"new_force: {r.observed[i]:.0f} of the days with conflict {recent} brought "
+                f"{int(r.extra['kinds'][i])} kind(s) of force that {before} never saw, "
+                f"against {r.expected[i]:.2g} expected ({p})")
+    if r.name == "escalation":
+        return (f"escalation: {r.observed[i]:.0f} conflict incidents {recent} against "
+                f"{r.expected[i]:.2g} expected from {before}, on {r.extra['new'][i]:.0f} days "
+                f"with a kind of force it never saw (together {p})")
     if r.name == "attention":
         return (f"attention: {r.observed[i]:.0f} articles on the pair {recent} "
                 f"({r.extra['share'][i]:.1%} of all) against a share of "
@@ -337,13 +349,14 @@ def _text(value: object) -> str | None:
 
 def detector_frame(store: Store, dyad: Dyad, settings: AlertSettings | None = None,
                    window: WindowSettings | None = None) -> pd.DataFrame:
-    """One dyad day by day: each detector's surprise (-log10 p), the points and the level (0 to
-    3, before the evidence gate), for charts."""
+    """One dyad day by day: each detector's surprise (-log10 p), the surprise at which a detector
+    fires (`fires_at`, `p_fire` shared among the store's judged dyads), the points and the level
+    (0 to 3, before the evidence gate), for charts."""
     settings = settings or AlertSettings()
     ensure_incidents(store)
     cur = store.cursor()
     bounds = signal_window(cur, window)
-    columns = ["period", *DETECTORS, "points", "level"]
+    columns = ["period", *DETECTORS, "fires_at", "points", "level"]
     if bounds is None:
         return pd.DataFrame(columns=columns)
     calendar = Calendar(*bounds)
@@ -353,10 +366,12 @@ def detector_frame(store: Store, dyad: Dyad, settings: AlertSettings | None = No
     if pair not in loaded:
         return pd.DataFrame(columns=columns)
     load_attention(cur, loaded, calendar)
+    settings = for_dyads(settings, judged_count(cur, calendar, settings))
     reading = judge(pair, loaded[pair], load_corpus(cur, calendar, settings), ladder, settings)
     frame = pd.DataFrame({"period": [calendar.day(i) for i in range(calendar.length)]})
     for name, r in reading.readings.items():
         frame[name] = np.minimum(-np.log10(np.maximum(r.p, 1e-300)), MAX_SURPRISE)
+    frame["fires_at"] = -math.log10(settings.p_fire)
     frame["points"], frame["level"] = reading.points, reading.level
     return frame
 

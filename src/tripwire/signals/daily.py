@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from tripwire.signals.detectors import Corpus, DyadDays, window_sums
+from tripwire.signals.incidents import OUTLET_SQL
 from tripwire.signals.ladder import Ladder
 from tripwire.signals.series import WEIGHT
 from tripwire.signals.settings import CONFLICT_QUADS, COOPERATION_QUADS, AlertSettings
@@ -59,7 +60,7 @@ GROUP BY ALL
 # with how many of the day's incidents each article reports.
 _REPORTS_SQL = _DYAD_INCIDENTS + f"""
 SELECT i.s, i.t, i.date AS day, hash(e.article_id) AS article,
-       hash(any_value(coalesce(a.source, a.id, e.article_id))) AS outlet,
+       hash(any_value(coalesce({OUTLET_SQL}, e.article_id))) AS outlet,
        count(DISTINCT i.id) AS incidents
 FROM dyad_incidents i SEMI JOIN signals_dyads d USING (s, t)
 JOIN incident_events ie ON ie.incident_id = i.id JOIN events e ON e.id = ie.event_id
@@ -162,6 +163,25 @@ def top_dyads(cur: duckdb.DuckDBPyConnection, calendar: Calendar,
     return [(str(a), str(b)) for a, b in rows]
 
 
+_JUDGED: dict[tuple[object, ...], int] = {}
+
+
+def judged_count(cur: duckdb.DuckDBPyConnection, calendar: Calendar,
+                 settings: AlertSettings) -> int:
+    """How many dyads the alerts judge (`top_dyads`), remembered while the store's incidents stay
+    as they are: a chart of one dyad needs the number, and a report charts many dyads."""
+    (path,), = cur.execute("SELECT coalesce(path, database_name) FROM duckdb_databases() "
+                           "WHERE database_name = current_database()").fetchall()
+    (incidents,), = cur.execute("SELECT count(*) FROM incidents").fetchall()
+    key = (path, incidents, calendar.start, calendar.end, settings.directed,
+           settings.min_incidents, settings.max_dyads)
+    if key not in _JUDGED:
+        if len(_JUDGED) >= 64:
+            _JUDGED.clear()
+        _JUDGED[key] = len(top_dyads(cur, calendar, settings))
+    return _JUDGED[key]
+
+
 def load_days(cur: duckdb.DuckDBPyConnection, dyads: list[Dyad], calendar: Calendar,
               ladder: Ladder, settings: AlertSettings) -> dict[Dyad, DyadDays]:
     """Calendar-complete daily sums of each dyad, in one grouped query for all of them; the
@@ -170,11 +190,15 @@ def load_days(cur: duckdb.DuckDBPyConnection, dyads: list[Dyad], calendar: Calen
         return {}
     s, t = pair_sql(settings.directed)
     rung = ladder.sql_case("i.type")
-    rungs = ", ".join(f"count(*) FILTER (WHERE {rung} = {k}) AS rung{k}"
-                      for k in range(1, ladder.top + 1))
+    forces = ladder.types_from(settings.ladder_rung)
+    rungs = ", ".join([f"count(*) FILTER (WHERE {rung} = {k}) AS rung{k}"
+                       for k in range(1, ladder.top + 1)]
+                      + [f"count(*) FILTER (WHERE i.type = '{kind}') AS force{n}"
+                         for n, kind in enumerate(forces)])
     grouped = _by_dyad(cur, _SUMS_SQL.format(s=s, t=t, rungs=rungs), dyads, calendar)
     sums = ["conflict", "material", "weight", "weight_sq", "cooperation"]
-    columns = sums + [f"rung{k}" for k in range(1, ladder.top + 1)]
+    columns = (sums + [f"rung{k}" for k in range(1, ladder.top + 1)]
+               + [f"force{n}" for n in range(len(forces))])
     out = {}
     for dyad in dyads:
         group = grouped.get(dyad)
@@ -183,7 +207,8 @@ def load_days(cur: duckdb.DuckDBPyConnection, dyads: list[Dyad], calendar: Calen
         dense = np.zeros((len(columns), calendar.length))
         dense[:, group["i"].to_numpy()] = group[columns].to_numpy(dtype=float).T
         named = dict(zip(sums, dense, strict=False))
-        out[dyad] = DyadDays(**named, rungs=dense[len(sums):],
+        top = len(sums) + ladder.top
+        out[dyad] = DyadDays(**named, rungs=dense[len(sums):top], forces=dense[top:],
                              articles=np.zeros(calendar.length))
     return out
 
@@ -268,5 +293,5 @@ def effective_articles(reports: pd.DataFrame, recent: int, length: int) -> np.nd
 
 
 def outlet_count(cur: duckdb.DuckDBPyConnection) -> int:
-    row = cur.execute("SELECT count(DISTINCT coalesce(source, id)) FROM articles").fetchone()
+    row = cur.execute(f"SELECT count(DISTINCT {OUTLET_SQL}) FROM articles a").fetchone()
     return int(row[0]) if row else 0

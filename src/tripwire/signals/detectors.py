@@ -18,16 +18,26 @@ Detectors and what they see:
 - intensity_surge: the conflict weight (sum of |PLOVER intensity|), as a scaled (quasi-)Poisson
   count in units of E[w^2]/E[w], so a shift from accusations to assaults counts.
 - ladder: the first incidents on a rung of the escalation ladder the baseline never reached.
+- new_force (context): days with the first incidents of a kind of force (a type on rung
+  `ladder_rung` or higher: troops massed, coercion, assault) the baseline never saw, on whatever
+  rung the baseline reached: troops massed on a border after months of arrests and the odd
+  skirmish. Alone it is a hint (coders misread a word as troops); it supports an alert, and it
+  feeds the escalation detector.
+- escalation: conflict_surge and new_force together, by Fisher's method (scipy
+  `combine_pvalues`): more conflict *and* a new instrument of force, each only moderately
+  surprising alone, is a build-up. new_force is judged given the days with conflict, so the two
+  are close to independent under the baseline, as Fisher's method needs.
 - conflict_share: the share of the dyad's incidents that are conflict, against its baseline
   share (the count model, with the dyad's incidents as the exposure).
 - cooperation_collapse (context): fewer cooperative incidents than the baseline predicts.
 - attention (context): the share of all stored articles that mention both sides (all articles
   are its exposure).
 
-A burst of coverage raises every count, so on days when cooperation surges too, and conflict
-rises no more than `burst_ratio` times as steeply, the volume detectors stay silent (a summit
+A burst of coverage raises every count, so on days when cooperation surges too, by more
+incidents than conflict does (`burst_ratio`), the volume detectors stay silent (a summit
 is news, not escalation), and they stay silent while such a day is inside the recent window;
-the kind of conflict (material, up the ladder) still counts.
+a burst seen in any window (the shortest sees it sharpest) is a burst for every window. The
+kind of conflict (material, up the ladder, a new kind of force) still counts.
 """
 
 from __future__ import annotations
@@ -45,10 +55,10 @@ from tripwire.signals.settings import AlertSettings, recent_windows
 # Detectors in groups that see the same thing (the volume of conflict is its count and its
 # weight alike): a group scores once, by its strongest member, so correlated detectors do not
 # add up. Context groups support an alert but never open one.
-GROUPS = {"volume": ("conflict_surge", "intensity_surge"),
+GROUPS = {"volume": ("conflict_surge", "intensity_surge", "escalation"),
           "kind": ("material_surge", "ladder"),
           "share": ("conflict_share",),
-          "context": ("attention", "cooperation_collapse")}
+          "context": ("attention", "cooperation_collapse", "new_force")}
 CONTEXT_GROUPS = ("context",)
 CONFLICT_DETECTORS = tuple(d for g, ds in GROUPS.items() if g not in CONTEXT_GROUPS for d in ds)
 DETECTORS = tuple(d for ds in GROUPS.values() for d in ds)
@@ -56,6 +66,8 @@ DETECTORS = tuple(d for ds in GROUPS.values() for d in ds)
 # What each detector counts, for the explanations.
 UNITS = {"conflict_surge": "conflict incidents", "material_surge": "material conflict incidents",
          "intensity_surge": "conflict intensity", "ladder": "incidents on a new rung",
+         "new_force": "days of a new kind of force",
+         "escalation": "conflict incidents with a new kind of force",
          "conflict_share": "conflict share", "cooperation_collapse": "cooperative incidents",
          "attention": "articles on the pair"}
 
@@ -70,6 +82,7 @@ class DyadDays:
     weight_sq: np.ndarray  # sum of squared |intensity| of conflict incidents
     cooperation: np.ndarray
     rungs: np.ndarray  # shape (ladder top, days): incidents on rung k at row k - 1
+    forces: np.ndarray  # shape (force types, days): incidents of each type of force (rung >= k)
     articles: np.ndarray  # distinct articles with an event of the dyad, by publication day
 
 
@@ -103,9 +116,16 @@ class Windows:
     baseline_days: np.ndarray  # observed days in each baseline
     observed: np.ndarray = field(repr=False)
 
-    def sums(self, x: np.ndarray, observed_only: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    def sums(self, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(recent sum, baseline sum) of `x` for every day."""
-        return window_sums(x * self.observed if observed_only else x, self.recent, self.baseline)
+        return window_sums(x, self.recent, self.baseline)
+
+    def daily_variance(self, x: np.ndarray) -> np.ndarray:
+        """The variance of `x` over the baseline's observed days."""
+        _, total = self.sums(x * self.observed)
+        _, squares = self.sums(x**2 * self.observed)
+        days = np.maximum(self.baseline_days, 1.0)
+        return np.where(self.baseline_days > 1, squares / days - (total / days) ** 2, 0.0)
 
 
 def window_sums(x: np.ndarray, recent: int, baseline: int) -> tuple[np.ndarray, np.ndarray]:
@@ -123,15 +143,15 @@ def make_windows(corpus: Corpus, settings: AlertSettings) -> Windows:
                    baseline, observed)
 
 
-def predictive(baseline: np.ndarray, baseline_sq: np.ndarray, windows: Windows, prior: float,
+def predictive(baseline: np.ndarray, daily_var: np.ndarray, windows: Windows, prior: float,
                exposure: tuple[np.ndarray, np.ndarray] | None = None,
                ) -> tuple[np.ndarray, np.ndarray]:
     """(size, mean) of the negative binomial that predicts the recent window's count.
 
     The rate has a gamma posterior (shape: baseline count + prior, rate: the baseline's
     exposure + 1), which alone gives a negative binomial of that shape; when the baseline's
-    observed days vary more than a Poisson's, their per-day dispersion, summed over the recent
-    window, bounds the size too. Exposure is observed days unless given as (recent, baseline)
+    observed days vary more than a Poisson's (`daily_var`), their per-day dispersion, summed
+    over the recent window, bounds the size too. Exposure is observed days unless given as (recent, baseline)
     (articles, for attention).
     """
     days = windows.baseline_days
@@ -139,19 +159,18 @@ def predictive(baseline: np.ndarray, baseline_sq: np.ndarray, windows: Windows, 
     shape = baseline + prior
     mean = recent_exposure * shape / (baseline_exposure + 1.0)
     daily_mean = baseline / np.maximum(days, 1.0)
-    daily_var = np.where(days > 1, baseline_sq / np.maximum(days, 1.0) - daily_mean**2, 0.0)
-    excess = daily_var - daily_mean
+    excess = np.where(days > 1, daily_var - daily_mean, 0.0)
     overdispersed = excess > 1e-12
     theta = np.where(overdispersed, daily_mean**2 / np.where(overdispersed, excess, 1.0), np.inf)
     size = np.maximum(np.minimum(shape, theta * windows.recent_days), 1e-6)
     return size, mean
 
 
-def count_surprise(recent: np.ndarray, baseline: np.ndarray, baseline_sq: np.ndarray,
+def count_surprise(recent: np.ndarray, baseline: np.ndarray, daily_var: np.ndarray,
                    windows: Windows, prior: float) -> tuple[np.ndarray, np.ndarray]:
     """(p of at least `recent`, expected) under the baseline's predictive (see `predictive`);
     a fractional count is rounded up."""
-    size, mean = predictive(baseline, baseline_sq, windows, prior)
+    size, mean = predictive(baseline, daily_var, windows, prior)
     p = stats.nbinom.sf(np.ceil(recent) - 1, size, size / (size + mean))
     return np.where(recent > 0, p, 1.0), mean
 
@@ -159,8 +178,8 @@ def count_surprise(recent: np.ndarray, baseline: np.ndarray, baseline_sq: np.nda
 def _count_reading(name: str, x: np.ndarray, windows: Windows,
                    settings: AlertSettings) -> Reading:
     recent, baseline = windows.sums(x)
-    _, baseline_sq = windows.sums(x**2, observed_only=True)
-    p, expected = count_surprise(recent, baseline, baseline_sq, windows, settings.prior_incidents)
+    p, expected = count_surprise(recent, baseline, windows.daily_variance(x), windows,
+                                 settings.prior_incidents)
     return Reading(name, p, recent, expected, {"baseline": baseline})
 
 
@@ -169,11 +188,11 @@ def intensity_reading(days: DyadDays, windows: Windows, settings: AlertSettings)
     windows (the quasi-Poisson scale of a compound Poisson sum)."""
     recent, baseline = windows.sums(days.weight)
     recent_sq, baseline_sq = windows.sums(days.weight_sq)
-    _, daily_sq = windows.sums(days.weight**2, observed_only=True)
     with np.errstate(divide="ignore", invalid="ignore"):
         phi = np.maximum(np.where(recent + baseline > 0,
                                   (recent_sq + baseline_sq) / (recent + baseline), 1.0), 1.0)
-    p, expected = count_surprise(recent / phi, baseline / phi, daily_sq / phi**2, windows,
+    p, expected = count_surprise(recent / phi, baseline / phi,
+                                 windows.daily_variance(days.weight) / phi**2, windows,
                                  settings.prior_incidents)
     return Reading("intensity_surge", p, recent, expected * phi, {"baseline": baseline})
 
@@ -202,15 +221,54 @@ def ladder_reading(days: DyadDays, windows: Windows, ladder: Ladder,
                    {"rung": recent_top.astype(float), "baseline_rung": base_top.astype(float)})
 
 
+def new_force_reading(days: DyadDays, windows: Windows, settings: AlertSettings) -> Reading:
+    """Days of the recent window with an incident of a type of force (the ladder's types from
+    `ladder_rung` up, one row each in `days.forces`) that the baseline never saw.
+
+    Counted in days, not incidents, because one story told by several outlets can code several
+    incidents on its day. Judged given the recent window's days with conflict (so it is
+    independent of the conflict surge): each is a day of a new kind of force with Good and
+    Turing's chance of the unseen, (kinds of force the baseline saw on one day only + prior) /
+    (the baseline's days with conflict + prior), a binomial. A pair with little history, or one
+    that turns to a new instrument every few weeks, is surprised by nothing."""
+    length = len(days.conflict)
+    told = np.concatenate([np.zeros((len(days.forces), windows.recent - 1)),
+                           days.forces > 0], axis=1)
+    once = np.zeros(length)
+    if len(days.forces):
+        seen = np.stack([windows.sums((row > 0).astype(float))[1] for row in days.forces])
+        unseen, once = seen == 0, np.sum(seen == 1, axis=0)
+        # for each day, the recent window of each type's days, kept where the type is new
+        window = np.lib.stride_tricks.sliding_window_view(told, windows.recent, axis=1)
+        new = np.sum(np.any(window.astype(bool) & unseen[:, :, None], axis=0), axis=1)
+        kinds = np.sum(unseen & (window.sum(axis=2) > 0), axis=0).astype(float)
+    else:
+        new, kinds = np.zeros(length), np.zeros(length)
+    conflict_days, before = windows.sums((days.conflict > 0).astype(float))
+    chance = np.minimum((once + settings.prior_incidents) / (before + settings.prior_incidents),
+                        1.0)
+    p = stats.binom.sf(new - 1, np.maximum(conflict_days, new), chance)
+    return Reading("new_force", np.where(new > 0, p, 1.0), new.astype(float),
+                   np.maximum(conflict_days, new) * chance, {"kinds": kinds})
+
+
+def escalation_reading(conflict: Reading, new_force: Reading) -> Reading:
+    """Fisher's combination of the conflict surge and the new kind of force: both must point
+    the same way (a day with no new force adds a p of 1, which weakens the surge alone)."""
+    both = (conflict.p < 1.0) & (new_force.p < 1.0)
+    p = stats.combine_pvalues(np.stack([conflict.p, new_force.p]), method="fisher").pvalue
+    return Reading("escalation", np.where(both, p, 1.0), conflict.observed, conflict.expected,
+                   {"new": new_force.observed, **{k: v for k, v in conflict.extra.items()}})
+
+
 def share_reading(days: DyadDays, windows: Windows, settings: AlertSettings) -> Reading:
     """The conflict share of the dyad's incidents: conflict incidents in the recent window
     against the baseline's conflict per incident, with the dyad's incidents as the exposure;
     it fires only when the share also rose by `min_jump`."""
     total = days.conflict + days.cooperation
     recent, baseline = windows.sums(days.conflict)
-    _, baseline_sq = windows.sums(days.conflict**2, observed_only=True)
     total_recent, total_base = windows.sums(total)
-    size, mean = predictive(baseline, baseline_sq, windows, settings.prior_incidents,
+    size, mean = predictive(baseline, windows.daily_variance(days.conflict), windows, settings.prior_incidents,
                             exposure=(total_recent, total_base))
     p = stats.nbinom.sf(recent - 1, size, size / (size + mean))
     share = recent / np.maximum(total_recent, 1.0)
@@ -224,8 +282,8 @@ def cooperation_reading(days: DyadDays, windows: Windows, settings: AlertSetting
     """Fewer cooperative incidents than the baseline predicts (the lower tail), judged only where
     the baseline predicts at least `min_cooperation` of them."""
     recent, baseline = windows.sums(days.cooperation)
-    _, baseline_sq = windows.sums(days.cooperation**2, observed_only=True)
-    size, mean = predictive(baseline, baseline_sq, windows, settings.prior_incidents)
+    size, mean = predictive(baseline, windows.daily_variance(days.cooperation), windows,
+                            settings.prior_incidents)
     p = stats.nbinom.cdf(recent, size, size / (size + mean))
     return Reading("cooperation_collapse", np.where(mean >= settings.min_cooperation, p, 1.0),
                    recent, mean, {"baseline": baseline})
@@ -237,9 +295,8 @@ def attention_reading(days: DyadDays, corpus: Corpus, windows: Windows,
     window against the baseline's rate per article of the whole store (the count model, with
     all articles as the exposure), so a busier news day is no more attention."""
     recent, baseline = windows.sums(days.articles)
-    _, baseline_sq = windows.sums(days.articles**2, observed_only=True)
     total_recent, total_base = windows.sums(corpus.articles)
-    size, mean = predictive(baseline, baseline_sq, windows, settings.prior_incidents,
+    size, mean = predictive(baseline, windows.daily_variance(days.articles), windows, settings.prior_incidents,
                             exposure=(total_recent, total_base))
     p = stats.nbinom.sf(recent - 1, size, size / (size + mean))
     share = (baseline + settings.prior_incidents) / (total_base + 1.0)
@@ -254,8 +311,13 @@ def read_detectors(days: DyadDays, corpus: Corpus, ladder: Ladder,
     Days whose baseline is too short have p = 1. Returns the readings and the `recent_days`
     window, which the evidence gate and the onset read."""
     lengths = recent_windows(settings)
-    read = [_read_window(days, corpus, ladder, dataclasses.replace(settings, recent_days=n))
-            for n in lengths]
+    windowed = [dataclasses.replace(settings, recent_days=n) for n in lengths]
+    read = [_read_window(days, corpus, ladder, s) for s in windowed]
+    # a burst of coverage seen in any window is one in all of them
+    burst_days = np.any([coverage_burst(days, readings["conflict_surge"], windows, s)
+                         for (readings, windows), s in zip(read, windowed, strict=True)], axis=0)
+    for (readings, windows), s in zip(read, windowed, strict=True):
+        _silence(readings, windows, burst_days, s)
     windows = read[lengths.index(settings.recent_days)][1]
     merged = {name: _more_surprising([readings[name] for readings, _ in read])
               for name in read[0][0]}
@@ -278,35 +340,44 @@ def _more_surprising(candidates: list[Reading]) -> Reading:
 def _read_window(days: DyadDays, corpus: Corpus, ladder: Ladder,
                  settings: AlertSettings) -> tuple[dict[str, Reading], Windows]:
     windows = make_windows(corpus, settings)
+    conflict = _count_reading("conflict_surge", days.conflict, windows, settings)
+    new_force = new_force_reading(days, windows, settings)
     readings = [
-        _count_reading("conflict_surge", days.conflict, windows, settings),
+        conflict,
         _count_reading("material_surge", days.material, windows, settings),
         intensity_reading(days, windows, settings),
+        escalation_reading(conflict, new_force),
         ladder_reading(days, windows, ladder, settings),
+        new_force,
         share_reading(days, windows, settings),
         cooperation_reading(days, windows, settings),
         attention_reading(days, corpus, windows, settings),
     ]
+    return {r.name: r for r in readings}, windows
+
+
+def _silence(readings: dict[str, Reading], windows: Windows, burst_days: np.ndarray,
+             settings: AlertSettings) -> None:
+    """No reading on days whose baseline is too short; no volume reading while a day of a
+    burst of coverage is inside the recent window."""
     judged = windows.baseline_days >= settings.min_baseline_days
-    # a window holding a burst of coverage is judged as one, until the burst has left it
-    burst = window_sums(coverage_burst(days, readings[0], windows, settings).astype(float),
-                        windows.recent, 0)[0] > 0
-    for reading in readings:
+    burst = window_sums(burst_days.astype(float), windows.recent, 0)[0] > 0
+    for reading in readings.values():
         silenced = ~judged | (burst if reading.name in GROUPS["volume"] else False)
         reading.p = np.where(silenced, 1.0, reading.p)
         reading.extra["burst"] = burst.astype(float)
         reading.extra["recent_days"] = np.full(len(reading.p), float(windows.recent))
         reading.extra["baseline_days"] = windows.baseline_days
-    return {r.name: r for r in readings}, windows
 
 
 def coverage_burst(days: DyadDays, conflict: Reading, windows: Windows,
                    settings: AlertSettings) -> np.ndarray:
-    """Days on which cooperation surges as well, and conflict rises less than `burst_ratio`
-    times as steeply: the pair is in the news (a summit), not escalating."""
+    """Days on which cooperation surges as well, and conflict rises by fewer incidents over the
+    baseline than `burst_ratio` times cooperation does: the pair is in the news (a summit),
+    not escalating. Excesses, not ratios, so that two cooperative incidents where the baseline
+    had none do not outweigh a dozen conflict incidents."""
     cooperation = _count_reading("cooperation_surge", days.cooperation, windows, settings)
-    prior = settings.prior_incidents
-    conflict_ratio = (conflict.observed + prior) / (conflict.expected + prior)
-    cooperation_ratio = (cooperation.observed + prior) / (cooperation.expected + prior)
+    conflict_excess = conflict.observed - conflict.expected
+    cooperation_excess = cooperation.observed - cooperation.expected
     return ((cooperation.p <= settings.p_fire)
-            & (conflict_ratio < settings.burst_ratio * cooperation_ratio))
+            & (conflict_excess < settings.burst_ratio * cooperation_excess))

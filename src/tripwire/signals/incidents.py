@@ -26,6 +26,11 @@ from tripwire.store import Store
 
 _HAPPENED = ", ".join(f"'{m}'" for m in HAPPENED_MODALITIES)
 
+# The outlet of an article (table alias `a`): its source, else the host of its URL (copies of one
+# site's story count once), else the article itself (nothing tells two such articles apart).
+OUTLET_SQL = ("coalesce(nullif(trim(a.source), ''), nullif(regexp_extract(lower(a.url), "
+              "'^[a-z][a-z0-9+.-]*://(www[.])?([^/:?#]+)', 2), ''), a.id)")
+
 # People act for the state or organisation they belong to: at the dyad level an event of a
 # foreign minister is an event of her country. Other actors stay as they are (an armed group is
 # not its country's government).
@@ -51,7 +56,7 @@ WITH base AS (
            e.published, e.location_name, e.location_country,
            nullif(lower(trim(e.location_name)), '') AS loc,
            nullif(lower(trim(e.trigger_text)), '') AS trig,
-           coalesce(a.source, a.id, e.article_id) AS outlet,
+           coalesce({OUTLET_SQL}, e.article_id) AS outlet,
            CASE WHEN e.date IS NULL AND e.modality <> 'historical' THEN e.published
                 WHEN e.date >= make_date({{earliest_year}}, 1, 1)
                      AND (e.published IS NULL OR e.date <= e.published + {{future_days}})
@@ -208,6 +213,22 @@ def _cluster(cur: duckdb.DuckDBPyConnection, settings: IncidentSettings, scope: 
         cur.execute(_INSERT_SQL)
 
 
+# The actors each article mentions; a person counts for the state or organisation she acts for
+# too (her affiliation, else her country), as in the incidents: an article that names two heads
+# of state is about their two states, even where it never names the states themselves.
+_COVERAGE_SQL = """
+INSERT INTO actor_articles
+SELECT DISTINCT side, published, article_key FROM (
+    SELECT unnest([m.actor_id, coalesce(p.affiliation, p.country)]) AS side, a.published,
+           hash(a.id) AS article_key
+    FROM mentions m JOIN articles a ON a.id = m.article_id
+    LEFT JOIN actors p ON p.id = m.actor_id AND m.actor_id LIKE 'person:%'
+    WHERE {condition}
+) WHERE side IS NOT NULL
+ORDER BY 1, 2
+"""
+
+
 def _refresh_coverage(cur: duckdb.DuckDBPyConnection, since: str | None) -> str:
     """Add the actor mentions of articles ingested after `since` (all when None); returns the
     ingestion time now covered."""
@@ -219,10 +240,7 @@ def _refresh_coverage(cur: duckdb.DuckDBPyConnection, since: str | None) -> str:
     else:
         cur.execute("DELETE FROM actor_articles")
         condition, params = "TRUE", {}
-    cur.execute(
-        "INSERT INTO actor_articles SELECT DISTINCT m.actor_id, a.published, hash(a.id) "
-        f"FROM mentions m JOIN articles a ON a.id = m.article_id WHERE {condition} "
-        "ORDER BY 1, 2", params)
+    cur.execute(_COVERAGE_SQL.format(condition=condition), params)
     return latest
 
 

@@ -31,6 +31,10 @@ class Ladder:
     def types(self, rung: int) -> list[str]:
         return sorted(t for t, r in self.rung_of.items() if r == rung)
 
+    def types_from(self, rung: int) -> list[str]:
+        """The types on `rung` or higher, lowest rung first."""
+        return [t for r in range(rung, self.top + 1) for t in self.types(r)]
+
     def sql_case(self, column: str = "type") -> str:
         """A SQL expression giving the rung of `column` (0 off the ladder)."""
         whens = " ".join(f"WHEN '{t}' THEN {r}" for t, r in sorted(self.rung_of.items()))

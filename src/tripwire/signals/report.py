@@ -143,7 +143,9 @@ def _dyad_section(store: Store, dyad: tuple[str, str], names: dict[str, str],
     for name in DETECTORS:
         if not detectors.empty and detectors[name].max() > 0:
             figure.add_scatter(x=days, y=detectors[name], name=name, mode="lines", row=2, col=1)
-    figure.add_hline(y=-math.log10(settings.p_fire), line_dash="dot", line_color="#b30000",
+    fires_at = (detectors["fires_at"].iloc[0] if not detectors.empty
+                else -math.log10(settings.p_fire))
+    figure.add_hline(y=fires_at, line_dash="dot", line_color="#b30000",
                      row=2, col=1)
     pair = {dyad[0], dyad[1]}
     for alert in (a for a in found if {a.source, a.target} == pair):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -106,9 +107,11 @@ class AlertSettings:
         0.5, "pseudo-incidents added to every baseline, so that an empty baseline does not make "
              "one incident infinitely surprising")
     p_fire: float = _setting(
-        2e-4, "a detector fires when the chance of what it saw, under the baseline, is at most "
-              "this")
-    p_strong: float = _setting(1e-6, "a detector fires strongly (counts twice) at or below this")
+        2e-3, "a detector fires when the chance of what it saw, under the baseline, is at most "
+              "this divided by the number of dyads judged (Bonferroni: a store of many pairs "
+              "holds many chance surges, and the false alarms of a day are shared among them)")
+    p_strong: float = _setting(
+        1e-5, "a detector fires strongly (counts twice) at or below this, divided likewise")
     warning_points: int = _setting(
         2, "points for a warning: each group of detectors (volume, kind, share) scores one when "
            "one of its detectors fires, two if strongly; context scores one at most")
@@ -125,10 +128,12 @@ class AlertSettings:
             "together are one alert whose level can rise and whose end extends")
     ladder_rung: int = _setting(
         4, "lowest rung of the escalation ladder (see signals/data/ladder.yaml) whose first "
-           "appearance after the baseline fires the ladder detector (4: MOBILIZE, COERCE)")
+           "appearance after the baseline fires the ladder detector (4: MOBILIZE, COERCE); "
+           "its types and those above are the kinds of force new_force looks for")
     burst_ratio: float = _setting(
-        2.0, "when cooperation surges too, a conflict surge less than this many times as steep "
-             "is a burst of coverage (a summit), and the volume detectors stay silent")
+        1.0, "when cooperation surges too, a conflict surge whose excess over the baseline is "
+             "less than this many times cooperation's is a burst of coverage (a summit), and "
+             "the volume detectors stay silent")
     min_cooperation: float = _setting(
         3.0, "cooperation collapse is judged only when the baseline predicts at least this "
              "many cooperative incidents in the recent window")
@@ -164,6 +169,13 @@ class AlertSettings:
         if self.prior_incidents <= 0 or self.prior_weight <= 0 or not 0 <= self.prior_share <= 1:
             raise TripwireError("E008", "prior_incidents and prior_weight must be positive and "
                                 "prior_share in 0..1")
+
+
+def for_dyads(settings: AlertSettings, dyads: int) -> AlertSettings:
+    """The settings with `p_fire` and `p_strong` shared among `dyads` judged dyads."""
+    n = max(dyads, 1)
+    return dataclasses.replace(settings, p_fire=settings.p_fire / n,
+                               p_strong=settings.p_strong / n)
 
 
 def recent_windows(settings: AlertSettings) -> list[int]:
