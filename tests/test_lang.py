@@ -18,7 +18,7 @@ class _Sample(WordFile):
 def test_english_is_a_folder_of_word_files() -> None:
     assert "en" in languages()
     assert {p.name for p in (LANG_DIR / "en").glob("*.yaml")} >= {
-        "quotes.yaml", "time.yaml", "places.yaml", "phrases.yaml"}
+        "quotes.yaml", "time.yaml", "places.yaml", "phrases.yaml", "roles.yaml"}
     assert word_file("time") == LANG_DIR / "en" / "time.yaml"
 
 
@@ -44,6 +44,26 @@ def test_a_mistake_names_file_line_and_key(tmp_path: Path, text: str, line: int,
         load_words(path, _Sample)
     assert (caught.value.code, caught.value.where, caught.value.message) == (
         "E009", f"{path}:{line}", message)
+
+
+def test_the_role_words_load_with_on_quoted() -> None:
+    from tripwire.events.roles import role_words
+
+    words = role_words()
+    assert "urge" in words.object_control
+    assert "on" in words.control_prepositions and "on" in words.prepositions.noun_targets
+
+
+def test_the_answering_types_must_be_event_types(tmp_path: Path) -> None:
+    from tripwire.events.roles import RoleWords
+
+    text = (word_file("roles")).read_text(encoding="utf-8").replace(
+        "answering: [REJECT]", "answering: [REFUSE]")
+    path = tmp_path / "roles.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(TripwireError) as caught:
+        load_words(path, RoleWords)
+    assert caught.value.message == "answering: not event types: REFUSE"
 
 
 def test_phrase_words_load_as_sets() -> None:

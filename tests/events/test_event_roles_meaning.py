@@ -19,8 +19,17 @@ def dyad(text: str, event_type: str) -> tuple[set[str], set[str]]:
     # a rejection is aimed at whoever made the demand, not at its topic
     ("NATO rejected Moscow's demands on Kyiv.", "REJECT", None, {"RUS"}),
     ("Rwanda denied Burundi's accusations.", "REJECT", {"RWA"}, {"BDI"}),
+    ("Moscow demands that NATO bar Ukraine from joining. NATO rejected the demands on Tuesday.",
+     "REJECT", None, {"RUS"}),
+    ("Israel rejected the proposal made by Egypt for a truce in Gaza.", "REJECT", {"ISR"},
+     {"EGY"}),
+    ("Iran dismissed the accusations levelled by Israel against Hezbollah.", "REJECT", {"IRN"},
+     {"ISR"}),
     # condemning an act targets its doer
     ("NATO condemned the attacks by Russia against Ukraine.", "ACCUSE", None, {"RUS"}),
+    # ... also when the parser hangs the "by" phrase on the verb (a closing quote between)
+    ("Japan and Chile \u201ccondemn the brutal attacks\u201d by Russia against Ukraine.", "ACCUSE",
+     {"JPN", "CHL"}, {"RUS"}),
     # who is accused, asked or threatened
     ("Kenya accused Somalia of harbouring militants.", "ACCUSE", {"KEN"}, {"SOM"}),
     ("Norway called on Sudan to release the journalists.", "REQUEST", {"NOR"}, {"SDN"}),
@@ -29,6 +38,18 @@ def dyad(text: str, event_type: str) -> tuple[set[str], set[str]]:
     # conjoined subjects give every conjunct
     ("Kenya and Uganda condemned the attack by Somali militants.", "ACCUSE", {"KEN", "UGA"},
      {"SOM"}),
+    # a name joined to "anti-", "pro-" or "-backed" says whom a group is for or backed by
+    ("Anti-Israel protesters marched in London.", "PROTEST", {"GBR"}, {"GBR"}),
+    ("Congo accused the Rwanda-backed rebels of killing civilians in Goma.", "ACCUSE", {"COD"},
+     {"COD"}),
+    # "both sides", "the two leaders", "the two" are the pair named together before
+    ("Japan and Ireland held talks in Tokyo. The two called for calm in Taiwan.", "REQUEST",
+     {"JPN", "IRL"}, {"TWN"}),
+    ("Ethiopia and Sudan met in Khartoum. The two leaders condemned the attack by the RSF.",
+     "ACCUSE", {"ETH", "SDN"}, {"SDN"}),
+    # a reciprocal pronoun makes the parties act on one another
+    ("Serbia and Kosovo accused each other of provocations.", "ACCUSE", {"SRB"}, {"XKX"}),
+    ("Armenia and Azerbaijan blamed one another for the clashes.", "ACCUSE", {"ARM"}, {"AZE"}),
     # nominal events take their roles from the possessor and the of-phrase
     ("Russia's invasion of Ukraine continued.", "ASSAULT", {"RUS"}, {"UKR"}),
     # joint acts are a dyad
@@ -46,3 +67,56 @@ def test_the_doer_of_a_nouns_infinitive_is_its_owner() -> None:
                      published="2023-03-06").events
     retreat = next(e for e in events if e.type == "RETREAT")
     assert {ref_country(r) for r in retreat.source} == {"UGA"}
+
+
+def test_two_soldiers_are_no_pair_and_both_sides_need_a_pair_named_before() -> None:
+    events = analyze("Japan and Ireland met on Monday. Two soldiers attacked a checkpoint in "
+                     "Kabul.", published="2023-03-06").events
+    [assault] = [e for e in events if e.type == "ASSAULT"]
+    assert {ref_country(r) for r in assault.source} == {"AFG"}
+    [agree] = [e for e in analyze("Both sides agreed to a truce.", published="2023-03-06").events
+               if e.type == "AGREE"]
+    assert [r.actor for r in agree.source] == [None]
+
+
+def test_a_relative_clause_whose_preposition_lost_its_object_targets_its_noun() -> None:
+    events = analyze("Algeria held elections in June. He was one of the officials the president "
+                     "has recently consulted with on the subject.", published="2023-03-06").events
+    [consult] = [e for e in events if e.type == "CONSULT"]
+    assert [(r.text, r.country) for r in consult.target] == [("the officials", "DZA")]
+
+
+def test_a_thing_in_the_complement_is_no_target() -> None:
+    [reject] = [e for e in analyze("Kenya refused to hand over the documents.",
+                                   published="2023-03-06").events if e.type == "REJECT"]
+    assert "the documents" not in [r.text for r in reject.target]
+
+
+def test_a_doer_placed_by_the_story_places_what_it_acts_on() -> None:
+    # the bishops are of the country the story is about, and so is the conduct they criticise
+    events = analyze("Burundi held elections on Monday. On Tuesday the bishops criticised the "
+                     "conduct of the polling.", published="2023-03-06").events
+    [accuse] = [e for e in events if e.type == "ACCUSE"]
+    assert [r.country for r in accuse.source] == ["BDI"]
+    assert [r.country for r in accuse.target] == ["BDI"]
+
+
+def test_an_act_told_as_the_circumstance_of_a_clause_is_done_by_its_doer() -> None:
+    events = analyze("Israeli forces killed two Palestinians during an overnight raid in the "
+                     "occupied West Bank.", published="2023-03-06").events
+    assaults = [e for e in events if e.type == "ASSAULT"]
+    assert assaults and all({ref_country(r) for r in e.source} == {"ISR"} for e in assaults)
+
+
+def test_a_warning_on_a_condition_is_aimed_at_who_must_meet_it() -> None:
+    [threat] = [e for e in analyze("Iran warned of severe consequences if Israel attacked its "
+                                   "nuclear sites.", published="2023-03-06").events
+                if e.type == "THREATEN"]
+    assert {ref_country(r) for r in threat.target} == {"ISR"}
+
+
+def test_an_ethnic_group_is_of_the_other_state_the_sentence_names() -> None:
+    events = analyze("Up to 500 ethnic Albanians began a hunger strike to protest against "
+                     "Greece's decision to deport them.", published="2023-03-06").events
+    [protest] = [e for e in events if e.type == "PROTEST" and e.modality == "asserted"]
+    assert {ref_country(r) for r in protest.source} == {"GRC"}

@@ -124,6 +124,65 @@ def refer(head: Token, resolve: Resolve, actors: ActorResolution,
     return None
 
 
+def parties(head: Token, resolve: Resolve) -> tuple[list[ActorRef], str] | None:
+    """The parties "both sides", "the two leaders" or "the two" stand for: the pair of actors
+    named together last before them (coordinated: "Japan and Ireland", "Kishida and Martin"),
+    within a few sentences; None for any other head or when no such pair is named."""
+    if not _pair(head):
+        return None
+    doc = head.doc
+    sentence = head.sent
+    for _ in range(SENTENCES_BACK + 1):
+        tokens = [t for t in doc[sentence.start:sentence.end] if t.i < head.i]
+        for token in reversed(tokens):
+            group = _coordinated(token)
+            if len(group) < 2:
+                continue
+            refs: list[ActorRef] = []
+            for member in group:
+                ref = resolve(member)
+                if (ref.actor or ref.country) and not any(
+                        (ref.actor or ref.country) == (r.actor or r.country) for r in refs):
+                    refs.append(ref)
+            if len(refs) >= 2:
+                names = " and ".join(r.text for r in refs)
+                return [replace(r, text=head.text) for r in refs], f"the parties: {names!r}"
+        if sentence.start == 0:
+            break
+        sentence = doc[sentence.start - 1].sent
+    return None
+
+
+def _pair(head: Token) -> bool:
+    """"both sides", "the two sides", "the two" (but not "two soldiers", "both Russian and
+    Ukrainian forces")."""
+    words = reference_words()
+    if head.lower_ in words.pair_numbers and head.pos_ in ("NUM", "PRON"):
+        return any(c.dep_ == "det" and c.lower_ in words.definite for c in head.children)
+    if head.pos_ != "NOUN" or head.tag_ not in PLURAL_TAGS:
+        return False
+    if any(c.dep_ == "det" and c.lower_ in words.pair_determiners for c in head.children):
+        return True
+    return any(c.dep_ == "nummod" and c.lower_ in words.pair_numbers for c in head.children) and \
+        any(c.dep_ == "det" and c.lower_ in words.definite for c in head.children)
+
+
+def _coordinated(token: Token) -> list[Token]:
+    """The members of a coordination that ends at `token` ("Japan and Ireland" at "Ireland"),
+    also when the parser made them sibling objects of one preposition ("representatives from
+    Congo and the M23")."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return []
+    if token.conjuncts and token.i > min(t.i for t in token.conjuncts):
+        return sorted((token, *token.conjuncts), key=lambda t: t.i)
+    if token.dep_ == "pobj":
+        siblings = [c for c in token.head.children if c.dep_ == "pobj"]
+        joined = any(c.dep_ == "cc" for t in (token.head, *siblings) for c in t.children)
+        if len(siblings) > 1 and joined and token.i == siblings[-1].i:
+            return siblings
+    return []
+
+
 def _first_person(head: Token, resolve: Resolve, actors: ActorResolution,
                   quotes: Sequence[Quote]) -> tuple[ActorRef, str]:
     """"We", "I" inside a direct quote: its speaker, named in the same paragraph ("we have
@@ -158,7 +217,13 @@ def _counted(head: Token, words: ReferenceWords) -> Token | None:
 
 
 def _phrase_text(head: Token) -> str:
-    return head.doc[head.left_edge.i:head.right_edge.i + 1].text
+    """The words of a mention up to where a clause about it begins ("one of the officials",
+    not "... the officials Tebboune consulted with")."""
+    end = head.right_edge.i + 1
+    for token in head.subtree:
+        if token.dep_ in ("relcl", "acl") and token.i > head.i:
+            end = min(end, token.left_edge.i)
+    return head.doc[head.left_edge.i:max(end, head.i + 1)].text.strip(" ,")
 
 
 def described(head: Token, named: ActorRef, actors: ActorResolution) -> tuple[ActorRef, str] | None:

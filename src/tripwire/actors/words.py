@@ -29,6 +29,8 @@ class ReferenceWords(WordFile):
     place_nouns: Words
     place_prepositions: Words
     quantities: Words
+    pair_determiners: Words
+    pair_numbers: Words
     not_agents: dict[str, Words]  # class (thing, source, abstraction) -> its words
     abstract_endings: Words
 

@@ -11,43 +11,109 @@ import functools
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+from pydantic import field_validator
 from spacy.tokens import Span, Token
 
 from tripwire.actors import ActorResolution, resolve_phrase
 from tripwire.actors.reference import (
+    SENTENCES_BACK,
     ArticleContext,
     cannot_act,
     described,
+    parties,
     refer,
     with_reasons,
 )
+from tripwire.actors.words import phrase_words, reference_words
 from tripwire.document import ActorRef, Quote
 from tripwire.events.lexicon import EventLexicon, EventType
 from tripwire.events.matching import (
     OBJECT_DEPS,
     TriggerMatch,
     gerund_head,
-    hyphen_prefix,
     is_passive,
     object_lemmas,
     presupposed,
     verb_objects,
 )
 from tripwire.events.places import is_locative, locate, lookup_place
+from tripwire.lang import WordFile, Words, load_words, word_file
 from tripwire.nlp.syntax import DOER_SUBJECTS as SUBJECT_DEPS
-from tripwire.nlp.syntax import entities_in
+from tripwire.nlp.syntax import Control, complement_subject, doer_of, entities_in
 from tripwire.nlp.syntax import first_child as _first_child
 from tripwire.nlp.syntax import passive_agent as _agent
 from tripwire.nlp.syntax import prep_object as _prep_object
+from tripwire.ontology import ontology
 
 PRE_MODIFIERS = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case"}
 ACTOR_MODIFIERS = {"amod", "compound", "poss", "nmod"}
 ENTITY_LABELS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"}
-PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "its", "their", "his", "her", "our"}
-# Verbs whose object is the doer of their infinitive: "urged X to withdraw", "forced X to leave".
-OBJECT_CONTROL = {"urge", "ask", "call", "force", "order", "tell", "allow", "permit", "persuade",
-                  "invite", "press", "pressure", "push", "help", "enable", "compel", "instruct",
-                  "demand", "encourage", "appeal", "implore", "prompt"}
+Heads = tuple[list[Token], list[Token]]  # the source and the target heads of a trigger
+TIME_ENTITIES = ("DATE", "TIME")
+NOT_ACTORS = {*TIME_ENTITIES, "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+
+
+class _Prepositions(WordFile):
+    origin: Words
+    identity: Words
+    theme: Words
+    agent: Words
+    locative: Words
+    inner: Words
+    complement: Words
+    parties: Words
+    noun_targets: Words
+    addressee: Words
+    object_gerund: Words
+    circumstance: Words
+    reporting: Words
+
+
+class RoleWords(WordFile):
+    """lang/<language>/roles.yaml: the words that say who acts and who undergoes."""
+
+    pronouns: Words
+    reciprocals: Words
+    conditions: Words
+    answering: frozenset[str]  # event type names
+    answered_acts: dict[str, str]
+
+    @field_validator("answering")
+    @classmethod
+    def _known_types(cls, names: frozenset[str]) -> frozenset[str]:
+        unknown = sorted(names - set(ontology().type_names))
+        if unknown:
+            raise ValueError(f"not event types: {', '.join(unknown)}")
+        return names
+    object_control: Words
+    control_prepositions: Words
+    patient_nouns: Words
+    ethnic_modifiers: Words
+    stance_suffixes: Words
+    prepositions: _Prepositions
+
+
+@functools.cache
+def role_words() -> RoleWords:
+    """The words of `lang/en/roles.yaml`, loaded once per process."""
+    return load_words(word_file("roles"), RoleWords)
+
+
+def _preps() -> _Prepositions:
+    return role_words().prepositions
+
+
+@functools.cache
+def _control() -> Control:
+    words = role_words()
+    return Control(words.object_control, words.control_prepositions,
+                   words.prepositions.addressee, words.prepositions.object_gerund,
+                   words.prepositions.agent)
+
+
+def _doer(verb: Token) -> Token | None:
+    """Who does a clause (`doer_of` with this language's control words)."""
+    return doer_of(verb, _control())
 
 
 @dataclass
@@ -98,27 +164,35 @@ class ActorLookup:
                 self.reasons[head.i] = referred[1]
         return self._resolved[head.i]
 
+    def parties(self, head: Token) -> list[ActorRef] | None:
+        """The actors a pair phrase stands for ("both sides", "the two leaders"), if any."""
+        found = parties(head, self.resolve)
+        if found is None:
+            return None
+        self.reasons[head.i] = found[1]
+        return found[0]
+
     def _named_by(self, head: Token) -> ActorRef:
         """The actor a role head names: the core phrase, then named entities inside it or in its
     "of" phrase, then the phrase resolver."""
         core = core_phrase(head)
+        plain, stances = _stanceless(core)
         ref = self._at(core)
-        if ref is not None and _stance(ref, core):
+        if ref is not None and any(_same_actor(ref, self._at(e)) for e in stances):
             ref = None
         if ref is None:
             for phrase in (core, *(core_phrase(t) for t in _of_objects(head))):
                 for ent in entities_in(phrase):
-                    if ent.label_ in ENTITY_LABELS:
+                    if ent.label_ in ENTITY_LABELS and _stance_tokens(ent) is None:
                         ref = self._at(ent)
-                        if ref is not None and not _stance(ref, phrase):
+                        if ref is not None:
                             return ref
-                        ref = None
         # generic agents ("Russian troops", "the police", "The Prosecutor's Office": a
         # capitalised one gives its sector only, a name the actors stage could not resolve in
         # the article is not retried)
         if ref is None and head.pos_ in ("NOUN", "ADJ", "PROPN") and \
                 head.ent_type_ not in NOT_ACTORS:
-            found = _resolve_phrase(core.text, self.published)
+            found = _resolve_phrase(plain, self.published)
             if found is not None and not _common_words_naming(found, core) and \
                     not self.context.foreign_body(found) and \
                     (head.pos_ != "PROPN" or found.actor is None):
@@ -132,22 +206,38 @@ class ActorLookup:
         return ref or ActorRef(actor=None, text=core.text)
 
 
-def _stance(ref: ActorRef, core: Span) -> bool:
-    """A name inside "anti-X" or "pro-X" says whom a person or group is for or against, not who
-    they are: "an anti-Syria journalist"."""
-    lowered = core.text.lower()
-    name = ref.text.lower()
-    return any(f"{prefix}-{name}" in lowered or f"{prefix}- {name}" in lowered
-               for prefix in STANCE_PREFIXES)
+def _same_actor(ref: ActorRef, other: ActorRef | None) -> bool:
+    return other is not None and (ref.actor or ref.country) == (other.actor or other.country)
 
 
-def _after_stance(ent: Span) -> bool:
-    """A name right after "anti-" or "pro-" ("an anti-Syria journalist")."""
-    doc, start = ent.doc, ent.start
-    before = doc[start - 1].lower_ if start > 0 else ""
-    if before == "-" and start > 1:
-        before = doc[start - 2].lower_ + "-"
-    return before.endswith(tuple(f"{p}-" for p in STANCE_PREFIXES))
+def _stance_tokens(ent: Span) -> range | None:
+    """The tokens of a name with the stance word joined to it by a hyphen, when the name says
+    whom someone is for, against or backed by rather than who they are: "an anti-Syria
+    journalist", "Rwanda-backed rebels"."""
+    doc, start, end = ent.doc, ent.start, ent.end
+    words, prefixes = role_words(), phrase_words().stance_prefixes
+    if end - start > 2 and doc[start + 1].text == "-" and doc[start].lower_ in prefixes:
+        return range(start, end)  # the tagger took "Anti-Israel" for one name
+    if start > 1 and doc[start - 1].text == "-" and doc[start - 2].lower_ in prefixes:
+        return range(start - 2, end)
+    if start > 0 and doc[start - 1].lower_.rstrip("-") in prefixes and \
+            doc[start - 1].lower_.endswith("-"):
+        return range(start - 1, end)
+    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in words.stance_suffixes:
+        return range(start, end + 2)
+    return None
+
+
+def _stanceless(core: Span) -> tuple[str, list[Span]]:
+    """A phrase without the names it is for, against or backed by ("the Rwanda-backed rebels"
+    are rebels, of no country yet), and those names."""
+    stances = [(ent, found) for ent in entities_in(core)
+               if (found := _stance_tokens(ent)) is not None]
+    if not stances:
+        return core.text, []
+    dropped = {i for _, found in stances for i in found}
+    text = "".join(t.text_with_ws for t in core if t.i not in dropped).strip()
+    return text, [ent for ent, _ in stances]
 
 
 def _common_words_naming(found: ActorRef, core: Span) -> bool:
@@ -169,7 +259,7 @@ def _place_country(head: Token, near: frozenset[str]) -> str | None:
 def _located_in(head: Token, near: frozenset[str] = frozenset()) -> str | None:
     """The country of a place that qualifies a generic agent: "demonstrators in Baghdad"."""
     for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "throughout", "across"):
+        if prep.dep_ == "prep" and prep.lower_ in _preps().origin:
             for place in entities_in(prep.doc[prep.i + 1: prep.right_edge.i + 1]):
                 if place.label_ in ("GPE", "LOC"):
                     location = lookup_place(place.text, near)
@@ -191,9 +281,9 @@ def _of_objects(head: Token) -> list[Token]:
     relief coordinator" (appositions), "the group, Human Rights Watch"."""
     out = [c for c in head.children if c.dep_ in ("appos", "poss")]
     out += [c for p in head.children if p.dep_ in ("prep", "agent")
-            and p.lower_ in ("of", "from", "by")
+            and p.lower_ in _preps().identity
             for c in p.children if c.dep_ == "pobj"]
-    out += [c for p in head.children if p.dep_ == "prep" and p.lower_ == "in"
+    out += [c for p in head.children if p.dep_ == "prep" and p.lower_ in _preps().locative
             for c in p.children if c.dep_ == "pobj" and c.ent_type_ in ("GPE", "LOC")]
     return out
 
@@ -211,84 +301,11 @@ def core_phrase(head: Token) -> Span:
     return head.doc[start:end]
 
 
-def subject_of(verb: Token, depth: int = 0) -> Token | None:
-    """The doer of a clause, following control, coordination and participles upwards."""
-    if depth > 6:
-        return None
-    subject = _hyphen_subject(verb, _first_child(verb, SUBJECT_DEPS))
-    if subject is not None:
-        return subject
-    head = verb.head
-    if head.i == verb.i:
-        return None
-    dep = verb.dep_
-    if dep == "xcomp":
-        obj = _first_child(head, ("dobj", "obj"))
-        if obj is not None and head.lemma_.lower() in OBJECT_CONTROL:
-            return obj
-        prep_obj = _prep_object(head, ("on", "upon"))
-        if prep_obj is not None and head.lemma_.lower() in OBJECT_CONTROL:
-            return prep_obj
-        patient = _first_child(head, ("nsubjpass",))
-        if patient is not None and head.lemma_.lower() in OBJECT_CONTROL:
-            # the passive of object control: "the police were told to patrol the area"
-            return patient
-        return subject_of(head.head if head.dep_ in ("acomp", "amod") else head, depth + 1)
-    if dep == "conj" and is_passive(head):
-        # "was indicted and will resign": the patient of the first verb does the second
-        return None if is_passive(verb) else _first_child(head, ("nsubjpass",))
-    if dep == "conj" or (dep == "advcl" and (verb.tag_ == "VBG" or _infinitive(verb))):
-        # a participle or a purpose infinitive is done by its clause's doer: "travelled to
-        # Accra to discuss the crisis"
-        return None if is_passive(head) else subject_of(head, depth + 1)
-    if dep == "pcomp":
-        return subject_of(head.head, depth + 1)
-    if dep == "acl" and head.pos_ == "NOUN" and _infinitive(verb):
-        # a noun's infinitive is done by whom the noun is addressed to, else by its owner:
-        # "its request to Rwanda to withdraw", "Uganda's decision to withdraw troops"
-        doer = _prep_object(head, ("to",)) or _first_child(head, ("poss",))
-        if doer is not None and doer.i < verb.i:
-            return doer
-    if dep == "relcl" or (dep == "acl" and verb.tag_ != "VBN"):
-        # "issued a declaration demanding ...": the declaration speaks for its issuer
-        if dep == "acl" and head.dep_ in ("dobj", "obj") and head.pos_ == "NOUN":
-            return subject_of(head.head, depth + 1) or head
-        return head
-    if dep in ("acomp", "amod"):
-        return subject_of(head, depth + 1)
-    return None
-
-
-def _infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
-
-
-def _hyphen_subject(verb: Token, subject: Token | None) -> Token | None:
-    """The subject of a hyphenated verb the tokenizer split: the parser takes the first word for
-    the subject ("police lathi-charged ..." parses "lathi" as subject, "police" under it)."""
-    prefix = hyphen_prefix(verb)
-    if prefix is None or (subject is not None and subject.i != prefix.i):
-        return subject
-    return next((c for c in prefix.children if c.dep_ in ("compound", "nsubj", "amod")
-                 and c.pos_ in ("NOUN", "PROPN")), None)
-
-
-ETHNIC_MODIFIERS = {"ethnic"}
-STANCE_PREFIXES = ("anti", "pro")
-TIME_ENTITIES = ("DATE", "TIME")
-NOT_ACTORS = {*TIME_ENTITIES, "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
-# Acts whose owner is who undergoes them: "Brunson's detention", "the envoy's expulsion" (but
-# "Russia's invasion": the owner acts)
-PATIENT_NOUNS = {"arrest", "detention", "imprisonment", "jailing", "custody", "release",
-                 "expulsion", "deportation", "extradition", "execution", "assassination",
-                 "abduction", "kidnapping", "torture", "internment", "eviction"}
-
-
 def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     """Objects of the token's prepositions in `preps` (dates and amounts are never actors)."""
     out: list[Token] = []
     for child in token.children:
-        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+        if child.dep_ in ("prep", "dative", "prt") and child.lower_ in preps:
             out.extend(c for c in child.children
                        if c.dep_ == "pobj" and c.ent_type_ not in NOT_ACTORS)
         elif child.dep_ == "dative" and child.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -300,7 +317,7 @@ def _following_prep_objects(verb: Token, preps: frozenset[str]) -> list[Token]:
     """Targets a verb's prepositions name: after the verb ("With the signing of a deal, X
     agreed ..." names no partner), and under "in" only a name ("in Bosnia", not "in a move")."""
     return [t for t in _prep_objects(verb, preps)
-            if t.i > verb.i and (t.head.lower_ != "in" or t.ent_type_)]
+            if t.i > verb.i and (t.head.lower_ not in _preps().locative or t.ent_type_)]
 
 
 def _with_conjuncts(heads: list[Token]) -> list[Token]:
@@ -310,18 +327,6 @@ def _with_conjuncts(heads: list[Token]) -> list[Token]:
             if token not in out and token.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM"):
                 out.append(token)
     return out
-
-
-def _complement_subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("ccomp", "xcomp") or (child.dep_ == "acl" and verb.pos_ == "NOUN"):
-            subject = _first_child(child, ("nsubj", "nsubjpass"))
-            if subject is not None:
-                return subject
-    return None
-
-
-COMPLEMENT_PREPS = frozenset({"to", "with", "from", "against", "on", "into", "in", "for"})
 
 
 def complement_targets(verb: Token, depth: int = 4) -> Iterator[list[Token]]:
@@ -335,10 +340,11 @@ def complement_targets(verb: Token, depth: int = 4) -> Iterator[list[Token]]:
         if child.dep_ in ("xcomp", "ccomp") or (child.dep_ == "advcl" and depth < 4):
             found = [c for c in child.children if c.dep_ in ("dobj", "obj", "dative")]
             # "refused to meet X in Tel Aviv": with an object, "in" says where, not to whom
-            found += _following_prep_objects(child, COMPLEMENT_PREPS - {"in"} if found
-                                             else COMPLEMENT_PREPS)
+            preps = _preps().complement
+            found += _following_prep_objects(child, preps - _preps().locative if found
+                                             else preps)
             for obj in list(found):
-                found += _prep_objects(obj, COMPLEMENT_PREPS - {"in"})
+                found += _prep_objects(obj, preps - _preps().locative)
             if found:
                 yield found
             yield from complement_targets(child, depth - 1)
@@ -354,7 +360,7 @@ def _shared_objects(verb: Token) -> list[Token]:
     return []
 
 
-def _verb_roles(match: TriggerMatch, event_type: EventType) -> tuple[list[Token], list[Token]]:
+def _verb_roles(match: TriggerMatch, event_type: EventType) -> Heads:
     verb = match.token
     pattern = match.pattern
     if is_passive(verb):
@@ -362,7 +368,7 @@ def _verb_roles(match: TriggerMatch, event_type: EventType) -> tuple[list[Token]
         sources = [agent] if agent is not None else []
         targets = verb_objects(verb)
     else:
-        subject = subject_of(verb)
+        subject = _doer(verb)
         sources = [subject] if subject is not None else []
         objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS] or _shared_objects(verb)
         targets = []
@@ -377,62 +383,101 @@ def _verb_roles(match: TriggerMatch, event_type: EventType) -> tuple[list[Token]
         if not targets:
             targets = _following_prep_objects(verb, event_type.targets)
         if not targets and instruments:
-            targets = _actor_modifiers(objects[0]) or _prep_objects(objects[0], INNER_PREPS)
+            targets = (_actor_modifiers(objects[0]) or _makers(objects[0])
+                       or _prep_objects(objects[0], _preps().inner))
         if not targets and event_type.quad.startswith("verbal"):
-            found = _complement_subject(verb)
+            found = complement_subject(verb)
             targets = [found] if found is not None else []
+        if not targets and _stranded(verb, event_type.targets):
+            # "the officials Tebboune consulted with": the noun the clause describes
+            targets = [verb.head]
     return sources, targets
 
 
-def _noun_roles(match: TriggerMatch, event_type: EventType) -> tuple[list[Token], list[Token]]:
+def _stranded(verb: Token, preps: frozenset[str]) -> bool:
+    """A relative clause whose target preposition lost its object to the noun it describes."""
+    return verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and any(
+        c.dep_ == "prep" and c.lower_ in preps and not any(g.dep_ == "pobj" for g in c.children)
+        for c in verb.children)
+
+
+def _noun_roles(match: TriggerMatch, event_type: EventType) -> Heads:
+    """Roles of a nominal trigger: from the light verb that carries it ("launched an attack"),
+    from the noun itself when it names the doer ("protesters"), else from its owners ("Israel's
+    strikes", "strikes by Israel"); its own prepositions say whom it is aimed at."""
     noun, verb = match.token, match.light
-    between = _prep_objects(noun, frozenset({"between", "among"}))
-    targets = _prep_objects(noun, event_type.targets | {"against", "on", "with"})
+    targets = _prep_objects(noun, event_type.targets | _preps().noun_targets)
     participle = verb is not None and verb.head.i == noun.i
     if verb is not None and not match.pattern.agentive and (noun.dep_ != "nsubj" or participle):
-        if is_passive(verb) or participle:
-            agent = _agent(verb)
-            sources = [agent] if agent is not None else []
-            # "a US national was put under investigation": the patient of the light verb
-            patient = _first_child(verb, ("nsubjpass",))
-            if patient is not None and patient.i != noun.i:
-                targets = [patient]
-        else:
-            subject = subject_of(verb)
-            sources = [subject] if subject is not None else []
-        if presupposed(noun):
-            # "hurt in police firing": the firing's doer is its own modifier, not whoever hurt
-            sources = _actor_modifiers(noun)
-        if not targets:
-            targets = _prep_objects(verb, event_type.targets)
+        sources, targets = _light_verb_roles(noun, verb, participle, event_type, targets)
     elif match.pattern.agentive:
         sources = [noun]
         if verb is not None and not targets:
             targets = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
             targets = targets or _prep_objects(verb, event_type.targets)
     else:
-        by = _prep_object(noun, ("by",))
-        # the modifiers that qualify the event ("air strikes") say how, not who
-        owners = [t for t in _actor_modifiers(noun) if t.lemma_.lower() not in match.pattern.objects]
-        possessors = [t for t in owners if t.dep_ == "poss"]
-        if noun.lemma_.lower() in PATIENT_NOUNS and possessors:
-            targets = possessors
-            owners = [t for t in owners if t.dep_ != "poss"]
-        sources = [by] if by is not None else owners
-        if not targets and verb is not None:
-            targets = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+        sources, targets = _owner_roles(match, targets)
     if not targets:
-        themes = _prep_objects(noun, frozenset({"of"}))
-        targets = [t for theme in themes for t in _prep_objects(theme, event_type.targets)]
-    if not targets and event_type.quad.startswith("verbal"):
-        found = _complement_subject(noun) or (_complement_subject(verb) if verb is not None
-                                               else None)
-        targets = [found] if found is not None else []
+        targets = _noun_content_targets(noun, verb, event_type)
+    between = _prep_objects(noun, _preps().parties)
     if between and match.pattern.mode == "third-party":
         targets = between
     elif between:
         sources = between
     return sources, targets
+
+
+def _light_verb_roles(noun: Token, verb: Token, participle: bool, event_type: EventType,
+                      targets: list[Token]) -> Heads:
+    """Roles a light verb gives its noun: "police opened fire on ...", "a US national was put
+    under investigation" (the patient of the passive light verb is the target)."""
+    if is_passive(verb) or participle:
+        agent = _agent(verb)
+        sources = [agent] if agent is not None else []
+        patient = _first_child(verb, ("nsubjpass",))
+        if patient is not None and patient.i != noun.i:
+            targets = [patient]
+    else:
+        subject = _doer(verb)
+        sources = [subject] if subject is not None else []
+    if presupposed(noun):
+        # "hurt in police firing": the firing's doer is its own modifier, not whoever hurt; but
+        # "killed two during a raid": the clause's doer raids
+        modifiers = _actor_modifiers(noun)
+        named = any(t.ent_type_ not in NOT_ACTORS and (t.ent_type_ or t.pos_ != "ADJ")
+                    for t in modifiers)  # "police firing", not "an overnight raid"
+        if named or noun.head.lower_ not in _preps().circumstance or is_passive(verb):
+            sources = modifiers
+    return sources, targets or _prep_objects(verb, event_type.targets)
+
+
+def _owner_roles(match: TriggerMatch, targets: list[Token]) -> Heads:
+    """Roles of a noun no verb carries: its "by" phrase or its owners act ("Russia's invasion"),
+    except that the owner of a patient noun undergoes it ("Brunson's detention"); the modifiers
+    that qualify the event ("air strikes") say how, not who."""
+    noun, verb = match.token, match.light
+    by = _prep_object(noun, _preps().agent)
+    owners = [t for t in _actor_modifiers(noun) if t.lemma_.lower() not in match.pattern.objects]
+    possessors = [t for t in owners if t.dep_ == "poss"]
+    if noun.lemma_.lower() in role_words().patient_nouns and possessors:
+        targets = possessors
+        owners = [t for t in owners if t.dep_ != "poss"]
+    sources = [by] if by is not None else owners
+    if not targets and verb is not None:
+        targets = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    return sources, targets
+
+
+def _noun_content_targets(noun: Token, verb: Token | None, event_type: EventType) -> list[Token]:
+    """A target inside what the noun is about: "the release of prisoners to Egypt", and for a
+    verbal act the subject of its content ("the demand that Rwanda withdraw")."""
+    themes = _prep_objects(noun, _preps().theme)
+    targets = [t for theme in themes for t in _prep_objects(theme, event_type.targets)]
+    if not targets and event_type.quad.startswith("verbal"):
+        found = complement_subject(noun) or (complement_subject(verb) if verb is not None
+                                               else None)
+        targets = [found] if found is not None else []
+    return targets
 
 
 def _actor_modifiers(noun: Token) -> list[Token]:
@@ -450,21 +495,21 @@ def _actor_modifiers(noun: Token) -> list[Token]:
     return out
 
 
-def _modal_roles(match: TriggerMatch) -> tuple[list[Token], list[Token]]:
+def _modal_roles(match: TriggerMatch) -> Heads:
     verb = match.token.head
-    speaker = subject_of(verb.head)
+    speaker = _doer(verb.head)
     subject = _first_child(verb, ("nsubj", "nsubjpass"))
     return ([speaker] if speaker else []), ([subject] if subject else [])
 
 
-def _adjective_roles(match: TriggerMatch, event_type: EventType) -> tuple[list[Token], list[Token]]:
+def _adjective_roles(match: TriggerMatch, event_type: EventType) -> Heads:
     clause = match.clause
-    subject = (_first_child(clause, ("nsubj", "nsubjpass", "csubj")) or subject_of(clause))
-    targets = _prep_objects(match.token, frozenset({"to"}) | event_type.targets)
+    subject = (_first_child(clause, ("nsubj", "nsubjpass", "csubj")) or _doer(clause))
+    targets = _prep_objects(match.token, _preps().addressee | event_type.targets)
     return ([subject] if subject else []), targets
 
 
-def role_heads(match: TriggerMatch, lexicon: EventLexicon) -> tuple[list[Token], list[Token]]:
+def role_heads(match: TriggerMatch, lexicon: EventLexicon) -> Heads:
     """The head tokens of the source and target phrases of a matched trigger."""
     event_type = lexicon.types[match.pattern.type]
     kind = match.pattern.kind
@@ -507,7 +552,7 @@ def reporter_of(token: Token, reporting: frozenset[str]) -> Token | None:
         clause = head
     root = clause
     for child in root.children:
-        if child.dep_ in ("prep", "advcl") and child.lower_ == "according":
+        if child.dep_ in ("prep", "advcl") and child.lower_ in _preps().reporting:
             return child
     if root.lemma_.lower() in reporting and root.i > token.i:
         return root
@@ -515,36 +560,41 @@ def reporter_of(token: Token, reporting: frozenset[str]) -> Token | None:
 
 
 def reporter_subject(reporter: Token) -> Token | None:
-    if reporter.lower_ == "according":
-        return _prep_object(reporter, ("to",))
-    return subject_of(reporter)
+    if reporter.lower_ in _preps().reporting:
+        return _prep_object(reporter, _preps().addressee)
+    return _doer(reporter)
 
 
 def _ethnic(head: Token) -> bool:
     """An ethnic group ("ethnic Albanians in Serbia") is people of the country they live in,
     not the state their name recalls."""
-    return any(c.dep_ == "amod" and c.lower_ in ETHNIC_MODIFIERS for c in head.children)
+    return any(c.dep_ == "amod" and c.lower_ in role_words().ethnic_modifiers for c in head.children)
 
 
 def _resolve_heads(heads: list[Token], lookup: ActorLookup,
                    fallback: Token | None) -> list[ActorRef]:
     refs: list[ActorRef] = []
     for head in heads:
-        candidates = [lookup.resolve(head)]
+        candidates = lookup.parties(head) or [lookup.resolve(head)]
         if _ethnic(head):
-            place = _located_in(head) or locate(head.sent, head.head).country
+            # "ethnic Turks ... against Sweden's decision": the state the sentence names that
+            # is not the one their name recalls
+            own = candidates[0].country
+            place = _located_in(head) or locate(head.sent, head.head).country or next(
+                (c for c in _sentence_countries(head.sent, lookup, set()) if c != own), None)
             candidates = [ActorRef(None, candidates[0].text, place, candidates[0].sector)]
         modifiers = [c for c in head.lefts if c.dep_ in ("amod", "compound", "nmod") and c.conjuncts]
         if head.pos_ == "NOUN":  # "the leaders of Japan and Ireland"
-            modifiers += [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+            modifiers += [o for p in head.children if p.dep_ == "prep" and p.lower_ in _preps().theme
                           for o in p.children if o.dep_ == "pobj" and o.conjuncts]
         if modifiers:
             resolved = [lookup.resolve(t) for m in modifiers for t in (m, *m.conjuncts)]
             resolved = [r for r in resolved if r.actor]
             if len(resolved) > 1:
                 candidates = resolved
-        pronominal = head.lower_ in PRONOUNS or any(
-            c.dep_ == "poss" and c.lower_ in PRONOUNS for c in head.children)
+        pronouns = role_words().pronouns
+        pronominal = head.lower_ in pronouns or any(
+            c.dep_ == "poss" and c.lower_ in pronouns for c in head.children)
         if candidates[0].actor is None and pronominal and fallback is not None:
             candidates = [lookup.resolve(fallback)]
         for ref in candidates:
@@ -554,9 +604,6 @@ def _resolve_heads(heads: list[Token], lookup: ActorLookup,
     return refs
 
 
-OF = frozenset({"of"})
-INNER_PREPS = frozenset({"of", "by", "from", "with", "to", "for", "against", "on", "in",
-                         "between", "into", "toward", "towards"})
 
 
 def _named(ref: ActorRef) -> bool:
@@ -564,17 +611,18 @@ def _named(ref: ActorRef) -> bool:
 
 
 def _inner_refs(head: Token, lookup: ActorLookup, depth: int = 3,
-                preps: frozenset[str] = INNER_PREPS) -> list[ActorRef]:
-    """Who an object that names no actor is about, from its prepositional phrases: "refused
-    admittance to Ghanaians", "demanded a truce with the forces in Bosnia"."""
+                theme_only: bool = False) -> list[ActorRef]:
+    """Who an object that names no actor is about, from its prepositional phrases (only its
+    "of" phrase when `theme_only`): "refused admittance to Ghanaians", "demanded a truce with
+    the forces in Bosnia"."""
     if depth == 0:
         return []
-    inner = _prep_objects(head, preps)
-    for clause in head.children if preps is INNER_PREPS else ():
+    inner = _prep_objects(head, _preps().theme if theme_only else _preps().inner)
+    for clause in () if theme_only else head.children:
         # "an invitation to attend a meeting of X", not "an admission that Y killed X"
         if clause.dep_ in ("acl", "xcomp") and _first_child(clause, SUBJECT_DEPS) is None:
             inner += [c for c in clause.children if c.dep_ in OBJECT_DEPS]
-            inner += _prep_objects(clause, INNER_PREPS)
+            inner += _prep_objects(clause, _preps().inner)
     inner = _with_conjuncts(inner)
     found = [ref for ref in _resolve_heads(inner, lookup, None) if _named(ref)]
     if found:
@@ -586,6 +634,16 @@ def _inner_refs(head: Token, lookup: ActorLookup, depth: int = 3,
     return []
 
 
+def _makers(noun: Token) -> list[Token]:
+    """Who made or did what a noun names: its "by" phrase, or the agent of a participle on it."""
+    found = _prep_objects(noun, _preps().agent)
+    for clause in noun.children:
+        if clause.dep_ == "acl" and clause.tag_ == "VBN":
+            agent = _agent(clause)
+            found += [agent] if agent is not None else []
+    return found
+
+
 def _resolve_targets(heads: list[Token], lookup: ActorLookup) -> list[ActorRef]:
     """Target references; an object that names no actor gives way to the actors inside it."""
     refs: list[ActorRef] = []
@@ -594,7 +652,7 @@ def _resolve_targets(heads: list[Token], lookup: ActorLookup) -> list[ActorRef]:
         if found and found[0].text not in core_phrase(head).text:
             # named through its "of" phrase: all of them ("scores of Sierra Leonean and
             # Liberian refugees")
-            found = _inner_refs(head, lookup, 1, OF) or found
+            found = _inner_refs(head, lookup, 1, theme_only=True) or found
         refs += [r for r in found if r not in refs]
     if any(_named(r) for r in refs):
         return [r for r in refs if _named(r)]
@@ -617,7 +675,9 @@ def resolve_roles(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorLooku
     reporter = reporter_of(match.clause, lexicon.cues.reporting_verbs)
     speaker = reporter_subject(reporter) if reporter is not None else None
     source = _resolve_heads(sources, lookup, speaker)
-    target = _fallback_targets(match, lexicon, lookup, sources, _resolve_targets(targets, lookup))
+    maker = _maker_answered(match, lookup) if event_type.name in role_words().answering else None
+    target = maker if maker is not None else _fallback_targets(
+        match, lexicon, lookup, sources, _resolve_targets(targets, lookup))
     sentence = match.clause.sent
     frame = _frame(match.clause, reporter)
     source = _at_home(source, target, sentence, lookup, False, frame)
@@ -625,9 +685,13 @@ def resolve_roles(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorLooku
     source = _done_where(source, target, match, event_type,
                          lambda: _sentence_countries(sentence, lookup, frame)
                          or [c for c in (lookup.context.recent(sentence),) if c])
+    # a generic doer no sentence placed is of where the story is, before its target is placed
+    source = with_reasons(source, lookup.context, target, sentence)
     target = _aimed_at_home(target, source, match, event_type)
-    if event_type.reciprocal and match.pattern.mode not in event_type.directed_modes:
-        source, target = _each_other(source, target)
+    if (event_type.reciprocal and match.pattern.mode not in event_type.directed_modes) or \
+            _reciprocal(targets):
+        # "Serbia and Kosovo accused each other": the parties act on one another
+        source, target = _each_other(source, [] if _reciprocal(targets) else target)
     target = _not_among(target, source)
     mode = None
     if event_type.joint is not None and match.pattern.mode is None:
@@ -636,6 +700,44 @@ def resolve_roles(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorLooku
             (source, target), mode = joint, event_type.joint
     return Roles(source=with_reasons(source, lookup.context, target, sentence),
                  target=with_reasons(target, lookup.context, source, sentence), mode=mode)
+
+
+def _maker_answered(match: TriggerMatch, lookup: ActorLookup) -> list[ActorRef] | None:
+    """Who made the demand, claim or offer a rejection answers ("NATO rejected Moscow's
+    demands on Kyiv" answers Moscow): named in the phrase ("Moscow's demands", "the proposal
+    made by Egypt"), else, for "the demands", whoever made them in the sentences before
+    ("Moscow demands that ..."); else an explicit unknown, never whom the demand is about."""
+    head = _first_child(match.token, OBJECT_DEPS) if match.pattern.kind == "verb" else None
+    verb = role_words().answered_acts.get(head.lemma_.lower()) if head is not None else None
+    if verb is None:
+        return None
+    named = [r for r in _resolve_heads(_with_conjuncts([head, *_makers(head)]), lookup, None)
+             if _named(r)]
+    if named:
+        return named
+    if any(c.dep_ == "det" and c.lower_ in reference_words().definite for c in head.children):
+        for earlier in _earlier_acts(head, verb):
+            found = [r for r in _resolve_heads([earlier], lookup, None) if _named(r)]
+            if found:
+                return found
+    reason = f"not named who made the {head.lemma_.lower()}: {head.text!r}"
+    return [ActorRef(None, core_phrase(head).text, unresolved=reason)]
+
+
+def _earlier_acts(head: Token, verb: str) -> Iterator[Token]:
+    """The doers of the clauses that made what a definite noun takes up ("Moscow demands that
+    ... NATO rejected the demands"), nearest first, within a few sentences."""
+    doc = head.doc
+    sentence = head.sent
+    for _ in range(SENTENCES_BACK + 1):
+        for token in reversed(doc[sentence.start:min(sentence.end, head.i)]):
+            if token.pos_ == "VERB" and token.lemma_.lower() == verb and not is_passive(token):
+                doer = _doer(token)
+                if doer is not None:
+                    yield doer
+        if sentence.start == 0:
+            return
+        sentence = doc[sentence.start - 1].sent
 
 
 def _fallback_targets(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorLookup,
@@ -654,19 +756,37 @@ def _fallback_targets(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorL
                 break
         else:
             # "prepared to lift the ban on the FIS": unnamed, yet someone, placed below
-            target = target or first
+            target = target or [r for r in first if not r.unresolved]
     if not any(_named(r) for r in target):
-        # "threatened to strike unless Israel rescinds ...": aimed at who must act
-        condition = ultimatum_condition(match.token, lexicon.cues.ultimatum_markers)
+        # "threatened to strike unless Israel rescinds ...", "warned of consequences if Israel
+        # attacked": aimed at who must act
+        condition = ultimatum_condition(match.token, lexicon.cues.ultimatum_markers
+                                        | role_words().conditions)
         bound = _first_child(condition, SUBJECT_DEPS) if condition is not None else None
         if bound is not None:
             target = [r for r in _resolve_heads([bound], lookup, None) if _named(r)] or target
+    verb = match.token
+    if match.pattern.kind == "verb" and not any(_named(r) for r in target) and \
+            not is_passive(verb) and _first_child(verb, OBJECT_DEPS) is not None:
+        # "condemn the attacks by Russia against Ukraine": the parser hangs the object's "by"
+        # on the active verb; it names who did what the object names
+        doers = [t for t in _prep_objects(verb, _preps().agent) if t not in sources]
+        target = [r for r in _resolve_heads(doers, lookup, None) if _named(r)] or target
     if match.pattern.kind == "verb" and not any(_named(r) for r in target):
         # "refusing admittance to Ghanaians": the object names no one, the preposition does
         later = [t for t in _following_prep_objects(match.token, event_type.targets)
                  if t not in sources]
         target = [r for r in _resolve_heads(later, lookup, None) if _named(r)] or target
     return target
+
+
+def _reciprocal(heads: list[Token]) -> bool:
+    """A target that is a reciprocal pronoun: "each other", "one another"."""
+    if len(heads) != 1:
+        return False
+    head, doc = heads[0], heads[0].doc
+    pairs = (doc[max(head.i - 1, 0):head.i + 1], doc[head.i:head.i + 2])
+    return any(pair.text.lower() in role_words().reciprocals for pair in pairs)
 
 
 def _each_other(source: list[ActorRef], target: list[ActorRef]) -> tuple[list[ActorRef],
@@ -733,11 +853,14 @@ def _aimed_at_home(target: list[ActorRef], source: list[ActorRef], match: Trigge
 def _not_among(target: list[ActorRef], source: list[ActorRef]) -> list[ActorRef]:
     """Several sources acting together ("Jordan and Britain agreed to ...", "Hungarian and
     Romanian officials agreed that their countries ...") act on each other: a target that is
-    one of them is no target of its own."""
+    one of them (or one of their states' own people) is no target of its own; a group of one of
+    their countries ("condemned the attack by the RSF") is."""
     countries = {r.country or r.actor for r in source if _named(r)}
     if len(countries) < 2:
         return target
-    return [r for r in target if (r.country or r.actor) not in countries]
+    actors = {r.actor for r in source if r.actor}
+    return [r for r in target if r.actor not in actors and not (
+        r.actor in (None, r.country) and r.country in countries)]
 
 
 def _frame(clause: Token, reporter: Token | None) -> set[int]:
@@ -796,7 +919,7 @@ def _sentence_countries(sentence: Span, lookup: ActorLookup, frame: set[int]) ->
     then places in the gazetteer."""
     found: list[tuple[Span, str | None]] = []
     for ent in entities_in(sentence):
-        if ent.label_ not in ("GPE", "NORP", "LOC") or ent.root.i in frame or _after_stance(ent):
+        if ent.label_ not in ("GPE", "NORP", "LOC") or ent.root.i in frame or _stance_tokens(ent) is not None:
             continue
         ref = lookup._at(ent) or _resolve_phrase(ent.text, lookup.published)
         found.append((ent, ref.country if ref is not None else None))

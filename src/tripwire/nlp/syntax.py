@@ -1,5 +1,7 @@
-"""Reading a dependency parse, one way for every stage: subjects, passive agents, objects of
-prepositions, gerunds, and the dependency-label sets they rest on.
+"""Reading a dependency parse, one way for every stage: subjects (`subject_of`: who speaks;
+`doer_of`: who acts, through control and coordination), passive agents, objects of prepositions,
+gerunds, and the dependency-label sets they rest on. Words a helper needs (control verbs) come
+from the caller's language file, so the helpers hold labels only.
 
 The labels are those of spaCy's English models (ClearNLP style). Each helper is tested on parses
 built by hand (`tests/nlp/test_syntax.py`), so a new model changes what the parser says, never
@@ -9,6 +11,7 @@ what these functions make of it.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator
+from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
@@ -70,6 +73,103 @@ def subject_of(verb: Token, steps: int = 4) -> Token | None:
     return borrowed
 
 
+@dataclass(frozen=True)
+class Control:
+    """The words that hand a verb's infinitive to someone other than its subject (lower case):
+    object-control verbs ("urged X to withdraw"), the prepositions that name their object
+    ("called on X to"), those that name whom a noun is addressed to ("its request to X to
+    withdraw"), and those whose gerund the verb's object does."""
+
+    verbs: Collection[str]
+    prepositions: Collection[str]
+    addressee: Collection[str]
+    # prepositions whose gerund the verb's object does: "accused X of harbouring", "arrested X
+    # for attacking", "barred X from contesting" (not "punished X by cutting aid")
+    object_gerunds: Collection[str] = ()
+    # prepositions that name who makes what a noun names: "an offer by Turkey to host talks"
+    makers: Collection[str] = ()
+
+
+def doer_of(verb: Token, control: Control, depth: int = 0) -> Token | None:
+    """Who does a clause: its active subject, else up the parse through control, coordination,
+    participles, purpose infinitives and a noun's infinitive.
+
+    `subject_of` asks who speaks (a borrowed name beats a nearer common noun); this asks who
+    acts, and so knows that "urged Iran to withdraw" makes Iran the one withdrawing and that
+    "was indicted and will resign" is resigned by the one indicted.
+    """
+    if depth > 6:
+        return None
+    subject = hyphen_subject(verb, first_child(verb, DOER_SUBJECTS))
+    if subject is not None:
+        return subject
+    head = verb.head
+    if head.i == verb.i:
+        return None
+    dep = verb.dep_
+    if dep == "xcomp":
+        if head.lemma_.lower() in control.verbs:
+            # "urged X to", "called on X to", and the passive "the police were told to patrol"
+            doer = (first_child(head, OBJECTS) or prep_object(head, control.prepositions)
+                    or first_child(head, ("nsubjpass",)))
+            if doer is not None:
+                return doer
+        return doer_of(head.head if head.dep_ in ("acomp", "amod") else head, control,
+                       depth + 1)
+    if dep == "conj" and is_passive(head):
+        # "was indicted and will resign": the patient of the first verb does the second
+        return None if is_passive(verb) else first_child(head, ("nsubjpass",))
+    if dep == "conj" or (dep == "advcl" and (verb.tag_ == "VBG" or is_infinitive(verb))):
+        # a participle or a purpose infinitive is done by its clause's doer: "travelled to
+        # Accra to discuss the crisis"
+        return None if is_passive(head) else doer_of(head, control, depth + 1)
+    if dep == "pcomp":
+        obj = first_child(head.head, OBJECTS) if head.lower_ in control.object_gerunds else None
+        return obj if obj is not None else doer_of(head.head, control, depth + 1)
+    if dep == "acl" and head.pos_ == "NOUN" and is_infinitive(verb):
+        # a noun's infinitive is done by whom the noun is addressed to, else by its maker:
+        # "its request to Rwanda to withdraw", "Uganda's decision to withdraw troops", "an
+        # offer by Turkey to host talks"
+        doer = (prep_object(head, control.addressee) or first_child(head, ("poss",))
+                or prep_object(head, control.makers))
+        if doer is not None and doer.i < verb.i:
+            return doer
+    if dep == "relcl" or (dep == "acl" and verb.tag_ != "VBN"):
+        # "issued a declaration demanding ...": the declaration speaks for its issuer
+        if dep == "acl" and head.dep_ in OBJECTS and head.pos_ == "NOUN":
+            return doer_of(head.head, control, depth + 1) or head
+        return head
+    if dep in ("acomp", "amod"):
+        return doer_of(head, control, depth + 1)
+    return None
+
+
+def is_infinitive(verb: Token) -> bool:
+    """A "to" infinitive: "to withdraw"."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def hyphen_subject(verb: Token, subject: Token | None) -> Token | None:
+    """The subject of a hyphenated verb the tokenizer split: the parser takes the first word for
+    the subject ("police lathi-charged ..." parses "lathi" as subject, "police" under it)."""
+    prefix = hyphen_prefix(verb)
+    if prefix is None or (subject is not None and subject.i != prefix.i):
+        return subject
+    return next((c for c in prefix.children if c.dep_ in ("compound", "nsubj", "amod")
+                 and c.pos_ in ("NOUN", "PROPN")), None)
+
+
+def complement_subject(token: Token) -> Token | None:
+    """The subject of a clause a word takes as its content: "accused X of ...", "the demand
+    that X withdraw"."""
+    for child in token.children:
+        if child.dep_ in ("ccomp", "xcomp") or (child.dep_ == "acl" and token.pos_ == "NOUN"):
+            subject = first_child(child, SUBJECTS)
+            if subject is not None:
+                return subject
+    return None
+
+
 def is_passive(verb: Token) -> bool:
     """A passive clause ("was arrested") or a passive participle ("troops sent to ...")."""
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
@@ -92,8 +192,9 @@ def preposition_objects(token: Token, preps: Collection[str],
 
 
 def prep_object(token: Token, preps: Collection[str]) -> Token | None:
-    """The first object of one of the token's prepositions (or its passive "by")."""
-    return next(preposition_objects(token, preps, ("prep", "agent")), None)
+    """The first object of one of the token's prepositions (or its passive "by", or a
+    preposition the parser took for a particle: "called on [prt] his supporters")."""
+    return next(preposition_objects(token, preps, ("prep", "agent", "prt")), None)
 
 
 def governing_verb(token: Token, hops: int = 4) -> Token | None:
