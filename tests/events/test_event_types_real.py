@@ -105,3 +105,17 @@ def test_a_free_participle_is_done_with_the_main_act_not_refused() -> None:
     events = code("The opposition leader refused to accept the count, describing it as rigged.")
     assert ("ACCUSE", "asserted") in kinds(events)
     assert ("REJECT", "asserted") in kinds(events)
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan president ordered troops into the border district.",
+    "The defence minister ordered two battalions to the frontier.",
+])
+def test_an_order_that_moves_troops_is_their_deployment(text: str) -> None:
+    assert ("MOBILIZE", "asserted") in kinds(code(text))
+
+
+def test_an_order_to_act_stays_a_demand() -> None:
+    events = code("The Kenyan president ordered troops to withdraw from the border district.")
+    assert ("MOBILIZE", "asserted") not in kinds(events)
+    assert ("RETREAT", "demanded") in kinds(events)
