@@ -82,3 +82,20 @@ def test_when_clause_takes_the_date_of_the_clause_it_hangs_on() -> None:
     arrest = only(events, "COERCE")
     assert arrest.modality == "historical"
     assert arrest.date is not None and arrest.date.startswith("2011")
+
+
+def test_a_denied_plan_announces_no_threat() -> None:
+    events = code("The Kenyan government denied it planned to attack Somalia.")
+    assert not any(e.type == "THREATEN" for e in events)
+    assert [e.modality for e in events if e.type == "ASSAULT"] == ["negated"]
+
+
+def test_a_plan_that_is_not_made_announces_no_threat() -> None:
+    events = code("Kenya did not plan to attack Somalia.")
+    assert not any(e.type == "THREATEN" for e in events)
+
+
+def test_a_negated_negation_still_affirms() -> None:
+    events = code("Kenya will not hesitate to send aid to Somalia.")
+    assert any(e.modality in ("asserted", "future") for e in events)
+    assert not any(e.modality == "negated" for e in events)

@@ -148,6 +148,10 @@ def _governor_cue(governor: Token, lexicon: EventLexicon,
                 # to provide" (future), "did not fail to respond" (asserted)
                 return _auxiliary_cue(governor, cues, False) or ModalityReading(
                     "asserted", governor.lower_)
+            if _negated_by(governor, cues) is not None:
+                # what is not planned, wanted or considered is not announced: "did not plan
+                # to invade"
+                return ModalityReading("negated", governor.lower_)
             return ModalityReading(modality, governor.lower_)
     return None
 
@@ -278,14 +282,33 @@ def read_modality(match: TriggerMatch, lexicon: EventLexicon, triggers: set[int]
         start = _journey(start, lexicon.cues) or start
     start = _adjunct_host(start)
     reported = reporter_of(start, lexicon.cues.reporting_verbs) is not None
+    walk = _readings(start, match.clause, lexicon, triggers, reported)
+    reading = next(walk, ModalityReading())
+    if reading.modality == "future":
+        # a future is itself told by what governs it: a denial ("denied it planned to
+        # invade") announces nothing (the governing verb's own negation is read with it, in
+        # `_governor_cue`)
+        outer = next(walk, ModalityReading())
+        if outer.modality == "negated" and outer.governed:
+            return outer
+    return reading
+
+
+def _readings(start: Token, trigger_clause: Token, lexicon: EventLexicon, triggers: set[int],
+              reported: bool) -> Iterator[ModalityReading]:
+    """The readings met walking up from the trigger's clause, nearest first: each clause's own
+    cues, then its link to its head; the first decides the event's modality."""
     clause = start
     for _ in range(MAX_DEPTH):
-        reading = (_clause_reading(clause, start, lexicon.cues, reported)
-                   or _link_reading(clause, match.clause, lexicon, triggers))
-        if reading is not None:
-            return reading
+        own = _clause_reading(clause, start, lexicon.cues, reported)
+        if own is not None:
+            yield own
+        link = _link_reading(clause, trigger_clause, lexicon, triggers)
+        if link is not None:
+            yield link
+        if clause.head.i == clause.i:
+            return
         clause = clause.head
-    return ModalityReading()
 
 
 def _journey(clause: Token, cues: ModalityCues) -> Token | None:
