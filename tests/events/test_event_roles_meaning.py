@@ -25,6 +25,9 @@ def dyad(text: str, event_type: str) -> tuple[set[str], set[str]]:
      {"EGY"}),
     ("Iran dismissed the accusations levelled by Israel against Hezbollah.", "REJECT", {"IRN"},
      {"ISR"}),
+    # an untold maker is never the country the demand is about; a generic one is placed
+    ("The African Union rejected the demands on Somalia.", "REJECT", None, set()),
+    ("Rebels in Sudan rejected the government's demands.", "REJECT", {"SDN"}, {"SDN"}),
     # condemning an act targets its doer
     ("NATO condemned the attacks by Russia against Ukraine.", "ACCUSE", None, {"RUS"}),
     # ... also when the parser hangs the "by" phrase on the verb (a closing quote between)

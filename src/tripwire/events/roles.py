@@ -67,6 +67,7 @@ class _Prepositions(WordFile):
     object_gerund: Words
     circumstance: Words
     reporting: Words
+    topic: Words
 
 
 class RoleWords(WordFile):
@@ -635,8 +636,10 @@ def _inner_refs(head: Token, lookup: ActorLookup, depth: int = 3,
 
 
 def _makers(noun: Token) -> list[Token]:
-    """Who made or did what a noun names: its "by" phrase, or the agent of a participle on it."""
-    found = _prep_objects(noun, _preps().agent)
+    """Who made or did what a noun names: its owner ("the government's demands"), its "by"
+    phrase, or the agent of a participle on it."""
+    found = [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    found += _prep_objects(noun, _preps().agent)
     for clause in noun.children:
         if clause.dep_ == "acl" and clause.tag_ == "VBN":
             agent = _agent(clause)
@@ -681,7 +684,11 @@ def resolve_roles(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorLooku
     sentence = match.clause.sent
     frame = _frame(match.clause, reporter)
     source = _at_home(source, target, sentence, lookup, False, frame)
-    target = _at_home(target, source, sentence, lookup, True, frame)
+    # an untold maker of what is answered is placed by the sentence, but never in a country
+    # the answered act is about ("NATO rejected the demands on Ukraine": Ukraine made none)
+    untold_maker = maker is not None and all(r.unresolved for r in maker)
+    target = _at_home(target, source, sentence, lookup, True,
+                      frame | _topic_tokens(match) if untold_maker else frame)
     source = _done_where(source, target, match, event_type,
                          lambda: _sentence_countries(sentence, lookup, frame)
                          or [c for c in (lookup.context.recent(sentence),) if c])
@@ -711,8 +718,9 @@ def _maker_answered(match: TriggerMatch, lookup: ActorLookup) -> list[ActorRef] 
     verb = role_words().answered_acts.get(head.lemma_.lower()) if head is not None else None
     if verb is None:
         return None
+    # a generic maker ("the government's demands") is someone, placed by the context later
     named = [r for r in _resolve_heads(_with_conjuncts([head, *_makers(head)]), lookup, None)
-             if _named(r)]
+             if _named(r) or (r.sector is not None and not r.unresolved)]
     if named:
         return named
     if any(c.dep_ == "det" and c.lower_ in reference_words().definite for c in head.children):
@@ -722,6 +730,15 @@ def _maker_answered(match: TriggerMatch, lookup: ActorLookup) -> list[ActorRef] 
                 return found
     reason = f"not named who made the {head.lemma_.lower()}: {head.text!r}"
     return [ActorRef(None, core_phrase(head).text, unresolved=reason)]
+
+
+def _topic_tokens(match: TriggerMatch) -> set[int]:
+    """The words of what an answered act is about ("rejected the demands on Kyiv")."""
+    head = _first_child(match.token, OBJECT_DEPS)
+    if head is None:
+        return set()
+    return {t.i for c in head.children if c.dep_ == "prep" and c.lower_ in _preps().topic
+            for t in c.subtree}
 
 
 def _earlier_acts(head: Token, verb: str) -> Iterator[Token]:
