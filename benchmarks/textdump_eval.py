@@ -13,7 +13,6 @@ import argparse
 import re
 import time
 from collections import defaultdict
-from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -124,7 +123,7 @@ def _weights(w: np.ndarray, names: list[str]) -> ScorerWeights:
     """Fitted weights with the packaged selection settings."""
     current = default_scorer()
     fitted = {name: round(float(v), 2) for name, v in zip(names, w[:-1], strict=True)}
-    return replace(current, weights=fitted, bias=round(float(w[-1]), 2), where="fitted")
+    return current.model_copy(update={"weights": fitted, "bias": round(float(w[-1]), 2)})
 
 
 def fit(data: Path) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from tripwire.clean import clean_article
 from tripwire.clean.boilerplate import (
     ScoredLine,
@@ -70,25 +68,25 @@ def scored_lines(scores: list[float], words: int = 40) -> list[ScoredLine]:
 
 
 def test_short_runs_of_close_lines_between_kept_ones_are_kept():
-    weights = replace(
-        default_scorer(), threshold=0.0, gap_tolerance=1.5, max_gap=2, min_body_words=0
-    )
+    weights = default_scorer().model_copy(update=dict(
+        threshold=0.0, gap_tolerance=1.5, max_gap=2, min_body_words=0
+    ))
     lines = scored_lines([1.0, -1.0, -1.0, 1.0, -5.0, 1.0, -1.0, -1.0, -1.0, 1.0])
     assert select_body_lines(lines, weights, {}) == {0, 1, 2, 3, 5, 9}
 
 
 def test_a_gap_holding_a_pattern_matched_line_stays_open():
-    weights = replace(
-        default_scorer(), threshold=0.0, gap_tolerance=1.5, max_gap=2, min_body_words=0
-    )
+    weights = default_scorer().model_copy(update=dict(
+        threshold=0.0, gap_tolerance=1.5, max_gap=2, min_body_words=0
+    ))
     lines = scored_lines([1.0, -1.0, 1.0])
     assert select_body_lines(lines, weights, {1: "share"}) == {0, 2}
 
 
 def test_a_page_where_nothing_passes_keeps_the_lines_near_its_best():
-    weights = replace(
-        default_scorer(), threshold=0.0, fallback_margin=1.0, min_body_words=60, max_gap=0
-    )
+    weights = default_scorer().model_copy(update=dict(
+        threshold=0.0, fallback_margin=1.0, min_body_words=60, max_gap=0
+    ))
     lines = scored_lines([-3.0, -0.5, -1.2, -0.9, -4.0], words=10)
     assert select_body_lines(lines, weights, {}) == {1, 2, 3}
 

@@ -52,20 +52,6 @@ class Patterns:
     files: list[str] = field(default_factory=list)
 
 
-@dataclass
-class ScorerWeights:
-    """Weights of the plain-text block scorer (see `boilerplate.py` for each feature)."""
-
-    weights: dict[str, float]
-    bias: float
-    threshold: float
-    fallback_margin: float
-    min_body_words: float
-    gap_tolerance: float
-    max_gap: float
-    where: str
-
-
 def _regex(text: str) -> re.Pattern[str]:
     if not isinstance(text, str) or not text.strip():
         raise ValueError("expected a non-empty string")
@@ -115,8 +101,11 @@ class _LanguageFile(pydantic.BaseModel):
     glued_exceptions: list[Word] = []
 
 
-class _ScorerFile(pydantic.BaseModel):
-    model_config = pydantic.ConfigDict(extra="forbid")
+class ScorerWeights(pydantic.BaseModel):
+    """Weights of the plain-text block scorer (see `boilerplate.py` for each feature), as
+    `patterns/scorer.yaml` gives them."""
+
+    model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
 
     weights: dict[str, float]
     bias: float
@@ -167,8 +156,7 @@ def load_patterns(paths: list[Path]) -> Patterns:
 def load_scorer(path: Path | None = None) -> ScorerWeights:
     """The block scorer's weights (feature -> float), bias and line-selection settings."""
     path = path or PATTERN_DIR / SCORER_FILE
-    found = load_model(path, _ScorerFile)
-    return ScorerWeights(where=path.name, **found.model_dump())
+    return load_model(path, ScorerWeights)
 
 
 def user_pattern_files() -> list[Path]:
