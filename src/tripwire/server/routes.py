@@ -10,7 +10,7 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Annotated
+from typing import Annotated, Any
 
 import duckdb
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -175,20 +175,21 @@ def export_events(
 @router.get("/events/{event_id:path}", response_model=EventDetail, responses={404: {"model": Problem}},
             summary="One event with its sentence, article and incident")
 def get_event(cur: Cursor, event_id: str) -> EventDetail:
-    found = queries.event_detail(cur, event_id)
-    if found is None:
-        raise HTTPException(404, f"no event {event_id!r}")
-    return EventDetail(**found)
+    return EventDetail(**_found(queries.event_detail(cur, event_id), "event", event_id))
 
 
 @router.get("/articles/{article_id:path}", response_model=ArticleDetail,
             responses={404: {"model": Problem}},
             summary="An article's text with actor, quote, time and event spans")
 def get_article(cur: Cursor, article_id: str) -> ArticleDetail:
-    found = queries.article_detail(cur, article_id)
-    if found is None:
-        raise HTTPException(404, f"no article {article_id!r}")
-    return ArticleDetail(**found)
+    return ArticleDetail(**_found(queries.article_detail(cur, article_id), "article", article_id))
+
+
+def _found(record: dict[str, Any] | None, kind: str, key: str) -> dict[str, Any]:
+    """The record asked for, or a 404 that names what was not found."""
+    if record is None:
+        raise HTTPException(404, f"no {kind} {key!r}")
+    return record
 
 
 @router.get("/actors", summary="Actors, most mentioned first")
