@@ -143,3 +143,15 @@ def test_a_pronoun_for_the_source_is_never_the_target_of_its_warning() -> None:
                      published="2023-03-06").events
     threats = [e for e in events if e.type == "THREATEN"]
     assert threats and all({ref_country(r) for r in e.target} == {"PER"} for e in threats)
+
+
+@pytest.mark.parametrize(("text", "event_type", "target"), [
+    # the doer's own troops or envoy are no target; where they are sent back from is
+    ("Chile recalled its ambassador in Peru.", "SANCTION", {"PER"}),
+    ("Chile said it will recall its ambassador in Peru for consultations.", "THREATEN", {"PER"}),
+    ("Kenya urged that Somalia withdraw its troops.", "RETREAT", set()),
+])
+def test_a_possessive_for_the_doer_is_no_target(text: str, event_type: str,
+                                                target: set[str]) -> None:
+    [event] = [e for e in analyze(text, published="2023-03-06").events if e.type == event_type]
+    assert {ref_country(r) for r in event.target if ref_country(r)} == target

@@ -389,7 +389,9 @@ def _verb_roles(match: TriggerMatch, event_type: EventType) -> Heads:
         if not targets:
             targets = _following_prep_objects(verb, event_type.targets)
         if not targets and instruments:
-            targets = (_actor_modifiers(objects[0]) or _makers(objects[0])
+            # "withdrew its troops", "recalled its envoy in X": the doer's own, not a target
+            owners = [t for t in _actor_modifiers(objects[0]) if not _bound(t, subject)]
+            targets = (owners or _makers(objects[0])
                        or _prep_objects(objects[0], _preps().inner))
         if not targets and event_type.quad.startswith("verbal"):
             found = _content_subject(verb)
@@ -398,6 +400,13 @@ def _verb_roles(match: TriggerMatch, event_type: EventType) -> Heads:
             # "the officials Tebboune consulted with": the noun the clause describes
             targets = [verb.head]
     return sources, targets
+
+
+def _bound(owner: Token, subject: Token | None) -> bool:
+    """A possessive pronoun that agrees in number with its clause's subject stands for it:
+    "Somalia withdrew its troops" (but "Kenya expelled their diplomats": someone else's)."""
+    return subject is not None and owner.pos_ == "PRON" and owner.dep_ == "poss" and \
+        owner.morph.get("Number") == subject.morph.get("Number")
 
 
 def _stranded(verb: Token, preps: frozenset[str]) -> bool:
