@@ -45,6 +45,9 @@ def dyad(text: str, event_type: str) -> tuple[set[str], set[str]]:
     ("Brazil warned it would sanction Argentina.", "THREATEN", {"BRA"}, {"ARG"}),
     ("Iran warned that it would retaliate against Israel.", "THREATEN", {"IRN"}, {"ISR"}),
     ("Kenya warned that Somalia would face sanctions.", "THREATEN", {"KEN"}, {"SOM"}),
+    # ... also when a noun carries the act
+    ("Brazil issued a warning that it would sanction Argentina.", "THREATEN", {"BRA"}, {"ARG"}),
+    ("Peru renewed its demand that Chile return the islands.", "REQUEST", {"PER"}, {"CHL"}),
     # conjoined subjects give every conjunct
     ("Kenya and Uganda condemned the attack by Somali militants.", "ACCUSE", {"KEN", "UGA"},
      {"SOM"}),
