@@ -4,6 +4,8 @@ clause)."""
 
 from __future__ import annotations
 
+import pytest
+
 from tripwire.analyze import analyze
 from tripwire.document import Event
 
@@ -99,3 +101,27 @@ def test_a_negated_negation_still_affirms() -> None:
     events = code("Kenya will not hesitate to send aid to Somalia.")
     assert any(e.modality in ("asserted", "future") for e in events)
     assert not any(e.modality == "negated" for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "No one was killed in the raid on the Kenyan border post.",
+    "None of the Somali protesters were arrested.",
+    "The Kenyan police arrested nobody.",
+])
+def test_a_participant_that_is_no_one_negates_the_act(text: str) -> None:
+    events = [e for e in code(text) if e.type in ("ASSAULT", "COERCE")]
+    assert events and {e.modality for e in events if e.trigger.text in ("killed", "arrested")} \
+        == {"negated"}
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels said they\u2019ll attack the Kenyan convoy.",
+    "The rebels say they\u2019re going to attack the Kenyan convoy.",
+])
+def test_typographic_apostrophes_keep_the_future(text: str) -> None:
+    document = analyze(text, published="2023-03-06")
+    assert not [e for e in document.events if e.type == "ASSAULT" and e.modality == "asserted"]
+    assert document.text == text
+    for event in document.events:
+        trigger = event.trigger
+        assert document.text[trigger.start:trigger.end] == trigger.text

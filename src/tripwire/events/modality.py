@@ -55,6 +55,23 @@ def _negated_by(token: Token, cues: ModalityCues) -> Token | None:
     return None
 
 
+PARTICIPANT_DEPS = ("nsubj", "nsubjpass", "dobj", "obj")
+
+
+def _no_participant(clause: Token, cues: ModalityCues) -> Token | None:
+    """A subject or object that is no one says the act did not happen: "no one was killed",
+    "none of the protesters were arrested", "the police arrested nobody"."""
+    for child in clause.children:
+        if child.dep_ not in PARTICIPANT_DEPS:
+            continue
+        if child.lower_ in cues.negation_words:
+            return child
+        determiner = _negated_by(child, cues)
+        if determiner is not None and determiner.dep_ == "det":
+            return determiner
+    return None
+
+
 def _auxiliary_cue(clause: Token, cues: ModalityCues, reported: bool) -> ModalityReading | None:
     for child in clause.children:
         if child.dep_ not in ("aux", "auxpass"):
@@ -96,7 +113,7 @@ def _condition_cue(clause: Token, cues: ModalityCues) -> ModalityReading | None:
 
 
 def _own_cue(clause: Token, cues: ModalityCues, reported: bool) -> ModalityReading | None:
-    negation = _negated_by(clause, cues)
+    negation = _negated_by(clause, cues) or _no_participant(clause, cues)
     if negation is not None:
         return ModalityReading("negated", negation.lower_)
     if clause.dep_ == "pcomp" and clause.head.lower_ in cues.negation_prepositions:

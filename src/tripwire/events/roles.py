@@ -746,7 +746,7 @@ def _maker_answered(match: TriggerMatch, lookup: ActorLookup) -> list[ActorRef] 
     ("Moscow demands that ..."); else an explicit unknown, never whom the demand is about."""
     head = _first_child(match.token, OBJECT_DEPS) if match.pattern.kind == "verb" else None
     verb = role_words().answered_acts.get(head.lemma_.lower()) if head is not None else None
-    if verb is None:
+    if head is None or verb is None:
         return None
     # a generic maker ("the government's demands") is someone, placed by the context later
     named = [r for r in _resolve_heads(_with_conjuncts([head, *_makers(head)]), lookup, None)

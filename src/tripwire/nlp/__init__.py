@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import os
+import re
 from collections.abc import Iterable, Iterator
 
 import spacy
@@ -45,10 +46,40 @@ def load_nlp() -> Language:
     return nlp
 
 
+# A typographic apostrophe inside a word ("didn’t", "they’ll", "Kenya’s"): the model, trained on
+# straight ones, misparses the words around it (a "n’t" taken for punctuation loses a negation).
+TYPOGRAPHIC_APOSTROPHE = re.compile(r"(?<=[^\W\d_])[’ʼ](?=[^\W\d_])")
+
+
 def parse(text: str) -> Doc:
-    return load_nlp()(text)
+    return next(parse_many([text]))
 
 
 def parse_many(texts: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
-    """Parse texts in order with `nlp.pipe`."""
-    yield from load_nlp().pipe(texts, batch_size=batch_size)
+    """Parse texts in order with `nlp.pipe`. A text with typographic apostrophes inside words is
+    parsed with straight ones (the same length, so every offset holds) and its annotations are
+    laid back onto its own characters."""
+    nlp = load_nlp()
+    originals: list[str] = []
+
+    def straightened(items: Iterable[str]) -> Iterator[str]:
+        for text in items:
+            originals.append(text)
+            yield TYPOGRAPHIC_APOSTROPHE.sub("'", text)
+
+    for index, doc in enumerate(nlp.pipe(straightened(texts), batch_size=batch_size)):
+        original = originals[index]
+        originals[index] = ""  # free the text once its Doc is out
+        yield doc if doc.text == original else _on_text(doc, original)
+
+
+def _on_text(doc: Doc, text: str) -> Doc:
+    """The annotations of `doc` on the same-length `text` it was parsed from."""
+    words = [text[t.idx:t.idx + len(t)] for t in doc]
+    return Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc],
+               tags=[t.tag_ for t in doc], pos=[t.pos_ for t in doc],
+               morphs=[str(t.morph) for t in doc], lemmas=[t.lemma_ for t in doc],
+               heads=[t.head.i for t in doc], deps=[t.dep_ for t in doc],
+               sent_starts=[bool(t.is_sent_start) for t in doc],
+               ents=[f"{t.ent_iob_}-{t.ent_type_}" if t.ent_iob_ in ("B", "I") else "O"
+                     for t in doc])
