@@ -406,7 +406,7 @@ def _bound(owner: Token, subject: Token | None) -> bool:
     """A possessive pronoun that agrees in number with its clause's subject stands for it:
     "Somalia withdrew its troops" (but "Kenya expelled their diplomats": someone else's)."""
     return subject is not None and owner.pos_ == "PRON" and owner.dep_ == "poss" and \
-        owner.morph.get("Number") == subject.morph.get("Number")
+        owner.morph.get("Number", []) == subject.morph.get("Number", [])
 
 
 def _stranded(verb: Token, preps: frozenset[str]) -> bool:
