@@ -38,6 +38,16 @@ def dyad(text: str, event_type: str) -> tuple[set[str], set[str]]:
     ("Norway called on Sudan to release the journalists.", "REQUEST", {"NOR"}, {"SDN"}),
     ("Kenya urged Somalia to release the hostages.", "REQUEST", {"KEN"}, {"SOM"}),
     ("Iran threatened Israel with retaliation.", "THREATEN", {"IRN"}, {"ISR"}),
+    # the subject of what is demanded is who is asked, also in a clause parsed as one noun
+    ("Peru demanded that Chile return the islands.", "REQUEST", {"PER"}, {"CHL"}),
+    ("Russia demands that NATO halt expansion.", "REQUEST", {"RUS"}, {"IGO"}),
+    # a warning of what the source itself will do is aimed at whom that acts on
+    ("Brazil warned it would sanction Argentina.", "THREATEN", {"BRA"}, {"ARG"}),
+    ("Iran warned that it would retaliate against Israel.", "THREATEN", {"IRN"}, {"ISR"}),
+    ("Kenya warned that Somalia would face sanctions.", "THREATEN", {"KEN"}, {"SOM"}),
+    # ... also when a noun carries the act
+    ("Brazil issued a warning that it would sanction Argentina.", "THREATEN", {"BRA"}, {"ARG"}),
+    ("Peru renewed its demand that Chile return the islands.", "REQUEST", {"PER"}, {"CHL"}),
     # conjoined subjects give every conjunct
     ("Kenya and Uganda condemned the attack by Somali militants.", "ACCUSE", {"KEN", "UGA"},
      {"SOM"}),
@@ -123,3 +133,28 @@ def test_an_ethnic_group_is_of_the_other_state_the_sentence_names() -> None:
                      "Greece's decision to deport them.", published="2023-03-06").events
     [protest] = [e for e in events if e.type == "PROTEST" and e.modality == "asserted"]
     assert {ref_country(r) for r in protest.source} == {"GRC"}
+
+
+def test_a_demand_that_names_an_alliance_asks_the_alliance() -> None:
+    [request] = [e for e in analyze("Russia demands that NATO halt expansion.",
+                                    published="2023-03-06").events if e.type == "REQUEST"]
+    assert [r.actor for r in request.target] == ["NATO"]
+
+
+def test_a_pronoun_for_the_source_is_never_the_target_of_its_warning() -> None:
+    events = analyze("Chile warned on Monday that it would expel the diplomats of Peru.",
+                     published="2023-03-06").events
+    threats = [e for e in events if e.type == "THREATEN"]
+    assert threats and all({ref_country(r) for r in e.target} == {"PER"} for e in threats)
+
+
+@pytest.mark.parametrize(("text", "event_type", "target"), [
+    # the doer's own troops or envoy are no target; where they are sent back from is
+    ("Chile recalled its ambassador in Peru.", "SANCTION", {"PER"}),
+    ("Chile said it will recall its ambassador in Peru for consultations.", "THREATEN", {"PER"}),
+    ("Kenya urged that Somalia withdraw its troops.", "RETREAT", set()),
+])
+def test_a_possessive_for_the_doer_is_no_target(text: str, event_type: str,
+                                                target: set[str]) -> None:
+    [event] = [e for e in analyze(text, published="2023-03-06").events if e.type == event_type]
+    assert {ref_country(r) for r in event.target if ref_country(r)} == target

@@ -339,16 +339,21 @@ def complement_targets(verb: Token, depth: int = 4) -> Iterator[list[Token]]:
         return
     for child in verb.children:
         if child.dep_ in ("xcomp", "ccomp") or (child.dep_ == "advcl" and depth < 4):
-            found = [c for c in child.children if c.dep_ in ("dobj", "obj", "dative")]
-            # "refused to meet X in Tel Aviv": with an object, "in" says where, not to whom
-            preps = _preps().complement
-            found += _following_prep_objects(child, preps - _preps().locative if found
-                                             else preps)
-            for obj in list(found):
-                found += _prep_objects(obj, preps - _preps().locative)
-            if found:
-                yield found
-            yield from complement_targets(child, depth - 1)
+            yield from _clause_targets(child, depth)
+
+
+def _clause_targets(clause: Token, depth: int = 4) -> Iterator[list[Token]]:
+    """Who one complement clause acts on (its objects and target prepositions), then its own
+    complements (`complement_targets`)."""
+    found = [c for c in clause.children if c.dep_ in ("dobj", "obj", "dative")]
+    # "refused to meet X in Tel Aviv": with an object, "in" says where, not to whom
+    preps = _preps().complement
+    found += _following_prep_objects(clause, preps - _preps().locative if found else preps)
+    for obj in list(found):
+        found += _prep_objects(obj, preps - _preps().locative)
+    if found:
+        yield found
+    yield from complement_targets(clause, depth - 1)
 
 
 def _shared_objects(verb: Token) -> list[Token]:
@@ -384,15 +389,24 @@ def _verb_roles(match: TriggerMatch, event_type: EventType) -> Heads:
         if not targets:
             targets = _following_prep_objects(verb, event_type.targets)
         if not targets and instruments:
-            targets = (_actor_modifiers(objects[0]) or _makers(objects[0])
+            # "withdrew its troops", "recalled its envoy in X": the doer's own, not a target
+            owners = [t for t in _actor_modifiers(objects[0]) if not _bound(t, subject)]
+            targets = (owners or _makers(objects[0])
                        or _prep_objects(objects[0], _preps().inner))
         if not targets and event_type.quad.startswith("verbal"):
-            found = complement_subject(verb)
+            found = _content_subject(verb)
             targets = [found] if found is not None else []
         if not targets and _stranded(verb, event_type.targets):
             # "the officials Tebboune consulted with": the noun the clause describes
             targets = [verb.head]
     return sources, targets
+
+
+def _bound(owner: Token, subject: Token | None) -> bool:
+    """A possessive pronoun that agrees in number with its clause's subject stands for it:
+    "Somalia withdrew its troops" (but "Kenya expelled their diplomats": someone else's)."""
+    return subject is not None and owner.pos_ == "PRON" and owner.dep_ == "poss" and \
+        owner.morph.get("Number", []) == subject.morph.get("Number", [])
 
 
 def _stranded(verb: Token, preps: frozenset[str]) -> bool:
@@ -475,10 +489,25 @@ def _noun_content_targets(noun: Token, verb: Token | None, event_type: EventType
     themes = _prep_objects(noun, _preps().theme)
     targets = [t for theme in themes for t in _prep_objects(theme, event_type.targets)]
     if not targets and event_type.quad.startswith("verbal"):
-        found = complement_subject(noun) or (complement_subject(verb) if verb is not None
-                                               else None)
+        found = _content_subject(noun) or (_content_subject(verb) if verb is not None else None)
         targets = [found] if found is not None else []
     return targets
+
+
+def _content_subject(token: Token) -> Token | None:
+    """The subject of the clause a verbal act says ("demanded that X withdraw"); when the parser
+    glued a that-clause into one noun phrase ("that NATO halt expansion" read as a compound
+    noun), the name that opens it."""
+    found = complement_subject(token)
+    if found is not None:
+        return found
+    for clause in token.children:
+        if clause.dep_ == "ccomp" and clause.pos_ in ("NOUN", "PROPN") and \
+                any(c.dep_ == "mark" for c in clause.children):
+            names = [c for c in clause.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            if names:
+                return names[0]
+    return None
 
 
 def _actor_modifiers(noun: Token) -> list[Token]:
@@ -680,7 +709,8 @@ def resolve_roles(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorLooku
     source = _resolve_heads(sources, lookup, speaker)
     maker = _maker_answered(match, lookup) if event_type.name in role_words().answering else None
     target = maker if maker is not None else _fallback_targets(
-        match, lexicon, lookup, sources, _resolve_targets(targets, lookup))
+        match, lexicon, lookup, sources,
+        _beyond_own_doing(targets, _resolve_targets(targets, lookup), source, lookup, sources))
     sentence = match.clause.sent
     frame = _frame(match.clause, reporter)
     source = _at_home(source, target, sentence, lookup, False, frame)
@@ -795,6 +825,46 @@ def _fallback_targets(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorL
                  if t not in sources]
         target = [r for r in _resolve_heads(later, lookup, None) if _named(r)] or target
     return target
+
+
+def _beyond_own_doing(heads: list[Token], target: list[ActorRef], source: list[ActorRef],
+                      lookup: ActorLookup, sources: list[Token]) -> list[ActorRef]:
+    """A verbal act whose content the source does itself ("Russia warned it would strike
+    Ukraine", "said his army would attack the rebels") is aimed at whom the content acts on:
+    the subject of the content is the source (itself, a pronoun for it or its own people),
+    never the target."""
+    if len(heads) != 1 or heads[0].dep_ not in SUBJECT_DEPS or \
+            heads[0].head.dep_ not in ("ccomp", "xcomp", "acl"):
+        return target
+    subject = heads[0]
+    pronouns = role_words().pronouns
+    owners = [c for c in subject.children if c.dep_ == "poss" and c.lower_ in pronouns]
+    homes = {s.country for s in source if s.country}
+    if owners:
+        # "his army", "its troops": the source's own people
+        own = {r.country for r in target} <= homes if any(_named(r) for r in target) else True
+    else:
+        # a pronoun for the source, or for the state it speaks for ("Iran's minister warned
+        # it would ...")
+        own = _is_source(target, source) or subject.lower_ in pronouns and all(
+            r.actor is not None and r.actor == r.country and r.country in homes
+            or not _named(r) for r in target)
+    if not own:
+        return target
+    for level in _clause_targets(subject.head):
+        found = _resolve_targets([t for t in _with_conjuncts(level)
+                                  if t not in sources and t.i != subject.i], lookup)
+        if any(_named(r) for r in found):
+            return [r for r in found if _named(r)]
+    return []
+
+
+def _is_source(refs: list[ActorRef], source: list[ActorRef]) -> bool:
+    """Whether a reference stands for the source itself: the same actor, or the same phrase
+    of an actor the registry lacks."""
+    return any((r.actor is not None and r.actor == s.actor)
+               or (r.actor is None and _named(r) and r.text == s.text)
+               for r in refs for s in source)
 
 
 def _reciprocal(heads: list[Token]) -> bool:
