@@ -125,3 +125,12 @@ def test_typographic_apostrophes_keep_the_future(text: str) -> None:
     for event in document.events:
         trigger = event.trigger
         assert document.text[trigger.start:trigger.end] == trigger.text
+
+
+def test_a_mandative_subjunctive_is_demanded_under_any_verb() -> None:
+    [retreat] = [e for e in code("Kenya insisted that Somalia withdraw its troops.")
+                 if e.type == "RETREAT"]
+    assert retreat.modality == "demanded"
+    [told] = [e for e in code("Kenya insisted that Somalia withdrew its troops.")
+              if e.type == "RETREAT"]
+    assert told.modality == "asserted"

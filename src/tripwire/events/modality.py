@@ -393,6 +393,10 @@ def _link_reading(clause: Token, trigger_clause: Token, lexicon: EventLexicon,
         governed = _governor_cue(head, lexicon, triggers)
         if governed is not None:
             return governed
+    if dep == "ccomp" and _subjunctive(clause):
+        # a bare verb with a subject of its own is a mandate, whatever verb tells it: "insisted
+        # that Somalia withdraw", "recommended that the army release them"
+        return ModalityReading("demanded", "subjunctive", governed=True)
     if (dep in GOVERNED_DEPS and _indirect_question(clause)
             and head.lemma_.lower() not in cues.demanded_governors):
         # what an indirect question is about is taken as having happened, whatever the polarity
@@ -411,6 +415,18 @@ def _link_reading(clause: Token, trigger_clause: Token, lexicon: EventLexicon,
     if dep not in ("conj", "advcl", "pcomp", "prep", "pobj", "acomp"):
         return ModalityReading()
     return None
+
+
+def _subjunctive(clause: Token) -> bool:
+    """A that-clause in the mandative subjunctive: its verb in the bare form (tag VB) with a
+    subject and no auxiliary ("that Somalia withdraw its troops"), or a passive with a bare
+    "be" ("that he be released")."""
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return False
+    auxiliaries = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if clause.tag_ == "VB":
+        return not auxiliaries
+    return [(a.lemma_, a.tag_) for a in auxiliaries] == [("be", "VB")]
 
 
 WH_TAGS = ("WDT", "WP", "WP$", "WRB")
