@@ -119,3 +119,10 @@ def test_an_order_to_act_stays_a_demand() -> None:
     events = code("The Kenyan president ordered troops to withdraw from the border district.")
     assert ("MOBILIZE", "asserted") not in kinds(events)
     assert ("RETREAT", "demanded") in kinds(events)
+
+
+def test_a_reaction_that_greets_a_plan_is_no_meeting() -> None:
+    assert not any(e.type == "CONSULT"
+                   for e in code("The Kenyan plan was met with anger in Somalia."))
+    assert any(e.type == "CONSULT"
+               for e in code("The Kenyan president met the Somali president in Nairobi."))
