@@ -134,3 +134,8 @@ def test_a_mandative_subjunctive_is_demanded_under_any_verb() -> None:
     [told] = [e for e in code("Kenya insisted that Somalia withdrew its troops.")
               if e.type == "RETREAT"]
     assert told.modality == "asserted"
+
+
+def test_a_doerless_gerund_that_a_predicate_judges_is_no_act() -> None:
+    events = code("Boycotting the Kenyan elections is not enough, the Somali opposition said.")
+    assert not [e for e in events if e.type == "PROTEST" and e.modality == "asserted"]

@@ -393,6 +393,11 @@ def _link_reading(clause: Token, trigger_clause: Token, lexicon: EventLexicon,
         governed = _governor_cue(head, lexicon, triggers)
         if governed is not None:
             return governed
+    if dep == "csubj" and clause.tag_ == "VBG" and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "poss") for c in clause.children):
+        # a doerless gerund that a predicate judges is an activity in general, not an act:
+        # "boycotting the talks is not enough"
+        return ModalityReading("hypothetical", "generic")
     if dep == "ccomp" and _subjunctive(clause):
         # a bare verb with a subject of its own is a mandate, whatever verb tells it: "insisted
         # that Somalia withdraw", "recommended that the army release them"
