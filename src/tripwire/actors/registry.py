@@ -25,6 +25,7 @@ from tripwire.actors.entries import (
 from tripwire.actors.lasting import geonames, loaded_once
 from tripwire.actors.lexicon import Lexicon, OfficeSpec, load_lexicon
 from tripwire.actors.text import Token, is_acronym, name_key
+from tripwire.actors.words import phrase_words
 
 ENV_VAR = "TRIPWIRE_ACTORS"
 
@@ -240,10 +241,6 @@ def _usable(hit: Hit, tokens: list[Token], cased: bool) -> bool:
     return True
 
 
-NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "del", "la", "le",
-                        "al", "el", "bin", "ibn", "ben", "dos", "das", "ter", "zu"})
-
-
 def surname_of(name: str) -> str | None:
     """The family name a news text uses alone: "von der Leyen", "Le Drian", "Putin"."""
     words = name.split()
@@ -251,7 +248,7 @@ def surname_of(name: str) -> str | None:
         return None
     surname = [words[-1]]
     for word in reversed(words[1:-1]):
-        if word.lower() in NAME_PARTICLES:
+        if word.lower() in phrase_words().name_particles:
             surname.insert(0, word)
         else:
             break

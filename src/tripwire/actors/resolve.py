@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 
 from tripwire.actors.entries import slug
 from tripwire.actors.reading import Reading, read_person, read_phrase
-from tripwire.actors.registry import NAME_PARTICLES, Hit, Match, Registry, registry, surname_of
+from tripwire.actors.registry import Hit, Match, Registry, registry, surname_of
 from tripwire.actors.text import Token, fold, tokenize
 from tripwire.actors.words import is_place_name, phrase_words, reference_words
 from tripwire.document import Actor, ActorRef, Entity, Mention
@@ -390,7 +390,7 @@ class _ArticleResolver:
             keys = [(surname or reading.name).split()[-1], reading.name.split()[-1]]
             if entry is None:
                 # "Cristiana Chamorro Barrios" is "Chamorro" again: a first of two surnames
-                keys += [w for w in reading.name.split()[1:] if w.casefold() not in NAME_PARTICLES]
+                keys += [w for w in reading.name.split()[1:] if w.casefold() not in phrase_words().name_particles]
             for key in keys:
                 self.names.setdefault(key.casefold(), actor)
         if entry is not None and entry.parent:
@@ -479,7 +479,7 @@ def _place_key(name: str) -> str:
 
 
 def _name_word(word: str) -> bool:
-    return word[:1].isupper() or word.lower() in NAME_PARTICLES or word.lower().startswith(("al-", "el-"))
+    return word[:1].isupper() or word.lower() in phrase_words().name_particles or word.lower().startswith(("al-", "el-"))
 
 
 def _conjuncts(tokens: list[Token], first: int, last: int, covered: set[int]) -> list[list[Token]]:

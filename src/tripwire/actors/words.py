@@ -75,6 +75,7 @@ class PhraseWords(WordFile):
     stance_prefixes: Words
     conjunctions: Words
     person_pronouns: Words
+    name_particles: Words
 
 
 @functools.cache
