@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
+import pydantic
 
-from tripwire.errors import TripwireError
+from tripwire.datafile import load_model
 from tripwire.signals.settings import PLOVER_TYPES
 
 LADDER_FILE = Path(__file__).parent / "data" / "ladder.yaml"
@@ -41,32 +41,44 @@ class Ladder:
         return f"CASE {column} {whens} ELSE 0 END"
 
 
+class _Rung(pydantic.BaseModel):
+    model_config = pydantic.ConfigDict(extra="forbid")
+
+    name: str = pydantic.Field(min_length=1)
+    types: list[str] = pydantic.Field(min_length=1)
+
+    @pydantic.field_validator("types")
+    @classmethod
+    def _plover(cls, types: list[str]) -> list[str]:
+        unknown = [t for t in types if t not in PLOVER_TYPES]
+        if unknown:
+            raise ValueError(f"not PLOVER types: {unknown}")
+        return types
+
+
+class _LadderFile(pydantic.BaseModel):
+    model_config = pydantic.ConfigDict(extra="forbid")
+
+    rungs: dict[int, _Rung] = pydantic.Field(min_length=1)
+
+    @pydantic.model_validator(mode="after")
+    def _numbered_once(self) -> _LadderFile:
+        if sorted(self.rungs) != list(range(1, len(self.rungs) + 1)):
+            raise ValueError(f"rungs must be numbered 1..{len(self.rungs)}, got "
+                             f"{sorted(self.rungs)}")
+        seen: dict[str, int] = {}
+        for rung in sorted(self.rungs):
+            for kind in self.rungs[rung].types:
+                if kind in seen:
+                    raise ValueError(f"{kind} stands on rungs {seen[kind]} and {rung}")
+                seen[kind] = rung
+        return self
+
+
 @cache
 def load_ladder(path: Path = LADDER_FILE) -> Ladder:
-    """Read and check the ladder: rungs numbered 1, 2, ... each naming known types once."""
-    where = str(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise TripwireError("E009", f"cannot read the escalation ladder: {exc}", where) from exc
-    rungs = data.get("rungs") if isinstance(data, dict) else None
-    if not isinstance(rungs, dict) or not rungs:
-        raise TripwireError("E009", "the ladder needs a mapping `rungs`", where)
-    if sorted(rungs) != list(range(1, len(rungs) + 1)):
-        raise TripwireError("E009", f"rungs must be numbered 1..{len(rungs)}, got "
-                            f"{sorted(rungs)}", where)
-    names: list[str] = []
-    rung_of: dict[str, int] = {}
-    for rung in sorted(rungs):
-        entry = rungs[rung]
-        if not isinstance(entry, dict) or not entry.get("name") or not entry.get("types"):
-            raise TripwireError("E009", f"rung {rung} needs a name and a list of types", where)
-        for kind in entry["types"]:
-            if kind not in PLOVER_TYPES:
-                raise TripwireError("E009", f"rung {rung}: {kind!r} is not a PLOVER type", where)
-            if kind in rung_of:
-                raise TripwireError("E009", f"{kind} stands on rungs {rung_of[kind]} and {rung}",
-                                    where)
-            rung_of[kind] = rung
-        names.append(str(entry["name"]))
-    return Ladder(tuple(names), rung_of)
+    """Read and check the ladder (the one data-file loader): rungs numbered 1, 2, ... each
+    naming known types once."""
+    rungs = load_model(path, _LadderFile).rungs
+    return Ladder(tuple(rungs[r].name for r in sorted(rungs)),
+                  {kind: r for r in sorted(rungs) for kind in rungs[r].types})
