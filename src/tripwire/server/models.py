@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel, Field, create_model
 
 from tripwire.ontology import ModalitySpec, QuadSpec, TypeSpec, ontology
+from tripwire.signals.settings import Period
 
 MAX_PAGE_SIZE = 200
 MAX_INGEST_ARTICLES = 100
@@ -33,11 +34,6 @@ EventSort = StrEnum(  # type: ignore[misc]
 class ExportFormat(StrEnum):
     csv = "csv"
     plover = "plover"
-
-
-class Period(StrEnum):
-    day = "day"
-    week = "week"
 
 
 class Problem(BaseModel):

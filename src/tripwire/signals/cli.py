@@ -21,17 +21,18 @@ from tripwire.signals.incidents import build_incidents
 from tripwire.signals.report import write_report
 from tripwire.signals.selection import parse_dyad, resolve_actor
 from tripwire.signals.series import series
-from tripwire.signals.settings import LEVELS, AlertSettings, IncidentSettings, setting_help
+from tripwire.signals.settings import (
+    LEVELS,
+    AlertSettings,
+    IncidentSettings,
+    Period,
+    setting_help,
+)
 from tripwire.signals.store import open_signals_store
 from tripwire.signals.timeline import read_timeline
 from tripwire.store import default_db_path
 
 _ALERT = AlertSettings()
-
-
-class Period(StrEnum):
-    day = "day"
-    week = "week"
 
 
 class SeriesFormat(StrEnum):

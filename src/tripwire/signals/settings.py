@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field, fields
+from enum import StrEnum
 from typing import Any
 
 from tripwire.errors import TripwireError
@@ -18,6 +19,13 @@ COOPERATION_QUADS = tuple(q for q in QUADS if q not in CONFLICT_QUADS)
 HAPPENED_MODALITIES = ontology().happened_modalities
 PERIODS = ("day", "week")
 # How precisely an event's own date is known, finest first (the coder's `date_precision`).
+class Period(StrEnum):
+    """The period a series counts by (the CLI's `--by`, the API's `by`)."""
+
+    day = "day"
+    week = "week"
+
+
 PRECISIONS = ("day", "week", "month", "season", "year")
 LEVELS = ("watch", "warning", "alarm")
 
