@@ -78,6 +78,12 @@ class RoleWords(WordFile):
     conditions: Words
     answering: frozenset[str]  # event type names
     answered_acts: dict[str, str]
+    object_control: Words
+    control_prepositions: Words
+    patient_nouns: Words
+    ethnic_modifiers: Words
+    stance_suffixes: Words
+    prepositions: _Prepositions
 
     @field_validator("answering")
     @classmethod
@@ -86,12 +92,6 @@ class RoleWords(WordFile):
         if unknown:
             raise ValueError(f"not event types: {', '.join(unknown)}")
         return names
-    object_control: Words
-    control_prepositions: Words
-    patient_nouns: Words
-    ethnic_modifiers: Words
-    stance_suffixes: Words
-    prepositions: _Prepositions
 
 
 @functools.cache
@@ -634,8 +634,6 @@ def _resolve_heads(heads: list[Token], lookup: ActorLookup,
     return refs
 
 
-
-
 def _named(ref: ActorRef) -> bool:
     return bool(ref.actor or ref.country)
 
@@ -846,9 +844,9 @@ def _beyond_own_doing(heads: list[Token], target: list[ActorRef], source: list[A
     else:
         # a pronoun for the source, or for the state it speaks for ("Iran's minister warned
         # it would ...")
-        own = _is_source(target, source) or subject.lower_ in pronouns and all(
-            r.actor is not None and r.actor == r.country and r.country in homes
-            or not _named(r) for r in target)
+        own = _is_source(target, source) or (subject.lower_ in pronouns and all(
+            (r.actor is not None and r.actor == r.country and r.country in homes)
+            or not _named(r) for r in target))
     if not own:
         return target
     for level in _clause_targets(subject.head):

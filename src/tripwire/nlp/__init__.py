@@ -6,6 +6,7 @@ import functools
 import importlib.util
 import os
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator
 
 import spacy
@@ -59,17 +60,15 @@ def parse_many(texts: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[D
     """Parse texts in order with `nlp.pipe`. A text with typographic apostrophes inside words is
     parsed with straight ones (the same length, so every offset holds) and its annotations are
     laid back onto its own characters."""
-    nlp = load_nlp()
-    originals: list[str] = []
+    originals: deque[str] = deque()  # the texts sent to the pipe whose Docs are not out yet
 
     def straightened(items: Iterable[str]) -> Iterator[str]:
         for text in items:
             originals.append(text)
             yield TYPOGRAPHIC_APOSTROPHE.sub("'", text)
 
-    for index, doc in enumerate(nlp.pipe(straightened(texts), batch_size=batch_size)):
-        original = originals[index]
-        originals[index] = ""  # free the text once its Doc is out
+    for doc in load_nlp().pipe(straightened(texts), batch_size=batch_size):
+        original = originals.popleft()
         yield doc if doc.text == original else _on_text(doc, original)
 
 
