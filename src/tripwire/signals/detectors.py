@@ -35,10 +35,10 @@ Detectors and what they see:
 - sustained (confirmation): the conflict incidents dated after an alert was first raised,
   against the baseline that raised it. It scores no points: it reads only days the alert did
   not yet know when it was raised, so it is a fresh test of the same escalation, and a warning
-  it confirms is an alarm (see `tripwire.signals.alerts`).
+  worse in kind that it confirms is an alarm (see `tripwire.signals.alerts`).
 
-A burst of coverage raises every count, so on days when cooperation surges too, by more
-incidents than conflict does (`burst_ratio`), the volume detectors stay silent (a summit
+A burst of coverage raises every count, so on days when cooperation surges too (at `burst_p`), by
+more incidents than conflict does (`burst_ratio`), the volume detectors stay silent (a summit
 is news, not escalation), and they stay silent while such a day is inside the recent window;
 a burst seen in any window (the shortest sees it sharpest) is a burst for every window. The
 kind of conflict (material, up the ladder, a new kind of force) still counts.
@@ -408,12 +408,13 @@ def _silence(readings: dict[str, Reading], windows: Windows, burst_days: np.ndar
 
 def coverage_burst(days: DyadDays, conflict: Reading, windows: Windows,
                    settings: AlertSettings) -> np.ndarray:
-    """Days on which cooperation surges as well, and conflict rises by fewer incidents over the
-    baseline than `burst_ratio` times cooperation does: the pair is in the news (a summit),
-    not escalating. Excesses, not ratios, so that two cooperative incidents where the baseline
+    """Days on which cooperation surges as well (at `burst_p`: a test that silences, so it is
+    not shared among the dyads as the thresholds that raise alerts are), and conflict rises by
+    fewer incidents over the baseline than `burst_ratio` times cooperation does: the pair is in
+    the news (a summit), not escalating. Excesses, not ratios, so that two cooperative incidents where the baseline
     had none do not outweigh a dozen conflict incidents."""
     cooperation = _count_reading("cooperation_surge", days.cooperation, windows, settings)
     conflict_excess = conflict.observed - conflict.expected
     cooperation_excess = cooperation.observed - cooperation.expected
-    return ((cooperation.p <= settings.p_fire)
+    return ((cooperation.p <= settings.burst_p)
             & (conflict_excess < settings.burst_ratio * cooperation_excess))
