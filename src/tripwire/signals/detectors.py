@@ -75,8 +75,7 @@ UNITS = {"conflict_surge": "conflict incidents", "material_surge": "material con
          "new_force": "days of a new kind of force",
          "escalation": "conflict incidents with a new kind of force",
          "conflict_share": "conflict share", "cooperation_collapse": "cooperative incidents",
-         "attention": "articles on the pair",
-         "sustained": "conflict incidents since the alert was raised"}
+         "attention": "articles on the pair"}
 
 
 @dataclass
