@@ -19,7 +19,7 @@ from tripwire.timex.calendar import make_date, shift, week_value
 from tripwire.timex.context import Context, Normal
 from tripwire.timex.parts import compose_calendar, read_parts
 from tripwire.timex.vocab import Unit, vocab
-from tripwire.timex.words import digit_number, read_number, split_words
+from tripwire.timex.words import digit_number, opens_with, read_number, split_words
 
 _LONG_YEAR = re.compile(r"^\d{5}")
 _YEAR_LIKE = re.compile(r"^[12]\d{3}$")
@@ -107,7 +107,7 @@ def _set_expression(text: str, words: list[str], ctx: Context) -> Normal | None:
     if plural_days:
         part = next((lex.parts_of_day[w] for w in core if w in lex.parts_of_day), None)
         return Normal("SET", f"XXXX-WXX-{plural_days[0]}" + (f"T{part}" if part else ""))
-    repeats = ctx.after_quantity and len(core) == 2 and words[0] in ("a", "an", "per")
+    repeats = ctx.after_quantity and len(core) == 2 and words[0] in lex.rate_words
     if repeats and core[1] in lex.units:  # "$1 billion a year", "dozens of interviews a day"
         return Normal("SET", duration_value(1.0, lex.units[core[1]]))
     if not core or core[0] not in lex.set_quantifiers:
@@ -185,21 +185,21 @@ def read_quantity(words: list[str]) -> Quantity | None:
             continue
         if w in lex.direction_words and direction_word is None:
             direction_word = w
-        elif w in lex.vague_quantities and w not in ("the",):
+        elif w in lex.vague_quantities:
             vague = vague or w not in lex.direction_words
         elif w not in lex.approximators and w not in lex.direction_words:
             return None
         i += 1
     unit_word = words[unit_index]
     tail = words[unit_index + 1 : unit_index + 4]
-    if amount is not None and tail[:3] == ["and", "a", "half"]:
+    if amount is not None and opens_with(tail, lex.added_half_phrases):
         amount += 0.5
     decimal = any("." in w for w in words[:unit_index])
     return Quantity(amount, lex.units[unit_word], unit_index, direction_word, vague, decimal)
 
 
 def _is_plural(word: str) -> bool:
-    return word.endswith("s") or word in ("centuries", "millennia")
+    return word.endswith("s") or word in vocab().plural_units
 
 
 def _granular_value(day: dt.date, code: str) -> str:
@@ -256,8 +256,8 @@ def _duration(text: str, words: list[str], ctx: Context) -> Normal | None:
     tail = words[quantity.unit_index + 1 :]
     if tail[:1] == ["of"]:
         tail = []  # "the first nine months of 1997": the length is the expression's head
-    extra = ("a", "half", "or", "so")
-    if any(w not in lex.approximators and w not in lex.units and w not in extra for w in tail):
+    if any(w not in lex.approximators and w not in lex.units and w not in lex.length_tail_words
+           for w in tail):
         return None
     direction = quantity.direction_word
     if direction is not None and lex.direction_words[direction] == 0:

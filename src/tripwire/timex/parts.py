@@ -30,7 +30,7 @@ from tripwire.timex.calendar import (
 )
 from tripwire.timex.context import Context, Normal
 from tripwire.timex.vocab import vocab
-from tripwire.timex.words import ordinal, read_number
+from tripwire.timex.words import opens_with, ordinal, read_number
 
 _YEAR = re.compile(r"^\d{4}$")
 _SHORT_YEAR = re.compile(r"^'(\d\d)$")
@@ -107,7 +107,7 @@ def spelled_year(words: list[str]) -> int | None:
     """A year in words: "nineteen ninety-four", "two thousand", "two thousand and one"."""
     lex = vocab()
     for i, w in enumerate(words):
-        if w == "two" and words[i + 1 : i + 2] == ["thousand"]:
+        if opens_with(words[i:], lex.millennium_phrases):
             number = read_number(words, i)
             if number and 2000 <= number[0] <= 2099 and number[0] == int(number[0]):
                 return int(number[0])
