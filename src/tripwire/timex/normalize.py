@@ -8,14 +8,13 @@ a null value rather than being pinned to today's date.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from tripwire.timex.absolute import ISO_DATE, NUMERIC_DATE, parse_absolute
 from tripwire.timex.anchoring import shift_value
-from tripwire.timex.calendar import make_date, shift, week_value
+from tripwire.timex.calendar import granular_value, make_date, shift
 from tripwire.timex.context import Context, Normal
 from tripwire.timex.parts import compose_calendar, read_parts
 from tripwire.timex.vocab import Unit, vocab
@@ -202,19 +201,6 @@ def _is_plural(word: str) -> bool:
     return word.endswith("s") or word in vocab().plural_units
 
 
-def _granular_value(day: dt.date, code: str) -> str:
-    """The anchor moved by a quantity, written at that quantity's granularity."""
-    if code == "W":
-        return week_value(day)
-    if code == "M":
-        return f"{day.year:04d}-{day.month:02d}"
-    if code == "Q":
-        return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
-    if code in ("Y", "E", "C", "L"):
-        return f"{day.year:04d}"
-    return day.isoformat()
-
-
 def _shifted(text: str, words: list[str], ctx: Context) -> Normal | None:
     """ "three days ago", "a year earlier" (than the last date mentioned), "two weeks later"."""
     lex = vocab()
@@ -244,7 +230,7 @@ def _shifted(text: str, words: list[str], ctx: Context) -> Normal | None:
     if ctx.anchor is None:
         return Normal("DATE", None)
     day = shift(ctx.anchor, code, amount)
-    return Normal("DATE", _granular_value(day, code) if day else None)
+    return Normal("DATE", granular_value(day, code) if day else None)
 
 
 def _duration(text: str, words: list[str], ctx: Context) -> Normal | None:

@@ -21,6 +21,7 @@ from tripwire.timex.calendar import (
     MAX_YEAR,
     MIN_YEAR,
     add_days,
+    granular_value,
     half_of,
     make_date,
     quarter_of,
@@ -416,17 +417,7 @@ def _unit_period(parts: Parts, ctx: Context) -> str | None:
         index = anchor.year // size + step
         return f"{index:0{width}d}" if 0 <= index < 10**width else None
     day = shift(anchor, code, step)
-    if day is None:
-        return None
-    if code == "D":
-        return day.isoformat()
-    if code == "W":
-        return week_value(day)
-    if code == "M":
-        return f"{day.year:04d}-{day.month:02d}"
-    if code == "Q":
-        return f"{day.year:04d}-Q{quarter_of(day)}"
-    return f"{day.year:04d}"
+    return granular_value(day, code) if day is not None else None
 
 
 def compose_calendar(parts: Parts, ctx: Context) -> Normal:
