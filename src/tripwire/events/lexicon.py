@@ -139,6 +139,7 @@ class EventLexicon:
     complements: dict[str, str] = field(default_factory=dict)
     context_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     context_phrases: list[tuple[str, str]] = field(default_factory=list)
+    lemmas: frozenset[str] = frozenset()  # every lemma of every index: most words are none
 
     def __post_init__(self) -> None:
         index = {"verb": self.verbs, "noun": self.nouns, "adjective": self.adjectives,
@@ -152,6 +153,7 @@ class EventLexicon:
         for table in index.values():
             for lemma, patterns in table.items():
                 table[lemma] = sorted(patterns, key=lambda p: -p.specificity)
+        self.lemmas = frozenset().union(*index.values())
         words: dict[str, list[str]] = {}
         for context, keywords in self.contexts.items():
             for keyword in keywords:

@@ -357,9 +357,12 @@ def find_triggers(sentence: Span, lexicon: EventLexicon) -> list[TriggerMatch]:
                                 if modality == "demanded" and verb in lexicon.verbs),
                       lexicon.cues.demand_prepositions)
     for token in sentence:
+        forms = list(lemma_forms(token))
+        if lexicon.lemmas.isdisjoint(forms):
+            continue  # no pattern of any kind: the structural checks can be skipped
         for table in lookup_tables(token, lexicon):
             match = None
-            for form in lemma_forms(token):
+            for form in forms:
                 patterns = table.get(form)
                 if patterns:
                     match = _try(patterns, token, modifiers, demands)
