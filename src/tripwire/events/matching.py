@@ -15,13 +15,12 @@ from spacy.tokens import Span, Token
 from tripwire.events.lexicon import EventLexicon, TriggerPattern
 from tripwire.lang import WordFile, WordList, Words, load_words, word_file
 from tripwire.nlp.syntax import OBJECTS as OBJECT_DEPS
-from tripwire.nlp.syntax import gerund_head, hyphen_prefix, is_passive, owner_of_gerund
+from tripwire.nlp.syntax import SUBJECTS, gerund_head, hyphen_prefix, is_passive, owner_of_gerund
 
 VERB_POS = {"VERB", "AUX"}
 NOUN_POS = {"NOUN", "PROPN"}
-NOMINAL_DEPS = {"dobj", "obj", "nsubj", "nsubjpass", "attr", "pobj", "oprd", "conj", "appos",
-                "ROOT", "npadvmod", "dative"}
-LIGHT_DEPS = {"dobj", "obj", "nsubjpass", "nsubj", "attr", "oprd"}
+LIGHT_DEPS = OBJECT_DEPS | SUBJECTS | {"attr", "oprd"}  # a noun a light verb governs
+NOMINAL_DEPS = LIGHT_DEPS | {"pobj", "conj", "appos", "ROOT", "npadvmod", "dative"}
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "nummod"}
 
 
