@@ -37,7 +37,6 @@ from tripwire.signals.daily import (
     Dyad,
     active_counts,
     effective_articles,
-    judged_count,
     load_attention,
     load_conflict_incidents,
     load_corpus,
@@ -377,11 +376,24 @@ def _text(value: object) -> str | None:
     return " ".join(str(value).split())
 
 
+def judged_dyads(store: Store, settings: AlertSettings | None = None,
+                 window: WindowSettings | None = None) -> int:
+    """How many dyads the alerts judge in the store's window (`top_dyads`), among whom `p_fire`
+    is shared: whoever charts several dyads counts them once and passes the number to
+    `detector_frame`."""
+    settings = settings or AlertSettings()
+    ensure_incidents(store)
+    cur = store.cursor()
+    bounds = signal_window(cur, window)
+    return 0 if bounds is None else len(top_dyads(cur, Calendar(*bounds), settings))
+
+
 def detector_frame(store: Store, dyad: Dyad, settings: AlertSettings | None = None,
-                   window: WindowSettings | None = None) -> pd.DataFrame:
+                   window: WindowSettings | None = None,
+                   judged: int | None = None) -> pd.DataFrame:
     """One dyad day by day: each detector's surprise (-log10 p), the surprise at which a detector
-    fires (`fires_at`, `p_fire` shared among the store's judged dyads), the points and the level
-    (0 to 3, before the evidence gate), for charts."""
+    fires (`fires_at`, `p_fire` shared among the `judged` dyads, counted here unless given: see
+    `judged_dyads`), the points and the level (0 to 3, before the evidence gate), for charts."""
     settings = settings or AlertSettings()
     ensure_incidents(store)
     cur = store.cursor()
@@ -396,7 +408,9 @@ def detector_frame(store: Store, dyad: Dyad, settings: AlertSettings | None = No
     if pair not in loaded:
         return pd.DataFrame(columns=columns)
     load_attention(cur, loaded, calendar)
-    settings = for_dyads(settings, judged_count(cur, calendar, settings))
+    if judged is None:
+        judged = len(top_dyads(cur, calendar, settings))
+    settings = for_dyads(settings, judged)
     reading = judge(pair, loaded[pair], load_corpus(cur, calendar, settings), ladder, settings)
     level = confirmed(reading, reading.level, settings)
     frame = pd.DataFrame({"period": [calendar.day(i) for i in range(calendar.length)]})
