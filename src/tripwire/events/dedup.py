@@ -41,11 +41,14 @@ def _named(refs: list[ActorRef]) -> set[str]:
 
 
 def merge_clauses(events: list[Event]) -> list[Event]:
-    """One sentence's events of one type by one source (or one of them by a doer the sentence
-    does not tell: "killed two during a night raid"), one aimed at what the other names or
-    either at no one named ("a bombing killed one soldier and wounded two others", "opened
-    fire, killing two"), are one happening told clause by clause: the more confident event keeps
-    the others' triggers as mentions, and their target if it named none."""
+    """One sentence's events of one type whose parties agree are one happening told clause by
+    clause or restated in a clause of its own ("a bombing killed one soldier and wounded two
+    others", "opened fire, killing two", "met in Paris, where they discussed trade", "will meet
+    on Friday to discuss the border"), whatever modality each clause gives it: the more
+    confident event keeps the others' triggers as mentions, and their target if it named none.
+    Parties agree when either side names none or they share one (a clause's "they" may be both
+    parties of a meeting), so that two doers ("troops shelled ..., rebels attacked ...") or two
+    targets ("accused X ... and accused Y ...") stay two events."""
     merged: list[Event] = []
     for event in sorted(events, key=lambda e: -e.confidence):
         kept = next((k for k in merged if _one_happening(k, event)), None)
@@ -59,20 +62,30 @@ def merge_clauses(events: list[Event]) -> list[Event]:
 
 
 def _one_happening(kept: Event, event: Event) -> bool:
-    if (kept.type, kept.modality) != (event.type, event.modality):
+    if kept.type != event.type or kept.sentence != event.sentence:
         return False
-    if _roles_key(kept.source) != _roles_key(event.source) and not _doer_untold(event, kept):
-        return False
-    named = _named(kept.target)
-    return not named or _named(event.target) <= named
+    return (_agree(event.source, kept.source, kept.target)
+            and _agree(event.target, kept.target, kept.source))
 
 
-def _doer_untold(event: Event, kept: Event) -> bool:
-    """An act of the sentence whose doer it does not tell ("killed two during an overnight
-    raid", "the raid" has no doer of its own) is the act of the same type it tells with one."""
-    return (event.sentence == kept.sentence and bool(_doers(kept.source))
-            and not _doers(event.source))
+def _agree(mine: list[ActorRef], theirs: list[ActorRef], their_others: list[ActorRef]) -> bool:
+    """Whether a role of one clause fits the same role of another: either names no one, they
+    share a party, or it names exactly a party of the other's other role (a clause's "they"
+    may be both parties of a meeting)."""
+    mine, theirs = _parties(mine), _parties(theirs)
+    return (not mine or not theirs or any(_same_party(a, b) for a in mine for b in theirs)
+            or any((a.actor, a.country, a.sector) == (b.actor, b.country, b.sector)
+                   for a in mine for b in _parties(their_others)))
 
 
-def _doers(refs: list[ActorRef]) -> set[str]:
-    return {name for r in refs if (name := r.actor or r.country)}
+def _parties(refs: list[ActorRef]) -> list[ActorRef]:
+    return [r for r in refs if r.actor or r.country]
+
+
+def _same_party(a: ActorRef, b: ActorRef) -> bool:
+    """Two named actors are one party when they are the same actor; otherwise one country's
+    people of one sector ("Chadian troops" and "Chadian rebels" are two parties; "Chadian
+    troops" and Chad, or "the border" placed in Chad, may be one)."""
+    if a.actor and b.actor:
+        return a.actor == b.actor
+    return a.country == b.country and (a.sector == b.sector or not (a.sector and b.sector))
