@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from tripwire.document import ActorRef, Event
 
+# modalities that tell an act as done: its purpose, plan or demand in another clause does not undo it
+FACTUAL = ("asserted", "historical")
+
 
 def _roles_key(refs: list[ActorRef]) -> tuple[str, ...]:
     return tuple(sorted(r.actor or r.text.lower() for r in refs))
@@ -45,7 +48,9 @@ def merge_clauses(events: list[Event]) -> list[Event]:
     clause or restated in a clause of its own ("a bombing killed one soldier and wounded two
     others", "opened fire, killing two", "met in Paris, where they discussed trade", "will meet
     on Friday to discuss the border"), whatever modality each clause gives it: the more
-    confident event keeps the others' triggers as mentions, and their target if it named none.
+    confident event keeps the others' triggers as mentions, and their source or target where
+    words name it and its own named none ("injured in police firing": the police fired); the
+    act is done, and dated, as a clause that tells it as done says ("telephoned X to discuss").
     Parties agree when either side names none or they share one (a clause's "they" may be both
     parties of a meeting), so that two doers ("troops shelled ..., rebels attacked ...") or two
     targets ("accused X ... and accused Y ...") stay two events."""
@@ -56,14 +61,21 @@ def merge_clauses(events: list[Event]) -> list[Event]:
             merged.append(event)
             continue
         kept.mentions.extend(m for m in event.mentions if m not in kept.mentions)
+        if not _named(kept.source) and _named(event.source):
+            kept.source = event.source
         if not _named(kept.target):
             kept.target = event.target
+        if event.modality in FACTUAL and kept.modality not in FACTUAL:
+            kept.modality, kept.date, kept.date_precision = (event.modality, event.date,
+                                                             event.date_precision)
     return sorted(merged, key=lambda e: e.trigger.start)
 
 
 def _one_happening(kept: Event, event: Event) -> bool:
     if kept.type != event.type or kept.sentence != event.sentence:
         return False
+    if _parties(event.source) and not _parties(kept.source):
+        return False  # the act told with its doer keeps it
     return (_agree(event.source, kept.source, kept.target)
             and _agree(event.target, kept.target, kept.source))
 
@@ -79,13 +91,25 @@ def _agree(mine: list[ActorRef], theirs: list[ActorRef], their_others: list[Acto
 
 
 def _parties(refs: list[ActorRef]) -> list[ActorRef]:
-    return [r for r in refs if r.actor or r.country]
+    return [r for r in refs if r.actor or r.country or r.sector]
 
 
 def _same_party(a: ActorRef, b: ActorRef) -> bool:
     """Two named actors are one party when they are the same actor; otherwise one country's
     people of one sector ("Chadian troops" and "Chadian rebels" are two parties; "Chadian
-    troops" and Chad, or "the border" placed in Chad, may be one)."""
+    troops" and Chad, or "the border" placed in Chad, may be one), or, where a country is
+    not known, one sector ("the police")."""
     if a.actor and b.actor:
         return a.actor == b.actor
-    return a.country == b.country and (a.sector == b.sector or not (a.sector and b.sector))
+    if a.country and b.country:
+        return a.country == b.country and (a.sector == b.sector or not (a.sector and b.sector))
+    return bool(a.sector) and a.sector == b.sector
+
+
+def has_party(event: Event) -> bool:
+    """Whether an event has anyone in it: an actor, a country or a kind of agent ("the army"),
+    or at least words for one ("both sides"), in its source or target. A talk, a pledge or a
+    retreat with none ("reiterated his resolve", "an appearance if requested") tells no dyad
+    anything; a clause that tells the same act with a party has already taken it up as a
+    mention (`merge_clauses`)."""
+    return any(r.actor or r.country or r.sector or r.text for r in (*event.source, *event.target))
