@@ -139,3 +139,13 @@ def test_a_mandative_subjunctive_is_demanded_under_any_verb() -> None:
 def test_a_doerless_gerund_that_a_predicate_judges_is_no_act() -> None:
     events = code("Boycotting the Kenyan elections is not enough, the Somali opposition said.")
     assert not [e for e in events if e.type == "PROTEST" and e.modality == "asserted"]
+
+
+@pytest.mark.parametrize(("text", "event_type", "modality"), [
+    ("The new law allows police to arrest suspects without a warrant.", "COERCE", "hypothetical"),
+    ("The court permitted the army to deploy troops in the capital.", "MOBILIZE", "hypothetical"),
+    ("The guards let the protesters march to the square.", "PROTEST", "hypothetical"),
+    ("The protesters were not allowed to march to the square.", "PROTEST", "negated"),
+])
+def test_a_permitted_act_is_not_told_as_done(text: str, event_type: str, modality: str) -> None:
+    assert only(code(text), event_type).modality == modality

@@ -107,6 +107,7 @@ class ModalityCues:
     hypothetical_governors: frozenset[str]
     hypothetical_adjectives: frozenset[str]
     hypothetical_nouns: frozenset[str]
+    permission_governors: frozenset[str]
     journey_verbs: frozenset[str]
     demanded_auxiliaries: frozenset[str]
     demanded_governors: frozenset[str]
@@ -320,6 +321,7 @@ class _Hypothetical(WordFile):
     governors: Words
     adjectives: Words
     nouns: Words
+    permissions: Words
 
 
 class _Purpose(WordFile):
@@ -387,6 +389,7 @@ def load_cues(path: Path | None = None) -> ModalityCues:
         hypothetical_governors=words.hypothetical.governors,
         hypothetical_adjectives=words.hypothetical.adjectives,
         hypothetical_nouns=words.hypothetical.nouns,
+        permission_governors=words.hypothetical.permissions,
         journey_verbs=words.purpose.journeys,
         demanded_auxiliaries=words.demanded.auxiliaries,
         demanded_governors=words.demanded.governors,

@@ -152,7 +152,8 @@ def _governor_cue(governor: Token, lexicon: EventLexicon,
     adjective = governor.pos_ == "ADJ"
     tables = (
         ("negated", cues.negation_governors),
-        ("hypothetical", cues.hypothetical_adjectives if adjective else cues.hypothetical_governors),
+        ("hypothetical", cues.hypothetical_adjectives if adjective
+         else cues.hypothetical_governors | cues.permission_governors),
         ("demanded", () if adjective else cues.demanded_governors),
         ("future", cues.future_adjectives if adjective else cues.future_governors),
     )
@@ -399,6 +400,9 @@ def _link_reading(clause: Token, trigger_clause: Token, lexicon: EventLexicon,
         # a doerless gerund that a predicate judges is an activity in general, not an act:
         # "boycotting the talks is not enough"
         return ModalityReading("hypothetical", "generic")
+    if dep in GOVERNED_DEPS and head.lemma_.lower() in cues.permission_governors:
+        # the bare verb after "let" is what is permitted, not a mandate: "let them pass"
+        return _governor_cue(head, lexicon, triggers)
     if dep == "ccomp" and _subjunctive(clause):
         # a bare verb with a subject of its own is a mandate, whatever verb tells it: "insisted
         # that Somalia withdraw", "recommended that the army release them"
