@@ -149,3 +149,10 @@ def test_a_doerless_gerund_that_a_predicate_judges_is_no_act() -> None:
 ])
 def test_a_permitted_act_is_not_told_as_done(text: str, event_type: str, modality: str) -> None:
     assert only(code(text), event_type).modality == modality
+
+
+def test_a_whether_question_announces_nothing_under_a_reporting_verb() -> None:
+    events = code("The minister said he would meet the Iranian president.")
+    assert only(events, "CONSULT").modality == "future"
+    events = code("Asked whether he would meet the Iranian president, the minister said no.")
+    assert only(events, "CONSULT").modality == "hypothetical"

@@ -100,16 +100,21 @@ def _marks(clause: Token) -> Iterator[Token]:
             yield from (m for m in child.children if m.dep_ == "mark")
 
 
-def _condition_cue(clause: Token, cues: ModalityCues) -> ModalityReading | None:
-    """A clause under "if"/"unless", or one that states a condition of its own."""
+def _marked_condition(clause: Token, cues: ModalityCues) -> ModalityReading | None:
+    """A clause under "if", "unless" or "whether"."""
     for mark in _marks(clause):
         if mark.lower_ in cues.hypothetical_markers:
             return ModalityReading("hypothetical", mark.lower_)
+    return None
+
+
+def _condition_cue(clause: Token, cues: ModalityCues) -> ModalityReading | None:
+    """A clause that states a condition of its own: "will attack if they come"."""
     for child in clause.children:
         if child.dep_ == "advcl":
-            for mark in _marks(child):
-                if mark.lower_ in cues.hypothetical_markers:
-                    return ModalityReading("hypothetical", mark.lower_)
+            reading = _marked_condition(child, cues)
+            if reading is not None:
+                return reading
     return None
 
 
@@ -121,7 +126,10 @@ def _own_cue(clause: Token, cues: ModalityCues, reported: bool) -> ModalityReadi
         return ModalityReading("negated", clause.head.lower_)
     if _imperative(clause):
         return ModalityReading("demanded", "imperative")
-    return _auxiliary_cue(clause, cues, reported) or _condition_cue(clause, cues)
+    # the clause's own "if" or "whether" decides over its auxiliary: "asked whether they would
+    # meet" puts a question, under a reporting verb as elsewhere, and announces no meeting
+    return (_marked_condition(clause, cues) or _auxiliary_cue(clause, cues, reported)
+            or _condition_cue(clause, cues))
 
 
 IMPERATIVE_DEPS = ("ROOT", "ccomp", "parataxis")
