@@ -37,3 +37,10 @@ def test_explain_says_why_a_matched_trigger_was_not_coded() -> None:
     lines = explain_sentence("The talks resumed on Monday.", "2024-05-01")
     assert any("'talks' matched CONSULT, but its event names no party" in line for line in lines)
     assert not any("no trigger pattern matched" in line for line in lines)
+
+
+def test_a_request_for_comment_is_no_request() -> None:
+    assert not code("The Kenyan ministry did not answer an email requesting comment.")
+    assert not code("Reporters asked the Kenyan police for comment on Monday.")
+    assert [e.type for e in code("Kenya asked Uganda for the release of the fishermen.")] == [
+        "REQUEST"]

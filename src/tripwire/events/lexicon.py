@@ -123,6 +123,7 @@ class ModalityCues:
     reporting_verbs: frozenset[str]
     attribution_words: frozenset[str]
     comment_verbs: frozenset[str]
+    comment_nouns: frozenset[str]
 
 
 @dataclass
@@ -355,6 +356,7 @@ class _Reporting(WordFile):
     verbs: Words
     attributions: Words
     comment: Words
+    comment_nouns: Words
 
 
 class _ModalityWords(WordFile):
@@ -405,6 +407,7 @@ def load_cues(path: Path | None = None) -> ModalityCues:
         reporting_verbs=words.reporting.verbs,
         attribution_words=words.reporting.attributions,
         comment_verbs=words.reporting.comment,
+        comment_nouns=words.reporting.comment_nouns,
     )
 
 

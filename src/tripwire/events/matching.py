@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from tripwire.events.lexicon import EventLexicon, TriggerPattern
+from tripwire.events.lexicon import EventLexicon, ModalityCues, TriggerPattern
 from tripwire.lang import WordFile, WordList, Words, load_words, word_file
 from tripwire.nlp.syntax import OBJECTS as OBJECT_DEPS
 from tripwire.nlp.syntax import SUBJECTS, gerund_head, hyphen_prefix, is_passive, owner_of_gerund
@@ -396,9 +396,23 @@ def _owned(noun: Token, modifiers: frozenset[str]) -> bool:
 
 
 def _about_comment(match: TriggerMatch, lexicon: EventLexicon) -> bool:
-    """"declined to comment", "refused to say": a statement about speaking, not an event."""
+    """"declined to comment", "refused to say", "an email requesting comment": a statement
+    about speaking, not an event."""
     if match.pattern.complement is None:
         return False
-    speech = lexicon.cues.comment_verbs | lexicon.cues.reporting_verbs
-    return any(c.dep_ == "xcomp" and c.lemma_.lower() in speech for c in match.token.children)
+    cues = lexicon.cues
+    speech = cues.comment_verbs | cues.reporting_verbs
+    if any(c.dep_ == "xcomp" and c.lemma_.lower() in speech for c in match.token.children):
+        return True
+    return match.pattern.complement == "demanded" and any(
+        thing.lemma_.lower() in cues.comment_nouns for thing in _demanded_things(match.token, cues))
+
+
+def _demanded_things(token: Token, cues: ModalityCues) -> Iterator[Token]:
+    """What a demand names as demanded: its object, or what it is "for" ("asked for comment")."""
+    for child in token.children:
+        if child.dep_ in OBJECT_DEPS:
+            yield child
+        elif child.dep_ in ("prep", "prt") and child.lower_ in cues.demand_prepositions:
+            yield from (c for c in child.children if c.dep_ == "pobj")
 
