@@ -44,3 +44,11 @@ def test_a_request_for_comment_is_no_request() -> None:
     assert not code("Reporters asked the Kenyan police for comment on Monday.")
     assert [e.type for e in code("Kenya asked Uganda for the release of the fishermen.")] == [
         "REQUEST"]
+
+
+def test_a_prevention_restricts_only_someone_kept_from_an_act() -> None:
+    assert not [e for e in code("Kenyan troops were sent to prevent damage to the pipeline.")
+                if e.type == "COERCE"]
+    [kept] = [e for e in code("Kenya prevented Somali traders from crossing the border.")
+              if e.type == "COERCE"]
+    assert kept.modality == "asserted"
