@@ -158,3 +158,25 @@ def test_a_possessive_for_the_doer_is_no_target(text: str, event_type: str,
                                                 target: set[str]) -> None:
     [event] = [e for e in analyze(text, published="2023-03-06").events if e.type == event_type]
     assert {ref_country(r) for r in event.target if ref_country(r)} == target
+
+
+def test_a_place_never_replaces_the_people_a_passive_act_befalls() -> None:
+    [event] = [e for e in analyze("The protesters were arrested in Harare on Monday.",
+                                  published="2023-03-06").events if e.type == "COERCE"]
+    assert [r.text for r in event.target] == ["The protesters"]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Congo demanded the withdrawal of M23 troops from the occupied towns.", "COD"),
+    ("Kenya called for the resignation of the Somali foreign minister.", "SOM"),
+])
+def test_the_of_phrase_of_a_withdrawal_or_resignation_does_it(text: str, source: str) -> None:
+    [event] = [e for e in analyze(text, published="2023-03-06").events if e.type == "RETREAT"]
+    assert {ref_country(r) for r in event.source} == {source}
+
+
+def test_the_of_phrase_of_a_release_undergoes_it() -> None:
+    events = analyze("Chad demanded the release of the Sudanese prisoners.",
+                     published="2023-03-06").events
+    [event] = [e for e in events if e.type == "RETREAT"]
+    assert "SDN" not in {ref_country(r) for r in event.source}

@@ -81,6 +81,7 @@ class RoleWords(WordFile):
     object_control: Words
     control_prepositions: Words
     patient_nouns: Words
+    doer_of_nouns: Words
     ethnic_modifiers: Words
     stance_suffixes: Words
     prepositions: _Prepositions
@@ -478,6 +479,9 @@ def _owner_roles(match: TriggerMatch, targets: list[Token]) -> Heads:
         targets = possessors
         owners = [t for t in owners if t.dep_ != "poss"]
     sources = [by] if by is not None else owners
+    if not sources and noun.lemma_.lower() in role_words().doer_of_nouns:
+        # "the withdrawal of M23 troops": who withdraws
+        sources = _prep_objects(noun, _preps().theme)
     if not targets and verb is not None:
         targets = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
     return sources, targets
@@ -636,6 +640,11 @@ def _resolve_heads(heads: list[Token], lookup: ActorLookup,
 
 def _named(ref: ActorRef) -> bool:
     return bool(ref.actor or ref.country)
+
+
+def _someone(ref: ActorRef) -> bool:
+    """A reference to an actor, or to a generic agent that context will place ("protesters")."""
+    return _named(ref) or (ref.sector is not None and not ref.unresolved)
 
 
 def _inner_refs(head: Token, lookup: ActorLookup, depth: int = 3,
@@ -817,8 +826,9 @@ def _fallback_targets(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorL
         # on the active verb; it names who did what the object names
         doers = [t for t in _prep_objects(verb, _preps().agent) if t not in sources]
         target = [r for r in _resolve_heads(doers, lookup, None) if _named(r)] or target
-    if match.pattern.kind == "verb" and not any(_named(r) for r in target):
+    if match.pattern.kind == "verb" and not any(_someone(r) for r in target):
         # "refusing admittance to Ghanaians": the object names no one, the preposition does
+        # (but "protesters were arrested in Harare": the protesters are someone, placed below)
         later = [t for t in _following_prep_objects(match.token, event_type.targets)
                  if t not in sources]
         target = [r for r in _resolve_heads(later, lookup, None) if _named(r)] or target
