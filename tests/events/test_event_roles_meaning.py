@@ -180,3 +180,10 @@ def test_the_of_phrase_of_a_release_undergoes_it() -> None:
                      published="2023-03-06").events
     [event] = [e for e in events if e.type == "RETREAT"]
     assert "SDN" not in {ref_country(r) for r in event.source}
+
+
+def test_a_word_beside_a_named_doer_that_names_no_one_is_no_party() -> None:
+    events = analyze("Moscow demands that Ukraine halt attacks on Russian territory.",
+                     published="2023-03-06").events
+    demanded = [e for e in events if e.modality == "demanded"]
+    assert demanded and all([r.actor for r in e.source] == ["UKR"] for e in demanded)

@@ -635,6 +635,10 @@ def _resolve_heads(heads: list[Token], lookup: ActorLookup,
             if all(ref.actor != r.actor or (ref.actor is None and ref.text != r.text)
                    for r in refs):
                 refs.append(ref)
+    if any(_named(r) for r in refs):
+        # a word beside a named role that names no one is no party of its own ("Ukraine halt
+        # attacks" parsed as one noun phrase)
+        refs = [r for r in refs if _named(r) or r.sector is not None]
     return refs
 
 
