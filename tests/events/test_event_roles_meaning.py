@@ -187,3 +187,12 @@ def test_a_word_beside_a_named_doer_that_names_no_one_is_no_party() -> None:
                      published="2023-03-06").events
     demanded = [e for e in events if e.modality == "demanded"]
     assert demanded and all([r.actor for r in e.source] == ["UKR"] for e in demanded)
+
+
+def test_a_rebel_group_demands_talks_with_its_own_government() -> None:
+    # the generic agent inside what is demanded is the target; a rebel group, unlike a state's
+    # official, acts among its own people, not in the other state the sentence names
+    [request] = [e for e in analyze("The M23 rebels, who hold towns near the border with Rwanda, "
+                                    "are demanding talks with the government.",
+                                    published="2023-03-06").events if e.type == "REQUEST"]
+    assert [(r.text, r.country) for r in request.target] == [("the government", "COD")]

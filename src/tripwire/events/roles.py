@@ -24,6 +24,7 @@ from tripwire.actors.reference import (
     refer,
     with_reasons,
 )
+from tripwire.actors.registry import registry
 from tripwire.actors.words import phrase_words, reference_words
 from tripwire.document import ActorRef, Quote
 from tripwire.events.lexicon import EventLexicon, EventType
@@ -81,6 +82,7 @@ class RoleWords(WordFile):
     object_control: Words
     control_prepositions: Words
     patient_nouns: Words
+    state_sectors: Words
     doer_of_nouns: Words
     ethnic_modifiers: Words
     stance_suffixes: Words
@@ -703,6 +705,13 @@ def _resolve_targets(heads: list[Token], lookup: ActorLookup) -> list[ActorRef]:
         inner = _inner_refs(head, lookup)
         if inner:
             return inner
+    if not any(_someone(r) for r in refs):
+        # "demanded talks with the government": the generic agent inside, placed later
+        inner_heads = _with_conjuncts([t for head in heads
+                                       for t in _prep_objects(head, _preps().inner)])
+        generic = [r for r in _resolve_heads(inner_heads, lookup, None) if _someone(r)]
+        if generic:
+            return generic
     return refs
 
 
@@ -984,13 +993,26 @@ def _at_home(refs: list[ActorRef], others: list[ActorRef], sentence: Span,
     South African leader" does not make the host South African)."""
     if all(r.country or not _placeable(r, anyone) for r in refs):
         return refs
-    taken = {r.country for r in others if r.country and r.actor}
+    taken = {r.country for r in others if r.country and r.actor and _state_side(r)}
     home = next((c for c in _sentence_countries(sentence, lookup, frame) if c not in taken),
                 None)
     if home is None:
         return refs
     return [ActorRef(r.actor, r.text, home, r.sector) if not r.country and _placeable(r, anyone) else r
             for r in refs]
+
+
+def _state_side(ref: ActorRef) -> bool:
+    """A state or one of its bodies or officials, whose country a generic counterpart does not
+    share ("welcomed the South African leader"); a rebel group or a party acts among its own
+    people ("the M23 demanded talks with the government")."""
+    sector = ref.sector
+    if sector is None and ref.actor:
+        entry = registry().get(ref.actor)
+        if entry is not None and entry.kind == "state":
+            return True
+        sector = entry.sector if entry is not None else None
+    return sector is None or sector.lower() in role_words().state_sectors
 
 
 def _placeable(ref: ActorRef, anyone: bool) -> bool:
