@@ -174,3 +174,18 @@ def test_an_unplaced_deed_belongs_to_where_the_story_is_not_to_the_first_country
 def test_every_conjunct_of_an_owner_phrase_is_a_source() -> None:
     event = event_of("The foreign ministers of Chile and Peru condemned the attack.", "ACCUSE")
     assert keys(event.source) >= {"CHL", "PER"}
+
+
+def test_a_bare_title_is_not_the_person_it_happens_to_follow() -> None:
+    # "minister" near the president's mention is the title's own mention, not his introduction
+    text = ("Somali officials met Kenyan President William Ruto in Nairobi on Monday. "
+            "The minister later condemned the attack on the border town.")
+    event = event_of(text, "ACCUSE")
+    assert "person:william-ruto" not in keys(event.source)
+
+
+def test_a_bare_title_answering_a_state_is_not_of_that_state() -> None:
+    text = "Kenya accused Somalia of harbouring militants. The minister rejected the accusation."
+    event = event_of(text, "REJECT")
+    assert keys(event.target) == {"KEN"}
+    assert keys(event.source) == {"SOM"}

@@ -56,12 +56,15 @@ class ArticleContext:
         return bool(ref.actor) and any(generic_body_name(registry(), ref.actor or "", word,
                                                          self.named) for word in ref.text.split())
 
-    def recent(self, sentence: Span) -> str | None:
+    def recent(self, sentence: Span, taken: set[str] | frozenset[str] = frozenset()) -> str | None:
         """The country named last in the few sentences before `sentence`, else the article's:
-        where the story is when a deed names no place ("dozens have been killed since")."""
+        where the story is when a deed names no place ("dozens have been killed since"); never
+        one of `taken`, the states the act's other role names ("Kenya accused Somalia ... The
+        minister rejected the accusation": the minister answers Kenya, so is not Kenyan)."""
         window = _window_start(sentence[0])
-        before = [c for start, c in self._told if window <= start < sentence.start_char]
-        return before[-1] if before else self.home()
+        before = [c for start, c in self._told if window <= start < sentence.start_char
+                  and c not in taken]
+        return before[-1] if before else self.home(taken)
 
     def home(self, taken: set[str] | frozenset[str] = frozenset()) -> str | None:
         """The article's country (named most, first), else its dateline's; None when the other
@@ -247,8 +250,9 @@ def described(head: Token, named: ActorRef, actors: ActorResolution) -> tuple[Ac
             continue
         if named.country and ref.country != named.country:
             continue
-        if not named.country and lemma not in text[max(0, mention.start - 80):mention.end + 80].lower():
-            continue
+        if not named.country and lemma not in text[max(0, mention.start - 80):
+                                                    min(mention.end + 80, head.idx)].lower():
+            continue  # introduced with the title, not followed by this very mention of it
         return replace(ref, text=_phrase_text(head)), f"definite description: {ref.text!r}"
     return None
 
@@ -444,11 +448,13 @@ def with_reasons(refs: list[ActorRef], context: ArticleContext | None = None,
     a person or a name the registry lacks to the article's country unless the other role's
     actor holds it (the host who "welcomed the Kenyan leader" is not Kenyan)."""
     taken = {r.country for r in others or [] if r.country and r.actor}
+    states = {r.country for r in others or [] if r.country and r.actor == r.country}
     out = []
     for ref in refs:
         if context is not None and not ref.country and _placeable(ref):
             if ref.actor is None and ref.sector:
-                home = context.recent(sentence) if sentence is not None else context.home()
+                home = (context.recent(sentence, states) if sentence is not None
+                        else context.home(states))
             else:
                 home = context.home(taken)
             ref = replace(ref, country=home)

@@ -935,7 +935,11 @@ def _done_where(source: list[ActorRef], target: list[ActorRef], match: TriggerMa
     if len(aimed) != 1:
         return source
     [home] = aimed
-    return [ActorRef(r.actor, r.text, home, r.sector) if _placeable(r, False) else r
+    # but a state's own body or official ("the minister", "officials") acting on a state is
+    # not of that state: "Kenya accused Somalia ... the minister rejected the accusation"
+    state = any(r.actor is not None and r.actor == r.country for r in target)
+    return [ActorRef(r.actor, r.text, home, r.sector)
+            if _placeable(r, False) and not (state and _state_side(r)) else r
             for r in source]
 
 
