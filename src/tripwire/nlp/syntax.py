@@ -259,3 +259,15 @@ def entities_in(span: Span) -> list[Span]:
     if start is not None:
         found.append(Span(span.doc, start, span.end, label=span.doc[start].ent_type_))
     return found
+
+
+def mandative_subjunctive(clause: Token) -> bool:
+    """A that-clause in the mandative subjunctive: its verb in the bare form (tag VB) with a
+    subject and no auxiliary ("that Somalia withdraw its troops"), or a passive with a bare
+    "be" ("that he be released")."""
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return False
+    auxiliaries = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if clause.tag_ == "VB":
+        return not auxiliaries
+    return [(a.lemma_, a.tag_) for a in auxiliaries] == [("be", "VB")]
