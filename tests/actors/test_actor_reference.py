@@ -189,3 +189,10 @@ def test_a_bare_title_answering_a_state_is_not_of_that_state() -> None:
     event = event_of(text, "REJECT")
     assert keys(event.target) == {"KEN"}
     assert keys(event.source) == {"SOM"}
+
+
+def test_the_country_takes_up_the_state_named_in_the_sentences_before() -> None:
+    text = ("Protests erupted in Mozambique after the vote. South Africa urged the country to "
+            "hold talks.")
+    event = event_of(text, "REQUEST")
+    assert [(r.text, r.actor) for r in event.target] == [("the country", "MOZ")]

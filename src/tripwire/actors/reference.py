@@ -124,6 +124,10 @@ def refer(head: Token, resolve: Resolve, actors: ActorResolution,
         found = _last_organisation(head, actors)
         if found is not None:
             return replace(found, text=head.text), f"definite description: {found.text!r}"
+    if head.lemma_.lower() in words.country_nouns and _definite_unnamed(head, words):
+        found = _last_state(head, actors)
+        if found is not None:
+            return replace(found, text=_phrase_text(head)), f"definite description: {found.text!r}"
     return None
 
 
@@ -414,6 +418,27 @@ def _definite_bare(head: Token, words: ReferenceWords) -> bool:
     return (head.pos_ == "NOUN" and not others and len(determiners) == 1
             and determiners[0].lower_ in words.definite
             and not any(c.dep_ in ("prep", "appos", "acl", "relcl") for c in head.rights))
+
+
+def _definite_unnamed(head: Token, words: ReferenceWords) -> bool:
+    """"the country", "the neighbouring country": a definite noun that names no one itself
+    (no name, possessive or "of" phrase in it)."""
+    return head.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in words.definite for c in head.lefts) and not any(
+        c.dep_ in ("compound", "poss", "nmod") or c.ent_type_ for c in head.lefts) and not any(
+        c.dep_ in ("prep", "appos") for c in head.rights)
+
+
+def _last_state(head: Token, actors: ActorResolution) -> ActorRef | None:
+    """The state named last in the few sentences before the one of `head` ("Protests erupted
+    in Mozambique. South Africa urged the country to ...": a sentence's own states are its
+    other parties)."""
+    window = _window_start(head)
+    for mention in reversed(actors.mentions):
+        if window <= mention.start < head.sent.start_char and mention.ref.actor and \
+                mention.ref.actor == mention.ref.country and _kind(mention.ref) == "state":
+            return mention.ref
+    return None
 
 
 def _last_organisation(head: Token, actors: ActorResolution) -> ActorRef | None:
