@@ -196,3 +196,11 @@ def test_a_rebel_group_demands_talks_with_its_own_government() -> None:
                                     "are demanding talks with the government.",
                                     published="2023-03-06").events if e.type == "REQUEST"]
     assert [(r.text, r.country) for r in request.target] == [("the government", "COD")]
+
+
+def test_a_generic_second_object_does_not_hide_whom_a_preposition_names() -> None:
+    [reject] = [e for e in analyze("Togo reopened its borders today to traders expelled from "
+                                   "Ghana, but was still refusing admittance to Nigerians, by far "
+                                   "the biggest group involved, police said.",
+                                   published="2023-03-06").events if e.type == "REJECT"]
+    assert {ref_country(r) for r in reject.target} == {"NGA"}

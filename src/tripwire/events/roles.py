@@ -839,11 +839,14 @@ def _fallback_targets(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorL
         # on the active verb; it names who did what the object names
         doers = [t for t in _prep_objects(verb, _preps().agent) if t not in sources]
         target = [r for r in _resolve_heads(doers, lookup, None) if _named(r)] or target
-    if match.pattern.kind == "verb" and not any(_someone(r) for r in target):
-        # "refusing admittance to Ghanaians": the object names no one, the preposition does
-        # (but "protesters were arrested in Harare": the protesters are someone, placed below)
-        later = [t for t in _following_prep_objects(match.token, event_type.targets)
-                 if t not in sources]
+    if match.pattern.kind == "verb" and not any(_named(r) for r in target):
+        # "refusing admittance to Ghanaians": the object names no one, the preposition does;
+        # but where it happened is no target when the object is someone ("protesters were
+        # arrested in Harare": the protesters, placed below)
+        preps = event_type.targets
+        if any(_someone(r) for r in target):
+            preps = preps - _preps().locative
+        later = [t for t in _following_prep_objects(match.token, preps) if t not in sources]
         target = [r for r in _resolve_heads(later, lookup, None) if _named(r)] or target
     return target
 
@@ -935,12 +938,13 @@ def _done_where(source: list[ActorRef], target: list[ActorRef], match: TriggerMa
     if len(aimed) != 1:
         return source
     [home] = aimed
-    # but a state's own body or official ("the minister", "officials") acting on a state is
-    # not of that state: "Kenya accused Somalia ... the minister rejected the accusation"
+    # but a state's own body or official named by a title alone ("the minister", "officials")
+    # acting on a state is not of that state: "Kenya accused Somalia ... the minister rejected
+    # the accusation"
     state = any(r.actor is not None and r.actor == r.country for r in target)
     return [ActorRef(r.actor, r.text, home, r.sector)
-            if _placeable(r, False) and not (state and _state_side(r)) else r
-            for r in source]
+            if _placeable(r, False) and not (state and r.actor is None and _state_side(r))
+            else r for r in source]
 
 
 def _aimed_at_home(target: list[ActorRef], source: list[ActorRef], match: TriggerMatch,
@@ -1010,12 +1014,10 @@ def _state_side(ref: ActorRef) -> bool:
     """A state or one of its bodies or officials, whose country a generic counterpart does not
     share ("welcomed the South African leader"); a rebel group or a party acts among its own
     people ("the M23 demanded talks with the government")."""
-    sector = ref.sector
-    if sector is None and ref.actor:
-        entry = registry().get(ref.actor)
-        if entry is not None and entry.kind == "state":
-            return True
-        sector = entry.sector if entry is not None else None
+    entry = registry().get(ref.actor) if ref.actor else None
+    if entry is not None and entry.kind == "state":
+        return True  # "Afghan rebels" read as Afghanistan's are the state's, as written
+    sector = (entry.sector if entry is not None else None) or ref.sector
     return sector is None or sector.lower() in role_words().state_sectors
 
 
