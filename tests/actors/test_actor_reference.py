@@ -196,3 +196,19 @@ def test_the_country_takes_up_the_state_named_in_the_sentences_before() -> None:
             "hold talks.")
     event = event_of(text, "REQUEST")
     assert [(r.text, r.actor) for r in event.target] == [("the country", "MOZ")]
+
+
+def test_a_title_keeps_its_qualifiers_and_is_not_the_person_it_acts_on() -> None:
+    # "the foreign minister" is not the prime minister named before, nor of his country
+    text = ("Kenya hosted talks with Ethiopia on Monday. Ethiopian Prime Minister Abiy Ahmed "
+            "arrived in Nairobi. The foreign minister criticised Abiy Ahmed.")
+    event = event_of(text, "ACCUSE")
+    assert "person:abiy-ahmed" not in keys(event.source)
+    assert keys(event.source) == {"KEN"}
+
+
+def test_a_title_with_the_same_qualifiers_takes_up_its_holder() -> None:
+    text = ("Ethiopian Prime Minister Abiy Ahmed arrived in Nairobi on Monday. "
+            "The prime minister criticised Kenya.")
+    event = event_of(text, "ACCUSE")
+    assert "person:abiy-ahmed" in keys(event.source)

@@ -244,6 +244,9 @@ def described(head: Token, named: ActorRef, actors: ActorResolution) -> tuple[Ac
     if lemma not in lexicon.office_words or not any(
             c.dep_ == "det" and c.lower_ in reference_words().definite for c in head.lefts):
         return None
+    # the title with its own qualifiers: "the foreign minister" is not the prime minister
+    title = " ".join([*(c.lower_ for c in head.lefts if c.dep_ in ("amod", "compound")
+                        and not c.ent_type_), lemma])
     window = _window_start(head)
     text = head.doc.text
     for mention in reversed(actors.mentions):
@@ -254,7 +257,7 @@ def described(head: Token, named: ActorRef, actors: ActorResolution) -> tuple[Ac
             continue
         if named.country and ref.country != named.country:
             continue
-        if not named.country and lemma not in text[max(0, mention.start - 80):
+        if not named.country and title not in text[max(0, mention.start - 80):
                                                     min(mention.end + 80, head.idx)].lower():
             continue  # introduced with the title, not followed by this very mention of it
         return replace(ref, text=_phrase_text(head)), f"definite description: {ref.text!r}"
@@ -478,13 +481,24 @@ def with_reasons(refs: list[ActorRef], context: ArticleContext | None = None,
     for ref in refs:
         if context is not None and not ref.country and _placeable(ref):
             if ref.actor is None and ref.sector:
-                home = (context.recent(sentence, states) if sentence is not None
-                        else context.home(states))
+                # a title alone ("the foreign minister") is not of the other role's actor's
+                # country; other generic agents ("police") only not of the other role's state
+                held = taken if is_title(ref) else states
+                home = (context.recent(sentence, held) if sentence is not None
+                        else context.home(held))
             else:
                 home = context.home(taken)
             ref = replace(ref, country=home)
         out.append(replace(ref, unresolved=unresolved_reason(ref)))
     return out
+
+
+def is_title(ref: ActorRef) -> bool:
+    """A phrase whose last word is an office ("the foreign minister", "the envoy")."""
+    words = ref.text.split()
+    lexicon = load_lexicon()
+    return bool(words) and (words[-1].lower() in lexicon.office_words
+                            or words[-1].lower() in lexicon.plural_office_words)
 
 
 def _placeable(ref: ActorRef) -> bool:

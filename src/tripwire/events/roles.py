@@ -20,6 +20,7 @@ from tripwire.actors.reference import (
     ArticleContext,
     cannot_act,
     described,
+    is_title,
     parties,
     refer,
     with_reasons,
@@ -939,12 +940,13 @@ def _done_where(source: list[ActorRef], target: list[ActorRef], match: TriggerMa
         return source
     [home] = aimed
     # but a state's own body or official named by a title alone ("the minister", "officials")
-    # acting on a state is not of that state: "Kenya accused Somalia ... the minister rejected
-    # the accusation"
+    # acting on a state is not of that state ("Kenya accused Somalia ... the minister rejected
+    # the accusation"), nor a title acting on a named person of that state
     state = any(r.actor is not None and r.actor == r.country for r in target)
+    person = any(r.actor is not None for r in target)
     return [ActorRef(r.actor, r.text, home, r.sector)
-            if _placeable(r, False) and not (state and r.actor is None and _state_side(r))
-            else r for r in source]
+            if _placeable(r, False) and not (r.actor is None and _state_side(r) and (
+                state or (person and is_title(r)))) else r for r in source]
 
 
 def _aimed_at_home(target: list[ActorRef], source: list[ActorRef], match: TriggerMatch,
