@@ -204,3 +204,12 @@ def test_a_generic_second_object_does_not_hide_whom_a_preposition_names() -> Non
                                    "the biggest group involved, police said.",
                                    published="2023-03-06").events if e.type == "REJECT"]
     assert {ref_country(r) for r in reject.target} == {"NGA"}
+
+
+def test_an_act_offered_once_another_side_acts_is_aimed_at_that_side() -> None:
+    # what the condition clause acts on ("an armed group") is no target of the pledge
+    [agree] = [e for e in analyze("Minister Jean Bizimana agreed to lift what he called "
+                                  "defensive measures once Congo disbands an armed group Rwanda "
+                                  "says was behind the war.",
+                                  published="2023-03-06").events if e.type == "AGREE"]
+    assert {ref_country(r) for r in agree.target} == {"COD"}

@@ -342,8 +342,15 @@ def complement_targets(verb: Token, depth: int = 4) -> Iterator[list[Token]]:
     if depth == 0:
         return
     for child in verb.children:
-        if child.dep_ in ("xcomp", "ccomp") or (child.dep_ == "advcl" and depth < 4):
+        if child.dep_ in ("xcomp", "ccomp") or (child.dep_ == "advcl" and depth < 4
+                                                and not _condition(child)):
             yield from _clause_targets(child, depth)
+
+
+def _condition(clause: Token) -> bool:
+    """A clause a condition marker opens ("once Congo disbands the group"): what the other
+    side must do, not what the act is done to (`ultimatum_condition` reads it)."""
+    return any(c.dep_ == "mark" and c.lower_ in role_words().conditions for c in clause.children)
 
 
 def _clause_targets(clause: Token, depth: int = 4) -> Iterator[list[Token]]:
