@@ -212,3 +212,11 @@ def test_a_title_with_the_same_qualifiers_takes_up_its_holder() -> None:
             "The prime minister criticised Kenya.")
     event = event_of(text, "ACCUSE")
     assert "person:abiy-ahmed" in keys(event.source)
+
+
+def test_a_nation_is_no_abstraction_and_a_relative_is_a_person() -> None:
+    doc = parse("Neither nation would help them.")
+    assert not_agent(next(t for t in doc if t.text == "nation")) is None
+    event = event_of("Her father, speaking from Sylhet in Bangladesh, accused the British "
+                     "authorities of neglect.", "ACCUSE")
+    assert keys(event.source) == {"BGD"}

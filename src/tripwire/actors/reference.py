@@ -399,7 +399,7 @@ def not_agent(head: Token) -> str | None:
     if cls is not None:
         return f"not an agent: {'an' if cls[0] in 'aeiou' else 'a'} {cls}"
     if lemma.endswith(tuple(words.abstract_endings)) and lemma not in words.organisation_nouns and \
-            not _names_actor(lemma, head.lower_):
+            lemma not in words.country_nouns and not _names_actor(lemma, head.lower_):
         return "not an agent: an abstraction"
     return None
 
