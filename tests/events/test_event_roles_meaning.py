@@ -213,3 +213,10 @@ def test_an_act_offered_once_another_side_acts_is_aimed_at_that_side() -> None:
                                   "says was behind the war.",
                                   published="2023-03-06").events if e.type == "AGREE"]
     assert {ref_country(r) for r in agree.target} == {"COD"}
+
+
+def test_a_conjunct_whose_borrowed_subject_cannot_act_is_the_reporters() -> None:
+    [request] = [e for e in analyze("The WHO said the situation at the camp was critical and "
+                                    "called on all parties to provide access.",
+                                    published="2023-03-06").events if e.type == "REQUEST"]
+    assert [r.text for r in request.source] == ["WHO"]

@@ -21,6 +21,7 @@ from tripwire.actors.reference import (
     cannot_act,
     described,
     is_title,
+    not_agent,
     parties,
     refer,
     with_reasons,
@@ -117,8 +118,14 @@ def _control() -> Control:
 
 
 def _doer(verb: Token) -> Token | None:
-    """Who does a clause (`doer_of` with this language's control words)."""
-    return doer_of(verb, _control())
+    """Who does a clause (`doer_of` with this language's control words); a conjunct whose
+    borrowed subject cannot act is the reporter's ("the WHO said the situation was critical and
+    called on all parties ...": the WHO calls)."""
+    doer = doer_of(verb, _control())
+    if doer is not None and verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and \
+            doer.head.i == verb.head.i and not_agent(doer) is not None:
+        return doer_of(verb.head.head, _control()) or doer
+    return doer
 
 
 @dataclass
