@@ -119,6 +119,8 @@ def _own_cue(clause: Token, cues: ModalityCues, reported: bool) -> ModalityReadi
         return ModalityReading("negated", negation.lower_)
     if clause.dep_ == "pcomp" and clause.head.lower_ in cues.negation_prepositions:
         return ModalityReading("negated", clause.head.lower_)
+    if clause.dep_ == "pcomp" and clause.head.lower_ in cues.hypothetical_prepositions:
+        return ModalityReading("hypothetical", clause.head.lower_)
     if _imperative(clause):
         return ModalityReading("demanded", "imperative")
     return _auxiliary_cue(clause, cues, reported) or _condition_cue(clause, cues)

@@ -122,9 +122,12 @@ def _doer(verb: Token) -> Token | None:
     borrowed subject cannot act is the reporter's ("the WHO said the situation was critical and
     called on all parties ...": the WHO calls)."""
     doer = doer_of(verb, _control())
-    if doer is not None and verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and \
-            doer.head.i == verb.head.i and not_agent(doer) is not None:
-        return doer_of(verb.head.head, _control()) or doer
+    head = verb.head
+    if doer is not None and verb.dep_ == "conj" and head.dep_ == "ccomp" and \
+            head.lemma_ == "be" and doer.head.i == head.i and not_agent(doer) is not None:
+        # joined to a reported state ("... was critical"), not to a deed ("a bombing killed
+        # one and wounded two")
+        return doer_of(head.head, _control()) or doer
     return doer
 
 
