@@ -119,6 +119,10 @@ def doer_of(verb: Token, control: Control, depth: int = 0) -> Token | None:
     if dep == "conj" and is_passive(head):
         # "was indicted and will resign": the patient of the first verb does the second
         return None if is_passive(verb) else first_child(head, ("nsubjpass",))
+    if dep == "advcl" and verb.tag_ == "VBG" and is_passive(head):
+        # a participle beside a passive is done by its patient: "was arrested while trying to
+        # flee", "has been told to leave, while asking to return"
+        return first_child(head, ("nsubjpass",))
     if dep == "conj" or (dep == "advcl" and (verb.tag_ == "VBG" or is_infinitive(verb))):
         # a participle or a purpose infinitive is done by its clause's doer: "travelled to
         # Accra to discuss the crisis"
