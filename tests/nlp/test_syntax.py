@@ -87,21 +87,6 @@ def test_passives_and_their_agents() -> None:
     assert not is_passive(active[1]) and passive_agent(active[1]) is None
 
 
-def test_a_participle_joined_to_a_passive_is_passive_unless_it_has_its_own_auxiliary() -> None:
-    # "a campaign led by X and supported by Y"
-    led = parsed([("campaign", 0, "ROOT", "NOUN"), ("led", 0, "acl", "VERB"),
-                  ("and", 1, "cc", "CCONJ"), ("supported", 1, "conj", "VERB"),
-                  ("by", 3, "agent", "ADP"), ("Turkey", 4, "pobj", "PROPN")],
-                 tags=["NN", "VBN", "CC", "VBN", "IN", "NNP"])
-    assert is_passive(led[3]) and passive_agent(led[3]).text == "Turkey"
-    # "were arrested and have released ..." is active in its second clause
-    own = parsed([("They", 2, "nsubjpass", "PRON"), ("were", 2, "auxpass", "AUX"),
-                  ("arrested", 2, "ROOT", "VERB"), ("and", 2, "cc", "CCONJ"),
-                  ("have", 5, "aux", "AUX"), ("appealed", 2, "conj", "VERB")],
-                 tags=["PRP", "VBD", "VBN", "CC", "VBP", "VBN"])
-    assert not is_passive(own[5])
-
-
 def test_objects_of_prepositions_in_text_order() -> None:
     doc = parsed([("Peru", 1, "nsubj", "PROPN"), ("met", 1, "ROOT", "VERB"),
                   ("with", 1, "prep", "ADP"), ("Chile", 2, "pobj", "PROPN"),

@@ -60,8 +60,6 @@ def verb_objects(verb: Token) -> list[Token]:
             heads = [verb.head]
         if not heads and verb.dep_ == "conj":
             heads = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
-            if not heads and verb.head.dep_ == "acl":
-                heads = [verb.head.head]  # "a campaign led by X and supported by Y"
         if not heads and verb.dep_ == "xcomp":
             # "forces continue to be deployed": the patient is the governing verb's subject
             heads = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]

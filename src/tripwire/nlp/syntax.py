@@ -175,17 +175,10 @@ def complement_subject(token: Token) -> Token | None:
 
 
 def is_passive(verb: Token) -> bool:
-    """A passive clause ("was arrested") or a passive participle ("troops sent to ...", "led by
-    the SDF and supported by the US": a participle joined to one, with no auxiliary or subject
-    of its own)."""
+    """A passive clause ("was arrested") or a passive participle ("troops sent to ...")."""
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return True
-    if verb.tag_ != "VBN":
-        return False
-    if verb.dep_ == "acl":
-        return True
-    return verb.dep_ == "conj" and verb.head.i != verb.i and is_passive(verb.head) and not any(
-        c.dep_ in ("aux", "nsubj") for c in verb.children)
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
 
 
 def passive_agent(verb: Token) -> Token | None:
