@@ -724,9 +724,10 @@ def _resolve_targets(heads: list[Token], lookup: ActorLookup) -> list[ActorRef]:
         if inner:
             return inner
     if not any(_someone(r) for r in refs):
-        # "demanded talks with the government": the generic agent inside, placed later
+        # "demanded talks with the government": the generic agent a noun's act is aimed at,
+        # placed later (not any inside it: "the suspension of the policemen" is no act on them)
         inner_heads = _with_conjuncts([t for head in heads
-                                       for t in _prep_objects(head, _preps().inner)])
+                                       for t in _prep_objects(head, _preps().noun_targets)])
         generic = [r for r in _resolve_heads(inner_heads, lookup, None) if _someone(r)]
         if generic:
             return generic
