@@ -108,6 +108,7 @@ class ModalityCues:
     hypothetical_adjectives: frozenset[str]
     hypothetical_nouns: frozenset[str]
     permission_governors: frozenset[str]
+    hypothetical_prepositions: frozenset[str]
     journey_verbs: frozenset[str]
     demanded_auxiliaries: frozenset[str]
     demanded_governors: frozenset[str]
@@ -323,6 +324,7 @@ class _Hypothetical(WordFile):
     adjectives: Words
     nouns: Words
     permissions: Words
+    prepositions: Words
 
 
 class _Purpose(WordFile):
@@ -392,6 +394,7 @@ def load_cues(path: Path | None = None) -> ModalityCues:
         hypothetical_adjectives=words.hypothetical.adjectives,
         hypothetical_nouns=words.hypothetical.nouns,
         permission_governors=words.hypothetical.permissions,
+        hypothetical_prepositions=words.hypothetical.prepositions,
         journey_verbs=words.purpose.journeys,
         demanded_auxiliaries=words.demanded.auxiliaries,
         demanded_governors=words.demanded.governors,
