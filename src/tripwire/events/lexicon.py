@@ -52,6 +52,7 @@ class TriggerPattern:
     particles: frozenset[str] = frozenset()
     labels: frozenset[str] = frozenset()
     under: frozenset[str] = frozenset()
+    predicative: frozenset[str] = frozenset()
     except_objects: frozenset[str] = frozenset()
     except_particles: frozenset[str] = frozenset()
     intransitive: bool = False
@@ -67,12 +68,13 @@ class TriggerPattern:
     def specificity(self) -> int:
         """How many constraints a pattern has: the more, the earlier it is tried."""
         return (bool(self.light) + bool(self.objects) + bool(self.subjects) + bool(self.particles)
-                + bool(self.labels)
+                + bool(self.labels) + bool(self.predicative)
                 + self.intransitive + self.infinitive)
 
     def describe(self) -> str:
         parts = [f"{self.type}{'/' + self.mode if self.mode else ''}", self.kind]
-        for name in ("light", "objects", "subjects", "particles", "labels", "under"):
+        for name in ("light", "objects", "subjects", "particles", "labels", "under",
+                     "predicative"):
             values = getattr(self, name)
             if values:
                 parts.append(f"{name}={'|'.join(sorted(values))}")
@@ -238,7 +240,7 @@ def load_types(path: Path = DATA / "types.yaml") -> dict[str, EventType]:
 
 
 _PATTERN_KEYS = {"verbs", "nouns", "adjectives", "modals", "light", "objects", "subjects", "particles",
-                 "labels",
+                 "labels", "predicative",
                  "under", "except_objects", "except_particles", "intransitive", "infinitive", "agentive", "mode", "context", "strength", "cameo",
                  "complement", LINE}
 _KINDS = {"verbs": "verb", "nouns": "noun", "adjectives": "adjective", "modals": "modal"}
@@ -271,8 +273,9 @@ def _pattern(type_: EventType, entry: Any, path: Path) -> TriggerPattern:
     if cameo is not None and not (isinstance(cameo, str) and len(cameo) == 3 and cameo.isdigit()):
         raise _fail(path, line, f"{type_.name}: cameo must be a quoted three-digit CAMEO code")
     kind = _KINDS[kinds[0]]
-    if "light" in entry and kind != "noun":
-        raise _fail(path, line, f"{type_.name}: `light` is for noun entries")
+    for key in ("light", "predicative"):
+        if key in entry and kind != "noun":
+            raise _fail(path, line, f"{type_.name}: `{key}` is for noun entries")
     if "labels" in entry and kind != "verb":
         raise _fail(path, line, f"{type_.name}: `labels` is for verb entries")
     if kind == "modal" and "under" not in entry:
@@ -289,6 +292,7 @@ def _pattern(type_: EventType, entry: Any, path: Path) -> TriggerPattern:
         where=f"{path.name}:{line}", light=words("light"), objects=words("objects"),
         subjects=words("subjects"),
         particles=words("particles"), labels=words("labels"), under=words("under"),
+        predicative=words("predicative"),
         except_objects=words("except_objects"), except_particles=words("except_particles"),
         intransitive=entry.get("intransitive", False), infinitive=entry.get("infinitive", False),
         agentive=entry.get("agentive", False),
