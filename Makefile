@@ -7,7 +7,7 @@ DB ?= tripwire.duckdb
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint setup demo serve clean
+.PHONY: run test test-fast lint setup demo serve clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,13 @@ test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest -q tests
+
+# While developing: the same checks without the tests marked slow (evaluation gates, whole
+# corpora, browsers, Ray, property tests).
+test-fast: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/python -m mypy
+	$(BIN)/python -m pytest -q -m "not slow" tests
 
 clean:
 	rm -rf $(VENV) $(DB) build dist *.egg-info

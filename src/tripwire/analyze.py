@@ -18,6 +18,7 @@ from tripwire.events import code_events
 from tripwire.nlp import parse, parse_many
 from tripwire.quotes import find_quotes
 from tripwire.timex import find_times
+from tripwire.timex.absolute import parse_absolute
 
 MAX_PARSE_CHARS = 300_000
 MAX_PARSE_ENV = "TRIPWIRE_MAX_PARSE_CHARS"
@@ -122,6 +123,8 @@ def analyze(article: Article | str, published: str | None = None) -> Document:
 
 
 def warm_up() -> None:
-    """Load every resource (model, registry, lexicons, gazetteer) now rather than on first use."""
+    """Load every resource (model, registry, lexicons, gazetteer, dateparser's tables) now
+    rather than on first use."""
     analyze(Article(text="NATO and Russia held talks in Geneva on Monday, officials said.",
                     published="2022-01-07"))
+    parse_absolute("7 Jan 2022")  # dateparser reads its language tables on its first date

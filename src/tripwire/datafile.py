@@ -58,22 +58,40 @@ class DataFile:
     def node(self) -> yaml.Node | None:
         return yaml.compose(self.text, Loader=_Loader)
 
-    def line_of(self, loc: Sequence[Key]) -> int:
-        """The line of the deepest key of `loc` that the file has (1 for the file itself)."""
+    def _walk(self, loc: Sequence[Key]) -> tuple[yaml.Node | None, int, bool]:
+        """The node of the deepest key of `loc` the file has, its line, and whether all of
+        `loc` was found."""
         node, line = self.node, 1
         for key in loc:
             if isinstance(node, yaml.MappingNode):
                 found = next(((k, v) for k, v in node.value if k.value == str(key)), None)
                 if found is None:
-                    break
+                    return node, line, False
                 line, node = found[0].start_mark.line + 1, found[1]
             elif (isinstance(node, yaml.SequenceNode) and isinstance(key, int)
                   and 0 <= key < len(node.value)):
                 node = node.value[key]
                 line = node.start_mark.line + 1
             else:
-                break
-        return line
+                return node, line, False
+        return node, line, True
+
+    def line_of(self, loc: Sequence[Key]) -> int:
+        """The line of the deepest key of `loc` that the file has (1 for the file itself)."""
+        return self._walk(loc)[1]
+
+    def lines_under(self, loc: Sequence[Key] = ()) -> dict[Key, int]:
+        """The line of each entry of the mapping (by key) or list (by position) at `loc`, for
+        data whose origin is shown later (a trigger pattern's file:line in `tripwire explain`);
+        empty when `loc` is neither."""
+        node, _, found = self._walk(loc)
+        if not found:
+            return {}
+        if isinstance(node, yaml.MappingNode):
+            return {k.value: k.start_mark.line + 1 for k, _ in node.value}
+        if isinstance(node, yaml.SequenceNode):
+            return {i: item.start_mark.line + 1 for i, item in enumerate(node.value)}
+        return {}
 
     def error(self, loc: Sequence[Key], message: str,
               line_loc: Sequence[Key] | None = None) -> TripwireError:

@@ -46,8 +46,9 @@ class _VocabularyFile(_Entry):
     sectors: dict[str, str] = Field(min_length=1)
 
 
-class _TypeEntry(BaseModel):
-    """The ontology's part of a row of the type table; the coder reads and checks the rest."""
+class TypeEntry(BaseModel):
+    """The ontology's part of a row of the type table; the coder's model of the row extends it
+    with its own keys."""
 
     model_config = ConfigDict(extra="ignore", frozen=True)
     quad: str
@@ -123,7 +124,7 @@ class Ontology:
         return self.quads[self.types[type_name].quad].code
 
 
-class _TypeTable(RootModel[dict[str, _TypeEntry]]):
+class _TypeTable(RootModel[dict[str, TypeEntry]]):
     pass
 
 

@@ -155,9 +155,9 @@ def test_subject_constraint_is_read_and_checked(tmp_path: Path) -> None:
     assert rush and "police" in rush[0].subjects and rush[0].mode == "police"
     bad = tmp_path / "mine.yaml"
     bad.write_text("MOBILIZE:\n  - verbs: [rush]\n    subjects: police\n")
-    with pytest.raises(TripwireError, match="'subjects' must be a list") as caught:
+    with pytest.raises(TripwireError, match="subjects: must be a non-empty list") as caught:
         load_triggers(bad, load_types())
-    assert caught.value.where == f"{bad}:2"
+    assert caught.value.where == f"{bad}:3"
 
 
 def test_generic_verb_codes_only_with_a_police_subject() -> None:

@@ -13,7 +13,13 @@ from crises import START, Happening, hostile_ramp, reports, steady_pairs, summit
 from signal_reports import Ev, day, report
 
 from tripwire.server.signals_source import StageSignals
-from tripwire.signals.alerts import Alert, alert_changes, detector_frame, find_alerts
+from tripwire.signals.alerts import (
+    Alert,
+    alert_changes,
+    detector_frame,
+    find_alerts,
+    judged_dyads,
+)
 from tripwire.signals.series import series
 from tripwire.store import Store
 
@@ -145,10 +151,28 @@ def test_one_crisis_is_one_alert_whose_level_rises(store: Store) -> None:
     assert levels["alarm"] >= dt.date.fromisoformat(day(START, 87))
 
 
+def test_the_dyads_judged_are_counted_for_each_store(crisis: tuple[Store, list[Alert]],
+                                                    tmp_path: Path) -> None:
+    """`p_fire` is shared among the dyads judged; a chart of several dyads counts them once and
+    passes the number, and nothing counted for one store is used for another."""
+    store, _ = crisis
+    judged = judged_dyads(store)
+    assert judged >= 2
+    frame = detector_frame(store, ("MAR", "VAL"))
+    assert frame.equals(detector_frame(store, ("MAR", "VAL"), judged=judged))
+    stricter = detector_frame(store, ("MAR", "VAL"), judged=10 * judged)
+    assert stricter["fires_at"].iloc[0] > frame["fires_at"].iloc[0]
+    with Store(tmp_path / "one-pair.duckdb") as other:
+        other.ingest(reports(hostile_ramp(0, invasion=INVASION), 0, days=130))
+        assert judged_dyads(other) == 1
+        assert detector_frame(other, ("MAR", "VAL"))["fires_at"].iloc[0] < frame["fires_at"].iloc[0]
+
+
 def test_no_articles_no_alerts(tmp_path: Path) -> None:
     with Store(tmp_path / "empty.duckdb") as store:
         assert find_alerts(store) == []
         assert detector_frame(store, ("MAR", "VAL")).empty
+        assert judged_dyads(store) == 0
 
 
 def test_alerts_follow_new_articles_in_the_server_and_in_watch(store: Store) -> None:

@@ -42,6 +42,7 @@ def guardian(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.mark.slow  # ingests the whole corpus first
 def test_backtest_on_the_guardian_corpus(guardian: Path) -> None:
     milestones = read_timeline(TIMELINE)
     reach = Reach()

@@ -186,11 +186,12 @@ def read_yaml_file(text: str, source: str) -> list[ActorEntry]:
     if not isinstance(data.data, dict):
         raise data.error((), "an actor file must be a mapping with an 'actors:' list")
     entries = []
+    lines = data.lines_under(["actors"])
     for n, record in enumerate(data.validate(_ActorFile).actors):
         entry = ActorEntry(
             **record.model_dump(exclude={"offices"}),
             offices=[Office(**office.model_dump()) for office in record.offices],
-            where=f"{source}:{data.line_of(('actors', n))}",
+            where=f"{source}:{lines[n]}",
         )
         if entry.name not in entry.names:
             entry.names.insert(0, entry.name)

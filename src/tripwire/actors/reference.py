@@ -104,7 +104,7 @@ def refer(head: Token, resolve: Resolve, actors: ActorResolution,
     mention that names its actor (the caller resolves it)."""
     words = reference_words()
     lowered = head.lower_
-    if lowered in words.first and head.pos_ == "PRON":
+    if lowered in words.pronouns.first and head.pos_ == "PRON":
         return _first_person(head, resolve, actors, quotes)
     if lowered in words.relative and head.dep_ in (*SUBJECTS, "dobj") and \
             head.head.dep_ in ("relcl", "acl") and head.head.head.i != head.head.i:
@@ -269,8 +269,8 @@ def _pronoun(head: Token, resolve: Resolve, words: ReferenceWords) -> tuple[Acto
     if _dummy(head):
         reason = f"pronoun {head.text!r}: a dummy subject, no one"
         return ActorRef(None, head.text, unresolved=reason), reason
-    kind = ("person" if lowered in words.person else
-            "singular" if lowered in words.singular else "plural")
+    kind = ("person" if lowered in words.pronouns.person else
+            "singular" if lowered in words.pronouns.singular else "plural")
     for candidate in _candidates(head):
         ref = resolve(candidate)
         if _agrees(ref, candidate, kind):
@@ -342,10 +342,10 @@ def _agrees(ref: ActorRef, candidate: Token, kind: str) -> bool:
     if not (ref.actor or ref.country or ref.sector) or ref.unresolved:
         return False
     if candidate.pos_ == "PRON":
-        words = reference_words()
-        lowered = candidate.lower_
-        same = {"person": words.person, "singular": words.singular, "plural": words.plural}[kind]
-        return lowered in same
+        pronouns = reference_words().pronouns
+        same = {"person": pronouns.person, "singular": pronouns.singular,
+                "plural": pronouns.plural}[kind]
+        return candidate.lower_ in same
     person = _is_person(ref) or candidate.ent_type_ == "PERSON" or (
         _kind(ref) not in ("org", "group", "igo")
         and candidate.lemma_.lower() in load_lexicon().office_words

@@ -45,25 +45,9 @@ class ReferenceWords(WordFile):
         return self
 
     @property
-    def person(self) -> frozenset[str]:
-        return self.pronouns.person
-
-    @property
-    def singular(self) -> frozenset[str]:
-        return self.pronouns.singular
-
-    @property
-    def plural(self) -> frozenset[str]:
-        return self.pronouns.plural
-
-    @property
-    def first(self) -> frozenset[str]:
-        return self.pronouns.first
-
-    @property
     def personal(self) -> frozenset[str]:
         """The third-person pronouns."""
-        return self.person | self.singular | self.plural
+        return self.pronouns.person | self.pronouns.singular | self.pronouns.plural
 
 
 

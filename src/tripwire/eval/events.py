@@ -23,8 +23,8 @@ Definitions (the same in `tripwire eval events` and benchmarks/events_eval.py):
 - Police events (IndiaPoliceEvents sentence labels, each a "yes" to "did the police ...?").
   An event is *done* when it is asserted or historical (background told as fact). The police
   are an actor with sector COP or MIL (the corpus counts army columns and para-military flag
-  marches), or an unresolved phrase headed by one of POLICE_WORDS or naming one of
-  POLICE_NAMES ("police officials"); a source is *unstated* when
+  marches), or an unresolved phrase headed by one of the `words` of data/police.yaml or
+  naming one of its `names` ("police officials"); a source is *unstated* when
   the parse found none (agentless passives: "were arrested", "a ban was ordered").
   ARREST <- a done COERCE in arrest mode by the police, by no stated source or by a source
   nobody could place (no actor, no sector: a name, a pronoun, a law: "arrests under the act"): in police news
@@ -48,6 +48,7 @@ Definitions (the same in `tripwire eval events` and benchmarks/events_eval.py):
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections import Counter
@@ -61,6 +62,7 @@ from tripwire.analyze import analyze_many
 from tripwire.document import ActorRef, Article, Document, Event, Quote
 from tripwire.errors import TripwireError
 from tripwire.events.lexicon import default_lexicon
+from tripwire.lang import WordFile, Words, load_words
 from tripwire.ontology import ontology
 
 # The gold file's quad class of a type is the ontology's quad code, except these two: CAMEO 08
@@ -68,17 +70,6 @@ from tripwire.ontology import ontology
 GOLD_QUAD_EXCEPTIONS = {"CONCEDE": 2, "SANCTION": 3}
 # Non-ISO codes used by older PLOVER/CAMEO coding, mapped to ISO 3166-1 alpha-3.
 LEGACY_COUNTRIES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "UAE": "ARE", "PAL": "PSE"}
-# The corpus counts any state security force acting at home as "police" (army columns, flag
-# marches of para-military forces), so these words all name the police here.
-POLICE_WORDS = {"police", "policeman", "policemen", "cop", "cops", "constable", "constables",
-                "constabulary", "crpf", "rpf", "srp", "rap", "bsf", "cid", "inspector",
-                "sub-inspector", "commissioner", "superintendent", "dsp", "acp", "dcp", "ssp", "dgp",
-                "igp", "dig", "sho", "personnel", "force",
-                "forces", "jawans", "army", "military", "paramilitary", "para-military", "troops",
-                "officer", "officers", "authorities"}
-# Words that make any phrase a police phrase, wherever they stand: "police officials".
-POLICE_NAMES = {"police", "policemen", "policeman", "cops", "constables", "crpf", "rpf", "srp",
-                "srpf", "bsf"}
 # Done events with no stated source that are police work: arrests, police deployments,
 # cases registered (legal accusations).
 UNSTATED_POLICE_MODES = {("COERCE", "arrest"), ("MOBILIZE", "police"), ("ACCUSE", "legal")}
@@ -88,6 +79,20 @@ UNSTATED_FORCE_MODES = {"crowd-control"}
 DONE = ontology().happened_modalities
 NEWS = ("asserted", "future")
 STATE_SECTORS = {"COP", "MIL"}
+
+
+class PoliceWords(WordFile):
+    """data/police.yaml: the words that make a source the police in the police-events corpus."""
+
+    words: Words
+    names: Words
+
+
+@functools.cache
+def police_words() -> PoliceWords:
+    return load_words(Path(__file__).parent / "data" / "police.yaml", PoliceWords)
+
+
 # How far around a speaker mention its title and qualifiers are read, and where they stop.
 SPEAKER_WINDOW = 80
 SPEAKER_BOUNDS = (",", ";", ":", ".", '"', "\u201c", "\u201d")
@@ -318,14 +323,14 @@ def is_police(ref: ActorRef) -> bool:
         return True
     if ref.actor is None:
         words = _words(ref.text)
-        return bool(words) and (words[-1] in POLICE_WORDS or bool(POLICE_NAMES & set(words)))
+        return bool(words) and (words[-1] in police_words().words or bool(police_words().names & set(words)))
     return False
 
 
 def _names_police(text: str) -> bool:
     """A speaker phrase that names the police anywhere: "police sources", "commissioner of
     police X", "a senior police officer"."""
-    return bool(POLICE_WORDS & set(_words(text)))
+    return bool(police_words().words & set(_words(text)))
 
 
 def speaker_phrase(document: Document, quote: Quote) -> str:

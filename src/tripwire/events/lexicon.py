@@ -1,7 +1,9 @@
 """The event lexicon: PLOVER type table, trigger patterns, modality cues and context keywords.
 
 All of it is data (YAML in `tripwire/events/data/`; the modality cue words, being English, in
-`tripwire/lang/en/modality.yaml`), validated on load: a mistake names its file and line. Users can add trigger files of their own on top of the shipped one.
+`tripwire/lang/en/modality.yaml`), read by `tripwire.datafile` and checked by the pydantic
+models below: a mistake names its file, line and key. Users can add trigger files of their own
+on top of the shipped one.
 """
 
 from __future__ import annotations
@@ -9,20 +11,28 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated
 
 import pydantic
-import yaml
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    RootModel,
+    StrictBool,
+    field_validator,
+    model_validator,
+)
 
 from tripwire.actors.lasting import loaded_once
+from tripwire.datafile import DataFile
 from tripwire.errors import TripwireError
-from tripwire.lang import WordFile, Words, load_words, word_file
-from tripwire.ontology import TypeSpec, load_ontology, ontology
+from tripwire.lang import WordFile, WordList, Words, load_words, word_file
+from tripwire.ontology import TypeEntry, TypeSpec, load_ontology, ontology
 
 DATA = Path(__file__).parent / "data"
 MODALITIES = ontology().modality_names
 CONTEXTS = ontology().contexts
-LINE = "__line__"
 
 
 @dataclass(frozen=True)
@@ -131,6 +141,7 @@ class EventLexicon:
     complements: dict[str, str] = field(default_factory=dict)
     context_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     context_phrases: list[tuple[str, str]] = field(default_factory=list)
+    lemmas: frozenset[str] = frozenset()  # every lemma of every index: most words are none
 
     def __post_init__(self) -> None:
         index = {"verb": self.verbs, "noun": self.nouns, "adjective": self.adjectives,
@@ -144,6 +155,7 @@ class EventLexicon:
         for table in index.values():
             for lemma, patterns in table.items():
                 table[lemma] = sorted(patterns, key=lambda p: -p.specificity)
+        self.lemmas = frozenset().union(*index.values())
         words: dict[str, list[str]] = {}
         for context, keywords in self.contexts.items():
             for keyword in keywords:
@@ -154,162 +166,142 @@ class EventLexicon:
         self.context_words = {k: tuple(v) for k, v in words.items()}
 
 
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+class _CoderType(TypeEntry):
+    """A row of `types.yaml`: the ontology's keys and the coder's."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    targets: Words = frozenset()
+    pledge: str | None = None
+    refusal: str | None = None
+    at_home: StrictBool = False
+    reciprocal: StrictBool = False
+    directed_modes: WordList = ()
+    joint: str | None = None
 
 
-class _LineLoader(_SafeLoader):  # type: ignore[misc, valid-type]
-    """A YAML loader (libyaml's when installed) that records the line of every mapping under
-    the key `__line__`."""
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[Any, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping[LINE] = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
-def _read_yaml(path: Path) -> Any:
-    try:
-        with path.open(encoding="utf-8") as handle:
-            return yaml.load(handle, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
-    except OSError as exc:
-        raise TripwireError("E009", f"cannot read lexicon file: {exc}", str(path)) from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark else str(path)
-        raise TripwireError("E009", f"invalid YAML: {exc}", where) from exc
-
-
-def _fail(path: Path, line: int | None, message: str) -> TripwireError:
-    return TripwireError("E009", message, f"{path}:{line}" if line else str(path))
-
-
-def _words(value: Any, path: Path, line: int | None, key: str) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise _fail(path, line, f"{key!r} must be a list of words (quote yes/no/on/off)")
-    return tuple(v.strip().lower() for v in value)
-
-
-def _mapping(data: Any, path: Path) -> dict[str, Any]:
-    if not isinstance(data, dict):
-        raise _fail(path, 1, "expected a mapping at the top level")
-    return {k: v for k, v in data.items() if k != LINE}
-
-
-def _flag(row: dict[str, Any], key: str, path: Path, line: int | None) -> bool:
-    value = row.get(key, False)
-    if not isinstance(value, bool):
-        raise _fail(path, line, f"{key} must be true or false")
-    return value
+class _TypeFile(RootModel[dict[str, _CoderType]]):
+    pass
 
 
 def load_types(path: Path = DATA / "types.yaml") -> dict[str, EventType]:
     """Read and check the PLOVER type table: the ontology checks and gives each type's quad,
     CAMEO code, intensity and modes; the coder's keys are checked here."""
     plover = load_ontology(types=path).types
+    file = DataFile.read(path)
     types: dict[str, EventType] = {}
-    for name, row in _mapping(_read_yaml(path), path).items():
-        line = row.get(LINE)
-        unknown = set(row) - {LINE, "quad", "cameo", "intensity", "modes", "cameo_modes",
-                              "targets", "pledge", "refusal", "at_home", "reciprocal",
-                              "directed_modes", "joint"}
-        if unknown:
-            raise _fail(path, line, f"type {name}: unknown keys {sorted(unknown)}")
+    for name, row in file.validate(_TypeFile).root.items():
         base = plover[name]
+        if row.joint is not None and row.joint not in base.modes:
+            raise file.error([name, "joint"], f"joint mode {row.joint!r} is not one of its "
+                                              f"modes {base.modes}")
         types[name] = EventType(
             name=name, quad=base.quad, cameo=base.cameo, intensity=base.intensity,
-            modes=base.modes, cameo_modes=base.cameo_modes,
-            targets=frozenset(_words(row.get("targets", []), path, line, "targets")),
-            pledge=row.get("pledge"), refusal=row.get("refusal"),
-            at_home=_flag(row, "at_home", path, line),
-            reciprocal=_flag(row, "reciprocal", path, line),
-            directed_modes=_words(row.get("directed_modes", []), path, line, "directed_modes"),
-            joint=row.get("joint"),
-        )
-        if types[name].joint is not None and types[name].joint not in base.modes:
-            raise _fail(path, line, f"type {name}: joint mode {types[name].joint!r} is not one "
-                                    f"of its modes {base.modes}")
+            modes=base.modes, cameo_modes=base.cameo_modes, targets=row.targets,
+            pledge=row.pledge, refusal=row.refusal, at_home=row.at_home,
+            reciprocal=row.reciprocal, directed_modes=row.directed_modes, joint=row.joint)
     for event_type in types.values():
-        for derived in (event_type.pledge, event_type.refusal):
+        for key in ("pledge", "refusal"):
+            derived = getattr(event_type, key)
             if derived is not None and derived not in types:
-                raise _fail(path, None, f"type {event_type.name}: unknown type {derived}")
+                raise file.error([event_type.name, key], f"unknown type {derived}")
     return types
 
 
-_PATTERN_KEYS = {"verbs", "nouns", "adjectives", "modals", "light", "objects", "subjects", "particles",
-                 "labels", "predicative",
-                 "under", "except_objects", "except_particles", "intransitive", "infinitive", "agentive", "mode", "context", "strength", "cameo",
-                 "complement", LINE}
 _KINDS = {"verbs": "verb", "nouns": "noun", "adjectives": "adjective", "modals": "modal"}
 
 
-def _pattern(type_: EventType, entry: Any, path: Path) -> TriggerPattern:
-    line = entry.get(LINE) if isinstance(entry, dict) else None
-    if not isinstance(entry, dict):
-        raise _fail(path, line, f"{type_.name}: each entry must be a mapping")
-    unknown = set(entry) - _PATTERN_KEYS
-    if unknown:
-        raise _fail(path, line, f"{type_.name}: unknown keys {sorted(unknown)}")
-    kinds = [key for key in _KINDS if key in entry]
-    if len(kinds) != 1:
-        raise _fail(path, line, f"{type_.name}: give exactly one of verbs, nouns, adjectives, modals")
-    mode = entry.get("mode")
-    if mode is not None and mode not in type_.modes:
-        raise _fail(path, line, f"{type_.name}: mode {mode!r} is not one of {type_.modes}")
-    context = _words(entry.get("context", []), path, line, "context")
-    bad = [c for c in context if c not in CONTEXTS]
-    if bad:
-        raise _fail(path, line, f"{type_.name}: unknown contexts {bad}")
-    strength = entry.get("strength", 0.8)
-    if not isinstance(strength, int | float) or not 0 < strength <= 1:
-        raise _fail(path, line, f"{type_.name}: strength must be in (0, 1]")
-    complement = entry.get("complement")
-    if complement is not None and complement not in MODALITIES[1:]:
-        raise _fail(path, line, f"{type_.name}: complement must be one of {MODALITIES[1:]}")
-    cameo = entry.get("cameo")
-    if cameo is not None and not (isinstance(cameo, str) and len(cameo) == 3 and cameo.isdigit()):
-        raise _fail(path, line, f"{type_.name}: cameo must be a quoted three-digit CAMEO code")
-    kind = _KINDS[kinds[0]]
-    for key in ("light", "predicative"):
-        if key in entry and kind != "noun":
-            raise _fail(path, line, f"{type_.name}: `{key}` is for noun entries")
-    if "labels" in entry and kind != "verb":
-        raise _fail(path, line, f"{type_.name}: `labels` is for verb entries")
-    if kind == "modal" and "under" not in entry:
-        raise _fail(path, line, f"{type_.name}: a modal entry needs `under`")
-    for flag in ("intransitive", "infinitive", "agentive"):
-        if not isinstance(entry.get(flag, False), bool):
-            raise _fail(path, line, f"{type_.name}: {flag} must be true or false")
+class _TriggerEntry(BaseModel):
+    """One entry of a trigger file (see the header of data/triggers.yaml)."""
 
-    def words(key: str) -> frozenset[str]:
-        return frozenset(_words(entry[key], path, line, key)) if key in entry else frozenset()
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    verbs: WordList = ()
+    nouns: WordList = ()
+    adjectives: WordList = ()
+    modals: WordList = ()
+    light: Words = frozenset()
+    objects: Words = frozenset()
+    subjects: Words = frozenset()
+    particles: Words = frozenset()
+    labels: Words = frozenset()
+    under: Words = frozenset()
+    predicative: Words = frozenset()
+    except_objects: Words = frozenset()
+    except_particles: Words = frozenset()
+    intransitive: StrictBool = False
+    infinitive: StrictBool = False
+    agentive: StrictBool = False
+    mode: str | None = None
+    context: WordList = ()
+    strength: float = Field(0.8, gt=0, le=1, strict=True)
+    complement: str | None = None
+    cameo: str | None = Field(None, pattern=r"^[0-9]{3}$", strict=True)
 
-    return TriggerPattern(
-        type=type_.name, kind=kind, lemmas=_words(entry[kinds[0]], path, line, kinds[0]),
-        where=f"{path.name}:{line}", light=words("light"), objects=words("objects"),
-        subjects=words("subjects"),
-        particles=words("particles"), labels=words("labels"), under=words("under"),
-        predicative=words("predicative"),
-        except_objects=words("except_objects"), except_particles=words("except_particles"),
-        intransitive=entry.get("intransitive", False), infinitive=entry.get("infinitive", False),
-        agentive=entry.get("agentive", False),
-        mode=mode, context=context, strength=float(strength), complement=complement,
-        cameo=cameo,
-    )
+    @field_validator("context")
+    @classmethod
+    def _known_contexts(cls, context: tuple[str, ...]) -> tuple[str, ...]:
+        bad = [c for c in context if c not in CONTEXTS]
+        if bad:
+            raise ValueError(f"unknown contexts {bad}")
+        return context
+
+    @field_validator("complement")
+    @classmethod
+    def _a_modality(cls, complement: str | None) -> str | None:
+        if complement is not None and complement not in MODALITIES[1:]:
+            raise ValueError(f"must be one of {MODALITIES[1:]}")
+        return complement
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> _TriggerEntry:
+        kinds = [key for key in _KINDS if getattr(self, key)]
+        if len(kinds) != 1:
+            raise ValueError("give exactly one of verbs, nouns, adjectives, modals")
+        if self.light and not self.nouns:
+            raise ValueError("`light` is for noun entries")
+        if self.predicative and not self.nouns:
+            raise ValueError("`predicative` is for noun entries")
+        if self.labels and not self.verbs:
+            raise ValueError("`labels` is for verb entries")
+        if self.modals and not self.under:
+            raise ValueError("a modal entry needs `under`")
+        return self
+
+    @property
+    def kind(self) -> str:
+        return next(kind for key, kind in _KINDS.items() if getattr(self, key))
+
+    @property
+    def lemmas(self) -> tuple[str, ...]:
+        return self.verbs or self.nouns or self.adjectives or self.modals
+
+
+class _TriggerFile(RootModel[dict[str, Annotated[list[_TriggerEntry], Field(min_length=1)]]]):
+    pass
 
 
 def load_triggers(path: Path, types: dict[str, EventType]) -> list[TriggerPattern]:
     """Read and check one trigger file."""
+    file = DataFile.read(Path(path))
+    table = file.validate(_TriggerFile).root
     patterns: list[TriggerPattern] = []
-    for name, entries in _mapping(_read_yaml(path), path).items():
+    for name, entries in table.items():
         if name not in types:
-            raise _fail(path, None, f"unknown PLOVER type {name!r}")
-        if not isinstance(entries, list) or not entries:
-            raise _fail(path, None, f"{name}: expected a list of entries")
-        patterns.extend(_pattern(types[name], entry, path) for entry in entries)
+            raise file.error([name], f"unknown PLOVER type {name!r}")
+        lines = file.lines_under([name])
+        for index, entry in enumerate(entries):
+            if entry.mode is not None and entry.mode not in types[name].modes:
+                raise file.error([name, index, "mode"],
+                                 f"{entry.mode!r} is not one of {types[name].modes}")
+            patterns.append(TriggerPattern(
+                type=name, kind=entry.kind, lemmas=entry.lemmas,
+                where=f"{file.path.name}:{lines[index]}", light=entry.light,
+                objects=entry.objects, subjects=entry.subjects, particles=entry.particles,
+                labels=entry.labels, under=entry.under, predicative=entry.predicative,
+                except_objects=entry.except_objects,
+                except_particles=entry.except_particles, intransitive=entry.intransitive,
+                infinitive=entry.infinitive, agentive=entry.agentive, mode=entry.mode,
+                context=entry.context, strength=entry.strength, complement=entry.complement,
+                cameo=entry.cameo))
     return patterns
 
 
@@ -419,14 +411,18 @@ def load_cues(path: Path | None = None) -> ModalityCues:
     )
 
 
+class _ContextFile(RootModel[dict[str, WordList]]):
+    pass
+
+
 def load_contexts(path: Path = DATA / "contexts.yaml") -> dict[str, tuple[str, ...]]:
     """Read and check the context keywords."""
-    contexts: dict[str, tuple[str, ...]] = {}
-    for name, words in _mapping(_read_yaml(path), path).items():
+    file = DataFile.read(path)
+    contexts = file.validate(_ContextFile).root
+    for name in contexts:
         if name not in CONTEXTS:
-            raise _fail(path, None, f"unknown context {name!r}")
-        contexts[name] = _words(words, path, None, name)
-    return contexts
+            raise file.error([name], f"unknown context {name!r}")
+    return dict(contexts)
 
 
 def load_lexicon(extra_triggers: Iterable[Path] = ()) -> EventLexicon:
@@ -437,7 +433,8 @@ def load_lexicon(extra_triggers: Iterable[Path] = ()) -> EventLexicon:
         patterns.extend(load_triggers(Path(path), types))
     missing = set(types) - {p.type for p in patterns}
     if missing:
-        raise _fail(DATA / "triggers.yaml", None, f"no triggers for {sorted(missing)}")
+        raise TripwireError("E009", f"no triggers for {sorted(missing)}",
+                            str(DATA / "triggers.yaml"))
     return EventLexicon(types=types, patterns=patterns, cues=load_cues(), contexts=load_contexts())
 
 

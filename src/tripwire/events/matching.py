@@ -6,25 +6,35 @@ structural checks (objects, particles, light verbs, passive voice, coordination)
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
 from tripwire.events.lexicon import EventLexicon, TriggerPattern
+from tripwire.lang import WordFile, WordList, Words, load_words, word_file
 from tripwire.nlp.syntax import OBJECTS as OBJECT_DEPS
-from tripwire.nlp.syntax import gerund_head, hyphen_prefix, is_passive, owner_of_gerund
+from tripwire.nlp.syntax import SUBJECTS, gerund_head, hyphen_prefix, is_passive, owner_of_gerund
 
 VERB_POS = {"VERB", "AUX"}
 NOUN_POS = {"NOUN", "PROPN"}
-NOMINAL_DEPS = {"dobj", "obj", "nsubj", "nsubjpass", "attr", "pobj", "oprd", "conj", "appos",
-                "ROOT", "npadvmod", "dative"}
-LIGHT_DEPS = {"dobj", "obj", "nsubjpass", "nsubj", "attr", "oprd"}
+LIGHT_DEPS = OBJECT_DEPS | SUBJECTS | {"attr", "oprd"}  # a noun a light verb governs
+NOMINAL_DEPS = LIGHT_DEPS | {"pobj", "conj", "appos", "ROOT", "npadvmod", "dative"}
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "nummod"}
-SUFFIXES = ("ed", "d", "ing", "es", "s")
-# "injured in the firing", "killed during the raid", "after the bombing": these take the
-# event as having happened
-PRESUPPOSING_PREPS = {"in", "during", "after", "following", "since", "amid", "amidst"}
+
+
+class TriggerWords(WordFile):
+    """lang/<language>/triggers.yaml: inflection endings and presupposing prepositions."""
+
+    inflections: WordList
+    presupposing_prepositions: Words
+
+
+@functools.cache
+def trigger_words() -> TriggerWords:
+    """The words of `lang/en/triggers.yaml`, loaded once per process."""
+    return load_words(word_file("triggers"), TriggerWords)
 
 
 @dataclass
@@ -95,7 +105,7 @@ def lemma_forms(token: Token) -> Iterator[str]:
     lower = token.lower_
     if lower != lemma:
         yield lower
-    for suffix in SUFFIXES:
+    for suffix in trigger_words().inflections:
         stem = lower[: -len(suffix)]
         if lower.endswith(suffix) and len(stem) > 2 and (lower == lemma or len(stem) > len(lemma)):
             yield stem
@@ -374,9 +384,12 @@ def find_triggers(sentence: Span, lexicon: EventLexicon) -> list[TriggerMatch]:
                                 if modality == "demanded" and verb in lexicon.verbs),
                       lexicon.cues.demand_prepositions)
     for token in sentence:
+        forms = list(lemma_forms(token))
+        if lexicon.lemmas.isdisjoint(forms):
+            continue  # no pattern of any kind: the structural checks can be skipped
         for table in lookup_tables(token, lexicon):
             match = None
-            for form in lemma_forms(token):
+            for form in forms:
                 patterns = table.get(form)
                 if patterns:
                     match = _try(patterns, token, modifiers, demands)
@@ -397,7 +410,7 @@ def find_triggers(sentence: Span, lexicon: EventLexicon) -> list[TriggerMatch]:
 def presupposed(noun: Token) -> bool:
     """A nominal event taken as having happened: "hurt in the firing"."""
     noun = gerund_head(noun) or noun
-    return noun.dep_ == "pobj" and noun.head.lower_ in PRESUPPOSING_PREPS
+    return noun.dep_ == "pobj" and noun.head.lower_ in trigger_words().presupposing_prepositions
 
 
 def _owned(noun: Token, modifiers: frozenset[str]) -> bool:

@@ -26,6 +26,7 @@ from spacy.tokens import Token
 from tripwire.events.lexicon import EventLexicon, ModalityCues
 from tripwire.events.matching import TriggerMatch, gerund_head, is_passive, presupposed
 from tripwire.events.roles import reporter_of
+from tripwire.nlp.syntax import AUXILIARIES, OBJECTS, SUBJECTS
 
 MAX_DEPTH = 8
 FINITE_TAGS = ("VBD", "VBZ", "VBP")
@@ -55,7 +56,7 @@ def _negated_by(token: Token, cues: ModalityCues) -> Token | None:
     return None
 
 
-PARTICIPANT_DEPS = ("nsubj", "nsubjpass", "dobj", "obj")
+PARTICIPANT_DEPS = SUBJECTS | OBJECTS
 
 
 def _no_participant(clause: Token, cues: ModalityCues) -> Token | None:
@@ -124,7 +125,7 @@ def _own_cue(clause: Token, cues: ModalityCues, reported: bool) -> ModalityReadi
 
 
 IMPERATIVE_DEPS = ("ROOT", "ccomp", "parataxis")
-NOT_IMPERATIVE_CHILDREN = ("nsubj", "nsubjpass", "csubj", "expl", "aux", "auxpass")
+NOT_IMPERATIVE_CHILDREN = SUBJECTS | AUXILIARIES | {"csubj", "expl"}
 
 
 def _imperative(clause: Token) -> bool:

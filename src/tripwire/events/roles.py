@@ -741,7 +741,8 @@ def resolve_roles(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorLooku
     reporter = reporter_of(match.clause, lexicon.cues.reporting_verbs)
     speaker = reporter_subject(reporter) if reporter is not None else None
     source = _resolve_heads(sources, lookup, speaker)
-    maker = _maker_answered(match, lookup) if event_type.name in role_words().answering else None
+    answered = _answered_act(match) if event_type.name in role_words().answering else None
+    maker = _maker_answered(answered, lookup) if answered is not None else None
     target = maker if maker is not None else _fallback_targets(
         match, lexicon, lookup, sources,
         _beyond_own_doing(targets, _resolve_targets(targets, lookup), source, lookup, sources))
@@ -751,8 +752,8 @@ def resolve_roles(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorLooku
     # an untold maker of what is answered is placed by the sentence, but never in a country
     # the answered act is about ("NATO rejected the demands on Ukraine": Ukraine made none)
     untold_maker = maker is not None and all(r.unresolved for r in maker)
-    target = _at_home(target, source, sentence, lookup, True,
-                      frame | _topic_tokens(match) if untold_maker else frame)
+    topic = _topic_tokens(answered) if untold_maker and answered is not None else set()
+    target = _at_home(target, source, sentence, lookup, True, frame | topic)
     source = _done_where(source, target, match, event_type,
                          lambda: _sentence_countries(sentence, lookup, frame)
                          or [c for c in (lookup.context.recent(sentence),) if c])
@@ -773,15 +774,21 @@ def resolve_roles(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorLooku
                  target=with_reasons(target, lookup.context, source, sentence), mode=mode)
 
 
-def _maker_answered(match: TriggerMatch, lookup: ActorLookup) -> list[ActorRef] | None:
-    """Who made the demand, claim or offer a rejection answers ("NATO rejected Moscow's
-    demands on Kyiv" answers Moscow): named in the phrase ("Moscow's demands", "the proposal
-    made by Egypt"), else, for "the demands", whoever made them in the sentences before
-    ("Moscow demands that ..."); else an explicit unknown, never whom the demand is about."""
+def _answered_act(match: TriggerMatch) -> Token | None:
+    """The object of a rejection that names someone's act ("rejected the demands"), if any."""
     head = _first_child(match.token, OBJECT_DEPS) if match.pattern.kind == "verb" else None
-    verb = role_words().answered_acts.get(head.lemma_.lower()) if head is not None else None
-    if head is None or verb is None:
+    if head is None or head.lemma_.lower() not in role_words().answered_acts:
         return None
+    return head
+
+
+def _maker_answered(head: Token, lookup: ActorLookup) -> list[ActorRef]:
+    """Who made the demand, claim or offer `head` (what a rejection answers) names ("NATO
+    rejected Moscow's demands on Kyiv" answers Moscow): named in the phrase ("Moscow's demands",
+    "the proposal made by Egypt"), else, for "the demands", whoever made them in the sentences
+    before ("Moscow demands that ..."); else an explicit unknown, never whom the demand is
+    about."""
+    verb = role_words().answered_acts[head.lemma_.lower()]
     # a generic maker ("the government's demands") is someone, placed by the context later
     named = [r for r in _resolve_heads(_with_conjuncts([head, *_makers(head)]), lookup, None)
              if _named(r) or (r.sector is not None and not r.unresolved)]
@@ -796,11 +803,8 @@ def _maker_answered(match: TriggerMatch, lookup: ActorLookup) -> list[ActorRef] 
     return [ActorRef(None, core_phrase(head).text, unresolved=reason)]
 
 
-def _topic_tokens(match: TriggerMatch) -> set[int]:
-    """The words of what an answered act is about ("rejected the demands on Kyiv")."""
-    head = _first_child(match.token, OBJECT_DEPS)
-    if head is None:
-        return set()
+def _topic_tokens(head: Token) -> set[int]:
+    """The words of what an answered act (`head`) is about ("rejected the demands on Kyiv")."""
     return {t.i for c in head.children if c.dep_ == "prep" and c.lower_ in _preps().topic
             for t in c.subtree}
 

@@ -40,6 +40,7 @@ def _word_list(value: Any) -> list[str]:
 
 
 Words = Annotated[frozenset[str], BeforeValidator(_word_list)]
+WordList = Annotated[tuple[str, ...], BeforeValidator(_word_list)]  # where the order counts
 
 
 def word_file(name: str, language: str = LANGUAGE) -> Path:

@@ -6,7 +6,10 @@ Each day of the articles' window, every dyad is read by the detectors (see
 about the same however many pairs it holds). Each group of detectors (volume, kind, share)
 scores a point when one of its detectors fires, two if one fires strongly; context (attention, cooperation collapse)
 scores one at most. A day is at `watch` when at least one conflict detector fires, at `warning`
-from `warning_points`, at `alarm` from `alarm_points`. A day only counts when the recent window holds
+from `warning_points`, at `alarm` from `alarm_points`, or when it is at `warning`, the conflict
+has worsened in kind (a `kind` detector fires) and the days since its alert was first raised
+confirm it (the `sustained` detector fires: the escalation went on after it was raised, a fresh
+test of it). A day only counts when the recent window holds
 `min_incidents` conflict incidents reported by `min_articles` articles (counted so that one
 article telling most of them counts as about one) from `min_sources` outlets, so one article,
 however many incidents it codes, raises nothing. Firing days no more
@@ -34,7 +37,6 @@ from tripwire.signals.daily import (
     Dyad,
     active_counts,
     effective_articles,
-    judged_count,
     load_attention,
     load_conflict_incidents,
     load_corpus,
@@ -45,6 +47,7 @@ from tripwire.signals.daily import (
     top_dyads,
 )
 from tripwire.signals.detectors import (
+    CONFIRMING,
     CONFLICT_DETECTORS,
     CONTEXT_GROUPS,
     DETECTORS,
@@ -55,6 +58,7 @@ from tripwire.signals.detectors import (
     Reading,
     Windows,
     read_detectors,
+    sustained_reading,
 )
 from tripwire.signals.incidents import ensure_incidents
 from tripwire.signals.ladder import Ladder, load_ladder
@@ -152,7 +156,8 @@ def find_alerts(store: Store, settings: AlertSettings | None = None,
         told = reports.get(reading.dyad)
         if told is None:
             continue
-        levels = gated_levels(reading, told, calendar, outlets, settings)
+        levels = confirmed(reading, gated_levels(reading, told, calendar, outlets, settings),
+                           settings)
         for run in firing_runs(levels, settings.cooldown_days):
             alerts.append(make_alert(reading, levels, run, told, calendar, ladder, settings))
     add_evidence(cur, alerts, calendar, settings)
@@ -185,6 +190,23 @@ def gated_levels(reading: DyadReading, reports: pd.DataFrame, calendar: Calendar
                             settings.recent_days, calendar.length)
     enough = (articles >= settings.min_articles) & (sources >= outlets)
     return np.where(enough, reading.level, 0)
+
+
+def confirmed(reading: DyadReading, levels: np.ndarray, settings: AlertSettings) -> np.ndarray:
+    """The levels with each warning lifted to an alarm where the conflict has worsened in kind
+    (a detector of the `kind` group fires) and the days since its alert was first raised
+    confirm it (the `sustained` detector fires at `p_fire`): more, worse and still going on.
+    A week of threats stays a warning however long it lasts. The reading joins the dyad's."""
+    raised = np.full(len(levels), -1)
+    for run in firing_runs(levels, settings.cooldown_days):
+        raised[run[0]:run[-1] + 1] = run[0]
+    sustained = sustained_reading(reading.days, reading.windows, raised, settings)
+    reading.readings[CONFIRMING] = sustained
+    worse = np.any([reading.readings[name].p <= settings.p_fire for name in GROUPS["kind"]],
+                   axis=0)
+    alarm = LEVELS.index("alarm") + 1
+    return np.where((levels >= alarm - 1) & worse & (sustained.p <= settings.p_fire), alarm,
+                    levels)
 
 
 def firing_runs(levels: np.ndarray, cooldown: int) -> list[np.ndarray]:
@@ -294,6 +316,13 @@ def strongest_findings(reading: DyadReading, run: np.ndarray, calendar: Calendar
 def describe(r: Reading, i: int, calendar: Calendar, ladder: Ladder) -> str:
     """One sentence with the numbers: what was seen, what the baseline predicts, how unlikely."""
     day, p = calendar.day(i), f"p = {r.p[i]:.1e}"
+    if r.name == CONFIRMING:
+        raised = calendar.day(int(r.extra["raised"][i]))
+        return (f"sustained: {r.observed[i]:.0f} conflict incidents in the "
+                f"{int(r.extra['days_since'][i])} observed days after the alert was first raised "
+                f"on {raised}, to {day}, against {r.expected[i]:.2g} expected from the "
+                f"{int(r.extra['baseline_days'][i])} observed days before that day's window "
+                f"({p}): it went on after it was raised")
     recent = f"in the {int(r.extra['recent_days'][i])} days to {day}"
     before = f"the {int(r.extra['baseline_days'][i])} observed days before"
     if r.name == "conflict_share":
@@ -347,11 +376,24 @@ def _text(value: object) -> str | None:
     return " ".join(str(value).split())
 
 
+def judged_dyads(store: Store, settings: AlertSettings | None = None,
+                 window: WindowSettings | None = None) -> int:
+    """How many dyads the alerts judge in the store's window (`top_dyads`), among whom `p_fire`
+    is shared: whoever charts several dyads counts them once and passes the number to
+    `detector_frame`."""
+    settings = settings or AlertSettings()
+    ensure_incidents(store)
+    cur = store.cursor()
+    bounds = signal_window(cur, window)
+    return 0 if bounds is None else len(top_dyads(cur, Calendar(*bounds), settings))
+
+
 def detector_frame(store: Store, dyad: Dyad, settings: AlertSettings | None = None,
-                   window: WindowSettings | None = None) -> pd.DataFrame:
+                   window: WindowSettings | None = None,
+                   judged: int | None = None) -> pd.DataFrame:
     """One dyad day by day: each detector's surprise (-log10 p), the surprise at which a detector
-    fires (`fires_at`, `p_fire` shared among the store's judged dyads), the points and the level
-    (0 to 3, before the evidence gate), for charts."""
+    fires (`fires_at`, `p_fire` shared among the `judged` dyads, counted here unless given: see
+    `judged_dyads`), the points and the level (0 to 3, before the evidence gate), for charts."""
     settings = settings or AlertSettings()
     ensure_incidents(store)
     cur = store.cursor()
@@ -366,13 +408,16 @@ def detector_frame(store: Store, dyad: Dyad, settings: AlertSettings | None = No
     if pair not in loaded:
         return pd.DataFrame(columns=columns)
     load_attention(cur, loaded, calendar)
-    settings = for_dyads(settings, judged_count(cur, calendar, settings))
+    if judged is None:
+        judged = len(top_dyads(cur, calendar, settings))
+    settings = for_dyads(settings, judged)
     reading = judge(pair, loaded[pair], load_corpus(cur, calendar, settings), ladder, settings)
+    level = confirmed(reading, reading.level, settings)
     frame = pd.DataFrame({"period": [calendar.day(i) for i in range(calendar.length)]})
     for name, r in reading.readings.items():
         frame[name] = np.minimum(-np.log10(np.maximum(r.p, 1e-300)), MAX_SURPRISE)
     frame["fires_at"] = -math.log10(settings.p_fire)
-    frame["points"], frame["level"] = reading.points, reading.level
+    frame["points"], frame["level"] = reading.points, level
     return frame
 
 

@@ -163,25 +163,6 @@ def top_dyads(cur: duckdb.DuckDBPyConnection, calendar: Calendar,
     return [(str(a), str(b)) for a, b in rows]
 
 
-_JUDGED: dict[tuple[object, ...], int] = {}
-
-
-def judged_count(cur: duckdb.DuckDBPyConnection, calendar: Calendar,
-                 settings: AlertSettings) -> int:
-    """How many dyads the alerts judge (`top_dyads`), remembered while the store's incidents stay
-    as they are: a chart of one dyad needs the number, and a report charts many dyads."""
-    (path,), = cur.execute("SELECT coalesce(path, database_name) FROM duckdb_databases() "
-                           "WHERE database_name = current_database()").fetchall()
-    (incidents,), = cur.execute("SELECT count(*) FROM incidents").fetchall()
-    key = (path, incidents, calendar.start, calendar.end, settings.directed,
-           settings.min_incidents, settings.max_dyads)
-    if key not in _JUDGED:
-        if len(_JUDGED) >= 64:
-            _JUDGED.clear()
-        _JUDGED[key] = len(top_dyads(cur, calendar, settings))
-    return _JUDGED[key]
-
-
 def load_days(cur: duckdb.DuckDBPyConnection, dyads: list[Dyad], calendar: Calendar,
               ladder: Ladder, settings: AlertSettings) -> dict[Dyad, DyadDays]:
     """Calendar-complete daily sums of each dyad, in one grouped query for all of them; the

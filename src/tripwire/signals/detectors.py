@@ -32,9 +32,13 @@ Detectors and what they see:
 - cooperation_collapse (context): fewer cooperative incidents than the baseline predicts.
 - attention (context): the share of all stored articles that mention both sides (all articles
   are its exposure).
+- sustained (confirmation): the conflict incidents dated after an alert was first raised,
+  against the baseline that raised it. It scores no points: it reads only days the alert did
+  not yet know when it was raised, so it is a fresh test of the same escalation, and a warning
+  worse in kind that it confirms is an alarm (see `tripwire.signals.alerts`).
 
-A burst of coverage raises every count, so on days when cooperation surges too, by more
-incidents than conflict does (`burst_ratio`), the volume detectors stay silent (a summit
+A burst of coverage raises every count, so on days when cooperation surges too (at `burst_p`), by
+more incidents than conflict does (`burst_ratio`), the volume detectors stay silent (a summit
 is news, not escalation), and they stay silent while such a day is inside the recent window;
 a burst seen in any window (the shortest sees it sharpest) is a burst for every window. The
 kind of conflict (material, up the ladder, a new kind of force) still counts.
@@ -61,7 +65,9 @@ GROUPS = {"volume": ("conflict_surge", "intensity_surge", "escalation"),
           "context": ("attention", "cooperation_collapse", "new_force")}
 CONTEXT_GROUPS = ("context",)
 CONFLICT_DETECTORS = tuple(d for g, ds in GROUPS.items() if g not in CONTEXT_GROUPS for d in ds)
-DETECTORS = tuple(d for ds in GROUPS.values() for d in ds)
+# Read after the levels, on the days since an alert was raised: it confirms, it scores nothing.
+CONFIRMING = "sustained"
+DETECTORS = (*(d for ds in GROUPS.values() for d in ds), CONFIRMING)
 
 # What each detector counts, for the explanations.
 UNITS = {"conflict_surge": "conflict incidents", "material_surge": "material conflict incidents",
@@ -304,6 +310,35 @@ def attention_reading(days: DyadDays, corpus: Corpus, windows: Windows,
                    {"share": recent / np.maximum(total_recent, 1.0), "baseline_share": share})
 
 
+def sustained_reading(days: DyadDays, windows: Windows, raised: np.ndarray,
+                      settings: AlertSettings) -> Reading:
+    """The conflict incidents dated after day `raised[i]` (the day the alert that day `i` belongs
+    to was first raised; -1: none) up to `i`, against the baseline of the raising day (the count
+    model, the observed days since as the exposure).
+
+    Whatever made the detectors fire on the raising day lies on or before it, so the days after
+    it are a fresh sample: under the baseline, they exceed it by chance with probability p
+    however the raising day was chosen. An escalation that keeps escalating passes; a one-off
+    story or a chance surge, followed by the pair's usual news, does not."""
+    length = len(days.conflict)
+    since = np.maximum(raised, 0)
+    counted = np.concatenate([[0.0], np.cumsum(days.conflict)])
+    observed = np.concatenate([[0.0], np.cumsum(windows.observed)])
+    after = np.arange(1, length + 1)
+    count = counted[after] - counted[since + 1]
+    exposure = observed[after] - observed[since + 1]
+    _, baseline = windows.sums(days.conflict)
+    at_raising = dataclasses.replace(windows, recent_days=np.maximum(exposure, 1.0),
+                                     baseline_days=windows.baseline_days[since])
+    p, expected = count_surprise(count, baseline[since],
+                                 windows.daily_variance(days.conflict)[since], at_raising,
+                                 settings.prior_incidents)
+    fresh = (raised >= 0) & (np.arange(length) > raised) & (exposure > 0)
+    return Reading(CONFIRMING, np.where(fresh, p, 1.0), count, expected,
+                   {"raised": raised.astype(float), "days_since": exposure,
+                    "baseline_days": windows.baseline_days[since]})
+
+
 def read_detectors(days: DyadDays, corpus: Corpus, ladder: Ladder,
                    settings: AlertSettings) -> tuple[dict[str, Reading], Windows]:
     """Every detector over every day, on each recent window (short, recent, long); each day
@@ -372,12 +407,13 @@ def _silence(readings: dict[str, Reading], windows: Windows, burst_days: np.ndar
 
 def coverage_burst(days: DyadDays, conflict: Reading, windows: Windows,
                    settings: AlertSettings) -> np.ndarray:
-    """Days on which cooperation surges as well, and conflict rises by fewer incidents over the
-    baseline than `burst_ratio` times cooperation does: the pair is in the news (a summit),
-    not escalating. Excesses, not ratios, so that two cooperative incidents where the baseline
+    """Days on which cooperation surges as well (at `burst_p`: a test that silences, so it is
+    not shared among the dyads as the thresholds that raise alerts are), and conflict rises by
+    fewer incidents over the baseline than `burst_ratio` times cooperation does: the pair is in
+    the news (a summit), not escalating. Excesses, not ratios, so that two cooperative incidents where the baseline
     had none do not outweigh a dozen conflict incidents."""
     cooperation = _count_reading("cooperation_surge", days.cooperation, windows, settings)
     conflict_excess = conflict.observed - conflict.expected
     cooperation_excess = cooperation.observed - cooperation.expected
-    return ((cooperation.p <= settings.p_fire)
+    return ((cooperation.p <= settings.burst_p)
             & (conflict_excess < settings.burst_ratio * cooperation_excess))

@@ -20,7 +20,7 @@ from plotly.subplots import make_subplots
 from tripwire.errors import TripwireError
 from tripwire.ontology import ontology
 from tripwire.render import counted
-from tripwire.signals.alerts import Alert, detector_frame, find_alerts
+from tripwire.signals.alerts import Alert, detector_frame, find_alerts, judged_dyads
 from tripwire.signals.detectors import DETECTORS
 from tripwire.signals.incidents import ensure_incidents
 from tripwire.signals.series import series
@@ -70,8 +70,11 @@ def render_report(store: Store, settings: AlertSettings | None = None, top: int 
     figures: list[str] = []
     if not dyads.empty:
         figures.append(_plot(_dyads_figure(dyads, names), first=True))
+        undirected = dataclasses.replace(settings, directed=False)
+        judged = judged_dyads(store, undirected)
         for source, target in dyads[["a", "b"]].itertuples(index=False):
-            figures.append(_dyad_section(store, (source, target), names, settings, found, by))
+            figures.append(_dyad_section(store, (source, target), names, undirected, judged,
+                                         found, by))
     parts = [
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
         "<title>tripwire signals report</title>", f"<style>{_STYLE}</style></head><body>",
@@ -124,10 +127,11 @@ def _dyads_figure(dyads: pd.DataFrame, names: dict[str, str]) -> go.Figure:
 
 
 def _dyad_section(store: Store, dyad: tuple[str, str], names: dict[str, str],
-                  settings: AlertSettings, found: list[Alert], by: str) -> str:
-    undirected = dataclasses.replace(settings, directed=False)
+                  settings: AlertSettings, judged: int, found: list[Alert], by: str) -> str:
+    """One dyad's chart: its incidents by quad and its detectors (`settings` undirected, among
+    `judged` dyads)."""
     counts = series(store, dyad=dyad, by=by, directed=False)
-    detectors = detector_frame(store, dyad, undirected)
+    detectors = detector_frame(store, dyad, settings, judged=judged)
     title = f"{names.get(dyad[0], dyad[0])} ({dyad[0]}) - {names.get(dyad[1], dyad[1])} ({dyad[1]})"
     figure = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.08,
                            row_heights=[0.5, 0.5],

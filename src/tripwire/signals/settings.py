@@ -142,6 +142,10 @@ class AlertSettings:
         1.0, "when cooperation surges too, a conflict surge whose excess over the baseline is "
              "less than this many times cooperation's is a burst of coverage (a summit), and "
              "the volume detectors stay silent")
+    burst_p: float = _setting(
+        0.01, "cooperation surges (for the burst rule) when the chance of what it saw, under the "
+              "baseline, is at most this; not divided among the dyads: it silences, it raises "
+              "nothing")
     min_cooperation: float = _setting(
         3.0, "cooperation collapse is judged only when the baseline predicts at least this "
              "many cooperative incidents in the recent window")
@@ -170,8 +174,9 @@ class AlertSettings:
                                 "least 1")
         if self.min_baseline_days > self.baseline_days:
             raise TripwireError("E008", "min_baseline_days must not exceed baseline_days")
-        if not 0 < self.p_strong <= self.p_fire < 1:
-            raise TripwireError("E008", "p-values must satisfy 0 < p_strong <= p_fire < 1")
+        if not 0 < self.p_strong <= self.p_fire < 1 or not 0 < self.burst_p < 1:
+            raise TripwireError("E008", "p-values must satisfy 0 < p_strong <= p_fire < 1 and "
+                                "0 < burst_p < 1")
         if not 1 <= self.warning_points <= self.alarm_points:
             raise TripwireError("E008", "points must satisfy 1 <= warning_points <= alarm_points")
         if self.prior_incidents <= 0 or self.prior_weight <= 0 or not 0 <= self.prior_share <= 1:

@@ -94,6 +94,20 @@ def quarter_of(day: dt.date) -> int:
     return (day.month - 1) // 3 + 1
 
 
+def granular_value(day: dt.date, code: str) -> str:
+    """`day` written at the granularity of a unit code: "2019-W05", "2019-03", "2019-Q1", the
+    year for a year or longer, the day otherwise."""
+    if code == "W":
+        return week_value(day)
+    if code == "M":
+        return f"{day.year:04d}-{day.month:02d}"
+    if code == "Q":
+        return f"{day.year:04d}-Q{quarter_of(day)}"
+    if code in ("Y", "E", "C", "L"):
+        return f"{day.year:04d}"
+    return day.isoformat()
+
+
 def half_of(day: dt.date) -> int:
     return 1 if day.month <= 6 else 2
 

@@ -13,12 +13,18 @@ from tripwire.timex.absolute import ISO_DATE, NUMERIC_DATE
 from tripwire.timex.vocab import vocab
 
 LABELS = ("DATE", "TIME")
-_JOINERS = {"", " ", ", ", " on ", " of "}
 
 
 def _holiday_words(name: str) -> list[str]:
     """Holiday names as spaCy splits them: "new year's day" -> new, year, 's, day."""
     return name.replace("'s", " 's").split()
+
+
+@functools.cache
+def _joiners() -> frozenset[str]:
+    """The text between a date and a time that makes them one expression: nothing, a space, a
+    comma, or a joining word ("10 am on Monday")."""
+    return frozenset({"", " ", ", ", *(f" {word} " for word in vocab().date_time_joiners)})
 
 
 @functools.cache
@@ -34,7 +40,7 @@ def _matchers(spacy_vocab: SpacyVocab) -> tuple[PhraseMatcher, Matcher]:
     matcher = Matcher(spacy_vocab)
     days = sorted(w for w in lex.weekdays if len(w) > 3) + sorted(lex.relative_days)
     months = sorted(
-        {w for w in lex.months if len(w) > 3 or w == "may"} | {f"{w}." for w in lex.months}
+        {w for w in lex.months if len(w) > 3 or w in lex.capitalised_months} | {f"{w}." for w in lex.months}
     )
     matcher.add(
         "DATE",
@@ -78,7 +84,7 @@ def _joinable(left: Span, right: Span, text: str) -> bool:
 
     `text` is `doc.text`, passed in because spaCy rebuilds it from the tokens on every access."""
     gap = text[left.end_char : right.start_char]
-    if gap not in _JOINERS or {left.label_, right.label_} != {"TIME", "DATE"}:
+    if gap not in _joiners() or {left.label_, right.label_} != {"TIME", "DATE"}:
         return False
     day = left if left.label_ == "DATE" else right
     lex = vocab()

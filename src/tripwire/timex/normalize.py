@@ -8,18 +8,17 @@ a null value rather than being pinned to today's date.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from tripwire.timex.absolute import ISO_DATE, NUMERIC_DATE, parse_absolute
 from tripwire.timex.anchoring import shift_value
-from tripwire.timex.calendar import make_date, shift, week_value
+from tripwire.timex.calendar import granular_value, make_date, shift
 from tripwire.timex.context import Context, Normal
 from tripwire.timex.parts import compose_calendar, read_parts
 from tripwire.timex.vocab import Unit, vocab
-from tripwire.timex.words import digit_number, read_number, split_words
+from tripwire.timex.words import digit_number, opens_with, read_number, split_words
 
 _LONG_YEAR = re.compile(r"^\d{5}")
 _YEAR_LIKE = re.compile(r"^[12]\d{3}$")
@@ -107,7 +106,7 @@ def _set_expression(text: str, words: list[str], ctx: Context) -> Normal | None:
     if plural_days:
         part = next((lex.parts_of_day[w] for w in core if w in lex.parts_of_day), None)
         return Normal("SET", f"XXXX-WXX-{plural_days[0]}" + (f"T{part}" if part else ""))
-    repeats = ctx.after_quantity and len(core) == 2 and words[0] in ("a", "an", "per")
+    repeats = ctx.after_quantity and len(core) == 2 and words[0] in lex.rate_words
     if repeats and core[1] in lex.units:  # "$1 billion a year", "dozens of interviews a day"
         return Normal("SET", duration_value(1.0, lex.units[core[1]]))
     if not core or core[0] not in lex.set_quantifiers:
@@ -185,34 +184,21 @@ def read_quantity(words: list[str]) -> Quantity | None:
             continue
         if w in lex.direction_words and direction_word is None:
             direction_word = w
-        elif w in lex.vague_quantities and w not in ("the",):
+        elif w in lex.vague_quantities:
             vague = vague or w not in lex.direction_words
         elif w not in lex.approximators and w not in lex.direction_words:
             return None
         i += 1
     unit_word = words[unit_index]
     tail = words[unit_index + 1 : unit_index + 4]
-    if amount is not None and tail[:3] == ["and", "a", "half"]:
+    if amount is not None and opens_with(tail, lex.added_half_phrases):
         amount += 0.5
     decimal = any("." in w for w in words[:unit_index])
     return Quantity(amount, lex.units[unit_word], unit_index, direction_word, vague, decimal)
 
 
 def _is_plural(word: str) -> bool:
-    return word.endswith("s") or word in ("centuries", "millennia")
-
-
-def _granular_value(day: dt.date, code: str) -> str:
-    """The anchor moved by a quantity, written at that quantity's granularity."""
-    if code == "W":
-        return week_value(day)
-    if code == "M":
-        return f"{day.year:04d}-{day.month:02d}"
-    if code == "Q":
-        return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
-    if code in ("Y", "E", "C", "L"):
-        return f"{day.year:04d}"
-    return day.isoformat()
+    return word.endswith("s") or word in vocab().plural_units
 
 
 def _shifted(text: str, words: list[str], ctx: Context) -> Normal | None:
@@ -244,7 +230,7 @@ def _shifted(text: str, words: list[str], ctx: Context) -> Normal | None:
     if ctx.anchor is None:
         return Normal("DATE", None)
     day = shift(ctx.anchor, code, amount)
-    return Normal("DATE", _granular_value(day, code) if day else None)
+    return Normal("DATE", granular_value(day, code) if day else None)
 
 
 def _duration(text: str, words: list[str], ctx: Context) -> Normal | None:
@@ -256,8 +242,8 @@ def _duration(text: str, words: list[str], ctx: Context) -> Normal | None:
     tail = words[quantity.unit_index + 1 :]
     if tail[:1] == ["of"]:
         tail = []  # "the first nine months of 1997": the length is the expression's head
-    extra = ("a", "half", "or", "so")
-    if any(w not in lex.approximators and w not in lex.units and w not in extra for w in tail):
+    if any(w not in lex.approximators and w not in lex.units and w not in lex.length_tail_words
+           for w in tail):
         return None
     direction = quantity.direction_word
     if direction is not None and lex.direction_words[direction] == 0:

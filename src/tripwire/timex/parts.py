@@ -21,6 +21,7 @@ from tripwire.timex.calendar import (
     MAX_YEAR,
     MIN_YEAR,
     add_days,
+    granular_value,
     half_of,
     make_date,
     quarter_of,
@@ -30,7 +31,7 @@ from tripwire.timex.calendar import (
 )
 from tripwire.timex.context import Context, Normal
 from tripwire.timex.vocab import vocab
-from tripwire.timex.words import ordinal, read_number
+from tripwire.timex.words import opens_with, ordinal, read_number
 
 _YEAR = re.compile(r"^\d{4}$")
 _SHORT_YEAR = re.compile(r"^'(\d\d)$")
@@ -107,7 +108,7 @@ def spelled_year(words: list[str]) -> int | None:
     """A year in words: "nineteen ninety-four", "two thousand", "two thousand and one"."""
     lex = vocab()
     for i, w in enumerate(words):
-        if w == "two" and words[i + 1 : i + 2] == ["thousand"]:
+        if opens_with(words[i:], lex.millennium_phrases):
             number = read_number(words, i)
             if number and 2000 <= number[0] <= 2099 and number[0] == int(number[0]):
                 return int(number[0])
@@ -416,17 +417,7 @@ def _unit_period(parts: Parts, ctx: Context) -> str | None:
         index = anchor.year // size + step
         return f"{index:0{width}d}" if 0 <= index < 10**width else None
     day = shift(anchor, code, step)
-    if day is None:
-        return None
-    if code == "D":
-        return day.isoformat()
-    if code == "W":
-        return week_value(day)
-    if code == "M":
-        return f"{day.year:04d}-{day.month:02d}"
-    if code == "Q":
-        return f"{day.year:04d}-Q{quarter_of(day)}"
-    return f"{day.year:04d}"
+    return granular_value(day, code) if day is not None else None
 
 
 def compose_calendar(parts: Parts, ctx: Context) -> Normal:

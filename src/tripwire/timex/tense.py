@@ -41,13 +41,13 @@ def _verb_direction(verb: Token, hops: int = _MAX_HOPS) -> int:
     auxes = auxiliaries(verb)
     if any(a.lower_ in lex.future_auxiliaries for a in auxes):
         return FUTURE
-    if any(a.lower_ == "had" for a in auxes) or verb.lower_ == "had":
+    if any(a.lower_ in lex.past_perfect_auxiliaries for a in (*auxes, verb)):
         return PAST  # past perfect: over before the report, whatever was planned
-    if verb.lemma_.lower() in lex.future_verbs or verb.lower_ == "going":
+    if verb.lemma_.lower() in lex.future_verbs or verb.lower_ in lex.future_forms:
         return FUTURE
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return PAST
-    if verb.tag_ == "VBN" and any(a.lemma_.lower() == "have" for a in auxes):
+    if verb.tag_ == "VBN" and any(a.lemma_.lower() in lex.perfect_auxiliaries for a in auxes):
         return PAST
     if any(a.tag_ == "TO" for a in auxes):
         governor = _governor(verb)

@@ -109,6 +109,16 @@ class Vocab(WordFile):
     not_day_ordinals: Words
     capitalised_months: Words
     indefinite_articles: Words
+    rate_words: Words
+    added_half_phrases: Words
+    length_tail_words: Words
+    plural_units: Words
+    date_time_joiners: Words
+    past_perfect_auxiliaries: Words
+    perfect_auxiliaries: Words
+    future_forms: Words
+    number_joiners: Words
+    millennium_phrases: Words
 
 
 def load_vocab(path: Path = VOCAB_PATH) -> Vocab:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from tripwire.timex.vocab import vocab
 
@@ -21,6 +22,11 @@ def split_words(text: str) -> list[str]:
     lowered = _CLOCK_SUFFIX.sub(r"\1\2m", lowered)
     lowered = lowered.replace("a.m.", "am").replace("p.m.", "pm")
     return _WORD.findall(lowered)
+
+
+def opens_with(words: list[str], phrases: Iterable[str]) -> bool:
+    """Whether `words` begin with one of `phrases` (of one word or more)."""
+    return any(words[: len(split)] == split for split in (p.split() for p in phrases))
 
 
 def digit_number(word: str) -> float | None:
@@ -60,7 +66,7 @@ def _number_words(
         elif w in lex.multipliers and (j > i or after_article):
             total += max(current, 1.0) * lex.multipliers[w]
             current = 0.0
-        elif not (w == "and" and j > i and j + 1 < len(words) and words[j + 1] in lex.numbers):
+        elif not (w in lex.number_joiners and j > i and j + 1 < len(words) and words[j + 1] in lex.numbers):
             break
         j += 1
     return None if j == i else (total + current, j)
