@@ -34,6 +34,9 @@ def coded(text: str, event_type: str) -> list[tuple[str, set[str], set[str]]]:
      {"COD"}),
     # no agent told: the country the sentence is about did it
     ("A Nigerian activist was jailed on a string of charges.", "ACCUSE", {"NGA"}, {"NGA"}),
+    # a phrase before the verb is said of its subject, not of its object
+    ("Iran, under US sanctions, opened talks with Iraq.", "SANCTION", {"USA"}, {"IRN"}),
+    ("The former Chadian president went on trial in Dakar.", "ACCUSE", {"TCD"}, {"TCD"}),
 ])
 def test_the_patient_of_the_clause_undergoes_the_noun(text: str, event_type: str,
                                                       source: set[str],

@@ -494,10 +494,13 @@ def _undergone_roles(match: TriggerMatch, host: Token) -> Heads:
         doer = _agent(host)
         patients = [c for c in host.children if c.dep_ == "nsubjpass"] or verb_objects(host)
     else:
-        patients = [c for c in host.children if c.dep_ in OBJECT_DEPS]
+        # "placed him under arrest": the object; "came under attack", and a phrase before the
+        # verb ("Iran, under US sanctions, opened talks"): the subject undergoes it
+        patients = [c for c in host.children if c.dep_ in OBJECT_DEPS
+                    and match.token.head.i > host.i]
         doer = _doer(host) if patients else None
         if not patients:
-            subject = _doer(host)  # "came under attack": the subject undergoes it
+            subject = _doer(host)
             patients = [subject] if subject is not None else []
     return own or ([doer] if doer is not None else []), patients
 
