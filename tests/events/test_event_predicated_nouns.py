@@ -10,7 +10,9 @@ import pytest
 from tripwire.analyze import analyze
 from tripwire.errors import TripwireError
 from tripwire.eval.events import ref_country
-from tripwire.events.lexicon import load_triggers, load_types
+from tripwire.events.lexicon import default_lexicon, load_triggers, load_types
+from tripwire.explain import why_not
+from tripwire.nlp import parse
 
 
 def coded(text: str, event_type: str) -> list[tuple[str, set[str], set[str]]]:
@@ -71,3 +73,10 @@ def test_predicative_is_for_noun_entries(tmp_path: Path) -> None:
                     encoding="utf-8")
     with pytest.raises(TripwireError, match="`predicative` is for noun entries"):
         load_triggers(path, load_types())
+
+
+def test_explain_says_why_a_predicated_noun_is_not_coded() -> None:
+    doc = parse("The Kenyan minister commented on the charges.")
+    [charges] = [t for t in doc if t.lower_ == "charges"]
+    [pattern] = [p for p in default_lexicon().nouns["charge"] if p.predicative]
+    assert why_not(pattern, charges, set()).startswith("not said of anyone through ['on']")
