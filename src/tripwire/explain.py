@@ -118,6 +118,16 @@ def explain_sentence(text: str, published: str | None = None) -> list[str]:
         for event in events:
             lines.extend(_event_lines(event))
         lines.extend(_near_misses(sentence, lexicon))
-        if not events:
+        lines.extend(_uncoded_matches(sentence, lexicon, events))
+        if not events and not find_triggers(sentence, lexicon):
             lines.append("  no event: no trigger pattern matched")
     return lines
+
+
+def _uncoded_matches(sentence: Span, lexicon: EventLexicon, events: list[Event]) -> list[str]:
+    """Triggers that matched but are neither an event nor a mention of one."""
+    told = {m.start for e in events for m in (e.trigger, *e.mentions)}
+    return [f"  not coded: {m.token.text!r} matched {m.pattern.type}, but its event names no "
+            "party (no actor, country or kind of agent), or it is the content of another "
+            "event, the words of a deed, or who tells the news"
+            for m in find_triggers(sentence, lexicon) if m.start not in told]

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from tripwire.actors import ActorResolution
 from tripwire.document import Event, Quote, TimeExpr
 from tripwire.events.coder import code_sentence
-from tripwire.events.dedup import merge_clauses, merge_restatements
+from tripwire.events.dedup import has_party, merge_clauses, merge_restatements
 from tripwire.events.lexicon import EventLexicon, default_lexicon
 from tripwire.events.roles import ActorLookup
 
@@ -23,7 +23,10 @@ def code_events(doc: Doc, actors: ActorResolution, *, quotes: list[Quote],
                 times: list[TimeExpr], published: str | None, doc_id: str,
                 dateline: str | None = None, lexicon: EventLexicon | None = None,
                 evidence: bool = False) -> list[Event]:
-    """The events of an article, numbered `<doc_id>:<n>` in text order, restatements merged.
+    """The events of an article, numbered `<doc_id>:<n>` in text order, restatements merged;
+    a cooperative act or a retreat that no words give a party is not coded (`has_party`: such
+    acts are between parties; a deed by no one named still happened where it is told, `at_home`,
+    and what a demand asks for is the demand's content).
 
     `doc` is the parse of the article's clean text (captions, subheads and removed lines are not
     in it, so they are never coded); `quotes` attribute events to speakers and `times` date them
@@ -38,7 +41,9 @@ def code_events(doc: Doc, actors: ActorResolution, *, quotes: list[Quote],
             continue
         coding = code_sentence(sentence, lexicon, lookup, quotes=quotes, times=times,
                                published=published, evidence=evidence)
-        events.extend(merge_clauses([c.event for c in coding.coded]))
+        events.extend(e for e in merge_clauses([c.event for c in coding.coded])
+                      if has_party(e) or lexicon.types[e.type].at_home
+                      or e.modality == "demanded")
     events = merge_restatements(events)
     for number, event in enumerate(events, start=1):
         event.id = f"{doc_id}:{number}"

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from tripwire.document import ActorRef, Event
 
+# modalities that tell an act as done: its purpose, plan or demand in another clause does not undo it
+FACTUAL = ("asserted", "historical")
+
 
 def _roles_key(refs: list[ActorRef]) -> tuple[str, ...]:
     return tuple(sorted(r.actor or r.text.lower() for r in refs))
@@ -41,11 +44,16 @@ def _named(refs: list[ActorRef]) -> set[str]:
 
 
 def merge_clauses(events: list[Event]) -> list[Event]:
-    """One sentence's events of one type by one source (or one of them by a doer the sentence
-    does not tell: "killed two during a night raid"), one aimed at what the other names or
-    either at no one named ("a bombing killed one soldier and wounded two others", "opened
-    fire, killing two"), are one happening told clause by clause: the more confident event keeps
-    the others' triggers as mentions, and their target if it named none."""
+    """One sentence's events of one type whose parties agree are one happening told clause by
+    clause or restated in a clause of its own ("a bombing killed one soldier and wounded two
+    others", "opened fire, killing two", "met in Paris, where they discussed trade", "will meet
+    on Friday to discuss the border"), whatever modality each clause gives it: the more
+    confident event keeps the others' triggers as mentions, and their source or target where
+    words name it and its own named none ("injured in police firing": the police fired); the
+    act is done, and dated, as a clause that tells it as done says ("telephoned X to discuss").
+    Parties agree when either side names none or they share one (a clause's "they" may be both
+    parties of a meeting), so that two doers ("troops shelled ..., rebels attacked ...") or two
+    targets ("accused X ... and accused Y ...") stay two events."""
     merged: list[Event] = []
     for event in sorted(events, key=lambda e: -e.confidence):
         kept = next((k for k in merged if _one_happening(k, event)), None)
@@ -53,26 +61,55 @@ def merge_clauses(events: list[Event]) -> list[Event]:
             merged.append(event)
             continue
         kept.mentions.extend(m for m in event.mentions if m not in kept.mentions)
+        if not _named(kept.source) and _named(event.source):
+            kept.source = event.source
         if not _named(kept.target):
             kept.target = event.target
+        if event.modality in FACTUAL and kept.modality not in FACTUAL:
+            kept.modality, kept.date, kept.date_precision = (event.modality, event.date,
+                                                             event.date_precision)
     return sorted(merged, key=lambda e: e.trigger.start)
 
 
 def _one_happening(kept: Event, event: Event) -> bool:
-    if (kept.type, kept.modality) != (event.type, event.modality):
+    if kept.type != event.type or kept.sentence != event.sentence:
         return False
-    if _roles_key(kept.source) != _roles_key(event.source) and not _doer_untold(event, kept):
-        return False
-    named = _named(kept.target)
-    return not named or _named(event.target) <= named
+    if _parties(event.source) and not _parties(kept.source):
+        return False  # the act told with its doer keeps it
+    return (_agree(event.source, kept.source, kept.target)
+            and _agree(event.target, kept.target, kept.source))
 
 
-def _doer_untold(event: Event, kept: Event) -> bool:
-    """An act of the sentence whose doer it does not tell ("killed two during an overnight
-    raid", "the raid" has no doer of its own) is the act of the same type it tells with one."""
-    return (event.sentence == kept.sentence and bool(_doers(kept.source))
-            and not _doers(event.source))
+def _agree(mine: list[ActorRef], theirs: list[ActorRef], their_others: list[ActorRef]) -> bool:
+    """Whether a role of one clause fits the same role of another: either names no one, they
+    share a party, or it names exactly a party of the other's other role (a clause's "they"
+    may be both parties of a meeting)."""
+    mine, theirs = _parties(mine), _parties(theirs)
+    return (not mine or not theirs or any(_same_party(a, b) for a in mine for b in theirs)
+            or any((a.actor, a.country, a.sector) == (b.actor, b.country, b.sector)
+                   for a in mine for b in _parties(their_others)))
 
 
-def _doers(refs: list[ActorRef]) -> set[str]:
-    return {name for r in refs if (name := r.actor or r.country)}
+def _parties(refs: list[ActorRef]) -> list[ActorRef]:
+    return [r for r in refs if r.actor or r.country or r.sector]
+
+
+def _same_party(a: ActorRef, b: ActorRef) -> bool:
+    """Two named actors are one party when they are the same actor; otherwise one country's
+    people of one sector ("Chadian troops" and "Chadian rebels" are two parties; "Chadian
+    troops" and Chad, or "the border" placed in Chad, may be one), or, where a country is
+    not known, one sector ("the police")."""
+    if a.actor and b.actor:
+        return a.actor == b.actor
+    if a.country and b.country:
+        return a.country == b.country and (a.sector == b.sector or not (a.sector and b.sector))
+    return bool(a.sector) and a.sector == b.sector
+
+
+def has_party(event: Event) -> bool:
+    """Whether an event has anyone in it: an actor, a country or a kind of agent ("the army"),
+    or at least words for one ("both sides"), in its source or target. A talk, a pledge or a
+    retreat with none ("reiterated his resolve", "an appearance if requested") tells no dyad
+    anything; a clause that tells the same act with a party has already taken it up as a
+    mention (`merge_clauses`)."""
+    return any(r.actor or r.country or r.sector or r.text for r in (*event.source, *event.target))
