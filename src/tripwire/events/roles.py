@@ -435,10 +435,6 @@ def _noun_roles(match: TriggerMatch, event_type: EventType) -> Heads:
             targets = targets or _prep_objects(verb, event_type.targets)
     else:
         sources, targets = _owner_roles(match, targets)
-        if match.pattern.light:
-            # an act no light verb carries (what a demand asks for): a name or a noun says
-            # who, not an adjective of degree or time ("requested maximum cooperation")
-            sources = [t for t in sources if t.pos_ != "ADJ" or t.ent_type_]
     if not targets:
         targets = _noun_content_targets(noun, verb, event_type)
     between = _prep_objects(noun, _preps().parties)
