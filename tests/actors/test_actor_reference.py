@@ -174,3 +174,49 @@ def test_an_unplaced_deed_belongs_to_where_the_story_is_not_to_the_first_country
 def test_every_conjunct_of_an_owner_phrase_is_a_source() -> None:
     event = event_of("The foreign ministers of Chile and Peru condemned the attack.", "ACCUSE")
     assert keys(event.source) >= {"CHL", "PER"}
+
+
+def test_a_bare_title_is_not_the_person_it_happens_to_follow() -> None:
+    # "minister" near the president's mention is the title's own mention, not his introduction
+    text = ("Somali officials met Kenyan President William Ruto in Nairobi on Monday. "
+            "The minister later condemned the attack on the border town.")
+    event = event_of(text, "ACCUSE")
+    assert "person:william-ruto" not in keys(event.source)
+
+
+def test_a_bare_title_answering_a_state_is_not_of_that_state() -> None:
+    text = "Kenya accused Somalia of harbouring militants. The minister rejected the accusation."
+    event = event_of(text, "REJECT")
+    assert keys(event.target) == {"KEN"}
+    assert keys(event.source) == {"SOM"}
+
+
+def test_the_country_takes_up_the_state_named_in_the_sentences_before() -> None:
+    text = ("Protests erupted in Mozambique after the vote. South Africa urged the country to "
+            "hold talks.")
+    event = event_of(text, "REQUEST")
+    assert [(r.text, r.actor) for r in event.target] == [("the country", "MOZ")]
+
+
+def test_a_title_keeps_its_qualifiers_and_is_not_the_person_it_acts_on() -> None:
+    # "the foreign minister" is not the prime minister named before, nor of his country
+    text = ("Kenya hosted talks with Ethiopia on Monday. Ethiopian Prime Minister Abiy Ahmed "
+            "arrived in Nairobi. The foreign minister criticised Abiy Ahmed.")
+    event = event_of(text, "ACCUSE")
+    assert "person:abiy-ahmed" not in keys(event.source)
+    assert keys(event.source) == {"KEN"}
+
+
+def test_a_title_with_the_same_qualifiers_takes_up_its_holder() -> None:
+    text = ("Ethiopian Prime Minister Abiy Ahmed arrived in Nairobi on Monday. "
+            "The prime minister criticised Kenya.")
+    event = event_of(text, "ACCUSE")
+    assert "person:abiy-ahmed" in keys(event.source)
+
+
+def test_a_nation_is_no_abstraction_and_a_relative_is_a_person() -> None:
+    doc = parse("Neither nation would help them.")
+    assert not_agent(next(t for t in doc if t.text == "nation")) is None
+    event = event_of("Her father, speaking from Sylhet in Bangladesh, accused the British "
+                     "authorities of neglect.", "ACCUSE")
+    assert keys(event.source) == {"BGD"}

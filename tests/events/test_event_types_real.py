@@ -126,3 +126,11 @@ def test_a_reaction_that_greets_a_plan_is_no_meeting() -> None:
                    for e in code("The Kenyan plan was met with anger in Somalia."))
     assert any(e.type == "CONSULT"
                for e in code("The Kenyan president met the Somali president in Nairobi."))
+
+
+def test_a_doing_talked_about_is_a_topic_not_a_report() -> None:
+    events = code("The president tweeted about firing missiles at the rebels.")
+    assert ("ASSAULT", "hypothetical") in kinds(events)
+    assert ("ASSAULT", "asserted") not in kinds(events)
+    assert ("ASSAULT", "asserted") in kinds(code("Troops fired missiles at the rebels about an "
+                                                 "hour later."))

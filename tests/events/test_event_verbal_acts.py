@@ -36,6 +36,14 @@ def test_asking_for_a_release_is_a_request_but_asking_about_is_not() -> None:
                    code("Reporters asked the minister about the budget in Lima."))
 
 
+def test_asking_that_someone_act_is_a_request_aimed_at_them() -> None:
+    events = code("Kenya asked that Somalia withdraw its troops from the border.")
+    [request] = [e for e in events if e.type == "REQUEST"]
+    assert request.modality == "asserted"
+    assert [r.actor for r in request.target] == ["SOM"]
+    assert not any(e.type == "REQUEST" for e in code("Reporters asked whether the talks had ended."))
+
+
 def test_advising_someone_not_to_act_is_a_request() -> None:
     events = code("Turkey advised the Iraqi government not to escalate the dispute.")
     assert any(e.type == "REQUEST" and e.modality == "asserted" for e in events)

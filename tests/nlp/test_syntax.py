@@ -174,6 +174,12 @@ def test_a_passive_verb_s_patient_does_what_follows_it() -> None:
                        ("will", 5, "aux", "AUX"), ("resign", 2, "conj", "VERB")])
     assert doer_of(indicted[5], CONTROL).text == "he"
     assert doer_of(indicted[2], CONTROL) is None
+    # "he was arrested while trying to flee": the patient tries
+    trying = parsed([("he", 2, "nsubjpass", "PRON"), ("was", 2, "auxpass", "AUX"),
+                     ("arrested", 2, "ROOT", "VERB"), ("while", 4, "mark", "SCONJ"),
+                     ("trying", 2, "advcl", "VERB")],
+                    tags=["PRP", "VBD", "VBN", "IN", "VBG"])
+    assert doer_of(trying[4], CONTROL).text == "he"
 
 
 def test_a_purpose_infinitive_and_a_noun_s_infinitive() -> None:

@@ -56,12 +56,15 @@ class ArticleContext:
         return bool(ref.actor) and any(generic_body_name(registry(), ref.actor or "", word,
                                                          self.named) for word in ref.text.split())
 
-    def recent(self, sentence: Span) -> str | None:
+    def recent(self, sentence: Span, taken: set[str] | frozenset[str] = frozenset()) -> str | None:
         """The country named last in the few sentences before `sentence`, else the article's:
-        where the story is when a deed names no place ("dozens have been killed since")."""
+        where the story is when a deed names no place ("dozens have been killed since"); never
+        one of `taken`, the states the act's other role names ("Kenya accused Somalia ... The
+        minister rejected the accusation": the minister answers Kenya, so is not Kenyan)."""
         window = _window_start(sentence[0])
-        before = [c for start, c in self._told if window <= start < sentence.start_char]
-        return before[-1] if before else self.home()
+        before = [c for start, c in self._told if window <= start < sentence.start_char
+                  and c not in taken]
+        return before[-1] if before else self.home(taken)
 
     def home(self, taken: set[str] | frozenset[str] = frozenset()) -> str | None:
         """The article's country (named most, first), else its dateline's; None when the other
@@ -121,6 +124,10 @@ def refer(head: Token, resolve: Resolve, actors: ActorResolution,
         found = _last_organisation(head, actors)
         if found is not None:
             return replace(found, text=head.text), f"definite description: {found.text!r}"
+    if head.lemma_.lower() in words.country_nouns and _definite_unnamed(head, words):
+        found = _last_state(head, actors)
+        if found is not None:
+            return replace(found, text=_phrase_text(head)), f"definite description: {found.text!r}"
     return None
 
 
@@ -237,6 +244,9 @@ def described(head: Token, named: ActorRef, actors: ActorResolution) -> tuple[Ac
     if lemma not in lexicon.office_words or not any(
             c.dep_ == "det" and c.lower_ in reference_words().definite for c in head.lefts):
         return None
+    # the title with its own qualifiers: "the foreign minister" is not the prime minister
+    title = " ".join([*(c.lower_ for c in head.lefts if c.dep_ in ("amod", "compound")
+                        and not c.ent_type_), lemma])
     window = _window_start(head)
     text = head.doc.text
     for mention in reversed(actors.mentions):
@@ -247,8 +257,9 @@ def described(head: Token, named: ActorRef, actors: ActorResolution) -> tuple[Ac
             continue
         if named.country and ref.country != named.country:
             continue
-        if not named.country and lemma not in text[max(0, mention.start - 80):mention.end + 80].lower():
-            continue
+        if not named.country and title not in text[max(0, mention.start - 80):
+                                                    min(mention.end + 80, head.idx)].lower():
+            continue  # introduced with the title, not followed by this very mention of it
         return replace(ref, text=_phrase_text(head)), f"definite description: {ref.text!r}"
     return None
 
@@ -388,7 +399,7 @@ def not_agent(head: Token) -> str | None:
     if cls is not None:
         return f"not an agent: {'an' if cls[0] in 'aeiou' else 'a'} {cls}"
     if lemma.endswith(tuple(words.abstract_endings)) and lemma not in words.organisation_nouns and \
-            not _names_actor(lemma, head.lower_):
+            lemma not in words.country_nouns and not _names_actor(lemma, head.lower_):
         return "not an agent: an abstraction"
     return None
 
@@ -410,6 +421,27 @@ def _definite_bare(head: Token, words: ReferenceWords) -> bool:
     return (head.pos_ == "NOUN" and not others and len(determiners) == 1
             and determiners[0].lower_ in words.definite
             and not any(c.dep_ in ("prep", "appos", "acl", "relcl") for c in head.rights))
+
+
+def _definite_unnamed(head: Token, words: ReferenceWords) -> bool:
+    """"the country", "the neighbouring country": a definite noun that names no one itself
+    (no name, possessive or "of" phrase in it)."""
+    return head.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in words.definite for c in head.lefts) and not any(
+        c.dep_ in ("compound", "poss", "nmod") or c.ent_type_ for c in head.lefts) and not any(
+        c.dep_ in ("prep", "appos") for c in head.rights)
+
+
+def _last_state(head: Token, actors: ActorResolution) -> ActorRef | None:
+    """The state named last in the few sentences before the one of `head` ("Protests erupted
+    in Mozambique. South Africa urged the country to ...": a sentence's own states are its
+    other parties)."""
+    window = _window_start(head)
+    for mention in reversed(actors.mentions):
+        if window <= mention.start < head.sent.start_char and mention.ref.actor and \
+                mention.ref.actor == mention.ref.country and _kind(mention.ref) == "state":
+            return mention.ref
+    return None
 
 
 def _last_organisation(head: Token, actors: ActorResolution) -> ActorRef | None:
@@ -444,16 +476,29 @@ def with_reasons(refs: list[ActorRef], context: ArticleContext | None = None,
     a person or a name the registry lacks to the article's country unless the other role's
     actor holds it (the host who "welcomed the Kenyan leader" is not Kenyan)."""
     taken = {r.country for r in others or [] if r.country and r.actor}
+    states = {r.country for r in others or [] if r.country and r.actor == r.country}
     out = []
     for ref in refs:
         if context is not None and not ref.country and _placeable(ref):
             if ref.actor is None and ref.sector:
-                home = context.recent(sentence) if sentence is not None else context.home()
+                # a title alone ("the foreign minister") is not of the other role's actor's
+                # country; other generic agents ("police") only not of the other role's state
+                held = taken if is_title(ref) else states
+                home = (context.recent(sentence, held) if sentence is not None
+                        else context.home(held))
             else:
                 home = context.home(taken)
             ref = replace(ref, country=home)
         out.append(replace(ref, unresolved=unresolved_reason(ref)))
     return out
+
+
+def is_title(ref: ActorRef) -> bool:
+    """A phrase whose last word is an office ("the foreign minister", "the envoy")."""
+    words = ref.text.split()
+    lexicon = load_lexicon()
+    return bool(words) and (words[-1].lower() in lexicon.office_words
+                            or words[-1].lower() in lexicon.plural_office_words)
 
 
 def _placeable(ref: ActorRef) -> bool:

@@ -26,6 +26,7 @@ class ReferenceWords(WordFile):
     relative: Words
     definite: Words
     organisation_nouns: Words
+    country_nouns: Words
     place_nouns: Words
     place_prepositions: Words
     quantities: Words

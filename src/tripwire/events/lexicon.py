@@ -109,6 +109,7 @@ class ModalityCues:
     hypothetical_governors: frozenset[str]
     hypothetical_adjectives: frozenset[str]
     hypothetical_nouns: frozenset[str]
+    hypothetical_prepositions: frozenset[str]
     journey_verbs: frozenset[str]
     demanded_auxiliaries: frozenset[str]
     demanded_governors: frozenset[str]
@@ -326,6 +327,7 @@ class _Hypothetical(WordFile):
     governors: Words
     adjectives: Words
     nouns: Words
+    prepositions: Words
 
 
 class _Purpose(WordFile):
@@ -393,6 +395,7 @@ def load_cues(path: Path | None = None) -> ModalityCues:
         hypothetical_governors=words.hypothetical.governors,
         hypothetical_adjectives=words.hypothetical.adjectives,
         hypothetical_nouns=words.hypothetical.nouns,
+        hypothetical_prepositions=words.hypothetical.prepositions,
         journey_verbs=words.purpose.journeys,
         demanded_auxiliaries=words.demanded.auxiliaries,
         demanded_governors=words.demanded.governors,

@@ -15,7 +15,14 @@ from spacy.tokens import Span, Token
 from tripwire.events.lexicon import EventLexicon, TriggerPattern
 from tripwire.lang import WordFile, WordList, Words, load_words, word_file
 from tripwire.nlp.syntax import OBJECTS as OBJECT_DEPS
-from tripwire.nlp.syntax import SUBJECTS, gerund_head, hyphen_prefix, is_passive, owner_of_gerund
+from tripwire.nlp.syntax import (
+    SUBJECTS,
+    gerund_head,
+    hyphen_prefix,
+    is_passive,
+    mandative_subjunctive,
+    owner_of_gerund,
+)
 
 VERB_POS = {"VERB", "AUX"}
 NOUN_POS = {"NOUN", "PROPN"}
@@ -170,9 +177,10 @@ def _verb_fits(pattern: TriggerPattern, verb: Token) -> bool:
     if pattern.intransitive and any(c.dep_ in OBJECT_DEPS or c.dep_ == "ccomp"
                                     for c in verb.children):
         return False
-    if pattern.infinitive and not any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")
-                                      for c in verb.children):
-        return False
+    if pattern.infinitive and not any(
+            (c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"))
+            or (c.dep_ == "ccomp" and mandative_subjunctive(c)) for c in verb.children):
+        return False  # "asked X to leave", "asked that X leave"
     if pattern.subjects and not object_lemmas(verb_subjects(verb)) & pattern.subjects:
         return False
     if pattern.labels and not object_lemmas(verb_labels(verb)) & pattern.labels:

@@ -26,7 +26,7 @@ from spacy.tokens import Token
 from tripwire.events.lexicon import EventLexicon, ModalityCues
 from tripwire.events.matching import TriggerMatch, gerund_head, is_passive, presupposed
 from tripwire.events.roles import reporter_of
-from tripwire.nlp.syntax import AUXILIARIES, OBJECTS, SUBJECTS
+from tripwire.nlp.syntax import AUXILIARIES, OBJECTS, SUBJECTS, mandative_subjunctive
 
 MAX_DEPTH = 8
 FINITE_TAGS = ("VBD", "VBZ", "VBP")
@@ -119,6 +119,8 @@ def _own_cue(clause: Token, cues: ModalityCues, reported: bool) -> ModalityReadi
         return ModalityReading("negated", negation.lower_)
     if clause.dep_ == "pcomp" and clause.head.lower_ in cues.negation_prepositions:
         return ModalityReading("negated", clause.head.lower_)
+    if clause.dep_ == "pcomp" and clause.head.lower_ in cues.hypothetical_prepositions:
+        return ModalityReading("hypothetical", clause.head.lower_)
     if _imperative(clause):
         return ModalityReading("demanded", "imperative")
     return _auxiliary_cue(clause, cues, reported) or _condition_cue(clause, cues)
@@ -402,7 +404,7 @@ def _link_reading(clause: Token, trigger_clause: Token, lexicon: EventLexicon,
         # a doerless gerund that a predicate judges is an activity in general, not an act:
         # "boycotting the talks is not enough"
         return ModalityReading("hypothetical", "generic")
-    if dep == "ccomp" and _subjunctive(clause):
+    if dep == "ccomp" and mandative_subjunctive(clause):
         # a bare verb with a subject of its own is a mandate, whatever verb tells it: "insisted
         # that Somalia withdraw", "recommended that the army release them"
         return ModalityReading("demanded", "subjunctive", governed=True)
@@ -424,18 +426,6 @@ def _link_reading(clause: Token, trigger_clause: Token, lexicon: EventLexicon,
     if dep not in ("conj", "advcl", "pcomp", "prep", "pobj", "acomp"):
         return ModalityReading()
     return None
-
-
-def _subjunctive(clause: Token) -> bool:
-    """A that-clause in the mandative subjunctive: its verb in the bare form (tag VB) with a
-    subject and no auxiliary ("that Somalia withdraw its troops"), or a passive with a bare
-    "be" ("that he be released")."""
-    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
-        return False
-    auxiliaries = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
-    if clause.tag_ == "VB":
-        return not auxiliaries
-    return [(a.lemma_, a.tag_) for a in auxiliaries] == [("be", "VB")]
 
 
 WH_TAGS = ("WDT", "WP", "WP$", "WRB")

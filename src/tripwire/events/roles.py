@@ -20,10 +20,13 @@ from tripwire.actors.reference import (
     ArticleContext,
     cannot_act,
     described,
+    is_title,
+    not_agent,
     parties,
     refer,
     with_reasons,
 )
+from tripwire.actors.registry import registry
 from tripwire.actors.words import phrase_words, reference_words
 from tripwire.document import ActorRef, Quote
 from tripwire.events.lexicon import EventLexicon, EventType
@@ -82,6 +85,8 @@ class RoleWords(WordFile):
     object_control: Words
     control_prepositions: Words
     patient_nouns: Words
+    state_sectors: Words
+    doer_of_nouns: Words
     ethnic_modifiers: Words
     stance_suffixes: Words
     prepositions: _Prepositions
@@ -114,8 +119,17 @@ def _control() -> Control:
 
 
 def _doer(verb: Token) -> Token | None:
-    """Who does a clause (`doer_of` with this language's control words)."""
-    return doer_of(verb, _control())
+    """Who does a clause (`doer_of` with this language's control words); a conjunct whose
+    borrowed subject cannot act is the reporter's ("the WHO said the situation was critical and
+    called on all parties ...": the WHO calls)."""
+    doer = doer_of(verb, _control())
+    head = verb.head
+    if doer is not None and verb.dep_ == "conj" and head.dep_ == "ccomp" and \
+            head.lemma_ == "be" and doer.head.i == head.i and not_agent(doer) is not None:
+        # joined to a reported state ("... was critical"), not to a deed ("a bombing killed
+        # one and wounded two")
+        return doer_of(head.head, _control()) or doer
+    return doer
 
 
 @dataclass
@@ -339,8 +353,15 @@ def complement_targets(verb: Token, depth: int = 4) -> Iterator[list[Token]]:
     if depth == 0:
         return
     for child in verb.children:
-        if child.dep_ in ("xcomp", "ccomp") or (child.dep_ == "advcl" and depth < 4):
+        if child.dep_ in ("xcomp", "ccomp") or (child.dep_ == "advcl" and depth < 4
+                                                and not _condition(child)):
             yield from _clause_targets(child, depth)
+
+
+def _condition(clause: Token) -> bool:
+    """A clause a condition marker opens ("once Congo disbands the group"): what the other
+    side must do, not what the act is done to (`ultimatum_condition` reads it)."""
+    return any(c.dep_ == "mark" and c.lower_ in role_words().conditions for c in clause.children)
 
 
 def _clause_targets(clause: Token, depth: int = 4) -> Iterator[list[Token]]:
@@ -513,6 +534,9 @@ def _owner_roles(match: TriggerMatch, targets: list[Token]) -> Heads:
         targets = possessors
         owners = [t for t in owners if t.dep_ != "poss"]
     sources = [by] if by is not None else owners
+    if not sources and noun.lemma_.lower() in role_words().doer_of_nouns:
+        # "the withdrawal of M23 troops": who withdraws
+        sources = _prep_objects(noun, _preps().theme)
     if not targets and verb is not None:
         targets = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
     return sources, targets
@@ -666,11 +690,20 @@ def _resolve_heads(heads: list[Token], lookup: ActorLookup,
             if all(ref.actor != r.actor or (ref.actor is None and ref.text != r.text)
                    for r in refs):
                 refs.append(ref)
+    if any(_named(r) for r in refs):
+        # a word beside a named role that names no one is no party of its own ("Ukraine halt
+        # attacks" parsed as one noun phrase)
+        refs = [r for r in refs if _named(r) or r.sector is not None]
     return refs
 
 
 def _named(ref: ActorRef) -> bool:
     return bool(ref.actor or ref.country)
+
+
+def _someone(ref: ActorRef) -> bool:
+    """A reference to an actor, or to a generic agent that context will place ("protesters")."""
+    return _named(ref) or (ref.sector is not None and not ref.unresolved)
 
 
 def _inner_refs(head: Token, lookup: ActorLookup, depth: int = 3,
@@ -725,6 +758,14 @@ def _resolve_targets(heads: list[Token], lookup: ActorLookup) -> list[ActorRef]:
         inner = _inner_refs(head, lookup)
         if inner:
             return inner
+    if not any(_someone(r) for r in refs):
+        # "demanded talks with the government": the generic agent a noun's act is aimed at,
+        # placed later (not any inside it: "the suspension of the policemen" is no act on them)
+        inner_heads = _with_conjuncts([t for head in heads
+                                       for t in _prep_objects(head, _preps().noun_targets)])
+        generic = [r for r in _resolve_heads(inner_heads, lookup, None) if _someone(r)]
+        if generic:
+            return generic
     return refs
 
 
@@ -857,9 +898,13 @@ def _fallback_targets(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorL
         doers = [t for t in _prep_objects(verb, _preps().agent) if t not in sources]
         target = [r for r in _resolve_heads(doers, lookup, None) if _named(r)] or target
     if match.pattern.kind == "verb" and not any(_named(r) for r in target):
-        # "refusing admittance to Ghanaians": the object names no one, the preposition does
-        later = [t for t in _following_prep_objects(match.token, event_type.targets)
-                 if t not in sources]
+        # "refusing admittance to Ghanaians": the object names no one, the preposition does;
+        # but where it happened is no target when the object is someone ("protesters were
+        # arrested in Harare": the protesters, placed below)
+        preps = event_type.targets
+        if any(_someone(r) for r in target):
+            preps = preps - _preps().locative
+        later = [t for t in _following_prep_objects(match.token, preps) if t not in sources]
         target = [r for r in _resolve_heads(later, lookup, None) if _named(r)] or target
     return target
 
@@ -953,8 +998,14 @@ def _done_where(source: list[ActorRef], target: list[ActorRef], match: TriggerMa
     if len(aimed) != 1:
         return source
     [home] = aimed
-    return [ActorRef(r.actor, r.text, home, r.sector) if _placeable(r, False) else r
-            for r in source]
+    # but a state's own body or official named by a title alone ("the minister", "officials")
+    # acting on a state is not of that state ("Kenya accused Somalia ... the minister rejected
+    # the accusation"), nor a title acting on a named person of that state
+    state = any(r.actor is not None and r.actor == r.country for r in target)
+    person = any(r.actor is not None for r in target)
+    return [ActorRef(r.actor, r.text, home, r.sector)
+            if _placeable(r, False) and not (r.actor is None and _state_side(r) and (
+                state or (person and is_title(r)))) else r for r in source]
 
 
 def _aimed_at_home(target: list[ActorRef], source: list[ActorRef], match: TriggerMatch,
@@ -1011,13 +1062,24 @@ def _at_home(refs: list[ActorRef], others: list[ActorRef], sentence: Span,
     South African leader" does not make the host South African)."""
     if all(r.country or not _placeable(r, anyone) for r in refs):
         return refs
-    taken = {r.country for r in others if r.country and r.actor}
+    taken = {r.country for r in others if r.country and r.actor and _state_side(r)}
     home = next((c for c in _sentence_countries(sentence, lookup, frame) if c not in taken),
                 None)
     if home is None:
         return refs
     return [ActorRef(r.actor, r.text, home, r.sector) if not r.country and _placeable(r, anyone) else r
             for r in refs]
+
+
+def _state_side(ref: ActorRef) -> bool:
+    """A state or one of its bodies or officials, whose country a generic counterpart does not
+    share ("welcomed the South African leader"); a rebel group or a party acts among its own
+    people ("the M23 demanded talks with the government")."""
+    entry = registry().get(ref.actor) if ref.actor else None
+    if entry is not None and entry.kind == "state":
+        return True  # "Afghan rebels" read as Afghanistan's are the state's, as written
+    sector = (entry.sector if entry is not None else None) or ref.sector
+    return sector is None or sector.lower() in role_words().state_sectors
 
 
 def _placeable(ref: ActorRef, anyone: bool) -> bool:

@@ -119,6 +119,10 @@ def doer_of(verb: Token, control: Control, depth: int = 0) -> Token | None:
     if dep == "conj" and is_passive(head):
         # "was indicted and will resign": the patient of the first verb does the second
         return None if is_passive(verb) else first_child(head, ("nsubjpass",))
+    if dep == "advcl" and verb.tag_ == "VBG" and is_passive(head):
+        # a participle beside a passive is done by its patient: "was arrested while trying to
+        # flee", "has been told to leave, while asking to return"
+        return first_child(head, ("nsubjpass",))
     if dep == "conj" or (dep == "advcl" and (verb.tag_ == "VBG" or is_infinitive(verb))):
         # a participle or a purpose infinitive is done by its clause's doer: "travelled to
         # Accra to discuss the crisis"
@@ -259,3 +263,15 @@ def entities_in(span: Span) -> list[Span]:
     if start is not None:
         found.append(Span(span.doc, start, span.end, label=span.doc[start].ent_type_))
     return found
+
+
+def mandative_subjunctive(clause: Token) -> bool:
+    """A that-clause in the mandative subjunctive: its verb in the bare form (tag VB) with a
+    subject and no auxiliary ("that Somalia withdraw its troops"), or a passive with a bare
+    "be" ("that he be released")."""
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return False
+    auxiliaries = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if clause.tag_ == "VB":
+        return not auxiliaries
+    return [(a.lemma_, a.tag_) for a in auxiliaries] == [("be", "VB")]
