@@ -1,5 +1,5 @@
 """Nouns predicated of a clause's patient through a preposition ("came under attack", "placed
-under house arrest", "jailed on treason charges"): sentences written for these tests."""
+under house arrest", "under US sanctions"): sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -31,14 +31,8 @@ def coded(text: str, event_type: str) -> list[tuple[str, set[str], set[str]]]:
      {"NER"}),
     ("The Ugandan police placed the opposition leader under house arrest.", "COERCE", {"UGA"},
      {"UGA"}),
-    # the grounds of an arrest are an accusation by the arrester against the arrested
-    ("The Rwandan army arrested a Congolese officer on espionage charges.", "ACCUSE", {"RWA"},
-     {"COD"}),
-    # no agent told: the country the sentence is about did it
-    ("A Nigerian activist was jailed on a string of charges.", "ACCUSE", {"NGA"}, {"NGA"}),
     # a phrase before the verb is said of its subject, not of its object
     ("Iran, under US sanctions, opened talks with Iraq.", "SANCTION", {"USA"}, {"IRN"}),
-    ("The former Chadian president went on trial in Dakar.", "ACCUSE", {"TCD"}, {"TCD"}),
 ])
 def test_the_patient_of_the_clause_undergoes_the_noun(text: str, event_type: str,
                                                       source: set[str],
@@ -57,14 +51,14 @@ def test_the_clause_decides_the_modality() -> None:
 @pytest.mark.parametrize("text", [
     # "under" an agreement, a law or a plan says by what, not what was undergone
     "Under the agreement, Sudan will withdraw its troops from the border.",
-    # a charge that is not what an act rests on is no predicated accusation
-    "The Kenyan minister commented on the charges.",
+    # sanctions that are only talked about are undergone by no one
+    "The Kenyan minister commented on the sanctions.",
     # what a verb of speaking is about is no act on its speaker
-    "The Nigerian governor declined to comment on corruption allegations.",
+    "The Nigerian governor declined to comment on life under the curfew.",
 ])
 def test_only_the_predicating_prepositions_code(text: str) -> None:
     assert not [e for e in analyze(text, published="2024-05-10").events
-                if e.trigger.text in ("agreement", "charges", "allegations")]
+                if e.trigger.text in ("agreement", "sanctions", "curfew")]
 
 
 def test_predicative_is_for_noun_entries(tmp_path: Path) -> None:
@@ -76,7 +70,7 @@ def test_predicative_is_for_noun_entries(tmp_path: Path) -> None:
 
 
 def test_explain_says_why_a_predicated_noun_is_not_coded() -> None:
-    doc = parse("The Kenyan minister commented on the charges.")
-    [charges] = [t for t in doc if t.lower_ == "charges"]
-    [pattern] = [p for p in default_lexicon().nouns["charge"] if p.predicative]
-    assert why_not(pattern, charges, set()).startswith("not said of anyone through ['on']")
+    doc = parse("The Kenyan minister commented on the sanctions.")
+    [sanctions] = [t for t in doc if t.lower_ == "sanctions"]
+    [pattern] = [p for p in default_lexicon().nouns["sanction"] if p.predicative]
+    assert why_not(pattern, sanctions, set()).startswith("not said of anyone through ['under']")

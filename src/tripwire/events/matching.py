@@ -308,12 +308,12 @@ def _modal_fits(pattern: TriggerPattern, modal: Token) -> bool:
 
 def predicated_host(noun: Token, prepositions: frozenset[str]) -> Token | None:
     """The word a noun is predicated of through one of `prepositions`: "came" of "came under
-    attack", "placed" of "placed under house arrest", "jailed" of "jailed on a string of
-    charges", "journalist" of "a journalist under house arrest". Who that word's clause is about
+    attack", "placed" of "placed under house arrest", "lived" of "lived under a string of
+    curfews", "journalist" of "a journalist under house arrest". Who that word's clause is about
     undergoes the noun's act; a definite noun takes up an act told before."""
     while noun.dep_ == "conj" and noun.head.i != noun.i:
         noun = noun.head
-    # a quantity of it: "on a string of charges"
+    # a quantity of it: "under a string of curfews"
     while (noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "pobj"
            and noun.head.head.pos_ == "NOUN"):
         noun = noun.head.head
@@ -321,7 +321,7 @@ def predicated_host(noun: Token, prepositions: frozenset[str]) -> Token | None:
     if noun.dep_ != "pobj" or preposition.dep_ != "prep" or preposition.lower_ not in prepositions:
         return None
     if any(c.dep_ == "det" and "Def" in c.morph.get("Definite") for c in noun.children):
-        return None  # "commented on the charges"
+        return None  # "commented on the sanctions"
     host = preposition.head
     return host if host.pos_ in VERB_POS | NOUN_POS else None
 

@@ -492,17 +492,17 @@ def _light_verb_roles(noun: Token, verb: Token, participle: bool, event_type: Ev
 
 def _undergone_roles(match: TriggerMatch, host: Token) -> Heads:
     """Roles of a noun predicated of a clause ("came under attack", "placed under house arrest",
-    "was jailed on treason charges", "a journalist under house arrest"): who the clause is
+    "was put under curfew", "a journalist under house arrest"): who the clause is
     about undergoes it; its own agent does it ("under fire from militants", "under Israeli
     fire"), else the doer of a clause that acts on someone ("the police placed him under
-    arrest", "was jailed by a court on charges")."""
+    arrest", "was put under curfew by the army")."""
     # a name, not a common noun, says who: "under Israeli fire", not "under house arrest"
     own = _prep_objects(match.token, _preps().undergone_agent) or [
         t for t in _owner_roles(match, [])[0]
         if t.dep_ == "poss" or t.pos_ == "PROPN" or t.ent_type_ not in ("", *NOT_ACTORS)]
     if host.pos_ not in ("VERB", "AUX"):
-        # "a journalist under house arrest"; of an act, whom it acts on: "his arrest on
-        # treason charges", "the detention of two activists on charges of ..."
+        # "a journalist under house arrest"; of an act, whom it acts on: "his detention
+        # under emergency laws", "the detention of two activists under ..."
         patients = ([c for c in host.children if c.dep_ == "poss"]
                     or _prep_objects(host, _preps().theme))
         doers = _prep_objects(host, _preps().agent) if patients else []
@@ -984,7 +984,7 @@ def _done_where(source: list[ActorRef], target: list[ActorRef], match: TriggerMa
     if not any(r.actor for r in source):
         # where it happened, else (for a deed: a bombing, a killing, or an act told in the
         # passive with no agent: "were accused of treason", or one its patient undergoes:
-        # "jailed on treason charges") the country the sentence is about; a statement by no
+        # "put under curfew") the country the sentence is about; a statement by no
         # one named has no such anchor
         place = locate(match.clause.sent, match.clause).country
         if place is None and (event_type.quad == "material_conflict"
