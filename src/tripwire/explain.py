@@ -39,6 +39,9 @@ def _parse_table(sentence: Span) -> list[str]:
 def why_not(pattern: TriggerPattern, token: Token, matched: set[int]) -> str:
     """The condition of a pattern that a token does not meet."""
     if pattern.kind == "noun":
+        if pattern.predicative:
+            return (f"not said of anyone through {sorted(pattern.predicative)} (or a definite "
+                    f"noun, or what a verb of speaking is about)")
         if pattern.light:
             verb = light_verb(token)
             if verb is None or verb.i == token.i:

@@ -62,6 +62,7 @@ class TriggerPattern:
     particles: frozenset[str] = frozenset()
     labels: frozenset[str] = frozenset()
     under: frozenset[str] = frozenset()
+    predicative: frozenset[str] = frozenset()
     except_objects: frozenset[str] = frozenset()
     except_particles: frozenset[str] = frozenset()
     intransitive: bool = False
@@ -77,12 +78,13 @@ class TriggerPattern:
     def specificity(self) -> int:
         """How many constraints a pattern has: the more, the earlier it is tried."""
         return (bool(self.light) + bool(self.objects) + bool(self.subjects) + bool(self.particles)
-                + bool(self.labels)
+                + bool(self.labels) + bool(self.predicative)
                 + self.intransitive + self.infinitive)
 
     def describe(self) -> str:
         parts = [f"{self.type}{'/' + self.mode if self.mode else ''}", self.kind]
-        for name in ("light", "objects", "subjects", "particles", "labels", "under"):
+        for name in ("light", "objects", "subjects", "particles", "labels", "under",
+                     "predicative"):
             values = getattr(self, name)
             if values:
                 parts.append(f"{name}={'|'.join(sorted(values))}")
@@ -225,6 +227,7 @@ class _TriggerEntry(BaseModel):
     particles: Words = frozenset()
     labels: Words = frozenset()
     under: Words = frozenset()
+    predicative: Words = frozenset()
     except_objects: Words = frozenset()
     except_particles: Words = frozenset()
     intransitive: StrictBool = False
@@ -258,6 +261,8 @@ class _TriggerEntry(BaseModel):
             raise ValueError("give exactly one of verbs, nouns, adjectives, modals")
         if self.light and not self.nouns:
             raise ValueError("`light` is for noun entries")
+        if self.predicative and not self.nouns:
+            raise ValueError("`predicative` is for noun entries")
         if self.labels and not self.verbs:
             raise ValueError("`labels` is for verb entries")
         if self.modals and not self.under:
@@ -294,7 +299,8 @@ def load_triggers(path: Path, types: dict[str, EventType]) -> list[TriggerPatter
                 type=name, kind=entry.kind, lemmas=entry.lemmas,
                 where=f"{file.path.name}:{lines[index]}", light=entry.light,
                 objects=entry.objects, subjects=entry.subjects, particles=entry.particles,
-                labels=entry.labels, under=entry.under, except_objects=entry.except_objects,
+                labels=entry.labels, under=entry.under, predicative=entry.predicative,
+                except_objects=entry.except_objects,
                 except_particles=entry.except_particles, intransitive=entry.intransitive,
                 infinitive=entry.infinitive, agentive=entry.agentive, mode=entry.mode,
                 context=entry.context, strength=entry.strength, complement=entry.complement,

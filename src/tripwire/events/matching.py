@@ -52,6 +52,8 @@ class TriggerMatch:
     token: Token
     clause: Token  # the verb heading the event's clause (the light verb for "hold talks")
     light: Token | None = None
+    # the word whose referent undergoes a predicated noun: "came" of "came under attack"
+    host: Token | None = None
 
     @property
     def start(self) -> int:
@@ -304,11 +306,37 @@ def _modal_fits(pattern: TriggerPattern, modal: Token) -> bool:
             and verb.head.lemma_.lower() in pattern.under)
 
 
+def predicated_host(noun: Token, prepositions: frozenset[str]) -> Token | None:
+    """The word a noun is predicated of through one of `prepositions`: "came" of "came under
+    attack", "placed" of "placed under house arrest", "lived" of "lived under a string of
+    curfews", "journalist" of "a journalist under house arrest". Who that word's clause is about
+    undergoes the noun's act; a definite noun takes up an act told before."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    # a quantity of it: "under a string of curfews"
+    while (noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "pobj"
+           and noun.head.head.pos_ == "NOUN"):
+        noun = noun.head.head
+    preposition = noun.head
+    if noun.dep_ != "pobj" or preposition.dep_ != "prep" or preposition.lower_ not in prepositions:
+        return None
+    if any(c.dep_ == "det" and "Def" in c.morph.get("Definite") for c in noun.children):
+        return None  # "commented on the sanctions"
+    host = preposition.head
+    return host if host.pos_ in VERB_POS | NOUN_POS else None
+
+
 def _try(patterns: list[TriggerPattern], token: Token, modifiers: frozenset[str],
          demands: Demands) -> TriggerMatch | None:
     for pattern in patterns:
         if pattern.kind == "verb" and _verb_fits(pattern, token):
             return TriggerMatch(pattern, token, token)
+        if pattern.kind == "noun" and pattern.predicative:
+            host = predicated_host(token, pattern.predicative)
+            if host is not None:
+                return TriggerMatch(pattern, token, host if host.pos_ in VERB_POS else token,
+                                    host=host)
+            continue
         if pattern.kind == "noun":
             fits, verb = _noun_fits(pattern, token, modifiers, demands)
             if fits:
@@ -405,11 +433,14 @@ def _owned(noun: Token, modifiers: frozenset[str]) -> bool:
 
 def _about_comment(match: TriggerMatch, lexicon: EventLexicon) -> bool:
     """"declined to comment", "refused to say", "an email requesting comment": a statement
-    about speaking, not an event."""
-    if match.pattern.complement is None:
-        return False
+    about speaking, not an event; and what a verb of speaking is about is no act on its speaker
+    ("commented on the sanctions")."""
     cues = lexicon.cues
     speech = cues.comment_verbs | cues.reporting_verbs
+    if match.host is not None:
+        return match.host.lemma_.lower() in speech
+    if match.pattern.complement is None:
+        return False
     if any(c.dep_ == "xcomp" and c.lemma_.lower() in speech for c in match.token.children):
         return True
     return match.pattern.complement == "demanded" and any(

@@ -61,6 +61,7 @@ class _Prepositions(WordFile):
     identity: Words
     theme: Words
     agent: Words
+    undergone_agent: Words
     locative: Words
     inner: Words
     complement: Words
@@ -442,6 +443,8 @@ def _noun_roles(match: TriggerMatch, event_type: EventType) -> Heads:
     from the noun itself when it names the doer ("protesters"), else from its owners ("Israel's
     strikes", "strikes by Israel"); its own prepositions say whom it is aimed at."""
     noun, verb = match.token, match.light
+    if match.host is not None:
+        return _undergone_roles(match, match.host)
     targets = _prep_objects(noun, event_type.targets | _preps().noun_targets)
     participle = verb is not None and verb.head.i == noun.i
     if verb is not None and not match.pattern.agentive and (noun.dep_ != "nsubj" or participle):
@@ -485,6 +488,38 @@ def _light_verb_roles(noun: Token, verb: Token, participle: bool, event_type: Ev
         if named or noun.head.lower_ not in _preps().circumstance or is_passive(verb):
             sources = modifiers
     return sources, targets or _prep_objects(verb, event_type.targets)
+
+
+def _undergone_roles(match: TriggerMatch, host: Token) -> Heads:
+    """Roles of a noun predicated of a clause ("came under attack", "placed under house arrest",
+    "was put under curfew", "a journalist under house arrest"): who the clause is
+    about undergoes it; its own agent does it ("under fire from militants", "under Israeli
+    fire"), else the doer of a clause that acts on someone ("the police placed him under
+    arrest", "was put under curfew by the army")."""
+    # a name, not a common noun, says who: "under Israeli fire", not "under house arrest"
+    own = _prep_objects(match.token, _preps().undergone_agent) or [
+        t for t in _owner_roles(match, [])[0]
+        if t.dep_ == "poss" or t.pos_ == "PROPN" or t.ent_type_ not in ("", *NOT_ACTORS)]
+    if host.pos_ not in ("VERB", "AUX"):
+        # "a journalist under house arrest"; of an act, whom it acts on: "his detention
+        # under emergency laws", "the detention of two activists under ..."
+        patients = ([c for c in host.children if c.dep_ == "poss"]
+                    or _prep_objects(host, _preps().theme))
+        doers = _prep_objects(host, _preps().agent) if patients else []
+        return own or doers, patients or [host]
+    if is_passive(host):
+        doer = _agent(host)
+        patients = [c for c in host.children if c.dep_ == "nsubjpass"] or verb_objects(host)
+    else:
+        # "placed him under arrest": the object; "came under attack", and a phrase before the
+        # verb ("Iran, under US sanctions, opened talks"): the subject undergoes it
+        patients = [c for c in host.children if c.dep_ in OBJECT_DEPS
+                    and match.token.head.i > host.i]
+        doer = _doer(host) if patients else None
+        if not patients:
+            subject = _doer(host)
+            patients = [subject] if subject is not None else []
+    return own or ([doer] if doer is not None else []), patients
 
 
 def _owner_roles(match: TriggerMatch, targets: list[Token]) -> Heads:
@@ -948,11 +983,13 @@ def _done_where(source: list[ActorRef], target: list[ActorRef], match: TriggerMa
         return source
     if not any(r.actor for r in source):
         # where it happened, else (for a deed: a bombing, a killing, or an act told in the
-        # passive with no agent: "were accused of treason") the country the sentence is
-        # about; a statement by no one named has no such anchor
+        # passive with no agent: "were accused of treason", or one its patient undergoes:
+        # "put under curfew") the country the sentence is about; a statement by no
+        # one named has no such anchor
         place = locate(match.clause.sent, match.clause).country
         if place is None and (event_type.quad == "material_conflict"
-                              or (match.pattern.kind == "verb" and is_passive(match.token))):
+                              or (match.pattern.kind == "verb" and is_passive(match.token))
+                              or match.host is not None):
             place = next(iter(named()), None)
         if place is not None:
             return ([ActorRef(None, r.text, place, r.sector) for r in source]
