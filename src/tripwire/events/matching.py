@@ -320,7 +320,7 @@ def predicated_host(noun: Token, prepositions: frozenset[str]) -> Token | None:
     preposition = noun.head
     if noun.dep_ != "pobj" or preposition.dep_ != "prep" or preposition.lower_ not in prepositions:
         return None
-    if any(c.dep_ == "det" and "Def" in c.morph.get("Definite") for c in noun.children):
+    if any(c.dep_ == "det" and "Def" in c.morph.get("Definite", []) for c in noun.children):
         return None  # "commented on the sanctions"
     host = preposition.head
     return host if host.pos_ in VERB_POS | NOUN_POS else None
