@@ -139,6 +139,14 @@ def test_restated_event_is_one_event_with_two_mentions() -> None:
     assert event.mentions[1].start > event.mentions[0].start
 
 
+def test_visit_restated_by_its_country_and_undated_is_one_event() -> None:
+    text = ("Egyptian President Abdel Fattah el-Sisi visited Paris on Monday. "
+            "Sisi visited France to discuss trade, officials said.")
+    [event] = [e for e in code(text, "2024-05-10") if e.type == "CONSULT"]
+    assert [m.text for m in event.mentions][:2] == ["visited", "visited"]
+    assert event.date == "2024-05-06"
+
+
 def test_lower_case_noisy_text_still_codes_arrests() -> None:
     [event] = code("ahmedabad: police arrested 14 persons for rioting on tuesday.")
     assert (event.type, event.mode) == ("COERCE", "arrest")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tripwire.document import ActorRef, Event, Sentence, Trigger
-from tripwire.events.dedup import merge_clauses
+from tripwire.events.dedup import merge_clauses, merge_restatements
 
 FIRST = Sentence(0, 80)
 
@@ -68,3 +68,48 @@ def test_a_deed_told_with_its_purpose_is_done_and_its_doer_comes_from_the_words(
     [merged] = merge_clauses([injured, firing])
     assert merged.modality == "asserted"
     assert [r.text for r in merged.source] == ["police"]
+
+
+PUBLISHED = "2024-05-10"
+SISI = [ActorRef("person:sisi", "Sisi", "EGY", "GOV")]
+FRANCE = [ActorRef("FRA", "France", "FRA")]
+PARIS = [ActorRef(None, "Paris", "FRA")]
+
+
+def visit(start: int, source: list[ActorRef], target: list[ActorRef], date: str) -> Event:
+    told = event("visited", start, source, target, sentence=Sentence(start, start + 40))
+    told.type, told.date, told.date_precision = "CONSULT", date, "day"
+    return told
+
+
+def test_restatement_naming_the_place_or_its_country_is_one_event_dated_by_either() -> None:
+    # "Sisi visited Paris on Monday ... during Sisi's recent visit to France"
+    first = visit(0, SISI, PARIS, "2024-05-06")
+    again = visit(100, SISI, FRANCE, PUBLISHED)
+    [merged] = merge_restatements([first, again], PUBLISHED)
+    assert [m.start for m in merged.mentions] == [0, 100]
+    assert merged.date == "2024-05-06"
+    # told undated first, the dated restatement gives the date
+    [merged] = merge_restatements([visit(0, SISI, FRANCE, PUBLISHED),
+                                   visit(100, SISI, PARIS, "2024-05-06")], PUBLISHED)
+    assert merged.date == "2024-05-06"
+
+
+def test_restatement_loosens_one_role_only_and_keeps_distinct_days_and_parties_apart() -> None:
+    lyon = [ActorRef(None, "Lyon", "FRA")]
+    macron = [ActorRef("person:macron", "Macron", "FRA", "GOV")]
+    police = [ActorRef(None, "the police", "FRA", "COP")]
+    egypt = [ActorRef("EGY", "Egypt", "EGY")]
+    apart = [
+        (visit(0, SISI, PARIS, PUBLISHED), visit(100, SISI, lyon, PUBLISHED)),  # two places
+        (visit(0, SISI, macron, PUBLISHED), visit(100, SISI, FRANCE, PUBLISHED)),  # a person
+        (visit(0, SISI, police, PUBLISHED), visit(100, SISI, FRANCE, PUBLISHED)),  # an agent
+        (visit(0, egypt, PARIS, PUBLISHED), visit(100, [ActorRef(None, "Cairo", "EGY")],
+                                                  FRANCE, PUBLISHED)),  # both roles loose
+        (visit(0, SISI, PARIS, "2024-05-06"), visit(100, SISI, FRANCE, "2024-03-01")),
+    ]
+    for first, second in apart:
+        assert len(merge_restatements([first, second], PUBLISHED)) == 2
+    # with no publication day known, only equal dates merge
+    assert len(merge_restatements([visit(0, SISI, PARIS, "2024-05-06"),
+                                   visit(100, SISI, FRANCE, PUBLISHED)])) == 2

@@ -11,6 +11,7 @@ from tripwire.events.coder import code_sentence
 from tripwire.events.dedup import has_party, merge_clauses, merge_restatements
 from tripwire.events.lexicon import EventLexicon, default_lexicon
 from tripwire.events.roles import ActorLookup
+from tripwire.timex.calendar import parse_anchor
 
 __all__ = ["MAX_SENTENCE_TOKENS", "code_events"]
 
@@ -44,7 +45,8 @@ def code_events(doc: Doc, actors: ActorResolution, *, quotes: list[Quote],
         events.extend(e for e in merge_clauses([c.event for c in coding.coded])
                       if has_party(e) or lexicon.types[e.type].at_home
                       or e.modality == "demanded")
-    events = merge_restatements(events)
+    day = parse_anchor(published)
+    events = merge_restatements(events, day.isoformat() if day else None)
     for number, event in enumerate(events, start=1):
         event.id = f"{doc_id}:{number}"
     return events

@@ -9,31 +9,69 @@ from tripwire.document import ActorRef, Event
 FACTUAL = ("asserted", "historical")
 
 
-def _roles_key(refs: list[ActorRef]) -> tuple[str, ...]:
-    return tuple(sorted(r.actor or r.text.lower() for r in refs))
-
-
 def restatement_key(event: Event) -> tuple[object, ...]:
-    """Events with equal keys are one event. Without any actor, only the same sentence merges."""
-    source, target = _roles_key(event.source), _roles_key(event.target)
-    anchor = None if (source or target) else event.sentence.start
-    return (event.type, event.mode, event.modality, source, target, event.date, anchor)
+    """What two statements of one event share besides their parties (`same_parties`) and
+    their day (`_same_day`). Without any party, only the same sentence merges."""
+    anchor = None if (event.source or event.target) else event.sentence.start
+    return (event.type, event.mode, event.modality, anchor)
 
 
-def merge_restatements(events: list[Event]) -> list[Event]:
-    """Keep the first statement of each event; later ones add their trigger to its mentions."""
-    first: dict[tuple[object, ...], Event] = {}
+def same_parties(a: Event, b: Event) -> bool:
+    """Whether two statements of an act name the same parties: one role in the same words or
+    actors, the other at least by the most general key both phrases have (`_same_ref`), as a
+    restatement names a party more or less closely ("visited Paris" and "the visit to
+    France"). Both roles loosened would join acts of one country's different parties."""
+    return ((_same_role(a.source, b.source, loose=False)
+             and _same_role(a.target, b.target, loose=True))
+            or (_same_role(a.target, b.target, loose=False)
+                and _same_role(a.source, b.source, loose=True)))
+
+
+def _same_role(a: list[ActorRef], b: list[ActorRef], *, loose: bool) -> bool:
+    """Each phrase of one role has its match in the other."""
+    return len(a) == len(b) and all(any(_same_ref(x, y, loose) for y in b) for x in a) and \
+        all(any(_same_ref(x, y, loose) for x in a) for y in b)
+
+
+def _same_ref(x: ActorRef, y: ActorRef, loose: bool) -> bool:
+    """The same actor, or the same words where either names none; `loose`, also a phrase
+    that names no actor and no kind of agent (a place, or a party the text leaves implicit)
+    and a country named as the actor, when the phrase lies in that country. A person, a body
+    or an agent of the country is not loosened: "spoke with Macron" and "visited France", or
+    "the police arrested" and "India arrested", may be two acts."""
+    if (x.actor or x.text.lower()) == (y.actor or y.text.lower()):
+        return True
+    return loose and x.country is not None and x.country == y.country and \
+        (_in_country(x, y) or _in_country(y, x))
+
+
+def _in_country(phrase: ActorRef, country: ActorRef) -> bool:
+    return bool(phrase.text) and phrase.actor is None and phrase.sector is None and \
+        country.actor == country.country
+
+
+def _same_day(a: Event, b: Event, published: str | None) -> bool:
+    """The same date, or one statement dated only by the publication day: a restatement
+    ("during his recent visit") often gives no date of its own."""
+    return a.date == b.date or (published is not None and published in (a.date, b.date))
+
+
+def merge_restatements(events: list[Event], published: str | None = None) -> list[Event]:
+    """Keep the first statement of each event; later ones add their trigger to its mentions,
+    and their date where the first had only the publication day (`published`, ISO)."""
     merged: list[Event] = []
     for event in events:
         key = restatement_key(event)
-        kept = first.get(key)
+        kept = next((k for k in merged if restatement_key(k) == key
+                     and same_parties(k, event) and _same_day(k, event, published)), None)
         if kept is None:
-            first[key] = event
             merged.append(event)
             continue
         kept.mentions.extend(m for m in event.mentions if m not in kept.mentions)
         kept.confidence = max(kept.confidence, event.confidence)
         kept.attributed_to = kept.attributed_to or event.attributed_to
+        if kept.date == published:
+            kept.date, kept.date_precision = event.date, event.date_precision
     return merged
 
 
