@@ -156,3 +156,37 @@ def test_a_whether_question_announces_nothing_under_a_reporting_verb() -> None:
     assert only(events, "CONSULT").modality == "future"
     events = code("Asked whether he would meet the Iranian president, the minister said no.")
     assert only(events, "CONSULT").modality == "hypothetical"
+
+
+@pytest.mark.parametrize(("text", "event_type", "modality"), [
+    # a modal auxiliary: an obligation is called for, a capability is possible
+    ("The world should sanction the Russian government.", "SANCTION", "demanded"),
+    ("A court which can prosecute war criminals was founded in Rome.", "ACCUSE", "hypothetical"),
+    # an adjective a copula judges the act with, in either complement
+    ("It is hard to condemn the Kenyan government.", "ACCUSE", "hypothetical"),
+    ("It would be wrong to sanction the Russian government.", "SANCTION", "hypothetical"),
+    ("It is necessary to arrest the killers.", "COERCE", "demanded"),
+    ("It is important that the army withdraw its troops.", "RETREAT", "demanded"),
+    # an adjective that judges how the act was done leaves it done
+    ("The minister was quick to condemn the Kenyan government.", "ACCUSE", "asserted"),
+])
+def test_an_act_judged_or_called_for_is_not_told_as_done(text: str, event_type: str,
+                                                          modality: str) -> None:
+    assert only(code(text), event_type).modality == modality
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan police routinely arrest protesters.",
+    "Soldiers regularly detained journalists at the border.",
+])
+def test_a_habitual_practice_is_background_not_one_act(text: str) -> None:
+    assert only(code(text), "COERCE").modality == "historical"
+
+
+def test_a_standing_stance_with_always_stays_asserted() -> None:
+    assert only(code("Kenya has always supported the Somali government."),
+                "SUPPORT").modality == "asserted"
+
+
+def test_an_act_a_negated_copula_judges_is_negated() -> None:
+    assert only(code("It is not possible to arrest the killers."), "COERCE").modality == "negated"

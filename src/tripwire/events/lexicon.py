@@ -114,9 +114,11 @@ class ModalityCues:
     journey_verbs: frozenset[str]
     demanded_auxiliaries: frozenset[str]
     demanded_governors: frozenset[str]
+    demanded_adjectives: frozenset[str]
     demand_prepositions: frozenset[str]
     implicative_governors: frozenset[str]
     historical_modifiers: frozenset[str]
+    habitual_adverbs: frozenset[str]
     historical_markers: frozenset[str]
     simultaneous_markers: frozenset[str]
     statement_nouns: frozenset[str]
@@ -341,11 +343,13 @@ class _Demanded(WordFile):
     auxiliaries: Words
     implicative: Words
     governors: Words
+    adjectives: Words
     prepositions: Words
 
 
 class _Historical(WordFile):
     modifiers: Words
+    habitual: Words
     markers: Words
     simultaneous: Words
     statements: Words
@@ -404,9 +408,11 @@ def load_cues(path: Path | None = None) -> ModalityCues:
         journey_verbs=words.purpose.journeys,
         demanded_auxiliaries=words.demanded.auxiliaries,
         demanded_governors=words.demanded.governors,
+        demanded_adjectives=words.demanded.adjectives,
         demand_prepositions=words.demanded.prepositions,
         implicative_governors=words.demanded.implicative,
         historical_modifiers=words.historical.modifiers,
+        habitual_adverbs=words.historical.habitual,
         historical_markers=words.historical.markers,
         simultaneous_markers=words.historical.simultaneous,
         statement_nouns=words.historical.statements,

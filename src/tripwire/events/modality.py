@@ -164,7 +164,7 @@ def _governor_cue(governor: Token, lexicon: EventLexicon,
         ("negated", cues.negation_governors),
         ("hypothetical", cues.hypothetical_adjectives if adjective
          else cues.hypothetical_governors | cues.permission_governors),
-        ("demanded", () if adjective else cues.demanded_governors),
+        ("demanded", cues.demanded_adjectives if adjective else cues.demanded_governors),
         ("future", cues.future_adjectives if adjective else cues.future_governors),
     )
     # a phrasal governor is listed with its particle: "ruled out" negates, "ruled that" does not
@@ -373,6 +373,10 @@ def _clause_reading(clause: Token, start: Token, cues: ModalityCues,
     own = _own_cue(clause, cues, reported)
     if own is not None:
         return own
+    habitual = next((c for c in clause.children
+                     if c.dep_ == "advmod" and c.lower_ in cues.habitual_adverbs), None)
+    if habitual is not None:
+        return ModalityReading("historical", habitual.lower_)
     if clause.i == start.i and _background(clause) and not (
             clause.tag_ == "VBG" and clause.head.lemma_.lower() in cues.statement_nouns):
         return ModalityReading("historical", clause.lower_)
@@ -458,4 +462,19 @@ def _complement_reading(head: Token, lexicon: EventLexicon,
         return demand
     if head.lemma_.lower() in lexicon.cues.reporting_verbs and head.i not in triggers:
         return ModalityReading()
-    return _governor_cue(head, lexicon, triggers)
+    judge = _judgement(head)
+    reading = _governor_cue(judge, lexicon, triggers)
+    if reading is not None and judge.i != head.i and _negated_by(head, lexicon.cues) is not None:
+        # "it is not possible to pull it out": what is judged not possible or not needed is
+        # not done
+        return ModalityReading("negated", judge.lower_)
+    return reading
+
+
+def _judgement(head: Token) -> Token:
+    """The adjective a copula judges its complement with: the parser hangs "to condemn" in "it
+    is hard to condemn" and "that they withdraw" in "it is important that they withdraw" on
+    "is", but "hard" and "important" tell whether the act is done."""
+    if head.lemma_ != "be":
+        return head
+    return next((c for c in head.children if c.dep_ == "acomp" and c.pos_ == "ADJ"), head)
