@@ -157,8 +157,8 @@ def test_we_in_a_direct_quote_is_its_speaker() -> None:
 
 
 def test_a_dummy_it_refers_to_no_one() -> None:
-    text = "The army was deployed on the border. It is not possible to pull it out now."
-    event = next(e for e in events(text) if e.trigger.text == "pull")
+    text = "The army was deployed on the border. It is not possible to withdraw it now."
+    event = next(e for e in events(text) if e.trigger.text == "withdraw")
     [source] = event.source
     assert source.actor is None and source.unresolved and "dummy" in source.unresolved
 

@@ -60,7 +60,7 @@ def test_same_type_acts_aimed_at_two_parties_stay_two_events() -> None:
 
 
 def test_a_deed_told_with_its_purpose_is_done_and_its_doer_comes_from_the_words() -> None:
-    # "three people were injured in police firing to disperse the crowd": the purpose clause is
+    # "two men were hurt in police firing to break up the march": the purpose clause is
     # the more confident reading here, yet the act was done, and by whom the words say
     injured = event("injured", 30, [ActorRef(None, "", "IND")], [], confidence=0.6)
     injured.modality = "hypothetical"

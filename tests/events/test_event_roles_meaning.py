@@ -167,7 +167,7 @@ def test_a_place_never_replaces_the_people_a_passive_act_befalls() -> None:
 
 
 @pytest.mark.parametrize(("text", "source"), [
-    ("Congo demanded the withdrawal of M23 troops from the occupied towns.", "COD"),
+    ("Congo demanded the withdrawal of M23 fighters from every village they hold.", "COD"),
     ("Kenya called for the resignation of the Somali foreign minister.", "SOM"),
 ])
 def test_the_of_phrase_of_a_withdrawal_or_resignation_does_it(text: str, source: str) -> None:
@@ -192,31 +192,31 @@ def test_a_word_beside_a_named_doer_that_names_no_one_is_no_party() -> None:
 def test_a_rebel_group_demands_talks_with_its_own_government() -> None:
     # the generic agent inside what is demanded is the target; a rebel group, unlike a state's
     # official, acts among its own people, not in the other state the sentence names
-    [request] = [e for e in analyze("The M23 rebels, who hold towns near the border with Rwanda, "
-                                    "are demanding talks with the government.",
+    [request] = [e for e in analyze("M23 fighters, who took two more villages last week, are "
+                                    "demanding talks with the government.",
                                     published="2023-03-06").events if e.type == "REQUEST"]
     assert [(r.text, r.country) for r in request.target] == [("the government", "COD")]
 
 
 def test_a_generic_second_object_does_not_hide_whom_a_preposition_names() -> None:
-    [reject] = [e for e in analyze("Togo reopened its borders today to traders expelled from "
-                                   "Ghana, but was still refusing admittance to Nigerians, by far "
-                                   "the biggest group involved, police said.",
+    [reject] = [e for e in analyze("Niger let herders driven out of Mali cross its frontier "
+                                   "on Monday, but it still refused entry to Nigerians, the "
+                                   "largest group waiting, officials said.",
                                    published="2023-03-06").events if e.type == "REJECT"]
     assert {ref_country(r) for r in reject.target} == {"NGA"}
 
 
 def test_an_act_offered_once_another_side_acts_is_aimed_at_that_side() -> None:
     # what the condition clause acts on ("an armed group") is no target of the pledge
-    [agree] = [e for e in analyze("Minister Jean Bizimana agreed to lift what he called "
-                                  "defensive measures once Congo disbands an armed group Rwanda "
-                                  "says was behind the war.",
+    [agree] = [e for e in analyze("The Rwandan minister agreed to pull back his soldiers "
+                                  "once Congo dissolves a militia that Kigali blames for the "
+                                  "raids.",
                                   published="2023-03-06").events if e.type == "AGREE"]
     assert {ref_country(r) for r in agree.target} == {"COD"}
 
 
 def test_a_conjunct_whose_borrowed_subject_cannot_act_is_the_reporters() -> None:
-    [request] = [e for e in analyze("The WHO said the situation at the camp was critical and "
-                                    "called on all parties to provide access.",
+    [request] = [e for e in analyze("The WHO said conditions in the shelter were dire and "
+                                    "called on all sides to let aid trucks through.",
                                     published="2023-03-06").events if e.type == "REQUEST"]
     assert [r.text for r in request.source] == ["WHO"]

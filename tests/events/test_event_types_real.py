@@ -54,7 +54,7 @@ def test_a_verbal_act_a_journey_is_made_for_happens_with_it() -> None:
 
 
 def test_going_somewhere_to_act_is_no_future_and_a_forecast_no_threat() -> None:
-    events = code("Many had themselves to blame for going to fight for the militia in Syria.")
+    events = code("The volunteers were blamed for going to fight for a militia abroad.")
     assert not any(e.type == "THREATEN" for e in events)
     assert ("THREATEN", "asserted") in kinds(code("The rebels are going to attack Goma."))
     assert not any(e.type == "THREATEN" for e in
@@ -90,12 +90,12 @@ def test_a_negated_negation_affirms() -> None:
 
 
 def test_an_indirect_question_takes_its_content_as_happened() -> None:
-    events = code("It was not yet known how many civilians were killed in Kunduz.")
+    events = code("Officials could not yet say how many villagers were killed in Kunduz.")
     assert ("ASSAULT", "asserted") in kinds(events)
 
 
 def test_what_came_just_before_a_dated_act_takes_its_date() -> None:
-    events = code("Dozens of MPs were detained earlier in the day after they marched to the square.")
+    events = code("Twelve councillors were detained in the morning after they marched to the town hall.")
     assert ("PROTEST", "asserted") in kinds(events)
     events = code("The rebels signed a deal in 2015 after they attacked the capital.")
     assert ("ASSAULT", "historical") in kinds(events)

@@ -147,7 +147,7 @@ def _same_party(a: ActorRef, b: ActorRef) -> bool:
 def has_party(event: Event) -> bool:
     """Whether an event has anyone in it: an actor, a country or a kind of agent ("the army"),
     or at least words for one ("both sides"), in its source or target. A talk, a pledge or a
-    retreat with none ("reiterated his resolve", "an appearance if requested") tells no dyad
+    retreat with none ("restated her resolve", "would appear if asked") tells no dyad
     anything; a clause that tells the same act with a party has already taken it up as a
     mention (`merge_clauses`)."""
     return any(r.actor or r.country or r.sector or r.text for r in (*event.source, *event.target))

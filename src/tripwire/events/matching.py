@@ -251,8 +251,8 @@ class Demands:
 
 def demanded_content(noun: Token, demands: Demands) -> bool:
     """A noun that names what a demand asks for: "demanded the withdrawal of the troops",
-    "pushed for the release of the fighters", "demanding the disarmament and cantonment of its
-    troops". A verb of naming demands nothing ("called the
+    "pushed for the release of the fighters", "demanding the disarmament of its
+    militia". A verb of naming demands nothing ("called the
     raid a crime")."""
     while noun.dep_ == "conj" and noun.head.i != noun.i:
         noun = noun.head

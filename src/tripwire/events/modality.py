@@ -222,7 +222,7 @@ def _presupposing_verb(noun: Token) -> Token | None:
 
 def _demanded_object(token: Token, lexicon: EventLexicon) -> ModalityReading | None:
     """An event named as what is demanded: "demanded the arrest of X", "called for his arrest",
-    "demanded the disarmament and cantonment of its troops"."""
+    "demanded the disarmament of its militia"."""
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     if token.dep_ in ("dobj", "obj"):
@@ -465,7 +465,7 @@ def _complement_reading(head: Token, lexicon: EventLexicon,
     judge = _judgement(head)
     reading = _governor_cue(judge, lexicon, triggers)
     if reading is not None and judge.i != head.i and _negated_by(head, lexicon.cues) is not None:
-        # "it is not possible to pull it out": what is judged not possible or not needed is
+        # "it is not possible to withdraw it": what is judged not possible or not needed is
         # not done
         return ModalityReading("negated", judge.lower_)
     return reading

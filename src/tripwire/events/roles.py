@@ -898,7 +898,7 @@ def _fallback_targets(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorL
         doers = [t for t in _prep_objects(verb, _preps().agent) if t not in sources]
         target = [r for r in _resolve_heads(doers, lookup, None) if _named(r)] or target
     if match.pattern.kind == "verb" and not any(_named(r) for r in target):
-        # "refusing admittance to Ghanaians": the object names no one, the preposition does;
+        # "refused entry to Nigerians": the object names no one, the preposition does;
         # but where it happened is no target when the object is someone ("protesters were
         # arrested in Harare": the protesters, placed below)
         preps = event_type.targets
