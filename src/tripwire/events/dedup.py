@@ -60,11 +60,13 @@ def merge_restatements(events: list[Event], published: str | None = None) -> lis
     """Keep the first statement of each event; later ones add their trigger to its mentions,
     and their date where the first had only the publication day (`published`, ISO)."""
     merged: list[Event] = []
+    by_key: dict[tuple[object, ...], list[Event]] = {}
     for event in events:
-        key = restatement_key(event)
-        kept = next((k for k in merged if restatement_key(k) == key
-                     and same_parties(k, event) and _same_day(k, event, published)), None)
+        alike = by_key.setdefault(restatement_key(event), [])
+        kept = next((k for k in alike
+                     if same_parties(k, event) and _same_day(k, event, published)), None)
         if kept is None:
+            alike.append(event)
             merged.append(event)
             continue
         kept.mentions.extend(m for m in event.mentions if m not in kept.mentions)
