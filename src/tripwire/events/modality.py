@@ -305,7 +305,7 @@ def read_modality(match: TriggerMatch, lexicon: EventLexicon, triggers: set[int]
         nominal = _nominal_cue(match.token, lexicon.cues) or _in_background(match.token)
         anchor = match.light or _presupposing_verb(match.token)
         if match.host is not None:
-            # "came under attack", "was jailed on treason charges": the host clause's reading
+            # "came under attack", "was placed under house arrest": the host clause's reading
             anchor = match.clause if match.clause.i != match.token.i else None
         if nominal is not None or anchor is None:
             return nominal or ModalityReading()
