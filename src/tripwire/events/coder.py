@@ -32,7 +32,7 @@ from spacy.tokens import Span, Token
 from tripwire.document import ActorRef, Event, Evidence, Quote, Sentence, TimeExpr, Trigger
 from tripwire.events.lexicon import EventLexicon, ModalityCues
 from tripwire.events.matching import TriggerMatch, find_triggers
-from tripwire.events.modality import ModalityReading, read_modality
+from tripwire.events.modality import ModalityReading, continuative, read_modality
 from tripwire.events.places import locate
 from tripwire.events.roles import (
     ActorLookup,
@@ -173,12 +173,20 @@ def borrowed_times(times: list[TimeExpr], clause: Token, trigger: Token,
     """The times of what an undated clause hangs on, when its marker ties the two in time: what
     came just before an act ("were detained earlier today after they marched") or at the same
     time ("In 2014, when the army took the port, ...") is dated by that act's clause, and a
-    relative clause of a time ("last April, when the navy fired ...") by that time."""
+    relative clause of a time ("last April, when the navy fired ...") by that time, and a relative
+    clause that goes on with the story (`continuative`) by its main clause."""
     if clause.dep_ == "advcl" and (
             reading.cue in cues.historical_markers
             or any(c.lower_ in cues.simultaneous_markers for c in clause.children
                    if c.dep_ in ("advmod", "mark"))):
         return own_times(times, clause.head, trigger)
+    if continuative(clause):
+        # "held talks on Monday, after which he announced ...": the story's next step, on
+        # the main clause's day
+        verb = clause.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        return own_times(times, verb, trigger)
     if clause.dep_ in ("relcl", "acl") and clause.head.i != clause.i:
         at = clause.head.idx
         return [t for t in times if t.start <= at < t.end]

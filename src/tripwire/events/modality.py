@@ -240,13 +240,50 @@ def _demanded_object(token: Token, lexicon: EventLexicon) -> ModalityReading | N
 def _background(clause: Token) -> bool:
     """Background, not news: a past event told in a relative clause or a participle that
     describes a noun ("farmers who were killed", "the curfew imposed after the coup", "a law
-    preventing survivors from speaking")."""
+    preventing survivors from speaking"); not a relative clause that goes on with the story
+    (`continuative`)."""
     if clause.dep_ == "acl":
         return clause.tag_ in ("VBN", "VBG")
-    if clause.dep_ != "relcl":
+    if clause.dep_ != "relcl" or continuative(clause):
         return False
     return clause.tag_ in ("VBD", "VBN") or any(
         c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in clause.children)
+
+
+def continuative(clause: Token) -> bool:
+    """A relative clause that tells what happened next, not who or what a noun is: set off by a
+    comma, closing its sentence, in the simple past active ("briefed the reporters, who then
+    left", "chaired a summit on Monday, after which she announced ..."). Such a clause advances
+    the narrative of the clause it hangs on and shares its time (`coder.borrowed_times`); one
+    inside the sentence ("the mayor, who resigned in 2019, said"), with a perfect ("the party,
+    which has been banned") or a passive ("named the victim, who was shot twice") describes its
+    noun."""
+    if clause.dep_ != "relcl":
+        return False
+    start = _relative_phrase(clause)
+    if start.i == clause.sent.start or clause.doc[start.i - 1].text != ",":
+        return False
+    if any(not (t.is_punct or t.is_space or t.is_quote)
+           for t in clause.doc[clause.right_edge.i + 1:clause.sent.end]):
+        return False
+    return clause.tag_ == "VBD" and not any(c.dep_ in ("aux", "auxpass") for c in clause.children)
+
+
+def _relative_phrase(clause: Token) -> Token:
+    """The first word of a relative clause with its relative phrase, also a noun that the
+    relative pronoun drags along ("at the end of which", "most of whom"): the parser hangs
+    the clause on that noun, outside it."""
+    start, noun = clause.left_edge, clause.head
+    # the noun's own "of which" (hung on the noun or on the clause) follows it at once; a
+    # relative phrase after a comma ("the summit, during which") is the clause's own
+    dragged = next((t for t in noun.rights if t.dep_ == "prep"), None)
+    if start.i == noun.i + 1 and start.dep_ == "prep":
+        dragged = start
+    elif dragged is None or dragged.i != noun.i + 1 or dragged.i > start.i:
+        return start
+    if any(c.tag_ in WH_TAGS for c in dragged.children):
+        return (noun.head if noun.dep_ == "pobj" else noun).left_edge
+    return start
 
 
 def _in_background(noun: Token) -> ModalityReading | None:

@@ -1,0 +1,56 @@
+"""Background or news peg: which past acts an article tells as its story and which as what came
+before (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from tripwire.analyze import analyze
+from tripwire.document import Event
+
+PUBLISHED = "2023-03-08"  # a Wednesday
+
+
+def code(text: str, published: str = PUBLISHED) -> list[Event]:
+    return analyze(text, published=published).events
+
+
+def only(events: list[Event], event_type: str) -> Event:
+    [event] = [e for e in events if e.type == event_type]
+    return event
+
+
+def test_relative_clause_closing_the_sentence_goes_on_with_the_story() -> None:
+    events = code("The court read its verdict to the farmers' union, which rejected the decision.")
+    assert only(events, "REJECT").modality == "asserted"
+
+
+def test_relative_clause_after_a_dragged_noun_takes_the_main_clause_day() -> None:
+    events = code("The envoy chaired a summit in Accra on Monday, at the close of which she "
+                  "urged the rebels to disarm.")
+    request = only(events, "REQUEST")
+    assert request.modality == "asserted"
+    assert request.date == "2023-03-06"
+
+
+def test_continuing_relative_clause_of_a_past_year_is_background() -> None:
+    events = code("In 2011 the envoy chaired a summit in Accra, at the end of which she urged "
+                  "the rebels to disarm.")
+    request = only(events, "REQUEST")
+    assert request.modality == "historical"
+    assert request.date is not None and request.date.startswith("2011")
+
+
+def test_restrictive_relative_clause_stays_background() -> None:
+    events = code("The court fined the union that rejected the decision.")
+    assert only(events, "REJECT").modality == "historical"
+
+
+def test_relative_clause_inside_the_sentence_stays_background() -> None:
+    events = code("The union, which rejected the decision, appealed on Monday.")
+    assert only(events, "REJECT").modality == "historical"
+
+
+def test_passive_or_perfect_relative_clause_describes_its_noun() -> None:
+    assert only(code("The court named the victim, who was shot by soldiers."),
+                "ASSAULT").modality == "historical"
+    assert only(code("The court named the victim, who has been detained by soldiers."),
+                "COERCE").modality == "historical"
