@@ -54,3 +54,22 @@ def test_passive_or_perfect_relative_clause_describes_its_noun() -> None:
                 "ASSAULT").modality == "historical"
     assert only(code("The court named the victim, who has been detained by soldiers."),
                 "COERCE").modality == "historical"
+
+
+def test_clause_conjoined_to_a_relative_clause_shares_its_background() -> None:
+    for text in ("The ministry named the traders who were detained by customs officers and "
+                 "were accused of smuggling.",
+                 "The ministry named the traders who were detained by customs officers and "
+                 "accused of smuggling."):
+        assert only(code(text), "ACCUSE").modality == "historical", text
+
+
+def test_clause_conjoined_to_a_main_clause_is_news() -> None:
+    events = code("Customs officers detained the traders and were accused of abuse.")
+    assert only(events, "ACCUSE").modality == "asserted"
+
+
+def test_conjoined_clause_shares_a_negated_relative_clause() -> None:
+    events = code("The ministry named the traders who were not detained by customs officers "
+                  "and accused of smuggling.")
+    assert only(events, "ACCUSE").modality == "negated"

@@ -421,6 +421,12 @@ def _clause_reading(clause: Token, start: Token, cues: ModalityCues,
     return ModalityReading("historical", prior) if prior is not None else None
 
 
+def _finite(clause: Token) -> bool:
+    """A clause with a tense of its own: a finite verb, or a finite auxiliary ("were deported")."""
+    return clause.tag_ in FINITE_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in (*FINITE_TAGS, "MD") for c in clause.children)
+
+
 def _link_reading(clause: Token, trigger_clause: Token, lexicon: EventLexicon,
                   triggers: set[int]) -> ModalityReading | None:
     """What the link from a clause to its head says: a reading (the plain asserted one where
@@ -432,6 +438,13 @@ def _link_reading(clause: Token, trigger_clause: Token, lexicon: EventLexicon,
         # did not answer and opened fire" (the firing is asserted); it shares the background
         # of a relative clause it continues ("police who used teargas and tortured ...")
         return ModalityReading("historical", head.lower_) if _background(head) else ModalityReading()
+    if dep == "conj" and _background(head) and (
+            _finite(clause) or _own_cue(head, cues, False) is None):
+        # so does one with an auxiliary of its own ("traders who were detained and were later
+        # deported") or one that shares the relative clause's ("who were detained and
+        # deported"; but "who were not detained and deported" is read up in the relative
+        # clause, whose negation it shares)
+        return ModalityReading("historical", head.lower_)
     if dep == "relcl" and _infinitival(clause):
         # "the first delegation to visit Bucharest", "a force to protect them": what the
         # noun is for, not news
