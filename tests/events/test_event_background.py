@@ -73,3 +73,27 @@ def test_conjoined_clause_shares_a_negated_relative_clause() -> None:
     events = code("The ministry named the traders who were not detained by customs officers "
                   "and accused of smuggling.")
     assert only(events, "ACCUSE").modality == "negated"
+
+
+def test_absolute_phrase_takes_the_time_of_its_clause() -> None:
+    events = code("The vote in 2019 was marred by unrest, with hundreds of students detained "
+                  "and dozens killed.")
+    for event_type in ("COERCE", "ASSAULT"):
+        event = only(events, event_type)
+        assert event.modality == "historical", event_type
+        assert event.date is not None and event.date.startswith("2019"), event_type
+
+
+def test_absolute_phrase_of_a_clause_in_the_news_is_news() -> None:
+    arrest = only(code("The vote on Sunday was marred by unrest, with dozens of students "
+                       "arrested by the police."), "COERCE")
+    assert arrest.modality == "asserted"
+    assert arrest.date == "2023-03-05"
+
+
+def test_instrument_phrase_is_not_an_absolute_phrase() -> None:
+    events = code("On Monday rebels attacked the town with weapons supplied by Iran in 2015.")
+    assert only(events, "ASSAULT").modality == "asserted"
+    supply = only(events, "AID")
+    assert supply.modality == "historical"
+    assert supply.date is not None and supply.date.startswith("2015")

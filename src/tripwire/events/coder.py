@@ -174,12 +174,16 @@ def borrowed_times(times: list[TimeExpr], clause: Token, trigger: Token,
     came just before an act ("were detained earlier today after they marched") or at the same
     time ("In 2014, when the army took the port, ...") is dated by that act's clause, and a
     relative clause of a time ("last April, when the navy fired ...") by that time, and a relative
-    clause that goes on with the story (`continuative`) by its main clause."""
+    clause that goes on with the story (`continuative`) or an absolute phrase ("..., with dozens
+    arrested") by its main clause."""
     if clause.dep_ == "advcl" and (
             reading.cue in cues.historical_markers
             or any(c.lower_ in cues.simultaneous_markers for c in clause.children
                    if c.dep_ in ("advmod", "mark"))):
         return own_times(times, clause.head, trigger)
+    attended = _attended(clause, cues)
+    if attended is not None:
+        return own_times(times, attended, trigger)
     if continuative(clause):
         # "held talks on Monday, after which he announced ...": the story's next step, on
         # the main clause's day
@@ -191,6 +195,25 @@ def borrowed_times(times: list[TimeExpr], clause: Token, trigger: Token,
         at = clause.head.idx
         return [t for t in times if t.start <= at < t.end]
     return []
+
+
+def _attended(clause: Token, cues: ModalityCues) -> Token | None:
+    """The verb whose act an absolute phrase tells a circumstance of: "..., with dozens of
+    students arrested and two killed" (the parser makes the participle the preposition's clause,
+    a conjunct of one, or a clause of a noun in it). The comma sets the phrase off: "attacked
+    the town with weapons supplied by X" tells an instrument and its own background."""
+    token = clause
+    while token.dep_ in ABSOLUTE_PARTS and token.head.i != token.i:
+        token = token.head
+        if token.dep_ == "prep" and token.lower_ in cues.attendant_prepositions:
+            verb = token.head
+            set_off = token.i > 0 and token.doc[token.i - 1].text == ","
+            return verb if set_off and verb.pos_ in ("VERB", "AUX") else None
+    return None
+
+
+# the links inside an absolute phrase, from its participle up to its preposition
+ABSOLUTE_PARTS = {"pcomp", "conj", "acl", "pobj", "prep"}
 
 
 def _dating(times: list[TimeExpr]) -> bool:

@@ -121,6 +121,7 @@ class ModalityCues:
     habitual_adverbs: frozenset[str]
     historical_markers: frozenset[str]
     simultaneous_markers: frozenset[str]
+    attendant_prepositions: frozenset[str]
     statement_nouns: frozenset[str]
     historical_days: int
     ultimatum_markers: frozenset[str]
@@ -352,6 +353,7 @@ class _Historical(WordFile):
     habitual: Words
     markers: Words
     simultaneous: Words
+    attendant: Words
     statements: Words
     days_before: pydantic.PositiveInt
 
@@ -415,6 +417,7 @@ def load_cues(path: Path | None = None) -> ModalityCues:
         habitual_adverbs=words.historical.habitual,
         historical_markers=words.historical.markers,
         simultaneous_markers=words.historical.simultaneous,
+        attendant_prepositions=words.historical.attendant,
         statement_nouns=words.historical.statements,
         historical_days=words.historical.days_before,
         ultimatum_markers=words.ultimatum.markers,
