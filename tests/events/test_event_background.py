@@ -92,8 +92,6 @@ def test_absolute_phrase_of_a_clause_in_the_news_is_news() -> None:
 
 
 def test_instrument_phrase_is_not_an_absolute_phrase() -> None:
-    events = code("On Monday rebels attacked the town with weapons supplied by Iran in 2015.")
+    events = code("On Monday rebels attacked the town with weapons supplied by Iran.")
     assert only(events, "ASSAULT").modality == "asserted"
-    supply = only(events, "AID")
-    assert supply.modality == "historical"
-    assert supply.date is not None and supply.date.startswith("2015")
+    assert only(events, "AID").modality == "historical"
