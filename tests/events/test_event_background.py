@@ -95,3 +95,31 @@ def test_instrument_phrase_is_not_an_absolute_phrase() -> None:
     events = code("On Monday rebels attacked the town with weapons supplied by Iran.")
     assert only(events, "ASSAULT").modality == "asserted"
     assert only(events, "AID").modality == "historical"
+
+
+def test_previous_step_of_the_same_doer_is_news() -> None:
+    events = code("After accusing the rebels of shelling the market, the army announced a "
+                  "curfew.")
+    assert only(events, "ACCUSE").modality == "asserted"
+
+
+def test_previous_step_of_the_same_doer_takes_the_main_clause_time() -> None:
+    events = code("In 2012, after accusing the rebels of shelling the market, the army "
+                  "announced a curfew.")
+    accusation = only(events, "ACCUSE")
+    assert accusation.modality == "historical"
+    assert accusation.date is not None and accusation.date.startswith("2012")
+    monday = only(code("On Monday, after accusing the rebels of shelling the market, the army "
+                       "announced a curfew."), "ACCUSE")
+    assert (monday.modality, monday.date) == ("asserted", "2023-03-06")
+
+
+def test_earlier_act_of_another_doer_is_background() -> None:
+    events = code("After the rebels shelled the market, the army imposed a curfew.")
+    assert only(events, "ASSAULT").modality == "historical"
+    assert only(events, "COERCE").modality == "asserted"
+
+
+def test_time_adjunct_after_a_telling_verb_is_not_what_is_told() -> None:
+    events = code("The minister told journalists about the plan after meeting union leaders.")
+    assert only(events, "CONSULT").modality == "asserted"

@@ -181,6 +181,11 @@ def borrowed_times(times: list[TimeExpr], clause: Token, trigger: Token,
             or any(c.lower_ in cues.simultaneous_markers for c in clause.children
                    if c.dep_ in ("advmod", "mark"))):
         return own_times(times, clause.head, trigger)
+    if (clause.dep_ == "pcomp"
+            and clause.head.lower_ in cues.historical_markers | cues.simultaneous_markers
+            and clause.head.head.pos_ in ("VERB", "AUX")):
+        # "in 2012, after accusing the rebels, the army announced ...": the same doer's step
+        return own_times(times, clause.head.head, trigger)
     attended = _attended(clause, cues)
     if attended is not None:
         return own_times(times, attended, trigger)

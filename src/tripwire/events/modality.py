@@ -301,8 +301,12 @@ def _infinitival(clause: Token) -> bool:
 
 
 def _prior(clause: Token, cues: ModalityCues) -> str | None:
-    """The marker of a clause that tells what came before: "after a jet shot down ...",
-    "after shooting down ..."."""
+    """The marker of a clause that tells what came before: "a day after a jet shot down ...".
+    A gerund with no subject of its own ("after meeting the envoy, she said ...") is not one:
+    its doer is the main clause's, and it tells that doer's previous step in the same story,
+    told as the main clause tells its act."""
+    if clause.tag_ == "VBG" and not any(c.dep_ in SUBJECTS for c in clause.children):
+        return None
     if clause.dep_ == "advcl":
         return next((c.lower_ for c in clause.children
                      if c.dep_ == "mark" and c.lower_ in cues.historical_markers), None)
@@ -457,8 +461,10 @@ def _link_reading(clause: Token, trigger_clause: Token, lexicon: EventLexicon,
     if dep in ("dobj", "obj") and clause.pos_ == "NOUN" and clause.i != trigger_clause.i:
         # the noun's own governor decides: "demanded an admission that X killed ..."
         return _governor_cue(head, lexicon, triggers) or ModalityReading()
-    if dep == "prep" and head.pos_ in ("VERB", "AUX", "ADJ"):
+    if dep == "prep" and head.pos_ in ("VERB", "AUX", "ADJ") and clause.lower_ not in (
+            cues.historical_markers | cues.simultaneous_markers):
         # "suspected of blowing up", "aimed at establishing", "arrested for collaborating"
+        # (a time adjunct completes no verb: "told the press after meeting them")
         governed = _governor_cue(head, lexicon, triggers)
         if governed is not None:
             return governed
