@@ -123,3 +123,18 @@ def test_earlier_act_of_another_doer_is_background() -> None:
 def test_time_adjunct_after_a_telling_verb_is_not_what_is_told() -> None:
     events = code("The minister told journalists about the plan after meeting union leaders.")
     assert only(events, "CONSULT").modality == "asserted"
+
+
+def test_news_period_is_six_weeks() -> None:
+    assert only(code("Soldiers detained the union leader on January 20."),
+                "COERCE").modality == "historical"
+    assert only(code("Soldiers detained the union leader on February 1."),
+                "COERCE").modality == "asserted"
+
+
+def test_month_without_a_day_counts_from_its_middle() -> None:
+    published = "2023-03-20"
+    assert only(code("In February, soldiers detained the union leader.", published),
+                "COERCE").modality == "asserted"
+    assert only(code("Soldiers detained the union leader on February 1.", published),
+                "COERCE").modality == "historical"

@@ -162,9 +162,9 @@ def test_modality_cues_are_an_english_word_file(tmp_path: Path) -> None:
     assert cues.historical_days > 0
     text = word_file("modality").read_text(encoding="utf-8")
     bad = tmp_path / "modality.yaml"
-    bad.write_text(text.replace("days_before: 60", "days_before: -3"), encoding="utf-8")
+    bad.write_text(text.replace("days_before: 42", "days_before: -3"), encoding="utf-8")
     with pytest.raises(TripwireError) as caught:
         load_cues(bad)
-    line = 1 + text[:text.index("days_before: 60")].count("\n")
+    line = 1 + text[:text.index("days_before: 42")].count("\n")
     assert caught.value.where == f"{bad}:{line}"
     assert caught.value.message.startswith("historical.days_before")

@@ -131,7 +131,11 @@ def _confidence(strength: float, roles: Roles, modality: str, depth: float) -> f
     return round(strength * roles_factor * modality_factor * depth_factor, 3)
 
 
-def _is_historical(date: str | None, published: str | None, days: int) -> bool:
+def _is_historical(date: str | None, precision: str | None, published: str | None,
+                   days: int) -> bool:
+    """Whether a date lies more than `days` before publication; a month named without a day
+    counts from its middle ("in May" in a mid-July story is some nine weeks back, "in June"
+    five), as the act may have happened on any of its days."""
     if not date or not published:
         return False
     try:
@@ -139,6 +143,8 @@ def _is_historical(date: str | None, published: str | None, days: int) -> bool:
         then = dt.date.fromisoformat(published[:10])
     except ValueError:
         return False
+    if precision == "month":
+        when = when.replace(day=15)
     return (then - when).days > days
 
 
@@ -226,14 +232,14 @@ def _dating(times: list[TimeExpr]) -> bool:
     return any(t.type not in ("DURATION", "SET") for t in times)
 
 
-def _dated(reading: ModalityReading, date: str | None, published: str | None,
-           days: int) -> ModalityReading:
+def _dated(reading: ModalityReading, date: str | None, precision: str | None,
+           published: str | None, days: int) -> ModalityReading:
     """The clause's own date decides between news and background: an act dated well before
     publication is historical, and one told as background (a relative clause, "after ...")
     but dated within the news period is asserted."""
     if date is None or reading.modality not in ("asserted", "historical"):
         return reading
-    if _is_historical(date, published, days):
+    if _is_historical(date, precision, published, days):
         return ModalityReading("historical", f"date {date}")
     if reading.modality == "historical":
         return ModalityReading("asserted", f"date {date}")
@@ -314,8 +320,8 @@ def code_sentence(sentence: Span, lexicon: EventLexicon, lookup: ActorLookup, *,
             clause_times = borrowed_times(times, clause, match.token, reading, lexicon.cues)
         date, precision = date_for_clause(clause_times, sentence.start_char, sentence.end_char,
                                           match.start, published)
-        reading = _dated(reading, date if _dating(clause_times) else None, published,
-                         lexicon.cues.historical_days)
+        reading = _dated(reading, date if _dating(clause_times) else None, precision,
+                         published, lexicon.cues.historical_days)
         modality = reading.modality
         trigger = Trigger(match.token.text, match.start, match.end)
         mode = match.pattern.mode or (roles.mode if roles.mode in event_type.modes else None)
