@@ -138,3 +138,23 @@ def test_month_without_a_day_counts_from_its_middle() -> None:
                 "COERCE").modality == "asserted"
     assert only(code("Soldiers detained the union leader on February 1.", published),
                 "COERCE").modality == "historical"
+
+
+def test_what_a_background_clause_saw_is_background() -> None:
+    events = code("The ministry blamed Chad for the unrest, which has seen soldiers clash with "
+                  "herders.")
+    assert only(events, "ASSAULT").modality == "historical"
+    assert only(events, "ACCUSE").modality == "asserted"
+
+
+def test_perceived_act_is_no_mandate() -> None:
+    assert only(code("The unrest has seen soldiers clash with herders."),
+                "ASSAULT").modality == "asserted"
+    assert only(code("The minister insisted that soldiers withdraw from the border."),
+                "RETREAT").modality == "demanded"
+
+
+def test_what_a_background_speaker_said_is_told_as_said() -> None:
+    events = code("The ministry suspended the officer who said that soldiers clashed with "
+                  "herders.")
+    assert only(events, "ASSAULT").modality == "asserted"

@@ -116,6 +116,7 @@ class ModalityCues:
     demanded_governors: frozenset[str]
     demanded_adjectives: frozenset[str]
     demand_prepositions: frozenset[str]
+    perception_verbs: frozenset[str]
     implicative_governors: frozenset[str]
     historical_modifiers: frozenset[str]
     habitual_adverbs: frozenset[str]
@@ -346,6 +347,7 @@ class _Demanded(WordFile):
     governors: Words
     adjectives: Words
     prepositions: Words
+    perception: Words
 
 
 class _Historical(WordFile):
@@ -412,6 +414,7 @@ def load_cues(path: Path | None = None) -> ModalityCues:
         demanded_governors=words.demanded.governors,
         demanded_adjectives=words.demanded.adjectives,
         demand_prepositions=words.demanded.prepositions,
+        perception_verbs=words.demanded.perception,
         implicative_governors=words.demanded.implicative,
         historical_modifiers=words.historical.modifiers,
         habitual_adverbs=words.historical.habitual,

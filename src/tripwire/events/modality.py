@@ -476,7 +476,8 @@ def _link_reading(clause: Token, trigger_clause: Token, lexicon: EventLexicon,
     if dep in GOVERNED_DEPS and head.lemma_.lower() in cues.permission_governors:
         # the bare verb after "let" is what is permitted, not a mandate: "let them pass"
         return _governor_cue(head, lexicon, triggers)
-    if dep == "ccomp" and mandative_subjunctive(clause):
+    if (dep == "ccomp" and mandative_subjunctive(clause)
+            and head.lemma_.lower() not in cues.perception_verbs):
         # a bare verb with a subject of its own is a mandate, whatever verb tells it: "insisted
         # that Somalia withdraw", "recommended that the army release them"
         return ModalityReading("demanded", "subjunctive", governed=True)
@@ -488,7 +489,12 @@ def _link_reading(clause: Token, trigger_clause: Token, lexicon: EventLexicon,
         return ModalityReading()
     if dep in GOVERNED_DEPS or (dep == "acomp" and head.pos_ == "ADJ") or _content_of_noun(
             clause):
-        return _complement_reading(head, lexicon, triggers)
+        reading = _complement_reading(head, lexicon, triggers)
+        if reading is None and dep in GOVERNED_DEPS and _background(head):
+            # what a background clause saw or made happen is background with it: "a crisis
+            # which has seen troops clash with rebels"
+            return ModalityReading("historical", head.lower_)
+        return reading
     if dep == "acl" and head.i in triggers and head.lemma_.lower() in lexicon.complements:
         # the content of a nominal trigger: "its request to Rwanda to withdraw" (demanded)
         return ModalityReading(lexicon.complements[head.lemma_.lower()], head.lower_,
