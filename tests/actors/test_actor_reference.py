@@ -156,6 +156,14 @@ def test_we_in_a_direct_quote_is_its_speaker() -> None:
     assert event.source[0].text == "We"
 
 
+def test_he_in_a_direct_quote_is_not_its_speaker() -> None:
+    text = ("Analyst Mark Dorsey says the sanctions could embolden President Vladimir Putin. "
+            '"Encouraged by weak measures, he may defy the alliance again," Dorsey said.')
+    event = event_of(text, "REJECT")
+    assert keys(event.source) >= {"person:vladimir-putin"}
+    assert "person:mark-dorsey" not in keys(event.source)
+
+
 def test_a_dummy_it_refers_to_no_one() -> None:
     text = "The army was deployed on the border. It is not possible to withdraw it now."
     event = next(e for e in events(text) if e.trigger.text == "withdraw")
