@@ -33,3 +33,11 @@ def test_measures_hit_and_target_only_figuratively() -> None:
 def test_explain_says_why_a_disaster_is_no_event() -> None:
     lines = "\n".join(explain_sentence("A powerful earthquake struck the capital on Monday."))
     assert "force of nature" in lines
+
+
+def test_a_verbal_act_needs_someone_to_make_it() -> None:
+    assert types("The new proposal offers a chance to end the war in Darfur.") == []
+    assert types("The decision demands an answer from Kenya.") == []
+    assert types("The ministry offered talks to the rebels on Monday.") == ["AGREE"]
+    # a statement speaks for whoever issued it
+    assert "REQUEST" in types("The statement demanded the release of the detained journalists.")
