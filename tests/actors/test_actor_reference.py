@@ -228,3 +228,11 @@ def test_a_nation_is_no_abstraction_and_a_relative_is_a_person() -> None:
     event = event_of("Her father, speaking from Sylhet in Bangladesh, accused the British "
                      "authorities of neglect.", "ACCUSE")
     assert keys(event.source) == {"BGD"}
+
+
+def test_a_seat_of_government_keeps_its_state_when_the_article_opens_its_name() -> None:
+    # spaCy takes "The" into the entity; the metonym is not part of a longer name for that
+    event = event_of("The White House agreed to talks with Iran on Monday.", "AGREE")
+    assert "USA" in keys(event.source)
+    event = event_of("The Home Office has agreed to talks with the union.", "AGREE")
+    assert "GBR" in keys(event.source)
