@@ -37,6 +37,7 @@ class TriggerWords(WordFile):
     inflections: WordList
     presupposing_prepositions: Words
     natural_doers: Words
+    commentators: Words
 
 
 @functools.cache
@@ -205,6 +206,14 @@ def natural_doer(verb: Token) -> bool:
     """Whether a force of nature or a thing that gives way does the verb's act ("the storm
     cut off the road"): a disaster, no one's act."""
     return bool(object_lemmas(doers(verb)) & trigger_words().natural_doers)
+
+
+def commentator(head: Token) -> bool:
+    """Whether a role head names someone who comments on the news (an analyst, an expert),
+    by its own noun or a title beside a name ("analyst Mark Dorsey", "Dorsey, an economist")."""
+    words = trigger_words().commentators
+    return head.lemma_.lower() in words or any(
+        c.dep_ in ("compound", "appos") and c.lemma_.lower() in words for c in head.children)
 
 
 def light_verb(noun: Token) -> Token | None:
