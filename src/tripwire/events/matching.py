@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from tripwire.actors.reference import not_agent
+from tripwire.actors.words import reference_words
 from tripwire.events.lexicon import EventLexicon, ModalityCues, TriggerPattern
 from tripwire.lang import WordFile, WordList, Words, load_words, word_file
 from tripwire.nlp.syntax import OBJECTS as OBJECT_DEPS
@@ -36,6 +38,8 @@ class TriggerWords(WordFile):
 
     inflections: WordList
     presupposing_prepositions: Words
+    natural_doers: Words
+    commentators: Words
 
 
 @functools.cache
@@ -183,9 +187,35 @@ def _verb_fits(pattern: TriggerPattern, verb: Token) -> bool:
         return False  # "asked X to leave", "asked that X leave"
     if pattern.subjects and not object_lemmas(verb_subjects(verb)) & pattern.subjects:
         return False
+    if pattern.except_subjects and object_lemmas(doers(verb)) & pattern.except_subjects:
+        return False
+    if natural_doer(verb):
+        return False
     if pattern.labels and not object_lemmas(verb_labels(verb)) & pattern.labels:
         return False
     return not pattern.objects or bool(object_lemmas(verb_objects(verb)) & pattern.objects)
+
+
+def doers(verb: Token) -> list[Token]:
+    """Who or what does a verb's act: its subjects (`verb_subjects`), or the noun an active
+    participle describes ("legislation targeting the ministry", "a storm hitting the coast")."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return [verb.head]
+    return verb_subjects(verb)
+
+
+def natural_doer(verb: Token) -> bool:
+    """Whether a force of nature or a thing that gives way does the verb's act ("the storm
+    cut off the road"): a disaster, no one's act."""
+    return bool(object_lemmas(doers(verb)) & trigger_words().natural_doers)
+
+
+def commentator(head: Token) -> bool:
+    """Whether a role head names someone who comments on the news (an analyst, an expert),
+    by its own noun or a title beside a name ("analyst Mark Dorsey", "Dorsey, an economist")."""
+    words = trigger_words().commentators
+    return head.lemma_.lower() in words or any(
+        c.dep_ in ("compound", "appos") and c.lemma_.lower() in words for c in head.children)
 
 
 def light_verb(noun: Token) -> Token | None:
@@ -301,9 +331,17 @@ def _adjective_fits(pattern: TriggerPattern, adjective: Token) -> Token | None:
 
 
 def _modal_fits(pattern: TriggerPattern, modal: Token) -> bool:
+    """"X said Y must hand over the suspects": an obligation the speaker puts on someone else;
+    not one the speaker's side takes on ("we must protect our borders") nor one laid on a thing
+    or an abstraction ("diplomacy must work together")."""
     verb = modal.head
-    return (modal.dep_ == "aux" and verb.dep_ == "ccomp"
-            and verb.head.lemma_.lower() in pattern.under)
+    if not (modal.dep_ == "aux" and verb.dep_ == "ccomp"
+            and verb.head.lemma_.lower() in pattern.under):
+        return False
+    obliged = [c for c in verb.children if c.dep_ == "nsubj"]
+    first = reference_words().pronouns.first
+    return not any((s.pos_ == "PRON" and s.lower_ in first) or not_agent(s) is not None
+                   for s in obliged)
 
 
 def predicated_host(noun: Token, prepositions: frozenset[str]) -> Token | None:
