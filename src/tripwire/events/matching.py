@@ -36,6 +36,7 @@ class TriggerWords(WordFile):
 
     inflections: WordList
     presupposing_prepositions: Words
+    first_person: Words
 
 
 @functools.cache
@@ -326,9 +327,52 @@ def predicated_host(noun: Token, prepositions: frozenset[str]) -> Token | None:
     return host if host.pos_ in VERB_POS | NOUN_POS else None
 
 
+# The links from a clause to the clause it is told in: a complement ("said that ..."), a
+# conjunct of one ("... and the machinery was used"), a control or purpose infinitive ("use the
+# law to silence critics"), a participle.
+TOLD_IN = ("ccomp", "xcomp", "advcl", "conj", "parataxis")
+ALLEGATION_DEPTH = 4
+
+
+def alleged_under(verb: Token, saying: frozenset[str]) -> Token | None:
+    """The verb of saying (among `saying`) that a wrongdoing is told under, when the speaker is
+    not its doer: "rebels say the president violated the constitution" (say), "'The count was
+    rigged,' she said". A wrongdoing the clause denies ("said the police did not intimidate
+    anyone") is no allegation, nor one the speaker owns ("we breached the rules")."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None
+    clause = verb
+    for _ in range(ALLEGATION_DEPTH):
+        head = clause.head
+        if head.i == clause.i or clause.dep_ not in TOLD_IN:
+            break
+        if clause.dep_ in ("ccomp", "parataxis") and head.lemma_.lower() in saying:
+            return head if _not_own_doing(verb, head) else None
+        clause = head
+    # the frame after the words, hung on them: "the vote was rigged, the party said"
+    reporter = next((c for c in clause.children if c.dep_ == "parataxis"
+                     and c.lemma_.lower() in saying and c.i > verb.i), None)
+    return reporter if reporter is not None and _not_own_doing(verb, reporter) else None
+
+
+def _not_own_doing(verb: Token, reporter: Token) -> bool:
+    """Whether the wrongdoing's doer differs from its teller: not the same word, not "we"."""
+    doers = verb_subjects(verb)
+    speakers = [c for c in reporter.children if c.dep_ in SUBJECTS]
+    return not any(d.lower_ in trigger_words().first_person
+                   or (d.pos_ == "PRON" and any(d.lower_ == s.lower_ for s in speakers))
+                   or any(d.i == s.i for s in speakers) for d in doers)
+
+
 def _try(patterns: list[TriggerPattern], token: Token, modifiers: frozenset[str],
          demands: Demands) -> TriggerMatch | None:
     for pattern in patterns:
+        if pattern.kind == "verb" and pattern.under:
+            # an act told as someone's allegation: the saying is the event (its clause)
+            reporter = alleged_under(token, pattern.under) if _verb_fits(pattern, token) else None
+            if reporter is not None:
+                return TriggerMatch(pattern, token, reporter)
+            continue
         if pattern.kind == "verb" and _verb_fits(pattern, token):
             return TriggerMatch(pattern, token, token)
         if pattern.kind == "noun" and pattern.predicative:
