@@ -140,11 +140,11 @@ def object_lemmas(tokens: list[Token]) -> set[str]:
 def verb_labels(verb: Token) -> list[Token]:
     """What a verb of naming calls its object: "called the raid a crime" (a predicate), "branded
     them as traitors", "describing it as rigged", "labelled the protesters terrorists" (a second
-    object)."""
+    object); what a copula says its subject is ("the raid was a crime")."""
     labels: list[Token] = []
     objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
     for child in (*verb.children, *(c for o in objects for c in o.children)):
-        if child.dep_ in ("oprd", "acomp") and child.head.i == verb.i:
+        if child.dep_ in ("oprd", "acomp", "attr") and child.head.i == verb.i:
             labels.append(child)
         elif child.dep_ == "prep" and child.lower_ == "as":
             labels.extend(c for c in child.children if c.dep_ in ("pobj", "amod", "acomp"))

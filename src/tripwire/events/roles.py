@@ -594,11 +594,16 @@ def _modal_roles(match: TriggerMatch) -> Heads:
 def _alleged_roles(match: TriggerMatch) -> Heads:
     """Roles of a wrongdoing told as someone's words ("the union says the mayor abused his
     office"): the speaker accuses the doer, a passive's "by" agent included ("said voters
-    were intimidated by the militia"); a passive with no agent names no one."""
+    were intimidated by the militia"); a passive with no agent names no one. A judgement
+    ("said the raid was a crime") accuses whom it judges, or the doer of the act it judges
+    ("the army's raid", "the Israeli raid", "the raid by the army")."""
     speaker = _doer(match.clause)
     verb = match.token
     doer = _agent(verb) if is_passive(verb) else _doer(verb)
-    return ([speaker] if speaker else []), ([doer] if doer else [])
+    doers = [doer] if doer else []
+    if doer is not None and match.pattern.labels and doer.pos_ == "NOUN":
+        doers = _makers(doer) + _actor_modifiers(doer) or doers
+    return ([speaker] if speaker else []), doers
 
 
 def _adjective_roles(match: TriggerMatch, event_type: EventType) -> Heads:
