@@ -331,6 +331,7 @@ def predicated_host(noun: Token, prepositions: frozenset[str]) -> Token | None:
 # conjunct of one ("... and the machinery was used"), a control or purpose infinitive ("use the
 # law to silence critics"), a participle.
 TOLD_IN = ("ccomp", "xcomp", "advcl", "conj", "parataxis")
+WH_TAGS = ("WDT", "WP", "WP$", "WRB")
 ALLEGATION_DEPTH = 4
 
 
@@ -338,8 +339,9 @@ def alleged_under(verb: Token, saying: frozenset[str]) -> Token | None:
     """The verb of saying (among `saying`) that a wrongdoing is told under, when the speaker is
     not its doer: "rebels say the president violated the constitution" (say), "'The count was
     rigged,' she said". A wrongdoing the clause denies ("said the police did not intimidate
-    anyone") is no allegation, nor one the speaker owns ("we breached the rules")."""
-    if any(c.dep_ == "neg" for c in verb.children):
+    anyone") is no allegation, nor one the speaker owns ("we breached the rules"), nor one
+    said of no one in particular ("whatever the provocation may be")."""
+    if any(c.dep_ == "neg" or c.tag_ in WH_TAGS for c in verb.children):
         return None
     clause = verb
     for _ in range(ALLEGATION_DEPTH):
