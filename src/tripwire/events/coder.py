@@ -272,6 +272,8 @@ def code_sentence(sentence: Span, lexicon: EventLexicon, lookup: ActorLookup, *,
             continue
         reading = read_modality(match, lexicon, triggers)
         roles = resolve_roles(match, lexicon, lookup)
+        if event_type.quad.startswith("verbal") and _said_by_no_one(roles.source):
+            continue
         clause = match.clause
         clause_times = own_times(times, clause, match.token)
         if not _dating(clause_times):
@@ -353,6 +355,16 @@ def _said_while_acting(match: TriggerMatch, quad: str, acts: set[int]) -> bool:
         if clause.i in acts:
             return True
     return False
+
+
+SPEECHLESS = ("not an agent: a thing", "not an agent: an abstraction")
+
+
+def _said_by_no_one(source: list[ActorRef]) -> bool:
+    """A verbal act needs someone to make it: "the plan offers a chance", "the evidence
+    demands an answer" are figures of speech, their doer a thing or an abstraction (a statement
+    or report that speaks for its author is not one of these)."""
+    return bool(source) and all((r.unresolved or "").startswith(SPEECHLESS) for r in source)
 
 
 def _promised(coded: CodedEvent) -> bool:
