@@ -32,7 +32,8 @@ MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "nummod"}
 
 
 class TriggerWords(WordFile):
-    """lang/<language>/triggers.yaml: inflection endings and presupposing prepositions."""
+    """lang/<language>/triggers.yaml: inflection endings, presupposing prepositions, the pronouns
+    of a speaker naming itself and the doers that are no one."""
 
     inflections: WordList
     presupposing_prepositions: Words
