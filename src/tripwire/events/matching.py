@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from tripwire.actors.reference import not_agent
+from tripwire.actors.words import reference_words
 from tripwire.events.lexicon import EventLexicon, ModalityCues, TriggerPattern
 from tripwire.lang import WordFile, WordList, Words, load_words, word_file
 from tripwire.nlp.syntax import OBJECTS as OBJECT_DEPS
@@ -39,6 +41,7 @@ class TriggerWords(WordFile):
     presupposing_prepositions: Words
     first_person: Words
     natural_doers: Words
+    commentators: Words
 
 
 @functools.cache
@@ -209,6 +212,14 @@ def natural_doer(verb: Token) -> bool:
     return bool(object_lemmas(doers(verb)) & trigger_words().natural_doers)
 
 
+def commentator(head: Token) -> bool:
+    """Whether a role head names someone who comments on the news (an analyst, an expert),
+    by its own noun or a title beside a name ("analyst Mark Dorsey", "Dorsey, an economist")."""
+    words = trigger_words().commentators
+    return head.lemma_.lower() in words or any(
+        c.dep_ in ("compound", "appos") and c.lemma_.lower() in words for c in head.children)
+
+
 def light_verb(noun: Token) -> Token | None:
     """The verb that governs a noun as its object or subject ("hold talks", "went on strike")."""
     # a participle after the noun: "the arrests made by the police", "talks held in Geneva"
@@ -322,9 +333,17 @@ def _adjective_fits(pattern: TriggerPattern, adjective: Token) -> Token | None:
 
 
 def _modal_fits(pattern: TriggerPattern, modal: Token) -> bool:
+    """"X said Y must hand over the suspects": an obligation the speaker puts on someone else;
+    not one the speaker's side takes on ("we must protect our borders") nor one laid on a thing
+    or an abstraction ("diplomacy must work together")."""
     verb = modal.head
-    return (modal.dep_ == "aux" and verb.dep_ == "ccomp"
-            and verb.head.lemma_.lower() in pattern.under)
+    if not (modal.dep_ == "aux" and verb.dep_ == "ccomp"
+            and verb.head.lemma_.lower() in pattern.under):
+        return False
+    obliged = [c for c in verb.children if c.dep_ == "nsubj"]
+    first = reference_words().pronouns.first
+    return not any((s.pos_ == "PRON" and s.lower_ in first) or not_agent(s) is not None
+                   for s in obliged)
 
 
 def predicated_host(noun: Token, prepositions: frozenset[str]) -> Token | None:
