@@ -65,3 +65,9 @@ def test_an_official_report_of_an_attack_stays_the_attack() -> None:
     events = code("Police said gunmen attacked a checkpoint near Kano on Sunday.")
     assert any(e.type == "ASSAULT" and e.modality == "asserted" for e in events)
     assert not any(e.type == "ACCUSE" for e in events)
+
+
+def test_a_state_written_us_is_no_first_person() -> None:
+    events = analyze("Iranian officials said the US violated the nuclear agreement.",
+                     published="2024-01-01").events
+    assert [e.type for e in events] == ["ACCUSE"]

@@ -34,12 +34,11 @@ MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "nummod"}
 
 
 class TriggerWords(WordFile):
-    """lang/<language>/triggers.yaml: inflection endings, presupposing prepositions, the pronouns
-    of a speaker naming itself and the doers that are no one."""
+    """lang/<language>/triggers.yaml: inflection endings, presupposing prepositions, the doers
+    that are no one and the people who comment on the news."""
 
     inflections: WordList
     presupposing_prepositions: Words
-    first_person: Words
     natural_doers: Words
     commentators: Words
 
@@ -400,7 +399,8 @@ def _not_own_doing(verb: Token, reporter: Token) -> bool:
     """Whether the wrongdoing's doer differs from its teller: not the same word, not "we"."""
     doers = verb_subjects(verb)
     speakers = [c for c in reporter.children if c.dep_ in SUBJECTS]
-    return not any(d.lower_ in trigger_words().first_person
+    first = reference_words().pronouns.first
+    return not any((d.pos_ == "PRON" and d.lower_ in first)
                    or (d.pos_ == "PRON" and any(d.lower_ == s.lower_ for s in speakers))
                    or any(d.i == s.i for s in speakers) for d in doers)
 
