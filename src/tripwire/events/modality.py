@@ -10,7 +10,10 @@ Three structural readings besides the cue words: a purpose clause ("opened fire 
 crowd") is hypothetical, being intended; the content of an accusation, report or possibility
 ("rejected accusations that it armed the rebels") is hypothetical, being alleged; and a past
 event told in a relative clause or a participle after a noun ("farmers who were killed", "the
-curfew imposed after the coup") is historical: background that happened on its own date. The
+curfew imposed after the coup") is historical: background that happened on its own date, unless
+the relative clause goes on with the story (`continuative`: "briefed the reporters, who then
+left"); so is a clause under "after" with a doer of its own, while a subjectless gerund there
+("after meeting the envoy, she said") is its main clause doer's previous step. The
 coder then reads the event's own clause's date (not the sentence's): one well before
 publication makes any asserted event historical, one within the news period makes background
 asserted again ("who was shot earlier this month").
@@ -278,16 +281,12 @@ def continuative(clause: Token) -> bool:
 def _relative_phrase(clause: Token) -> Token:
     """The first word of a relative clause with its relative phrase, also a noun that the
     relative pronoun drags along ("at the end of which", "most of whom"): the parser hangs
-    the clause on that noun, outside it."""
+    the clause on that noun, outside it, and the "of which" on the clause or on the noun."""
     start, noun = clause.left_edge, clause.head
-    # the noun's own "of which" (hung on the noun or on the clause) follows it at once; a
-    # relative phrase after a comma ("the summit, during which") is the clause's own
-    dragged = next((t for t in noun.rights if t.dep_ == "prep"), None)
-    if start.i == noun.i + 1 and start.dep_ == "prep":
-        dragged = start
-    elif dragged is None or dragged.i != noun.i + 1 or dragged.i > start.i:
-        return start
-    if any(c.tag_ in WH_TAGS for c in dragged.children):
+    after = noun.nbor(1) if noun.i + 1 < len(noun.doc) else None
+    if (after is not None and noun.i < clause.i and after.i <= start.i and after.dep_ == "prep"
+            and after.head.i in (noun.i, clause.i)
+            and any(c.tag_ in WH_TAGS for c in after.children)):
         return (noun.head if noun.dep_ == "pobj" else noun).left_edge
     return start
 
