@@ -38,3 +38,31 @@ def test_a_demanded_sentence_accuses_whom_it_is_for(text: str, source: set[str],
 ])
 def test_other_demands_stay_requests(text: str) -> None:
     assert not coded(text)
+
+
+@pytest.mark.parametrize(("text", "modality", "source", "target"), [
+    # a proceeding said to exist is brought by the courts of whom it is against
+    ("In recent months there have been hundreds of cases against Egyptian bloggers.",
+     "asserted", {"EGY"}, {"EGY"}),
+    # a state proceeded against is not its own judge: the sentence's other state is
+    ("There have been dozens of lawsuits against Russia in Dutch courts.", "asserted", {"NLD"},
+     {"RUS"}),
+    ("There was no case against the Kenyan journalist.", "negated", {"KEN"}, {"KEN"}),
+    # a named doer preparing one brings it
+    ("The Ghanaian government is preparing a corruption case against the former minister.",
+     "asserted", {"GHA"}, {"GHA"}),
+])
+def test_a_proceeding_against_someone_accuses_them(text: str, modality: str, source: set[str],
+                                                   target: set[str]) -> None:
+    assert (modality, source, target) in coded(text)
+
+
+def test_the_implied_doer_is_the_judiciary() -> None:
+    [event] = [e for e in analyze("There have been dozens of suits against Tunisian students.",
+                                  published="2024-05-10").events if e.type == "ACCUSE"]
+    assert [(r.text, r.country, r.sector) for r in event.source] == [("", "TUN", "JUD")]
+
+
+def test_only_proceedings_code_when_said_to_exist() -> None:
+    # a threat that is there is a danger, not someone's threat
+    assert not coded("There is a serious threat near the Lebanese border.", "THREATEN")

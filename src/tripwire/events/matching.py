@@ -188,18 +188,25 @@ def _verb_fits(pattern: TriggerPattern, verb: Token) -> bool:
     return not pattern.objects or bool(object_lemmas(verb_objects(verb)) & pattern.objects)
 
 
+def counted_head(noun: Token) -> Token:
+    """The phrase a noun heads in its clause: its first conjunct, and the quantity or part of it
+    ("launched ten days of war games", "staged a series of strikes", "there have been hundreds
+    of lawsuits")."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    while (noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN"
+           and noun.head.head.dep_ in LIGHT_DEPS):
+        noun = noun.head.head
+    return noun
+
+
 def light_verb(noun: Token) -> Token | None:
     """The verb that governs a noun as its object or subject ("hold talks", "went on strike")."""
     # a participle after the noun: "the arrests made by the police", "talks held in Geneva"
     participle = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
     if participle is not None:
         return participle
-    while noun.dep_ == "conj" and noun.head.i != noun.i:
-        noun = noun.head
-    # a quantity or part of it: "launched ten days of war games", "staged a series of strikes"
-    while (noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN"
-           and noun.head.head.dep_ in LIGHT_DEPS):
-        noun = noun.head.head
+    noun = counted_head(noun)
     if noun.dep_ in LIGHT_DEPS:
         return noun.head
     if noun.dep_ == "pobj" and noun.head.dep_ in ("prep", "agent"):
@@ -229,6 +236,9 @@ def _noun_fits(pattern: TriggerPattern, noun: Token, modifiers: frozenset[str],
     if demanded_content(noun, demands):
         return True, None
     if pattern.light:
+        if pattern.existential and _existential(counted_head(noun)):
+            # "there have been dozens of lawsuits against ...": said to exist, no one's doing
+            return True, None
         verb = light_verb(noun)
         if verb is None or verb.i == noun.i:
             return False, None
@@ -275,7 +285,7 @@ def _nominal_event(noun: Token, modifiers: frozenset[str]) -> bool:
         return False
     if noun.dep_ in ("nsubj", "nsubjpass"):
         return True
-    if presupposed(noun) or _existential(noun):
+    if presupposed(noun) or _existential(counted_head(noun)):
         return True
     return _owned(noun, modifiers) or any(
         child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "by")
