@@ -58,7 +58,7 @@ def test_a_proceeding_against_someone_accuses_them(text: str, modality: str, sou
 
 
 def test_the_implied_doer_is_the_judiciary() -> None:
-    [event] = [e for e in analyze("There have been dozens of suits against Tunisian students.",
+    [event] = [e for e in analyze("There have been dozens of suits against Tunisian lawyers.",
                                   published="2024-05-10").events if e.type == "ACCUSE"]
     assert [(r.text, r.country, r.sector) for r in event.source] == [("", "TUN", "JUD")]
 
@@ -66,3 +66,21 @@ def test_the_implied_doer_is_the_judiciary() -> None:
 def test_only_proceedings_code_when_said_to_exist() -> None:
     # a threat that is there is a danger, not someone's threat
     assert not coded("There is a serious threat near the Lebanese border.", "THREATEN")
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    # the "of" phrase of a trial is who is tried; a date, a start or an opening frames the trial
+    # and its verb is the trial's
+    ("A Kenyan court set a date for the trial of the opposition leader.", {"KEN"}, {"KEN"}),
+    ("Ugandan judges scheduled the opening of the retrial of a Congolese colonel.", {"UGA"},
+     {"COD"}),
+])
+def test_a_framed_trial_is_brought_by_the_frames_doer(text: str, source: set[str],
+                                                      target: set[str]) -> None:
+    assert ("asserted", source, target) in coded(text)
+
+
+def test_a_trial_yet_to_start_is_future_and_a_trial_talked_about_none() -> None:
+    assert coded("The trial of the Malian colonel will start in June.") == [
+        ("future", {"MLI"}, {"MLI"})]
+    assert not coded("The date of the trial of the Malian colonel is unknown.")

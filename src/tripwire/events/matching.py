@@ -36,6 +36,8 @@ class TriggerWords(WordFile):
 
     inflections: WordList
     presupposing_prepositions: Words
+    frame_nouns: Words
+    frame_prepositions: Words
 
 
 @functools.cache
@@ -189,13 +191,16 @@ def _verb_fits(pattern: TriggerPattern, verb: Token) -> bool:
 
 
 def counted_head(noun: Token) -> Token:
-    """The phrase a noun heads in its clause: its first conjunct, and the quantity or part of it
+    """The phrase a noun heads in its clause: its first conjunct, the quantity or part of it
     ("launched ten days of war games", "staged a series of strikes", "there have been hundreds
-    of lawsuits")."""
+    of lawsuits") and the noun that frames it ("set a date for the trial")."""
+    words = trigger_words()
     while noun.dep_ == "conj" and noun.head.i != noun.i:
         noun = noun.head
-    while (noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN"
-           and noun.head.head.dep_ in LIGHT_DEPS):
+    while noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN" and (
+            (noun.head.lower_ == "of" and noun.head.head.dep_ in LIGHT_DEPS)
+            or (noun.head.lower_ in words.frame_prepositions
+                and not words.frame_nouns.isdisjoint(lemma_forms(noun.head.head)))):
         noun = noun.head.head
     return noun
 

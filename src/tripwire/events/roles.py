@@ -825,12 +825,10 @@ def _implied_doer(phrase: str, target: list[ActorRef], lookup: ActorLookup) -> l
     """The doer an act names no one for but implies (the lexicon's `implied_doer`, a generic
     agent of the actors' sector words): a case, a trial or charges against someone are the
     courts' of that person's state ("there have been lawsuits against Algerian activists"). A
-    state or its government proceeded against is not its own judge: the sentence places the
-    doer then."""
+    state proceeded against is not its own judge: the sentence places the doer then."""
     generic = _resolve_phrase(phrase, lookup.published)
-    homes = {r.country for r in target if r.country and not (
-        r.actor == r.country and (r.sector is None
-                                  or r.sector.lower() in role_words().state_sectors))}
+    homes = {r.country for r in target
+             if r.country and not (r.actor == r.country and r.sector is None)}
     country = next(iter(homes)) if len(homes) == 1 else None
     return [ActorRef(None, "", country, generic.sector if generic is not None else None)]
 
