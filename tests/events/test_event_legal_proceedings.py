@@ -84,3 +84,31 @@ def test_a_trial_yet_to_start_is_future_and_a_trial_talked_about_none() -> None:
     assert coded("The trial of the Malian colonel will start in June.") == [
         ("future", {"MLI"}, {"MLI"})]
     assert not coded("The date of the trial of the Malian colonel is unknown.")
+
+
+@pytest.mark.parametrize(("text", "modality", "source", "target"), [
+    # a questioning is the investigators' act on whom it questions; the cause of a reaction
+    # happened, a quantity of it included
+    ("There was a wave of anger over the second round of questioning of the Tanzanian "
+     "opposition leader.", "asserted", {"TZA"}, {"TZA"}),
+    ("The questioning of the Tanzanian opposition leader by the Kenyan police lasted six hours.",
+     "asserted", {"KEN"}, {"TZA"}),
+    # a questioning called for is what a demand asks for
+    ("The Tanzanian opposition called for the questioning of the police chief.", "demanded",
+     {"TZA"}, {"TZA"}),
+])
+def test_a_questioning_investigates_whom_it_questions(text: str, modality: str,
+                                                      source: set[str],
+                                                      target: set[str]) -> None:
+    assert (modality, source, target) in coded(text)
+
+
+@pytest.mark.parametrize(("text", "coerced"), [
+    ("Students in Lusaka voiced outrage at the arrest of two Zambian lecturers.", True),
+    # the parser hangs the cause on what the reaction is part of
+    ("A wave of protests over the detention of a Zambian lecturer swept the capital.", True),
+    # what a letter is about is not taken as done
+    ("Students in Lusaka wrote a letter about the arrest of two Zambian lecturers.", False),
+])
+def test_the_cause_of_a_reaction_happened(text: str, coerced: bool) -> None:
+    assert bool(coded(text, "COERCE")) is coerced

@@ -36,6 +36,8 @@ class TriggerWords(WordFile):
 
     inflections: WordList
     presupposing_prepositions: Words
+    reaction_nouns: Words
+    cause_prepositions: Words
     frame_nouns: Words
     frame_prepositions: Words
 
@@ -431,9 +433,24 @@ def find_triggers(sentence: Span, lexicon: EventLexicon) -> list[TriggerMatch]:
 
 
 def presupposed(noun: Token) -> bool:
-    """A nominal event taken as having happened: "hurt in the firing"."""
+    """A nominal event taken as having happened: "hurt in the firing", and the cause of a
+    reaction, a quantity of it included ("protests over the second round of questioning"; the
+    parser may hang the cause on what the reaction is a part of: "a wave of protests over")."""
+    words = trigger_words()
     noun = gerund_head(noun) or noun
-    return noun.dep_ == "pobj" and noun.head.lower_ in trigger_words().presupposing_prepositions
+    if noun.dep_ != "pobj":
+        return False
+    if noun.head.lower_ in words.presupposing_prepositions:
+        return True
+    while noun.head.lower_ == "of" and noun.head.head.dep_ == "pobj":
+        noun = noun.head.head
+    preposition = noun.head
+    if noun.dep_ != "pobj" or preposition.lower_ not in words.cause_prepositions:
+        return False
+    reacting = preposition.head
+    parts = [c for p in reacting.children if p.dep_ == "prep" and p.lower_ == "of"
+             for c in p.children if c.dep_ == "pobj"]
+    return any(t.lemma_.lower() in words.reaction_nouns for t in (reacting, *parts))
 
 
 def _owned(noun: Token, modifiers: frozenset[str]) -> bool:
