@@ -286,7 +286,11 @@ def _located_in(head: Token, near: frozenset[str] = frozenset()) -> str | None:
 
 @functools.lru_cache(maxsize=20_000)
 def _resolve_phrase(text: str, published: str | None) -> ActorRef | None:
-    """The phrase resolver's reading of a generic phrase, cached: news repeats its phrases."""
+    """The phrase resolver's reading of a generic phrase, cached: news repeats its phrases; a
+    phrase that was only a stance ("the anti-X", with the name it is against dropped) is
+    no one yet."""
+    if not text.strip():
+        return None
     reading = resolve_phrase(text, published)
     return None if reading.empty else ActorRef(reading.actor, text, reading.country,
                                                reading.sector)
