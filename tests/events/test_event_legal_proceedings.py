@@ -4,10 +4,14 @@ proceeds: sentences written for these tests."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tripwire.analyze import analyze
+from tripwire.errors import TripwireError
 from tripwire.eval.events import ref_country
+from tripwire.events.lexicon import load_triggers, load_types
 
 
 def coded(text: str, event_type: str = "ACCUSE") -> list[tuple[str, set[str], set[str]]]:
@@ -112,3 +116,15 @@ def test_a_questioning_investigates_whom_it_questions(text: str, modality: str,
 ])
 def test_the_cause_of_a_reaction_happened(text: str, coerced: bool) -> None:
     assert bool(coded(text, "COERCE")) is coerced
+
+
+@pytest.mark.parametrize(("entry", "message"), [
+    ("  - verbs: [sue]\n    implied_doer: the weather\n", "no generic agent"),
+    ("  - nouns: [trial]\n    existential: true\n", "`existential` is for noun entries"),
+])
+def test_the_new_keys_are_checked(tmp_path: Path, entry: str, message: str) -> None:
+    path = tmp_path / "triggers.yaml"
+    path.write_text("ACCUSE:\n" + entry, encoding="utf-8")
+    with pytest.raises(TripwireError, match=message) as caught:
+        load_triggers(path, load_types())
+    assert "triggers.yaml" in str(caught.value)
