@@ -52,6 +52,10 @@ def test_other_demands_stay_requests(text: str) -> None:
     ("There have been dozens of lawsuits against Russia in Dutch courts.", "asserted", {"NLD"},
      {"RUS"}),
     ("There was no case against the Kenyan journalist.", "negated", {"KEN"}, {"KEN"}),
+    # the subject of a verb of happening, the patient of a passive light verb
+    ("The trial against the Malian colonel began in Bamako on Monday.", "asserted", {"MLI"},
+     {"MLI"}),
+    ("Charges against the Malian colonel were filed on Monday.", "asserted", {"MLI"}, {"MLI"}),
     # a named doer preparing one brings it
     ("The Ghanaian government is preparing a corruption case against the former minister.",
      "asserted", {"GHA"}, {"GHA"}),
@@ -59,6 +63,11 @@ def test_other_demands_stay_requests(text: str) -> None:
 def test_a_proceeding_against_someone_accuses_them(text: str, modality: str, source: set[str],
                                                    target: set[str]) -> None:
     assert (modality, source, target) in coded(text)
+
+
+def test_a_proceeding_ended_or_failing_is_no_accusation() -> None:
+    assert not coded("Charges against the Malian colonel were dropped on Monday.")
+    assert not coded("The case against the Malian colonel collapsed.")
 
 
 def test_the_implied_doer_is_the_judiciary() -> None:
