@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tripwire.analyze import analyze
+from tripwire.analyze import analyze, analyze_explained
+from tripwire.document import Article
 from tripwire.errors import TripwireError
 from tripwire.eval.events import ref_country
 from tripwire.events.lexicon import load_triggers, load_types
@@ -137,3 +138,13 @@ def test_the_new_keys_are_checked(tmp_path: Path, entry: str, message: str) -> N
     with pytest.raises(TripwireError, match=message) as caught:
         load_triggers(path, load_types())
     assert "triggers.yaml" in str(caught.value)
+
+
+def test_explain_names_the_implied_doer() -> None:
+    document, _ = analyze_explained(Article(
+        text="There have been dozens of suits against Tunisian students.",
+        published="2024-05-10"))
+    [event] = [e for e in document.events if e.type == "ACCUSE"]
+    assert event.evidence is not None
+    assert "existential implied_doer='judiciary'" in event.evidence.pattern
+    assert event.evidence.source_heads == []

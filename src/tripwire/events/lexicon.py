@@ -92,6 +92,10 @@ class TriggerPattern:
             values = getattr(self, name)
             if values:
                 parts.append(f"{name}={'|'.join(sorted(values))}")
+        if self.existential:
+            parts.append("existential")
+        if self.implied_doer:
+            parts.append(f"implied_doer={self.implied_doer!r}")
         return f"{' '.join(parts)} ({self.where})"
 
 
