@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from tripwire.actors.reference import not_agent
+from tripwire.actors.words import reference_words
 from tripwire.events.lexicon import EventLexicon, ModalityCues, TriggerPattern
 from tripwire.lang import WordFile, WordList, Words, load_words, word_file
 from tripwire.nlp.syntax import OBJECTS as OBJECT_DEPS
@@ -347,9 +349,17 @@ def _adjective_fits(pattern: TriggerPattern, adjective: Token) -> Token | None:
 
 
 def _modal_fits(pattern: TriggerPattern, modal: Token) -> bool:
+    """"X said Y must hand over the suspects": an obligation the speaker puts on someone else;
+    not one the speaker's side takes on ("we must protect our borders") nor one laid on a thing
+    or an abstraction ("diplomacy must work together")."""
     verb = modal.head
-    return (modal.dep_ == "aux" and verb.dep_ == "ccomp"
-            and verb.head.lemma_.lower() in pattern.under)
+    if not (modal.dep_ == "aux" and verb.dep_ == "ccomp"
+            and verb.head.lemma_.lower() in pattern.under):
+        return False
+    obliged = [c for c in verb.children if c.dep_ == "nsubj"]
+    first = reference_words().pronouns.first
+    return not any((s.pos_ == "PRON" and s.lower_ in first) or not_agent(s) is not None
+                   for s in obliged)
 
 
 def predicated_host(noun: Token, prepositions: frozenset[str]) -> Token | None:
