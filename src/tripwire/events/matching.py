@@ -34,8 +34,8 @@ MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "nummod"}
 
 
 class TriggerWords(WordFile):
-    """lang/<language>/triggers.yaml: inflection endings, presupposing prepositions and the
-    words of doers and frames."""
+    """lang/<language>/triggers.yaml: inflection endings, presupposing prepositions, reactions
+    and frames, the pronouns of a speaker naming itself and the doers that are no one."""
 
     inflections: WordList
     presupposing_prepositions: Words
@@ -43,6 +43,7 @@ class TriggerWords(WordFile):
     cause_prepositions: Words
     frame_nouns: Words
     frame_prepositions: Words
+    first_person: Words
     natural_doers: Words
     commentators: Words
 
@@ -148,11 +149,11 @@ def object_lemmas(tokens: list[Token]) -> set[str]:
 def verb_labels(verb: Token) -> list[Token]:
     """What a verb of naming calls its object: "called the raid a crime" (a predicate), "branded
     them as traitors", "describing it as rigged", "labelled the protesters terrorists" (a second
-    object)."""
+    object); what a copula says its subject is ("the raid was a crime")."""
     labels: list[Token] = []
     objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
     for child in (*verb.children, *(c for o in objects for c in o.children)):
-        if child.dep_ in ("oprd", "acomp") and child.head.i == verb.i:
+        if child.dep_ in ("oprd", "acomp", "attr") and child.head.i == verb.i:
             labels.append(child)
         elif child.dep_ == "prep" and child.lower_ == "as":
             labels.extend(c for c in child.children if c.dep_ in ("pobj", "amod", "acomp"))
@@ -382,9 +383,54 @@ def predicated_host(noun: Token, prepositions: frozenset[str]) -> Token | None:
     return host if host.pos_ in VERB_POS | NOUN_POS else None
 
 
+# The links from a clause to the clause it is told in: a complement ("said that ..."), a
+# conjunct of one ("... and the machinery was used"), a control or purpose infinitive ("use the
+# law to silence critics"), a participle.
+TOLD_IN = ("ccomp", "xcomp", "advcl", "conj", "parataxis")
+WH_TAGS = ("WDT", "WP", "WP$", "WRB")
+ALLEGATION_DEPTH = 4
+
+
+def alleged_under(verb: Token, saying: frozenset[str]) -> Token | None:
+    """The verb of saying (among `saying`) that a wrongdoing is told under, when the speaker is
+    not its doer: "rebels say the president violated the constitution" (say), "'The count was
+    rigged,' she said". A wrongdoing the clause denies ("said the police did not intimidate
+    anyone") is no allegation, nor one the speaker owns ("we breached the rules"), nor one
+    said of no one in particular ("whatever the provocation may be")."""
+    if any(c.dep_ == "neg" or c.tag_ in WH_TAGS for c in verb.children):
+        return None
+    clause = verb
+    for _ in range(ALLEGATION_DEPTH):
+        head = clause.head
+        if head.i == clause.i or clause.dep_ not in TOLD_IN:
+            break
+        if clause.dep_ in ("ccomp", "parataxis") and head.lemma_.lower() in saying:
+            return head if _not_own_doing(verb, head) else None
+        clause = head
+    # the frame after the words, hung on them: "the vote was rigged, the party said"
+    reporter = next((c for c in clause.children if c.dep_ == "parataxis"
+                     and c.lemma_.lower() in saying and c.i > verb.i), None)
+    return reporter if reporter is not None and _not_own_doing(verb, reporter) else None
+
+
+def _not_own_doing(verb: Token, reporter: Token) -> bool:
+    """Whether the wrongdoing's doer differs from its teller: not the same word, not "we"."""
+    doers = verb_subjects(verb)
+    speakers = [c for c in reporter.children if c.dep_ in SUBJECTS]
+    return not any(d.lower_ in trigger_words().first_person
+                   or (d.pos_ == "PRON" and any(d.lower_ == s.lower_ for s in speakers))
+                   or any(d.i == s.i for s in speakers) for d in doers)
+
+
 def _try(patterns: list[TriggerPattern], token: Token, modifiers: frozenset[str],
          demands: Demands) -> TriggerMatch | None:
     for pattern in patterns:
+        if pattern.kind == "verb" and pattern.under:
+            # an act told as someone's allegation: the saying is the event (its clause)
+            reporter = alleged_under(token, pattern.under) if _verb_fits(pattern, token) else None
+            if reporter is not None:
+                return TriggerMatch(pattern, token, reporter)
+            continue
         if pattern.kind == "verb" and _verb_fits(pattern, token):
             return TriggerMatch(pattern, token, token)
         if pattern.kind == "noun" and pattern.predicative:
