@@ -807,6 +807,9 @@ def resolve_roles(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorLooku
     target = maker if maker is not None else _fallback_targets(
         match, lexicon, lookup, sources,
         _beyond_own_doing(targets, _resolve_targets(targets, lookup), source, lookup, sources))
+    implied = match.pattern.implied_doer if not sources else None
+    if implied is not None:
+        source = _implied_doer(implied, target, lookup)
     sentence = match.clause.sent
     frame = _frame(match.clause, reporter)
     source = _at_home(source, target, sentence, lookup, False, frame)
@@ -831,8 +834,24 @@ def resolve_roles(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorLooku
         joint = _each_other(source, target)
         if joint != (source, target):
             (source, target), mode = joint, event_type.joint
-    return Roles(source=with_reasons(source, lookup.context, target, sentence),
-                 target=with_reasons(target, lookup.context, source, sentence), mode=mode)
+    target = with_reasons(target, lookup.context, source, sentence)
+    if implied is not None and not any(r.country for r in source):
+        # the target placed by the story only now: "lawsuits against activists"
+        source = _implied_doer(implied, target, lookup)
+    return Roles(source=with_reasons(source, lookup.context, target, sentence), target=target,
+                 mode=mode)
+
+
+def _implied_doer(phrase: str, target: list[ActorRef], lookup: ActorLookup) -> list[ActorRef]:
+    """The doer an act names no one for but implies (the lexicon's `implied_doer`, a generic
+    agent of the actors' sector words): a case, a trial or charges against someone are the
+    courts' of that person's state ("there have been lawsuits against Algerian activists"). A
+    state proceeded against is not its own judge: the sentence places the doer then."""
+    generic = _resolve_phrase(phrase, lookup.published)
+    homes = {r.country for r in target
+             if r.country and not (r.actor == r.country and r.sector is None)}
+    country = next(iter(homes)) if len(homes) == 1 else None
+    return [ActorRef(None, "", country, generic.sector if generic is not None else None)]
 
 
 def _answered_act(match: TriggerMatch) -> Token | None:
