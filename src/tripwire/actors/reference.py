@@ -30,6 +30,7 @@ NOMINALS = (*SUBJECTS, "dobj", "pobj", "appos", "attr", "conj")
 PLURAL_TAGS = ("NNS", "NNPS")
 NOT_ACTOR_ENTITIES = ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL")
 SENTENCES_BACK = 3  # how far back a pronoun or a definite description looks for its actor
+RELATIONAL = "relational noun"  # the reason that starts an other party's unknown ("its rival")
 
 
 class ArticleContext:
@@ -116,6 +117,9 @@ def refer(head: Token, resolve: Resolve, actors: ActorResolution,
         return replace(ref, text=head.text), f"relative pronoun: {antecedent.text!r}"
     if lowered in words.personal and head.pos_ == "PRON":
         return _pronoun(head, resolve, words)
+    owned = _owned(head, resolve, words)
+    if owned is not None:
+        return owned
     counted = _counted(head, words)
     if counted is not None:
         ref = resolve(counted)
@@ -209,6 +213,40 @@ def _first_person(head: Token, resolve: Resolve, actors: ActorResolution,
             return replace(ref, text=head.text), f"first person in a quote of {speaker.text!r}"
     reason = f"pronoun {head.text!r}: not inside a quote with a known speaker"
     return ActorRef(None, head.text, unresolved=reason), reason
+
+
+def _owned(head: Token, resolve: Resolve, words: ReferenceWords) -> tuple[ActorRef, str] | None:
+    """A member noun with an owner ("his supporters", "the party's fighters") stands for the
+    owner's people: the owner's country, and the owner itself when it is an organisation or a
+    state (its members act for it; a person's followers are not that person). A relational
+    noun with an owner ("its neighbours", "Kenya's rival") is someone else than the owner: its
+    name when the phrase gives one ("its ally Ukraine"), else an explicit unknown."""
+    lemma, word = head.lemma_.lower(), head.lower_
+    member = lemma in words.member_nouns or word in words.member_nouns
+    relational = lemma in words.relational_nouns or word in words.relational_nouns
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if head.pos_ != "NOUN" or owner is None or not (member or relational):
+        return None
+    if relational:
+        named = next((c for c in head.children if c.dep_ == "appos"), None)
+        if named is not None:
+            return replace(resolve(named), text=_phrase_text(head)), f"named: {named.text!r}"
+        reason = f"{RELATIONAL}: someone other than its owner {owner.text!r}"
+        return ActorRef(None, _phrase_text(head), unresolved=reason), reason
+    found = resolve(owner)
+    actor = found.actor if _kind(found) in ("org", "group", "igo", "state") else None
+    if actor is None and found.country is None:
+        return None
+    spec = load_lexicon().sector_words.get(word) or load_lexicon().sector_words.get(lemma)
+    sector = spec.sector if spec is not None else found.sector
+    return (ActorRef(actor, _phrase_text(head), found.country, sector),
+            f"members of: {found.text!r}")
+
+
+def other_party(ref: ActorRef) -> bool:
+    """A relational noun left unknown ("its neighbours"): no context places it, least of all in
+    its owner's country."""
+    return (ref.unresolved or "").startswith(RELATIONAL)
 
 
 def _counted(head: Token, words: ReferenceWords) -> Token | None:
@@ -487,7 +525,8 @@ def with_reasons(refs: list[ActorRef], context: ArticleContext | None = None,
                 home = (context.recent(sentence, held) if sentence is not None
                         else context.home(held))
             else:
-                home = context.home(taken)
+                home = (context.recent(sentence, taken) if sentence is not None
+                        else context.home(taken))
             ref = replace(ref, country=home)
         out.append(replace(ref, unresolved=unresolved_reason(ref)))
     return out

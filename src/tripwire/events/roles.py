@@ -22,6 +22,7 @@ from tripwire.actors.reference import (
     described,
     is_title,
     not_agent,
+    other_party,
     parties,
     refer,
     with_reasons,
@@ -874,7 +875,8 @@ def _fallback_targets(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorL
         first: list[ActorRef] = []
         for level in complement_targets(match.token):
             embedded = _resolve_targets(
-                [t for t in _with_conjuncts(level) if t not in sources], lookup)
+                [t for t in _with_conjuncts(level) if t not in sources
+                 and not _own_people(t, sources, lookup)], lookup)
             first = first or embedded
             if any(_named(r) for r in embedded):
                 target = [r for r in embedded if _named(r)]
@@ -907,6 +909,14 @@ def _fallback_targets(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorL
         later = [t for t in _following_prep_objects(match.token, preps) if t not in sources]
         target = [r for r in _resolve_heads(later, lookup, None) if _named(r)] or target
     return target
+
+
+def _own_people(head: Token, sources: list[Token], lookup: ActorLookup) -> bool:
+    """An object owned by the doer itself ("agreed to pull back his soldiers"): the doer's own
+    people, on whom its act is no act aimed at another side."""
+    owners = [c for c in head.children if c.dep_ == "poss" and c.lower_ in role_words().pronouns]
+    doers = [lookup.resolve(s) for s in sources]
+    return any(_same_actor(lookup.resolve(o), d) for o in owners for d in doers if _named(d))
 
 
 def _beyond_own_doing(heads: list[Token], target: list[ActorRef], source: list[ActorRef],
@@ -1090,6 +1100,8 @@ def _placeable(ref: ActorRef, anyone: bool) -> bool:
     bombing") is no one."""
     if (ref.actor or "").startswith("person:"):
         return True
+    if other_party(ref):
+        return False
     named = any(word[:1].isupper() for word in ref.text.split()[1:])
     if ref.unresolved and not anyone:
         return False  # a doer that cannot act ("a bullet", "1,320") is no one of the country
