@@ -24,7 +24,7 @@ from tripwire.actors.registry import registry
 from tripwire.actors.resolve import ActorResolution, generic_body_name
 from tripwire.actors.words import ReferenceWords, agentless_words, reference_words
 from tripwire.document import ActorRef, Quote, Removed
-from tripwire.nlp.syntax import SUBJECTS
+from tripwire.nlp.syntax import SUBJECTS, passive_agent
 
 NOMINALS = (*SUBJECTS, "dobj", "pobj", "appos", "attr", "conj")
 PLURAL_TAGS = ("NNS", "NNPS")
@@ -62,7 +62,7 @@ class ArticleContext:
         where the story is when a deed names no place ("dozens have been killed since"); never
         one of `taken`, the states the act's other role names ("Kenya accused Somalia ... The
         minister rejected the accusation": the minister answers Kenya, so is not Kenyan)."""
-        window = _window_start(sentence[0])
+        window = window_start(sentence[0])
         before = [c for start, c in self._told if window <= start < sentence.start_char
                   and c not in taken]
         return before[-1] if before else self.home(taken)
@@ -285,7 +285,7 @@ def described(head: Token, named: ActorRef, actors: ActorResolution) -> tuple[Ac
     # the title with its own qualifiers: "the foreign minister" is not the prime minister
     title = " ".join([*(c.lower_ for c in head.lefts if c.dep_ in ("amod", "compound")
                         and not c.ent_type_), lemma])
-    window = _window_start(head)
+    window = window_start(head)
     text = head.doc.text
     for mention in reversed(actors.mentions):
         if mention.start >= head.idx or mention.start < window or not mention.head:
@@ -302,7 +302,68 @@ def described(head: Token, named: ActorRef, actors: ActorResolution) -> tuple[Ac
     return None
 
 
-def _window_start(head: Token) -> int:
+def gathering(head: Token, named: ActorRef, resolve: Resolve) -> tuple[ActorRef, str] | None:
+    """A gathering that names no one ("the summit condemned the coup") speaks for whom the
+    article says hosted it, else for the state it sat in, else for who attended it: told of
+    this mention or, when definite, of an earlier one of the same noun within a few sentences
+    ("a summit in Accra ... the summit"); an explicit unknown when the article names none."""
+    words = reference_words()
+    lemma = head.lemma_.lower()
+    if named.actor or named.country or head.pos_ != "NOUN" or lemma not in words.gathering_nouns:
+        return None
+    mentions = [head]
+    if any(c.dep_ == "det" and c.lower_ in words.definite for c in head.lefts):
+        window = window_start(head)
+        mentions += [t for t in reversed(head.doc[:head.i]) if t.idx >= window
+                     and t.pos_ == "NOUN" and t.lemma_.lower() == lemma]
+    finders = (("hosted by", _hosts, False), ("held in", _venues, True),
+               ("attended by", _attendees, False))
+    for how, find, place in finders:
+        for mention in mentions:
+            for token in find(mention, words):
+                ref = resolve(token)
+                if place and ref.country:
+                    return ActorRef(None, _phrase_text(head), ref.country), \
+                        f"gathering {how} {token.text!r}"
+                if not place and (ref.actor or ref.country):
+                    return replace(ref, text=_phrase_text(head)), f"gathering {how} {token.text!r}"
+    reason = f"gathering {head.text!r}: the article names no host, place or participant"
+    return ActorRef(None, _phrase_text(head), unresolved=reason), reason
+
+
+def _takers(noun: Token, verbs: frozenset[str]) -> Iterator[Token]:
+    """Who does one of `verbs` to a gathering: the agent of a participle on it ("a summit
+    hosted by Ghana"), the subject of a clause on it ("a meeting the envoy attended") or of the
+    verb it is the object of ("Ghana convened the meeting")."""
+    for clause in noun.children:
+        if clause.dep_ in ("acl", "relcl") and clause.lemma_.lower() in verbs:
+            agent = passive_agent(clause)
+            if agent is not None:
+                yield agent
+            yield from (c for c in clause.children if c.dep_ == "nsubj")
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb.lemma_.lower() in verbs:
+        yield from (c for c in verb.children if c.dep_ == "nsubj")
+
+
+def _hosts(noun: Token, words: ReferenceWords) -> Iterator[Token]:
+    return _takers(noun, words.gathering_hosts)
+
+
+def _attendees(noun: Token, words: ReferenceWords) -> Iterator[Token]:
+    return _takers(noun, words.gathering_attendance)
+
+
+def _venues(noun: Token, words: ReferenceWords) -> Iterator[Token]:
+    """The places in a gathering's phrase or its clause ("a summit in Accra", "a meeting they
+    held at Nairobi")."""
+    for token in noun.subtree:
+        if token.dep_ == "pobj" and token.head.lower_ in words.place_prepositions and \
+                token.ent_type_ in ("GPE", "LOC", "FAC"):
+            yield token
+
+
+def window_start(head: Token) -> int:
     """Where the few sentences before `head` begin."""
     doc = head.doc
     sentence = head.sent
@@ -474,7 +535,7 @@ def _last_state(head: Token, actors: ActorResolution) -> ActorRef | None:
     """The state named last in the few sentences before the one of `head` ("Protests erupted
     in Mozambique. South Africa urged the country to ...": a sentence's own states are its
     other parties)."""
-    window = _window_start(head)
+    window = window_start(head)
     for mention in reversed(actors.mentions):
         if window <= mention.start < head.sent.start_char and mention.ref.actor and \
                 mention.ref.actor == mention.ref.country and _kind(mention.ref) == "state":
@@ -484,7 +545,7 @@ def _last_state(head: Token, actors: ActorResolution) -> ActorRef | None:
 
 def _last_organisation(head: Token, actors: ActorResolution) -> ActorRef | None:
     """The organisation or armed group named last before `head`, within a few sentences."""
-    window = _window_start(head)
+    window = window_start(head)
     for mention in reversed(actors.mentions):
         if mention.start >= head.idx or mention.start < window:
             continue

@@ -32,6 +32,9 @@ class ReferenceWords(WordFile):
     quantities: Words
     member_nouns: Words
     relational_nouns: Words
+    gathering_nouns: Words
+    gathering_hosts: Words
+    gathering_attendance: Words
     pair_determiners: Words
     pair_numbers: Words
     not_agents: dict[str, Words]  # class (thing, source, abstraction) -> its words
