@@ -13,10 +13,12 @@ from tripwire.analyze import analyze_explained
 from tripwire.document import ActorRef, Article, Event
 from tripwire.events.lexicon import EventLexicon, TriggerPattern, default_lexicon
 from tripwire.events.matching import (
+    doers,
     find_triggers,
     lemma_forms,
     light_verb,
     lookup_tables,
+    natural_doer,
     object_lemmas,
     verb_objects,
 )
@@ -52,6 +54,10 @@ def why_not(pattern: TriggerPattern, token: Token, matched: set[int]) -> str:
         return ("a noun used as a modifier, or one that only refers to an event (no doer, "
                 "not the subject of its clause)")
     if pattern.kind == "verb":
+        if natural_doer(token):
+            return "its doer is a force of nature or a thing, not an actor"
+        if pattern.except_subjects and object_lemmas(doers(token)) & pattern.except_subjects:
+            return "its doer is a measure, not an actor (a figure of speech)"
         if pattern.particles and not any(c.lower_ in pattern.particles for c in token.children):
             return f"no particle among {sorted(pattern.particles)}"
         if pattern.objects:

@@ -156,6 +156,14 @@ def test_we_in_a_direct_quote_is_its_speaker() -> None:
     assert event.source[0].text == "We"
 
 
+def test_he_in_a_direct_quote_is_not_its_speaker() -> None:
+    text = ("Analyst Mark Dorsey says the sanctions could embolden President Vladimir Putin. "
+            '"Encouraged by weak measures, he may defy the alliance again," Dorsey said.')
+    event = event_of(text, "REJECT")
+    assert keys(event.source) >= {"person:vladimir-putin"}
+    assert "person:mark-dorsey" not in keys(event.source)
+
+
 def test_a_dummy_it_refers_to_no_one() -> None:
     text = "The army was deployed on the border. It is not possible to withdraw it now."
     event = next(e for e in events(text) if e.trigger.text == "withdraw")
@@ -220,3 +228,11 @@ def test_a_nation_is_no_abstraction_and_a_relative_is_a_person() -> None:
     event = event_of("Her father, speaking from Sylhet in Bangladesh, accused the British "
                      "authorities of neglect.", "ACCUSE")
     assert keys(event.source) == {"BGD"}
+
+
+def test_a_seat_of_government_keeps_its_state_when_the_article_opens_its_name() -> None:
+    # spaCy takes "The" into the entity; the metonym is not part of a longer name for that
+    event = event_of("The White House agreed to talks with Iran on Monday.", "AGREE")
+    assert "USA" in keys(event.source)
+    event = event_of("The Home Office has agreed to talks with the union.", "AGREE")
+    assert "GBR" in keys(event.source)

@@ -116,7 +116,8 @@ def refer(head: Token, resolve: Resolve, actors: ActorResolution,
         ref = resolve(antecedent)
         return replace(ref, text=head.text), f"relative pronoun: {antecedent.text!r}"
     if lowered in words.personal and head.pos_ == "PRON":
-        return _pronoun(head, resolve, words)
+        spoken = _quote_speaker(head, resolve, actors, quotes)
+        return _pronoun(head, resolve, words, speaker=spoken[0] if spoken else None)
     owned = _owned(head, resolve, words)
     if owned is not None:
         return owned
@@ -194,10 +195,10 @@ def _coordinated(token: Token) -> list[Token]:
     return []
 
 
-def _first_person(head: Token, resolve: Resolve, actors: ActorResolution,
-                  quotes: Sequence[Quote]) -> tuple[ActorRef, str]:
-    """"We", "I" inside a direct quote: its speaker, named in the same paragraph ("we have
-    visited those camps", said the director of a rights group)."""
+def _quote_speaker(head: Token, resolve: Resolve, actors: ActorResolution,
+                   quotes: Sequence[Quote]) -> tuple[ActorRef, Quote] | None:
+    """The speaker of the direct quote `head` lies in, when the speaker is named in the same
+    paragraph and resolves to someone."""
     text = head.doc.text
     for quote in quotes:
         speaker = quote.speaker
@@ -210,7 +211,19 @@ def _first_person(head: Token, resolve: Resolve, actors: ActorResolution,
             span = head.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
             ref = resolve(span.root) if span is not None else None
         if ref is not None and (ref.actor or ref.country):
-            return replace(ref, text=head.text), f"first person in a quote of {speaker.text!r}"
+            return ref, quote
+    return None
+
+
+def _first_person(head: Token, resolve: Resolve, actors: ActorResolution,
+                  quotes: Sequence[Quote]) -> tuple[ActorRef, str]:
+    """"We", "I" inside a direct quote: its speaker, named in the same paragraph ("we have
+    visited those camps", said the director of a rights group)."""
+    spoken = _quote_speaker(head, resolve, actors, quotes)
+    if spoken is not None:
+        ref, quote = spoken
+        assert quote.speaker is not None
+        return replace(ref, text=head.text), f"first person in a quote of {quote.speaker.text!r}"
     reason = f"pronoun {head.text!r}: not inside a quote with a known speaker"
     return ActorRef(None, head.text, unresolved=reason), reason
 
@@ -374,7 +387,11 @@ def window_start(head: Token) -> int:
     return sentence.start_char
 
 
-def _pronoun(head: Token, resolve: Resolve, words: ReferenceWords) -> tuple[ActorRef, str]:
+def _pronoun(head: Token, resolve: Resolve, words: ReferenceWords,
+             speaker: ActorRef | None = None) -> tuple[ActorRef, str]:
+    """A third-person pronoun's antecedent, nearest first; inside a direct quote never its
+    speaker, who would say "I" or "we" ("Encouraged, he may go further," the analyst said:
+    "he" is someone the analyst talks about)."""
     lowered = head.lower_
     if _dummy(head):
         reason = f"pronoun {head.text!r}: a dummy subject, no one"
@@ -383,6 +400,8 @@ def _pronoun(head: Token, resolve: Resolve, words: ReferenceWords) -> tuple[Acto
             "singular" if lowered in words.pronouns.singular else "plural")
     for candidate in _candidates(head):
         ref = resolve(candidate)
+        if speaker is not None and ref.actor is not None and ref.actor == speaker.actor:
+            continue
         if _agrees(ref, candidate, kind):
             return replace(ref, text=head.text), f"pronoun: {candidate.text!r}"
     reason = f"pronoun {head.text!r}: no {kind} antecedent"

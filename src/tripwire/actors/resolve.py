@@ -308,10 +308,15 @@ class _ArticleResolver:
                    and _place_key(e.text) not in self.place_names for e in self._ents_near(end))
 
     def _inside_larger_name(self, match: Match) -> bool:
-        """Part of a longer name spaCy found ("King's College London")."""
-        return any(e.start_char <= match.start and match.end <= e.end_char
-                   and (e.end_char - e.start_char) > (match.end - match.start)
-                   and e.label_ in ("ORG", "FAC") for e in self._ents_near(match.start))
+        """Part of a longer name spaCy found ("King's College London"); an article spaCy took
+        into the name ("The White House") makes it no longer."""
+        for e in self._ents_near(match.start):
+            start = e[1].idx if len(e) > 1 and e[0].lower_ == "the" else e.start_char
+            if (e.start_char <= match.start and match.end <= e.end_char
+                    and (e.end_char - start) > (match.end - match.start)
+                    and e.label_ in ("ORG", "FAC")):
+                return True
+        return False
 
     def _ents_near(self, offset: int) -> list[Span]:
         index = bisect.bisect_right(self._ent_starts, offset)

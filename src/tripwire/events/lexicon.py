@@ -64,6 +64,7 @@ class TriggerPattern:
     under: frozenset[str] = frozenset()
     predicative: frozenset[str] = frozenset()
     except_objects: frozenset[str] = frozenset()
+    except_subjects: frozenset[str] = frozenset()
     except_particles: frozenset[str] = frozenset()
     intransitive: bool = False
     infinitive: bool = False
@@ -231,6 +232,7 @@ class _TriggerEntry(BaseModel):
     under: Words = frozenset()
     predicative: Words = frozenset()
     except_objects: Words = frozenset()
+    except_subjects: Words = frozenset()
     except_particles: Words = frozenset()
     intransitive: StrictBool = False
     infinitive: StrictBool = False
@@ -302,7 +304,7 @@ def load_triggers(path: Path, types: dict[str, EventType]) -> list[TriggerPatter
                 where=f"{file.path.name}:{lines[index]}", light=entry.light,
                 objects=entry.objects, subjects=entry.subjects, particles=entry.particles,
                 labels=entry.labels, under=entry.under, predicative=entry.predicative,
-                except_objects=entry.except_objects,
+                except_objects=entry.except_objects, except_subjects=entry.except_subjects,
                 except_particles=entry.except_particles, intransitive=entry.intransitive,
                 infinitive=entry.infinitive, agentive=entry.agentive, mode=entry.mode,
                 context=entry.context, strength=entry.strength, complement=entry.complement,

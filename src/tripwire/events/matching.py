@@ -36,6 +36,8 @@ class TriggerWords(WordFile):
 
     inflections: WordList
     presupposing_prepositions: Words
+    natural_doers: Words
+    commentators: Words
 
 
 @functools.cache
@@ -183,9 +185,35 @@ def _verb_fits(pattern: TriggerPattern, verb: Token) -> bool:
         return False  # "asked X to leave", "asked that X leave"
     if pattern.subjects and not object_lemmas(verb_subjects(verb)) & pattern.subjects:
         return False
+    if pattern.except_subjects and object_lemmas(doers(verb)) & pattern.except_subjects:
+        return False
+    if natural_doer(verb):
+        return False
     if pattern.labels and not object_lemmas(verb_labels(verb)) & pattern.labels:
         return False
     return not pattern.objects or bool(object_lemmas(verb_objects(verb)) & pattern.objects)
+
+
+def doers(verb: Token) -> list[Token]:
+    """Who or what does a verb's act: its subjects (`verb_subjects`), or the noun an active
+    participle describes ("legislation targeting the ministry", "a storm hitting the coast")."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return [verb.head]
+    return verb_subjects(verb)
+
+
+def natural_doer(verb: Token) -> bool:
+    """Whether a force of nature or a thing that gives way does the verb's act ("the storm
+    cut off the road"): a disaster, no one's act."""
+    return bool(object_lemmas(doers(verb)) & trigger_words().natural_doers)
+
+
+def commentator(head: Token) -> bool:
+    """Whether a role head names someone who comments on the news (an analyst, an expert),
+    by its own noun or a title beside a name ("analyst Mark Dorsey", "Dorsey, an economist")."""
+    words = trigger_words().commentators
+    return head.lemma_.lower() in words or any(
+        c.dep_ in ("compound", "appos") and c.lemma_.lower() in words for c in head.children)
 
 
 def light_verb(noun: Token) -> Token | None:
