@@ -71,3 +71,9 @@ def test_an_unknown_person_is_placed_where_the_story_is_when_named() -> None:
             "The runner-up, Halima Mrisho, rejected the result as rigged.")
     event = event_of(text, "REJECT")
     assert [(r.actor, r.country) for r in event.source] == [("person:halima-mrisho", "TZA")]
+
+
+def test_a_relational_noun_with_a_nationality_is_of_that_nation() -> None:
+    event = event_of("Norway's foreign minister met his Danish counterpart in Oslo.", "CONSULT")
+    assert "DNK" in keys(event.target)
+    assert "NOR" not in keys(event.target)

@@ -229,11 +229,13 @@ def _first_person(head: Token, resolve: Resolve, actors: ActorResolution,
 
 
 def _owned(head: Token, resolve: Resolve, words: ReferenceWords) -> tuple[ActorRef, str] | None:
-    """A member noun with an owner ("his supporters", "the party's fighters") stands for the
-    owner's people: the owner's country, and the owner itself when it is an organisation or a
-    state (its members act for it; a person's followers are not that person). A relational
-    noun with an owner ("its neighbours", "Kenya's rival") is someone else than the owner: its
-    name when the phrase gives one ("its ally Ukraine"), else an explicit unknown."""
+    """A member noun with an owner that is no name ("his supporters", "the party's fighters")
+    stands for the owner's people: the owner's country, and the owner itself when it is an
+    organisation or a state (its members act for it; a person's followers are not that
+    person); a named owner's phrase names them itself ("Peru's soldiers"). A relational
+    noun with an owner ("its neighbours", "Kenya's rival") is someone else than the owner: who
+    the phrase names ("its ally Ukraine", "his Chinese counterpart"), else an explicit
+    unknown."""
     lemma, word = head.lemma_.lower(), head.lower_
     member = lemma in words.member_nouns or word in words.member_nouns
     relational = lemma in words.relational_nouns or word in words.relational_nouns
@@ -241,11 +243,15 @@ def _owned(head: Token, resolve: Resolve, words: ReferenceWords) -> tuple[ActorR
     if head.pos_ != "NOUN" or owner is None or not (member or relational):
         return None
     if relational:
-        named = next((c for c in head.children if c.dep_ == "appos"), None)
+        # "its ally Ukraine", "his Chinese counterpart": the phrase names the other party
+        named = next((c for c in head.children if c.dep_ == "appos" or (
+            c.dep_ in ("amod", "compound") and c.ent_type_ and c.i < head.i)), None)
         if named is not None:
             return replace(resolve(named), text=_phrase_text(head)), f"named: {named.text!r}"
         reason = f"{RELATIONAL}: someone other than its owner {owner.text!r}"
         return ActorRef(None, _phrase_text(head), unresolved=reason), reason
+    if owner.ent_type_:
+        return None  # "Kenya's troops", "Peru's prime minister": the phrase names them itself
     found = resolve(owner)
     actor = found.actor if _kind(found) in ("org", "group", "igo", "state") else None
     if actor is None and found.country is None:

@@ -830,8 +830,8 @@ def _deed_target(match: TriggerMatch, lexicon: EventLexicon, heads: list[Token],
     or so on an earlier mention of the same noun (anywhere before for a definite one: "the
     coup" is the story's coup; within a few sentences for another); never the act's own
     source or a generic agent of its country (who denies a deed denies doing it). Else at the
-    country the deed happened in, told of the noun's clause or of that earlier mention (a
-    deed done in a state is done to it)."""
+    country that earlier mention says it happened in (a deed done in a state is done to it);
+    the act's own sentence places the deed later, as it places any target."""
     if len(heads) != 1 or any(_someone(r) or other_party(r) for r in target):
         return target
     head = heads[0]
@@ -851,7 +851,7 @@ def _deed_target(match: TriggerMatch, lexicon: EventLexicon, heads: list[Token],
         if found:
             lookup.reasons[head.i] = f"doer of the deed: {found[0].text!r}"
             return found
-    for mention in mentions:
+    for mention in mentions[1:]:  # its own sentence places it later, as any target
         place = locate(mention.sent, mention).country
         if place is not None:
             lookup.reasons[head.i] = f"where the deed happened: {place}"
