@@ -596,23 +596,21 @@ def with_reasons(refs: list[ActorRef], context: ArticleContext | None = None,
                  others: list[ActorRef] | None = None,
                  sentence: Span | None = None) -> list[ActorRef]:
     """Every role reference an actor, a country, or an explicit unknown with its reason. A
-    generic agent no sentence placed belongs to where the story is (`ArticleContext.recent`);
-    a person or a name the registry lacks to the article's country unless the other role's
-    actor holds it (the host who "welcomed the Kenyan leader" is not Kenyan)."""
+    generic agent no sentence placed belongs to where the story is (`ArticleContext.recent`),
+    and so does a person or a name the registry lacks ("In Tanzania ... The runner-up, X,
+    rejected the result": Tanzanian, in an article named for Kenya), unless the other role's
+    actor holds that country (the host who "welcomed the Kenyan leader" is not Kenyan)."""
     taken = {r.country for r in others or [] if r.country and r.actor}
     states = {r.country for r in others or [] if r.country and r.actor == r.country}
     out = []
     for ref in refs:
         if context is not None and not ref.country and _placeable(ref):
-            if ref.actor is None and ref.sector:
+            held = taken
+            if ref.actor is None and ref.sector and not is_title(ref):
                 # a title alone ("the foreign minister") is not of the other role's actor's
                 # country; other generic agents ("police") only not of the other role's state
-                held = taken if is_title(ref) else states
-                home = (context.recent(sentence, held) if sentence is not None
-                        else context.home(held))
-            else:
-                home = (context.recent(sentence, taken) if sentence is not None
-                        else context.home(taken))
+                held = states
+            home = context.recent(sentence, held) if sentence is not None else context.home(held)
             ref = replace(ref, country=home)
         out.append(replace(ref, unresolved=unresolved_reason(ref)))
     return out
