@@ -74,3 +74,17 @@ def test_the_doer_never_aims_a_denial_at_itself() -> None:
             "Sudan denied the bombing.")
     event = event_of(text, "REJECT")
     assert keys(event.target) == {"TCD"}
+
+
+def test_an_abstraction_asked_of_someone_is_aimed_at_the_addressee() -> None:
+    event = event_of("Chilean lawyers requested more time from the Inter-American Court of "
+                     "Human Rights.", "REQUEST")
+    assert "CHL" not in keys(event.target)
+    assert keys(event.target)
+
+
+def test_the_explanation_says_why_a_gathering_resolved() -> None:
+    from tripwire.explain import explain_sentence
+
+    lines = explain_sentence("Leaders met at a summit in Malawi. The summit rejected the plan.")
+    assert any("gathering held in 'Malawi'" in line for line in lines)

@@ -375,11 +375,15 @@ def _attendees(noun: Token, words: ReferenceWords) -> Iterator[Token]:
 
 def _venues(noun: Token, words: ReferenceWords) -> Iterator[Token]:
     """The places in a gathering's phrase or its clause ("a summit in Accra", "a meeting they
-    held at Nairobi")."""
-    for token in noun.subtree:
+    held at Nairobi"), or of the verb it hangs on ("met at a summit in Accra")."""
+    tokens = list(noun.subtree)
+    verb = noun.head.head if noun.dep_ == "pobj" else None
+    if verb is not None and verb.pos_ in ("VERB", "AUX"):
+        tokens += [c for p in verb.children if p.dep_ == "prep" for c in p.children]
+    for token in tokens:
         if token.dep_ == "pobj" and token.head.lower_ in words.place_prepositions and \
-                token.ent_type_ in ("GPE", "LOC", "FAC"):
-            yield token
+                token.pos_ == "PROPN":
+            yield token  # whatever the tagger calls it: a name in a place's position
 
 
 def window_start(head: Token) -> int:
