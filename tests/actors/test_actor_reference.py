@@ -236,3 +236,10 @@ def test_a_seat_of_government_keeps_its_state_when_the_article_opens_its_name() 
     assert "USA" in keys(event.source)
     event = event_of("The Home Office has agreed to talks with the union.", "AGREE")
     assert "GBR" in keys(event.source)
+
+
+def test_a_demonstrative_standing_alone_is_a_situation_not_an_actor() -> None:
+    head = parse("He denied that.")[2]
+    assert head.lower_ == "that"
+    assert not_agent(head) == "not an agent: a demonstrative, which stands for a situation"
+    assert not_agent(parse("Police arrested those men.")[2]) is None  # a determiner

@@ -51,3 +51,11 @@ def test_an_analyst_reads_the_news_and_does_not_make_it() -> None:
     assert "REQUEST" in types("The UN expert urged Myanmar to release the prisoners.")
     assert "THREATEN" in types("Kenyan President William Ruto warned Somalia against "
                                "violating the border.")
+
+
+def test_must_lays_an_obligation_on_someone_else() -> None:
+    assert types("Ruto said Somalia must withdraw its troops.") == ["REQUEST", "RETREAT"]
+    # the speaker's own side takes it on: a resolve, not a request
+    assert types('"We must protect our borders," the Kenyan minister said.') == []
+    # a thing cannot be asked to act
+    assert types('"The decision must stand," the Kenyan minister said.') == []

@@ -79,6 +79,8 @@ def test_unknown_type_and_unquoted_yes_no_are_reported(tmp_path: Path) -> None:
     ("CONSULT:\n  - verbs: [meet, confer, meet]\n", 2, "CONSULT.0.verbs: lists 'meet' twice"),
     ("CONSULT: []\n", 1, "CONSULT: List should have at least 1 item after validation, not 0"),
     ("REQUEST:\n  - modals: [must]\n", 2, "REQUEST.0: a modal entry needs `under`"),
+    ("ACCUSE:\n  - nouns: [fraud]\n    under: [say]\n", 2,
+     "ACCUSE.0: `under` is for modal and verb entries"),
 ])
 def test_a_malformed_trigger_file_names_file_line_and_key(tmp_path: Path, text: str, line: int,
                                                           message: str) -> None:

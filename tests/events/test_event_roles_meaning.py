@@ -220,3 +220,10 @@ def test_a_conjunct_whose_borrowed_subject_cannot_act_is_the_reporters() -> None
                                     "called on all sides to let aid trucks through.",
                                     published="2023-03-06").events if e.type == "REQUEST"]
     assert [r.text for r in request.source] == ["WHO"]
+
+
+def test_a_group_named_only_by_what_it_is_against_is_no_crash_and_no_one_yet() -> None:
+    text = ("A militia known as the anti-Moraka fought back, with both the Velani and "
+            "anti-Moraka being accused of burning villages.")
+    events = analyze(text, published="2023-03-06").events
+    assert "ACCUSE" in {e.type for e in events}

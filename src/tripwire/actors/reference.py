@@ -519,9 +519,11 @@ def not_agent(head: Token) -> str | None:
     """Why a role head cannot be anyone (a day, a quantity, a weapon, an abstraction), or None."""
     if head.ent_type_ in NOT_ACTOR_ENTITIES or (head.pos_ == "NUM" and not head.ent_type_):
         return "not an agent: a time or quantity"
+    words = reference_words()
+    if head.pos_ == "PRON" and head.lower_ in words.situations:
+        return "not an agent: a demonstrative, which stands for a situation"
     if head.pos_ != "NOUN" or head.ent_type_:
         return None
-    words = reference_words()
     lemma = head.lemma_.lower()
     cls = agentless_words().get(head.lower_) or agentless_words().get(lemma)
     if cls is not None:

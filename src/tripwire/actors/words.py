@@ -24,6 +24,7 @@ class ReferenceWords(WordFile):
 
     pronouns: _Pronouns
     relative: Words
+    situations: Words
     definite: Words
     organisation_nouns: Words
     country_nouns: Words

@@ -79,7 +79,7 @@ class TriggerPattern:
     def specificity(self) -> int:
         """How many constraints a pattern has: the more, the earlier it is tried."""
         return (bool(self.light) + bool(self.objects) + bool(self.subjects) + bool(self.particles)
-                + bool(self.labels) + bool(self.predicative)
+                + bool(self.labels) + bool(self.predicative) + bool(self.under)
                 + self.intransitive + self.infinitive)
 
     def describe(self) -> str:
@@ -271,6 +271,8 @@ class _TriggerEntry(BaseModel):
             raise ValueError("`labels` is for verb entries")
         if self.modals and not self.under:
             raise ValueError("a modal entry needs `under`")
+        if self.under and not (self.modals or self.verbs):
+            raise ValueError("`under` is for modal and verb entries")
         return self
 
     @property

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from tripwire.actors.reference import not_agent
+from tripwire.actors.words import reference_words
 from tripwire.events.lexicon import EventLexicon, ModalityCues, TriggerPattern
 from tripwire.lang import WordFile, WordList, Words, load_words, word_file
 from tripwire.nlp.syntax import OBJECTS as OBJECT_DEPS
@@ -32,7 +34,8 @@ MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "nummod"}
 
 
 class TriggerWords(WordFile):
-    """lang/<language>/triggers.yaml: inflection endings and presupposing prepositions."""
+    """lang/<language>/triggers.yaml: inflection endings, presupposing prepositions, the doers
+    that are no one and the people who comment on the news."""
 
     inflections: WordList
     presupposing_prepositions: Words
@@ -141,11 +144,11 @@ def object_lemmas(tokens: list[Token]) -> set[str]:
 def verb_labels(verb: Token) -> list[Token]:
     """What a verb of naming calls its object: "called the raid a crime" (a predicate), "branded
     them as traitors", "describing it as rigged", "labelled the protesters terrorists" (a second
-    object)."""
+    object); what a copula says its subject is ("the raid was a crime")."""
     labels: list[Token] = []
     objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
     for child in (*verb.children, *(c for o in objects for c in o.children)):
-        if child.dep_ in ("oprd", "acomp") and child.head.i == verb.i:
+        if child.dep_ in ("oprd", "acomp", "attr") and child.head.i == verb.i:
             labels.append(child)
         elif child.dep_ == "prep" and child.lower_ == "as":
             labels.extend(c for c in child.children if c.dep_ in ("pobj", "amod", "acomp"))
@@ -329,9 +332,17 @@ def _adjective_fits(pattern: TriggerPattern, adjective: Token) -> Token | None:
 
 
 def _modal_fits(pattern: TriggerPattern, modal: Token) -> bool:
+    """"X said Y must hand over the suspects": an obligation the speaker puts on someone else;
+    not one the speaker's side takes on ("we must protect our borders") nor one laid on a thing
+    or an abstraction ("diplomacy must work together")."""
     verb = modal.head
-    return (modal.dep_ == "aux" and verb.dep_ == "ccomp"
-            and verb.head.lemma_.lower() in pattern.under)
+    if not (modal.dep_ == "aux" and verb.dep_ == "ccomp"
+            and verb.head.lemma_.lower() in pattern.under):
+        return False
+    obliged = [c for c in verb.children if c.dep_ == "nsubj"]
+    first = reference_words().pronouns.first
+    return not any((s.pos_ == "PRON" and s.lower_ in first) or not_agent(s) is not None
+                   for s in obliged)
 
 
 def predicated_host(noun: Token, prepositions: frozenset[str]) -> Token | None:
@@ -354,9 +365,55 @@ def predicated_host(noun: Token, prepositions: frozenset[str]) -> Token | None:
     return host if host.pos_ in VERB_POS | NOUN_POS else None
 
 
+# The links from a clause to the clause it is told in: a complement ("said that ..."), a
+# conjunct of one ("... and the machinery was used"), a control or purpose infinitive ("use the
+# law to silence critics"), a participle.
+TOLD_IN = ("ccomp", "xcomp", "advcl", "conj", "parataxis")
+WH_TAGS = ("WDT", "WP", "WP$", "WRB")
+ALLEGATION_DEPTH = 4
+
+
+def alleged_under(verb: Token, saying: frozenset[str]) -> Token | None:
+    """The verb of saying (among `saying`) that a wrongdoing is told under, when the speaker is
+    not its doer: "rebels say the president violated the constitution" (say), "'The count was
+    rigged,' she said". A wrongdoing the clause denies ("said the police did not intimidate
+    anyone") is no allegation, nor one the speaker owns ("we breached the rules"), nor one
+    said of no one in particular ("whatever the provocation may be")."""
+    if any(c.dep_ == "neg" or c.tag_ in WH_TAGS for c in verb.children):
+        return None
+    clause = verb
+    for _ in range(ALLEGATION_DEPTH):
+        head = clause.head
+        if head.i == clause.i or clause.dep_ not in TOLD_IN:
+            break
+        if clause.dep_ in ("ccomp", "parataxis") and head.lemma_.lower() in saying:
+            return head if _not_own_doing(verb, head) else None
+        clause = head
+    # the frame after the words, hung on them: "the vote was rigged, the party said"
+    reporter = next((c for c in clause.children if c.dep_ == "parataxis"
+                     and c.lemma_.lower() in saying and c.i > verb.i), None)
+    return reporter if reporter is not None and _not_own_doing(verb, reporter) else None
+
+
+def _not_own_doing(verb: Token, reporter: Token) -> bool:
+    """Whether the wrongdoing's doer differs from its teller: not the same word, not "we"."""
+    doers = verb_subjects(verb)
+    speakers = [c for c in reporter.children if c.dep_ in SUBJECTS]
+    first = reference_words().pronouns.first
+    return not any((d.pos_ == "PRON" and d.lower_ in first)
+                   or (d.pos_ == "PRON" and any(d.lower_ == s.lower_ for s in speakers))
+                   or any(d.i == s.i for s in speakers) for d in doers)
+
+
 def _try(patterns: list[TriggerPattern], token: Token, modifiers: frozenset[str],
          demands: Demands) -> TriggerMatch | None:
     for pattern in patterns:
+        if pattern.kind == "verb" and pattern.under:
+            # an act told as someone's allegation: the saying is the event (its clause)
+            reporter = alleged_under(token, pattern.under) if _verb_fits(pattern, token) else None
+            if reporter is not None:
+                return TriggerMatch(pattern, token, reporter)
+            continue
         if pattern.kind == "verb" and _verb_fits(pattern, token):
             return TriggerMatch(pattern, token, token)
         if pattern.kind == "noun" and pattern.predicative:

@@ -24,7 +24,13 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from tripwire.events.lexicon import EventLexicon, ModalityCues
-from tripwire.events.matching import TriggerMatch, gerund_head, is_passive, presupposed
+from tripwire.events.matching import (
+    WH_TAGS,
+    TriggerMatch,
+    gerund_head,
+    is_passive,
+    presupposed,
+)
 from tripwire.events.roles import reporter_of
 from tripwire.nlp.syntax import AUXILIARIES, OBJECTS, SUBJECTS, mandative_subjunctive
 
@@ -442,9 +448,6 @@ def _link_reading(clause: Token, trigger_clause: Token, lexicon: EventLexicon,
     if dep not in ("conj", "advcl", "pcomp", "prep", "pobj", "acomp"):
         return ModalityReading()
     return None
-
-
-WH_TAGS = ("WDT", "WP", "WP$", "WRB")
 
 
 def _indirect_question(clause: Token) -> bool:

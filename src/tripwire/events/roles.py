@@ -291,7 +291,11 @@ def _located_in(head: Token, near: frozenset[str] = frozenset()) -> str | None:
 
 @functools.lru_cache(maxsize=20_000)
 def _resolve_phrase(text: str, published: str | None) -> ActorRef | None:
-    """The phrase resolver's reading of a generic phrase, cached: news repeats its phrases."""
+    """The phrase resolver's reading of a generic phrase, cached: news repeats its phrases; a
+    phrase that was only a stance ("the anti-X", with the name it is against dropped) is
+    no one yet."""
+    if not text.strip():
+        return None
     reading = resolve_phrase(text, published)
     return None if reading.empty else ActorRef(reading.actor, text, reading.country,
                                                reading.sector)
@@ -596,6 +600,21 @@ def _modal_roles(match: TriggerMatch) -> Heads:
     return ([speaker] if speaker else []), ([subject] if subject else [])
 
 
+def _alleged_roles(match: TriggerMatch) -> Heads:
+    """Roles of a wrongdoing told as someone's words ("the union says the mayor abused his
+    office"): the speaker accuses the doer, a passive's "by" agent included ("said voters
+    were intimidated by the militia"); a passive with no agent names no one. A judgement
+    ("said the raid was a crime") accuses whom it judges, or the doer of the act it judges
+    ("the army's raid", "the Israeli raid", "the raid by the army")."""
+    speaker = _doer(match.clause)
+    verb = match.token
+    doer = _agent(verb) if is_passive(verb) else _doer(verb)
+    doers = [doer] if doer else []
+    if doer is not None and match.pattern.labels and doer.pos_ == "NOUN":
+        doers = _makers(doer) + _actor_modifiers(doer) or doers
+    return ([speaker] if speaker else []), doers
+
+
 def _adjective_roles(match: TriggerMatch, event_type: EventType) -> Heads:
     clause = match.clause
     subject = (_first_child(clause, ("nsubj", "nsubjpass", "csubj")) or _doer(clause))
@@ -611,6 +630,8 @@ def role_heads(match: TriggerMatch, lexicon: EventLexicon) -> Heads:
         sources, targets = _noun_roles(match, event_type)
     elif kind == "modal":
         sources, targets = _modal_roles(match)
+    elif kind == "verb" and match.pattern.under:
+        sources, targets = _alleged_roles(match)
     elif kind == "adjective":
         sources, targets = _adjective_roles(match, event_type)
     else:
