@@ -142,10 +142,10 @@ class _ArticleResolver:
             if reading.actor is not None and reading.kind != "person":
                 defined[token.text] = dataclasses.replace(reading, text=token.text)
         for token in self.doc:
-            reading = defined.get(token.text)
+            found = defined.get(token.text)
             span = (token.idx, token.idx + len(token.text))
-            if reading is not None and not self._covered(*span):
-                self._add(reading, span, head=True, label="ORG")
+            if found is not None and not self._covered(*span):
+                self._add(found, span, head=True, label="ORG")
 
     def _covered(self, start: int, end: int) -> bool:
         return any(m.start < end and start < m.end for m in self.mentions)
