@@ -24,12 +24,13 @@ from tripwire.actors.registry import registry
 from tripwire.actors.resolve import ActorResolution, generic_body_name
 from tripwire.actors.words import ReferenceWords, agentless_words, reference_words
 from tripwire.document import ActorRef, Quote, Removed
-from tripwire.nlp.syntax import SUBJECTS
+from tripwire.nlp.syntax import SUBJECTS, passive_agent
 
 NOMINALS = (*SUBJECTS, "dobj", "pobj", "appos", "attr", "conj")
 PLURAL_TAGS = ("NNS", "NNPS")
 NOT_ACTOR_ENTITIES = ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL")
 SENTENCES_BACK = 3  # how far back a pronoun or a definite description looks for its actor
+RELATIONAL = "relational noun"  # the reason that starts an other party's unknown ("its rival")
 
 
 class ArticleContext:
@@ -61,7 +62,7 @@ class ArticleContext:
         where the story is when a deed names no place ("dozens have been killed since"); never
         one of `taken`, the states the act's other role names ("Kenya accused Somalia ... The
         minister rejected the accusation": the minister answers Kenya, so is not Kenyan)."""
-        window = _window_start(sentence[0])
+        window = window_start(sentence[0])
         before = [c for start, c in self._told if window <= start < sentence.start_char
                   and c not in taken]
         return before[-1] if before else self.home(taken)
@@ -117,6 +118,9 @@ def refer(head: Token, resolve: Resolve, actors: ActorResolution,
     if lowered in words.personal and head.pos_ == "PRON":
         spoken = _quote_speaker(head, resolve, actors, quotes)
         return _pronoun(head, resolve, words, speaker=spoken[0] if spoken else None)
+    owned = _owned(head, resolve, words)
+    if owned is not None:
+        return owned
     counted = _counted(head, words)
     if counted is not None:
         ref = resolve(counted)
@@ -224,6 +228,46 @@ def _first_person(head: Token, resolve: Resolve, actors: ActorResolution,
     return ActorRef(None, head.text, unresolved=reason), reason
 
 
+def _owned(head: Token, resolve: Resolve, words: ReferenceWords) -> tuple[ActorRef, str] | None:
+    """A member noun with an owner that is no name ("his supporters", "the party's fighters")
+    stands for the owner's people: the owner's country, and the owner itself when it is an
+    organisation or a state (its members act for it; a person's followers are not that
+    person); a named owner's phrase names them itself ("Peru's soldiers"). A relational
+    noun with an owner ("its neighbours", "Kenya's rival") is someone else than the owner: who
+    the phrase names ("its ally Ukraine", "his Chinese counterpart"), else an explicit
+    unknown."""
+    lemma, word = head.lemma_.lower(), head.lower_
+    member = lemma in words.member_nouns or word in words.member_nouns
+    relational = lemma in words.relational_nouns or word in words.relational_nouns
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if head.pos_ != "NOUN" or owner is None or not (member or relational):
+        return None
+    if relational:
+        # "its ally Ukraine", "his Chinese counterpart": the phrase names the other party
+        named = next((c for c in head.children if c.dep_ == "appos" or (
+            c.dep_ in ("amod", "compound") and c.ent_type_ and c.i < head.i)), None)
+        if named is not None:
+            return replace(resolve(named), text=_phrase_text(head)), f"named: {named.text!r}"
+        reason = f"{RELATIONAL}: someone other than its owner {owner.text!r}"
+        return ActorRef(None, _phrase_text(head), unresolved=reason), reason
+    if owner.ent_type_:
+        return None  # "Kenya's troops", "Peru's prime minister": the phrase names them itself
+    found = resolve(owner)
+    actor = found.actor if _kind(found) in ("org", "group", "igo", "state") else None
+    if actor is None and found.country is None:
+        return None
+    spec = load_lexicon().sector_words.get(word) or load_lexicon().sector_words.get(lemma)
+    sector = spec.sector if spec is not None else found.sector
+    return (ActorRef(actor, _phrase_text(head), found.country, sector),
+            f"members of: {found.text!r}")
+
+
+def other_party(ref: ActorRef) -> bool:
+    """A relational noun left unknown ("its neighbours"): no context places it, least of all in
+    its owner's country."""
+    return (ref.unresolved or "").startswith(RELATIONAL)
+
+
 def _counted(head: Token, words: ReferenceWords) -> Token | None:
     """The people a quantity head counts: "dozens of people", "two of the suspects"."""
     if head.lower_ not in words.quantities and head.lemma_.lower() not in words.quantities \
@@ -260,7 +304,7 @@ def described(head: Token, named: ActorRef, actors: ActorResolution) -> tuple[Ac
     # the title with its own qualifiers: "the foreign minister" is not the prime minister
     title = " ".join([*(c.lower_ for c in head.lefts if c.dep_ in ("amod", "compound")
                         and not c.ent_type_), lemma])
-    window = _window_start(head)
+    window = window_start(head)
     text = head.doc.text
     for mention in reversed(actors.mentions):
         if mention.start >= head.idx or mention.start < window or not mention.head:
@@ -277,7 +321,72 @@ def described(head: Token, named: ActorRef, actors: ActorResolution) -> tuple[Ac
     return None
 
 
-def _window_start(head: Token) -> int:
+def gathering(head: Token, named: ActorRef, resolve: Resolve) -> tuple[ActorRef, str] | None:
+    """A gathering that names no one ("the summit condemned the coup") speaks for whom the
+    article says hosted it, else for the state it sat in, else for who attended it: told of
+    this mention or, when definite, of an earlier one of the same noun within a few sentences
+    ("a summit in Accra ... the summit"); an explicit unknown when the article names none."""
+    words = reference_words()
+    lemma = head.lemma_.lower()
+    if named.actor or named.country or head.pos_ != "NOUN" or lemma not in words.gathering_nouns:
+        return None
+    mentions = [head]
+    if any(c.dep_ == "det" and c.lower_ in words.definite for c in head.lefts):
+        window = window_start(head)
+        mentions += [t for t in reversed(head.doc[:head.i]) if t.idx >= window
+                     and t.pos_ == "NOUN" and t.lemma_.lower() == lemma]
+    finders = (("hosted by", _hosts, False), ("held in", _venues, True),
+               ("attended by", _attendees, False))
+    for how, find, place in finders:
+        for mention in mentions:
+            for token in find(mention, words):
+                ref = resolve(token)
+                if place and ref.country:
+                    return ActorRef(None, _phrase_text(head), ref.country), \
+                        f"gathering {how} {token.text!r}"
+                if not place and (ref.actor or ref.country):
+                    return replace(ref, text=_phrase_text(head)), f"gathering {how} {token.text!r}"
+    reason = f"gathering {head.text!r}: the article names no host, place or participant"
+    return ActorRef(None, _phrase_text(head), unresolved=reason), reason
+
+
+def _takers(noun: Token, verbs: frozenset[str]) -> Iterator[Token]:
+    """Who does one of `verbs` to a gathering: the agent of a participle on it ("a summit
+    hosted by Ghana"), the subject of a clause on it ("a meeting the envoy attended") or of the
+    verb it is the object of ("Ghana convened the meeting")."""
+    for clause in noun.children:
+        if clause.dep_ in ("acl", "relcl") and clause.lemma_.lower() in verbs:
+            agent = passive_agent(clause)
+            if agent is not None:
+                yield agent
+            yield from (c for c in clause.children if c.dep_ == "nsubj")
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb.lemma_.lower() in verbs:
+        yield from (c for c in verb.children if c.dep_ == "nsubj")
+
+
+def _hosts(noun: Token, words: ReferenceWords) -> Iterator[Token]:
+    return _takers(noun, words.gathering_hosts)
+
+
+def _attendees(noun: Token, words: ReferenceWords) -> Iterator[Token]:
+    return _takers(noun, words.gathering_attendance)
+
+
+def _venues(noun: Token, words: ReferenceWords) -> Iterator[Token]:
+    """The places in a gathering's phrase or its clause ("a summit in Accra", "a meeting they
+    held at Nairobi"), or of the verb it hangs on ("met at a summit in Accra")."""
+    tokens = list(noun.subtree)
+    verb = noun.head.head if noun.dep_ == "pobj" else None
+    if verb is not None and verb.pos_ in ("VERB", "AUX"):
+        tokens += [c for p in verb.children if p.dep_ == "prep" for c in p.children]
+    for token in tokens:
+        if token.dep_ == "pobj" and token.head.lower_ in words.place_prepositions and \
+                token.pos_ == "PROPN":
+            yield token  # whatever the tagger calls it: a name in a place's position
+
+
+def window_start(head: Token) -> int:
     """Where the few sentences before `head` begin."""
     doc = head.doc
     sentence = head.sent
@@ -457,7 +566,7 @@ def _last_state(head: Token, actors: ActorResolution) -> ActorRef | None:
     """The state named last in the few sentences before the one of `head` ("Protests erupted
     in Mozambique. South Africa urged the country to ...": a sentence's own states are its
     other parties)."""
-    window = _window_start(head)
+    window = window_start(head)
     for mention in reversed(actors.mentions):
         if window <= mention.start < head.sent.start_char and mention.ref.actor and \
                 mention.ref.actor == mention.ref.country and _kind(mention.ref) == "state":
@@ -467,7 +576,7 @@ def _last_state(head: Token, actors: ActorResolution) -> ActorRef | None:
 
 def _last_organisation(head: Token, actors: ActorResolution) -> ActorRef | None:
     """The organisation or armed group named last before `head`, within a few sentences."""
-    window = _window_start(head)
+    window = window_start(head)
     for mention in reversed(actors.mentions):
         if mention.start >= head.idx or mention.start < window:
             continue
@@ -493,22 +602,21 @@ def with_reasons(refs: list[ActorRef], context: ArticleContext | None = None,
                  others: list[ActorRef] | None = None,
                  sentence: Span | None = None) -> list[ActorRef]:
     """Every role reference an actor, a country, or an explicit unknown with its reason. A
-    generic agent no sentence placed belongs to where the story is (`ArticleContext.recent`);
-    a person or a name the registry lacks to the article's country unless the other role's
-    actor holds it (the host who "welcomed the Kenyan leader" is not Kenyan)."""
+    generic agent no sentence placed belongs to where the story is (`ArticleContext.recent`),
+    and so does a person or a name the registry lacks ("In Tanzania ... The runner-up, X,
+    rejected the result": Tanzanian, in an article named for Kenya), unless the other role's
+    actor holds that country (the host who "welcomed the Kenyan leader" is not Kenyan)."""
     taken = {r.country for r in others or [] if r.country and r.actor}
     states = {r.country for r in others or [] if r.country and r.actor == r.country}
     out = []
     for ref in refs:
         if context is not None and not ref.country and _placeable(ref):
-            if ref.actor is None and ref.sector:
+            held = taken
+            if ref.actor is None and ref.sector and not is_title(ref):
                 # a title alone ("the foreign minister") is not of the other role's actor's
                 # country; other generic agents ("police") only not of the other role's state
-                held = taken if is_title(ref) else states
-                home = (context.recent(sentence, held) if sentence is not None
-                        else context.home(held))
-            else:
-                home = context.home(taken)
+                held = states
+            home = context.recent(sentence, held) if sentence is not None else context.home(held)
             ref = replace(ref, country=home)
         out.append(replace(ref, unresolved=unresolved_reason(ref)))
     return out

@@ -15,9 +15,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
+from spacy.tokens import Token as SpacyToken
 
 from tripwire.actors.entries import slug
-from tripwire.actors.reading import Reading, read_person, read_phrase
+from tripwire.actors.reading import Reading, read_person, read_phrase, resolve_text
 from tripwire.actors.registry import Hit, Match, Registry, registry, surname_of
 from tripwire.actors.text import Token, fold, tokenize
 from tripwire.actors.words import is_place_name, phrase_words, reference_words
@@ -119,9 +120,35 @@ class _ArticleResolver:
                 high = bisect.bisect_left(match_starts, part[-1].end)
                 inside = [m for m in matches[low:high] if m.end <= part[-1].end]
                 self._read(part, inside, part[0].start, part[-1].end)
+        self._acronyms()
         self._later_surnames(tokens)
         self._pronouns(tokens)
         return self._result()
+
+    def _acronyms(self) -> None:
+        """An acronym the registry lacks, defined where the article uses it by a parenthesis
+        or an apposition ("the FAR (the armed forces of Ruritania)", "the armed forces of
+        Ruritania (FAR)", "the FAR, Ruritania's army,"), is what its definition names, at every
+        use in the article."""
+        defined: dict[str, Reading] = {}
+        for token in self.doc:
+            if token.text in defined or not _acronym_shape(token.text) or \
+                    self._covered(token.idx, token.idx + len(token.text)):
+                continue
+            definition = _definition(token)
+            if definition is None:
+                continue
+            reading = resolve_text(self.reg, definition, self.day)
+            if reading.actor is not None and reading.kind != "person":
+                defined[token.text] = dataclasses.replace(reading, text=token.text)
+        for token in self.doc:
+            found = defined.get(token.text)
+            span = (token.idx, token.idx + len(token.text))
+            if found is not None and not self._covered(*span):
+                self._add(found, span, head=True, label="ORG")
+
+    def _covered(self, start: int, end: int) -> bool:
+        return any(m.start < end and start < m.end for m in self.mentions)
 
     def _pronouns(self, tokens: list[Token]) -> None:
         """"He" or "she" as a subject, in the sentence of a named person or the next, refers to
@@ -498,6 +525,34 @@ def _conjuncts(tokens: list[Token], first: int, last: int, covered: set[int]) ->
         else:
             parts[-1].append(tokens[i])
     return [p for p in parts if p]
+
+
+def _acronym_shape(word: str) -> bool:
+    """"FARDC", "MONUSCO": two to eight capital letters."""
+    return 2 <= len(word) <= 8 and word.isalpha() and word.isupper()
+
+
+def _definition(token: SpacyToken) -> str | None:
+    """The words an acronym is defined by: a parenthesis after it ("FAR (the armed forces of
+    Ruritania)"), the phrase before the parenthesis it stands in ("the armed forces of
+    Ruritania (FAR)"), or its apposition ("the FAR, Ruritania's army,")."""
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if after is not None and after.text == "(":
+        close = next((t.i for t in doc[after.i + 1:min(after.i + 12, len(doc))]
+                      if t.text == ")"), None)
+        return doc[after.i + 1:close].text if close is not None and close > after.i + 1 else None
+    before = doc[token.i - 1] if token.i > 0 else None
+    if before is not None and before.text == "(" and token.i + 1 < len(doc) and \
+            doc[token.i + 1].text == ")" and before.i > 0:
+        phrase = doc[before.i - 1]
+        while phrase.dep_ in ("pobj", "prep") and phrase.head.i < phrase.i:
+            phrase = phrase.head  # "the armed forces of Ruritania": up to "forces"
+        return doc[phrase.left_edge.i:before.i].text
+    appositive = next((c for c in token.children if c.dep_ == "appos"), None)
+    if appositive is not None:
+        return doc[appositive.left_edge.i:appositive.right_edge.i + 1].text
+    return None
 
 
 def _index(tokens: list[Token], match: Match) -> int:

@@ -31,6 +31,11 @@ class ReferenceWords(WordFile):
     place_nouns: Words
     place_prepositions: Words
     quantities: Words
+    member_nouns: Words
+    relational_nouns: Words
+    gathering_nouns: Words
+    gathering_hosts: Words
+    gathering_attendance: Words
     pair_determiners: Words
     pair_numbers: Words
     not_agents: dict[str, Words]  # class (thing, source, abstraction) -> its words
@@ -44,6 +49,9 @@ class ReferenceWords(WordFile):
                 if word in seen:
                     raise ValueError(f"{word!r} is in not_agents {seen[word]} and {name}")
                 seen[word] = name
+        both = self.member_nouns & self.relational_nouns
+        if both:
+            raise ValueError(f"{sorted(both)} are both member_nouns and relational_nouns")
         return self
 
     @property

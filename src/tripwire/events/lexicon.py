@@ -24,6 +24,7 @@ from pydantic import (
     model_validator,
 )
 
+from tripwire.actors import resolve_phrase
 from tripwire.actors.lasting import loaded_once
 from tripwire.datafile import DataFile
 from tripwire.errors import TripwireError
@@ -69,11 +70,13 @@ class TriggerPattern:
     intransitive: bool = False
     infinitive: bool = False
     agentive: bool = False
+    existential: bool = False
     mode: str | None = None
     context: tuple[str, ...] = ()
     strength: float = 0.8
     complement: str | None = None
     cameo: str | None = None
+    implied_doer: str | None = None
 
     @property
     def specificity(self) -> int:
@@ -89,6 +92,10 @@ class TriggerPattern:
             values = getattr(self, name)
             if values:
                 parts.append(f"{name}={'|'.join(sorted(values))}")
+        if self.existential:
+            parts.append("existential")
+        if self.implied_doer:
+            parts.append(f"implied_doer={self.implied_doer!r}")
         return f"{' '.join(parts)} ({self.where})"
 
 
@@ -239,11 +246,13 @@ class _TriggerEntry(BaseModel):
     intransitive: StrictBool = False
     infinitive: StrictBool = False
     agentive: StrictBool = False
+    existential: StrictBool = False
     mode: str | None = None
     context: WordList = ()
     strength: float = Field(0.8, gt=0, le=1, strict=True)
     complement: str | None = None
     cameo: str | None = Field(None, pattern=r"^[0-9]{3}$", strict=True)
+    implied_doer: str | None = None
 
     @field_validator("context")
     @classmethod
@@ -260,6 +269,13 @@ class _TriggerEntry(BaseModel):
             raise ValueError(f"must be one of {MODALITIES[1:]}")
         return complement
 
+    @field_validator("implied_doer")
+    @classmethod
+    def _a_generic_agent(cls, phrase: str | None) -> str | None:
+        if phrase is not None and resolve_phrase(phrase).sector is None:
+            raise ValueError(f"{phrase!r} is no generic agent of the actors' sector words")
+        return phrase
+
     @model_validator(mode="after")
     def _one_kind(self) -> _TriggerEntry:
         kinds = [key for key in _KINDS if getattr(self, key)]
@@ -267,6 +283,8 @@ class _TriggerEntry(BaseModel):
             raise ValueError("give exactly one of verbs, nouns, adjectives, modals")
         if self.light and not self.nouns:
             raise ValueError("`light` is for noun entries")
+        if self.existential and not self.light:
+            raise ValueError("`existential` is for noun entries with `light`")
         if self.predicative and not self.nouns:
             raise ValueError("`predicative` is for noun entries")
         if self.labels and not self.verbs:
@@ -310,9 +328,10 @@ def load_triggers(path: Path, types: dict[str, EventType]) -> list[TriggerPatter
                 labels=entry.labels, under=entry.under, predicative=entry.predicative,
                 except_objects=entry.except_objects, except_subjects=entry.except_subjects,
                 except_particles=entry.except_particles, intransitive=entry.intransitive,
-                infinitive=entry.infinitive, agentive=entry.agentive, mode=entry.mode,
+                infinitive=entry.infinitive, agentive=entry.agentive,
+                existential=entry.existential, mode=entry.mode,
                 context=entry.context, strength=entry.strength, complement=entry.complement,
-                cameo=entry.cameo))
+                cameo=entry.cameo, implied_doer=entry.implied_doer))
     return patterns
 
 

@@ -34,11 +34,15 @@ MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "nummod"}
 
 
 class TriggerWords(WordFile):
-    """lang/<language>/triggers.yaml: inflection endings, presupposing prepositions, the doers
-    that are no one and the people who comment on the news."""
+    """lang/<language>/triggers.yaml: inflection endings, presupposing prepositions, reactions
+    and frames, the doers that are no one and the people who comment on the news."""
 
     inflections: WordList
     presupposing_prepositions: Words
+    reaction_nouns: Words
+    cause_prepositions: Words
+    frame_nouns: Words
+    frame_prepositions: Words
     natural_doers: Words
     commentators: Words
 
@@ -197,6 +201,21 @@ def _verb_fits(pattern: TriggerPattern, verb: Token) -> bool:
     return not pattern.objects or bool(object_lemmas(verb_objects(verb)) & pattern.objects)
 
 
+def counted_head(noun: Token) -> Token:
+    """The phrase a noun heads in its clause: its first conjunct, the quantity or part of it
+    ("launched ten days of war games", "staged a series of strikes", "there have been hundreds
+    of lawsuits") and the noun that frames it ("set a date for the trial")."""
+    words = trigger_words()
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    while noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN" and (
+            (noun.head.lower_ == "of" and noun.head.head.dep_ in LIGHT_DEPS)
+            or (noun.head.lower_ in words.frame_prepositions
+                and not words.frame_nouns.isdisjoint(lemma_forms(noun.head.head)))):
+        noun = noun.head.head
+    return noun
+
+
 def doers(verb: Token) -> list[Token]:
     """Who or what does a verb's act: its subjects (`verb_subjects`), or the noun an active
     participle describes ("legislation targeting the ministry", "a storm hitting the coast")."""
@@ -225,12 +244,7 @@ def light_verb(noun: Token) -> Token | None:
     participle = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
     if participle is not None:
         return participle
-    while noun.dep_ == "conj" and noun.head.i != noun.i:
-        noun = noun.head
-    # a quantity or part of it: "launched ten days of war games", "staged a series of strikes"
-    while (noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN"
-           and noun.head.head.dep_ in LIGHT_DEPS):
-        noun = noun.head.head
+    noun = counted_head(noun)
     if noun.dep_ in LIGHT_DEPS:
         return noun.head
     if noun.dep_ == "pobj" and noun.head.dep_ in ("prep", "agent"):
@@ -260,6 +274,9 @@ def _noun_fits(pattern: TriggerPattern, noun: Token, modifiers: frozenset[str],
     if demanded_content(noun, demands):
         return True, None
     if pattern.light:
+        if pattern.existential and _existential(counted_head(noun)):
+            # "there have been dozens of lawsuits against ...": said to exist, no one's doing
+            return True, None
         verb = light_verb(noun)
         if verb is None or verb.i == noun.i:
             return False, None
@@ -306,7 +323,7 @@ def _nominal_event(noun: Token, modifiers: frozenset[str]) -> bool:
         return False
     if noun.dep_ in ("nsubj", "nsubjpass"):
         return True
-    if presupposed(noun) or _existential(noun):
+    if presupposed(noun) or _existential(counted_head(noun)):
         return True
     return _owned(noun, modifiers) or any(
         child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "by")
@@ -501,9 +518,24 @@ def find_triggers(sentence: Span, lexicon: EventLexicon) -> list[TriggerMatch]:
 
 
 def presupposed(noun: Token) -> bool:
-    """A nominal event taken as having happened: "hurt in the firing"."""
+    """A nominal event taken as having happened: "hurt in the firing", and the cause of a
+    reaction, a quantity of it included ("protests over the second round of questioning"; the
+    parser may hang the cause on what the reaction is a part of: "a wave of protests over")."""
+    words = trigger_words()
     noun = gerund_head(noun) or noun
-    return noun.dep_ == "pobj" and noun.head.lower_ in trigger_words().presupposing_prepositions
+    if noun.dep_ != "pobj":
+        return False
+    if noun.head.lower_ in words.presupposing_prepositions:
+        return True
+    while noun.head.lower_ == "of" and noun.head.head.dep_ == "pobj":
+        noun = noun.head.head
+    preposition = noun.head
+    if noun.dep_ != "pobj" or preposition.lower_ not in words.cause_prepositions:
+        return False
+    reacting = preposition.head
+    parts = [c for p in reacting.children if p.dep_ == "prep" and p.lower_ == "of"
+             for c in p.children if c.dep_ == "pobj"]
+    return any(t.lemma_.lower() in words.reaction_nouns for t in (reacting, *parts))
 
 
 def _owned(noun: Token, modifiers: frozenset[str]) -> bool:

@@ -20,10 +20,13 @@ from tripwire.actors.reference import (
     ArticleContext,
     cannot_act,
     described,
+    gathering,
     is_title,
     not_agent,
+    other_party,
     parties,
     refer,
+    window_start,
     with_reasons,
 )
 from tripwire.actors.registry import registry
@@ -85,6 +88,7 @@ class RoleWords(WordFile):
     object_control: Words
     control_prepositions: Words
     patient_nouns: Words
+    deed_nouns: Words
     state_sectors: Words
     doer_of_nouns: Words
     ethnic_modifiers: Words
@@ -173,8 +177,9 @@ class ActorLookup:
             referred = refer(head, self.resolve, self.actors, self.quotes)
             if referred is None:
                 named = self._named_by(head)
-                referred = (described(head, named, self.actors) or cannot_act(head, named)
-                            or (named, ""))
+                referred = (described(head, named, self.actors)
+                            or gathering(head, named, self.resolve)
+                            or cannot_act(head, named) or (named, ""))
             self._resolved[head.i] = referred[0]
             if referred[1]:
                 self.reasons[head.i] = referred[1]
@@ -807,8 +812,13 @@ def resolve_roles(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorLooku
     target = maker if maker is not None else _fallback_targets(
         match, lexicon, lookup, sources,
         _beyond_own_doing(targets, _resolve_targets(targets, lookup), source, lookup, sources))
+    implied = match.pattern.implied_doer if not sources else None
+    if implied is not None:
+        source = _implied_doer(implied, target, lookup)
     sentence = match.clause.sent
     frame = _frame(match.clause, reporter)
+    if maker is None:
+        target = _deed_target(match, lexicon, targets, target, source, lookup)
     source = _at_home(source, target, sentence, lookup, False, frame)
     # an untold maker of what is answered is placed by the sentence, but never in a country
     # the answered act is about ("NATO rejected the demands on Ukraine": Ukraine made none)
@@ -831,8 +841,81 @@ def resolve_roles(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorLooku
         joint = _each_other(source, target)
         if joint != (source, target):
             (source, target), mode = joint, event_type.joint
-    return Roles(source=with_reasons(source, lookup.context, target, sentence),
-                 target=with_reasons(target, lookup.context, source, sentence), mode=mode)
+    target = with_reasons(target, lookup.context, source, sentence)
+    if implied is not None and not any(r.country for r in source):
+        # the target placed by the story only now: "lawsuits against activists"
+        source = _implied_doer(implied, target, lookup)
+    return Roles(source=with_reasons(source, lookup.context, target, sentence), target=target,
+                 mode=mode)
+
+
+def _implied_doer(phrase: str, target: list[ActorRef], lookup: ActorLookup) -> list[ActorRef]:
+    """The doer an act names no one for but implies (the lexicon's `implied_doer`, a generic
+    agent of the actors' sector words): a case, a trial or charges against someone are the
+    courts' of that person's state ("there have been lawsuits against Algerian activists"). A
+    state proceeded against is not its own judge: the sentence places the doer then."""
+    generic = _resolve_phrase(phrase, lookup.published)
+    homes = {r.country for r in target
+             if r.country and not (r.actor == r.country and r.sector is None)}
+    country = next(iter(homes)) if len(homes) == 1 else None
+    return [ActorRef(None, "", country, generic.sector if generic is not None else None)]
+
+
+def _deed_target(match: TriggerMatch, lexicon: EventLexicon, heads: list[Token],
+                 target: list[ActorRef], source: list[ActorRef],
+                 lookup: ActorLookup) -> list[ActorRef]:
+    """An act aimed at a deed or an event that names no one ("condemned the coup", "denied
+    the raid") is aimed at who did it: named on the noun ("the army's raid", "the
+    strike by the rebels"), as the doer of the clause it is the object of ("launched a coup"),
+    or so on an earlier mention of the same noun (anywhere before for a definite one: "the
+    coup" is the story's coup; within a few sentences for another); never the act's own
+    source or a generic agent of its country (who denies a deed denies doing it). Else at the
+    country that earlier mention says it happened in (a deed done in a state is done to it);
+    the act's own sentence places the deed later, as it places any target."""
+    if len(heads) != 1 or any(_someone(r) or other_party(r) for r in target):
+        return target
+    head = heads[0]
+    lemma = head.lemma_.lower()
+    if head.pos_ != "NOUN" or (lemma not in lexicon.nouns and lemma not in role_words().deed_nouns):
+        return target
+    definite = any(c.dep_ == "det" and c.lower_ in reference_words().definite
+                   for c in head.children)
+    window = 0 if definite else window_start(head)
+    mentions = [head, *(t for t in reversed(head.doc[:head.i]) if t.idx >= window
+                        and t.pos_ == "NOUN" and t.lemma_.lower() == lemma)]
+    homes = {r.country for r in source if r.country}
+    for mention in mentions if lemma not in role_words().patient_nouns else ():
+        found = [r for r in _resolve_heads(_deed_doers(mention, match.token), lookup, None)
+                 if _named(r) and not _is_source([r], source)
+                 and not (r.actor is None and r.country in homes)]
+        if found:
+            lookup.reasons[head.i] = f"doer of the deed: {found[0].text!r}"
+            return found
+    for mention in mentions[1:]:  # its own sentence places it later, as any target
+        place = locate(mention.sent, mention).country
+        if place is not None:
+            lookup.reasons[head.i] = f"where the deed happened: {place}"
+            return [ActorRef(None, core_phrase(head).text, place)]
+    return target
+
+
+def _deed_doers(noun: Token, trigger: Token) -> list[Token]:
+    """Who did the deed a noun names: its makers (`_makers`, of the whole phrase for a noun
+    that qualifies another: "a coup attempt"), or the doer of the clause whose object it is
+    ("Turkey carried out a strike") or whose circumstance it is ("killed two during a raid"),
+    unless that clause is the act itself."""
+    if noun.dep_ == "compound":
+        noun = noun.head
+    found = _makers(noun)
+    verb = noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ in _preps().circumstance:
+        verb = noun.head.head  # "killed two during a raid": the killer raided
+    elif noun.dep_ != "dobj":
+        return found
+    if verb.pos_ == "VERB" and verb.i != trigger.i and not is_passive(verb):
+        doer = _doer(verb)
+        found += [doer] if doer is not None else []
+    return found
 
 
 def _answered_act(match: TriggerMatch) -> Token | None:
@@ -895,7 +978,8 @@ def _fallback_targets(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorL
         first: list[ActorRef] = []
         for level in complement_targets(match.token):
             embedded = _resolve_targets(
-                [t for t in _with_conjuncts(level) if t not in sources], lookup)
+                [t for t in _with_conjuncts(level) if t not in sources
+                 and not _own_people(t, sources, lookup)], lookup)
             first = first or embedded
             if any(_named(r) for r in embedded):
                 target = [r for r in embedded if _named(r)]
@@ -928,6 +1012,14 @@ def _fallback_targets(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorL
         later = [t for t in _following_prep_objects(match.token, preps) if t not in sources]
         target = [r for r in _resolve_heads(later, lookup, None) if _named(r)] or target
     return target
+
+
+def _own_people(head: Token, sources: list[Token], lookup: ActorLookup) -> bool:
+    """An object owned by the doer itself ("agreed to pull back his soldiers"): the doer's own
+    people, on whom its act is no act aimed at another side."""
+    owners = [c for c in head.children if c.dep_ == "poss" and c.lower_ in role_words().pronouns]
+    doers = [lookup.resolve(s) for s in sources]
+    return any(_same_actor(lookup.resolve(o), d) for o in owners for d in doers if _named(d))
 
 
 def _beyond_own_doing(heads: list[Token], target: list[ActorRef], source: list[ActorRef],
@@ -1111,6 +1203,8 @@ def _placeable(ref: ActorRef, anyone: bool) -> bool:
     bombing") is no one."""
     if (ref.actor or "").startswith("person:"):
         return True
+    if other_party(ref):
+        return False
     named = any(word[:1].isupper() for word in ref.text.split()[1:])
     if ref.unresolved and not anyone:
         return False  # a doer that cannot act ("a bullet", "1,320") is no one of the country
