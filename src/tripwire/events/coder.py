@@ -43,6 +43,7 @@ from tripwire.events.roles import (
     role_heads,
     ultimatum_condition,
 )
+from tripwire.nlp.syntax import governing_verb
 from tripwire.timex import date_for_clause
 
 BACKGROUND_DEPTH = 6
@@ -198,9 +199,7 @@ def borrowed_times(times: list[TimeExpr], clause: Token, trigger: Token,
     if continuative(clause):
         # "held talks on Monday, after which he announced ...": the story's next step, on
         # the main clause's day
-        verb = clause.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
+        verb = governing_verb(clause, len(clause.sent)) or clause.sent.root
         return own_times(times, verb, trigger)
     if clause.dep_ in ("relcl", "acl") and clause.head.i != clause.i:
         at = clause.head.idx

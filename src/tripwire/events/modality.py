@@ -35,7 +35,13 @@ from tripwire.events.matching import (
     presupposed,
 )
 from tripwire.events.roles import reporter_of
-from tripwire.nlp.syntax import AUXILIARIES, OBJECTS, SUBJECTS, mandative_subjunctive
+from tripwire.nlp.syntax import (
+    AUXILIARIES,
+    OBJECTS,
+    SUBJECTS,
+    governing_verb,
+    mandative_subjunctive,
+)
 
 MAX_DEPTH = 8
 FINITE_TAGS = ("VBD", "VBZ", "VBP")
@@ -293,10 +299,8 @@ def _relative_phrase(clause: Token) -> Token:
 
 def _in_background(noun: Token) -> ModalityReading | None:
     """A nominal event told inside background ("a guard involved in a shooting")."""
-    verb = noun.head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    if verb.pos_ in ("VERB", "AUX") and verb.i != noun.i and _background(verb):
+    verb = governing_verb(noun, len(noun.sent))
+    if verb is not None and verb.i != noun.i and _background(verb):
         return ModalityReading("historical", verb.lower_)
     return None
 
