@@ -357,6 +357,13 @@ def read_modality(match: TriggerMatch, lexicon: EventLexicon, triggers: set[int]
         if match.host is not None:
             # "came under attack", "was placed under house arrest": the host clause's reading
             anchor = match.clause if match.clause.i != match.token.i else None
+        if nominal is None and anchor is None and match.pattern.arguments:
+            # a noun coded by its own participants is told by what its phrase hangs on, as a
+            # clause by its governor: "denied the shelling of" (negated), "feared an attack
+            # on" (hypothetical), "reports of the arrest of" (hypothetical); the walk reads
+            # the governor of the noun itself (the sentence's root stands for no own clause)
+            walk = _readings(match.token, match.token.sent.root, lexicon, triggers, False)
+            return next(walk, ModalityReading())
         if nominal is not None or anchor is None:
             return nominal or ModalityReading()
         start = anchor
