@@ -527,11 +527,25 @@ def not_agent(head: Token) -> str | None:
     lemma = head.lemma_.lower()
     cls = agentless_words().get(head.lower_) or agentless_words().get(lemma)
     if cls is not None:
-        return f"not an agent: {'an' if cls[0] in 'aeiou' else 'a'} {cls}"
+        return _not_agent_reason(cls)
     if lemma.endswith(tuple(words.abstract_endings)) and lemma not in words.organisation_nouns and \
             lemma not in words.country_nouns and not _names_actor(lemma, head.lower_):
-        return "not an agent: an abstraction"
+        return _not_agent_reason("abstraction")
     return None
+
+
+def _not_agent_reason(cls: str) -> str:
+    return f"not an agent: {'an' if cls[0] in 'aeiou' else 'a'} {cls}"
+
+
+MUTE = tuple(f"{_not_agent_reason(cls)}: " for cls in ("thing", "abstraction"))  # `cannot_act`
+
+
+def mute(ref: ActorRef) -> bool:
+    """A role filled by a thing or an abstraction (`not_agent`): it can cause or undergo an
+    act, never say anything ("the plan offers a chance"). Reports and sources speak for their
+    authors, so they are not mute."""
+    return (ref.unresolved or "").startswith(MUTE)
 
 
 @functools.lru_cache(maxsize=4096)
