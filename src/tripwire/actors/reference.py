@@ -24,6 +24,7 @@ from tripwire.actors.registry import registry
 from tripwire.actors.resolve import ActorResolution, generic_body_name
 from tripwire.actors.words import ReferenceWords, agentless_words, reference_words
 from tripwire.document import ActorRef, Quote, Removed
+from tripwire.nlp import doc_text
 from tripwire.nlp.syntax import SUBJECTS, passive_agent
 
 NOMINALS = (*SUBJECTS, "dobj", "pobj", "appos", "attr", "conj")
@@ -199,7 +200,7 @@ def _quote_speaker(head: Token, resolve: Resolve, actors: ActorResolution,
                    quotes: Sequence[Quote]) -> tuple[ActorRef, Quote] | None:
     """The speaker of the direct quote `head` lies in, when the speaker is named in the same
     paragraph and resolves to someone."""
-    text = head.doc.text
+    text = doc_text(head.doc)
     for quote in quotes:
         speaker = quote.speaker
         if speaker is None or quote.kind != "direct" or not quote.start <= head.idx < quote.end:
@@ -305,7 +306,7 @@ def described(head: Token, named: ActorRef, actors: ActorResolution) -> tuple[Ac
     title = " ".join([*(c.lower_ for c in head.lefts if c.dep_ in ("amod", "compound")
                         and not c.ent_type_), lemma])
     window = window_start(head)
-    text = head.doc.text
+    text = doc_text(head.doc)
     for mention in reversed(actors.mentions):
         if mention.start >= head.idx or mention.start < window or not mention.head:
             continue
