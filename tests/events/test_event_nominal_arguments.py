@@ -28,9 +28,10 @@ coding = Coding("2024-05-10")
     # a reciprocal act names its partner with "with"
     ("The Chadian minister's talks with Sudanese envoys ended without a deal.", "CONSULT",
      {"TCD"}, {"SDN"}),
-    # a determiner makes a noun with only its patient one act
+    # a determiner makes a noun with only its patient one act; its untold doer is placed
+    # where it was done, as for any act at home
     ("The Senegalese opposition condemned the suspension of three Senegalese deputies.",
-     "SANCTION", set(), {"SEN"}),
+     "SANCTION", {"SEN"}, {"SEN"}),
     ("Zambia condemned the expulsion of two Zambian diplomats by Malawi.", "SANCTION", {"MWI"},
      {"ZMB"}),
 ])
@@ -50,8 +51,8 @@ def test_conjoined_nouns_share_the_patient_written_after_the_last() -> None:
     ("Egypt denied the shelling of a Libyan border post by its army.", "ASSAULT", "negated"),
     ("Officials in Niamey feared an attack on the Nigerien capital by Malian militants.",
      "ASSAULT", "hypothetical"),
-    ("The Botswana opposition demanded an end to the detention of two Zimbabwean pastors.",
-     "COERCE", "asserted"),
+    ("The Botswana opposition condemned the detention of two Zimbabwean pastors.", "COERCE",
+     "asserted"),
     ("Guinea demanded the expulsion of two Malian diplomats.", "SANCTION", "demanded"),
 ])
 def test_the_governor_gives_the_modality(text: str, event_type: str, modality: str) -> None:
