@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from tripwire.actors import resolve_phrase
 from tripwire.actors.reference import not_agent
 from tripwire.actors.words import reference_words
 from tripwire.events.lexicon import EventLexicon, ModalityCues, TriggerPattern
@@ -307,8 +308,9 @@ def _noun_fits(pattern: TriggerPattern, noun: Token, modifiers: frozenset[str],
 # Entity labels of a name that can act: a modifier with one of these ("Israeli raids", "US
 # strikes", "Hamas attacks") names the doer of the act its noun names.
 ACTOR_ENTITIES = {"NORP", "GPE", "ORG", "PERSON"}
-# a time before an event noun says when, not who: "Tuesday's attack", "last year's strikes"
-TIME_ENTITIES = {"DATE", "TIME"}
+# a time or a place before an event noun says when or where, not who: "Tuesday's attack",
+# "last year's strikes", "the Manchester Arena bombing"
+NOT_DOERS = {"DATE", "TIME", "FAC", "LOC"}
 
 
 def nominal_participants(noun: Token, arguments: frozenset[str]) -> tuple[list[Token],
@@ -362,10 +364,19 @@ def _nominal_agents(noun: Token) -> list[Token]:
     owner = gerund_head(noun)
     if owner is not None:
         agents.append(owner)  # "police firing" parsed as "police" + a participle
-    agents.extend(c for c in noun.lefts if c.ent_type_ not in TIME_ENTITIES and (
-        c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod")
-                             and (c.pos_ in NOUN_POS or c.ent_type_ in ACTOR_ENTITIES))))
+    agents.extend(c for c in noun.lefts if c.ent_type_ not in NOT_DOERS and (
+        c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and (
+            c.pos_ == "PROPN" or c.ent_type_ in ACTOR_ENTITIES
+            or (c.pos_ == "NOUN" and _doer_noun(c.lemma_.lower()))))))
     return agents
+
+
+@functools.cache
+def _doer_noun(lemma: str) -> bool:
+    """Whether a common noun before an event noun names its doer, a generic agent of the
+    actors' sector words ("police arrests", "army raids"), rather than the kind of act ("peace
+    negotiations", "air strikes")."""
+    return resolve_phrase(lemma).sector is not None
 
 
 def _argument_objects(noun: Token, arguments: frozenset[str]) -> list[Token]:
