@@ -92,6 +92,7 @@ def doc_text(doc: Doc) -> str:
 def _on_text(doc: Doc, text: str) -> Doc:
     """The annotations of `doc` on the same-length `text` it was parsed from (copied as arrays:
     a pass over the tokens per attribute would cost as much as a pipeline component)."""
-    words = [text[t.idx:t.idx + len(t)] for t in doc]
-    copy = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
+    places = doc.to_array(["IDX", "LENGTH", "SPACY"]).tolist()
+    copy = Doc(doc.vocab, words=[text[start:start + length] for start, length, _ in places],
+               spaces=[bool(space) for _, _, space in places])
     return copy.from_array(COPIED_ATTRIBUTES, cast(Ints2d, doc.to_array(COPIED_ATTRIBUTES)))
