@@ -54,6 +54,13 @@ def test_conjoined_nouns_share_the_patient_written_after_the_last() -> None:
     ("The Botswana opposition condemned the detention of two Zimbabwean pastors.", "COERCE",
      "asserted"),
     ("Guinea demanded the expulsion of two Malian diplomats.", "SANCTION", "demanded"),
+    # what is averted did not happen; the threat of an act is no report of it
+    ("Nigerien soldiers averted an attack on the Malian border post by jihadists.", "ASSAULT",
+     "negated"),
+    ("The Chadian villagers live under the threat of a Sudanese attack.", "ASSAULT",
+     "hypothetical"),
+    # only up to the first verb: the verb's own mood is its act's, not the noun's
+    ("Kenya will investigate the killing of two Ugandan traders.", "ASSAULT", "asserted"),
 ])
 def test_the_governor_gives_the_modality(text: str, event_type: str, modality: str) -> None:
     assert [m for m, _, _ in coding.coded(text, event_type)] == [modality]
