@@ -345,11 +345,9 @@ def read_modality(match: TriggerMatch, lexicon: EventLexicon, triggers: set[int]
     the clause of its light or presupposing verb; from the trigger's clause the reading walks up
     the clauses that govern it until a cue or a link decides (`_clause_reading`, `_link_reading`).
     """
-    if _question(match.token):
-        return ModalityReading("hypothetical", "?")
-    demanded = _demanded_object(match.token, lexicon)
-    if demanded is not None:
-        return demanded
+    at_once = _sentence_reading(match.token, lexicon)
+    if at_once is not None:
+        return at_once
     start = match.clause
     if match.pattern.kind == "noun":
         nominal = _nominal_cue(match.token, lexicon.cues) or _in_background(match.token)
@@ -360,11 +358,33 @@ def read_modality(match: TriggerMatch, lexicon: EventLexicon, triggers: set[int]
         if nominal is not None or anchor is None:
             return nominal or ModalityReading()
         start = anchor
-    if lexicon.types[match.pattern.type].quad.startswith("verbal"):
+    verbal = lexicon.types[match.pattern.type].quad.startswith("verbal")
+    return _walk_up(start, match.clause, lexicon, triggers, verbal)
+
+
+def read_verb_modality(verb: Token, lexicon: EventLexicon, triggers: set[int],
+                       verbal: bool = False) -> ModalityReading:
+    """The modality of an event told by a verb, read as `read_modality` reads a verb trigger,
+    for a verb the lexicon need not match (a `verbal` one is a saying, which a journey can
+    carry): what a factuality benchmark scores on every verbal event of a corpus."""
+    return _sentence_reading(verb, lexicon) or _walk_up(verb, verb, lexicon, triggers, verbal)
+
+
+def _sentence_reading(token: Token, lexicon: EventLexicon) -> ModalityReading | None:
+    """A reading that decides at once: a question, or an event named as what is demanded."""
+    if _question(token):
+        return ModalityReading("hypothetical", "?")
+    return _demanded_object(token, lexicon)
+
+
+def _walk_up(start: Token, trigger_clause: Token, lexicon: EventLexicon, triggers: set[int],
+             verbal: bool) -> ModalityReading:
+    """The first reading met walking up from the event's clause (`_readings`)."""
+    if verbal:
         start = _journey(start, lexicon.cues) or start
     start = _adjunct_host(start)
     reported = reporter_of(start, lexicon.cues.reporting_verbs) is not None
-    walk = _readings(start, match.clause, lexicon, triggers, reported)
+    walk = _readings(start, trigger_clause, lexicon, triggers, reported)
     reading = next(walk, ModalityReading())
     if reading.modality == "future":
         # a future is itself told by what governs it: a denial ("denied it planned to
