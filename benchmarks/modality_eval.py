@@ -21,6 +21,8 @@ the first row of this table that applies (`gold_modality`):
        subordinated by MODAL from a negated embedding event  negated ("did not try to X";
                                                              tripwire: what is not wanted,
                                                              planned or tried is not announced)
+       subordinated by MODAL from a refusal verb             negated ("refused to X", as
+                                                             COUNTER_FACTIVE; REFUSAL_VERBS)
        subordinated by MODAL from a request verb, or from    demanded ("urged them to X",
        a wish verb with an object                            "wants them to X": the act is
                                                              called for; REQUEST_VERBS)
@@ -89,6 +91,10 @@ COMMITMENT_VERBS = {"plan", "intend", "promise", "pledge", "vow", "agree", "sche
                     "expect", "prepare", "offer", "resolve", "set", "commit", "go", "want",
                     "hope", "wish", "seek", "willing", "mean", "due", "likely", "ready"}
 WISH_VERBS = {"want", "wish", "like", "prefer"}
+# ... whose complement is refused or kept from happening (annotated MODAL as often as
+# COUNTER_FACTIVE: "refused to sign", "declined to comment")
+REFUSAL_VERBS = {"refuse", "decline", "reject", "fail", "avoid", "forbid", "prohibit", "bar",
+                 "prevent"}
 # ... whose complement is the holder's belief, attributed like a report ("believes X did")
 BELIEF_VERBS = {"think", "believe", "say", "consider", "feel", "know", "suspect", "assume",
                 "conclude", "understand", "find"}
@@ -243,6 +249,8 @@ def gold_modality(instance: Instance, links: list[Link], instances: dict[str, In
         lemma = token.lemma_.lower() if token is not None else ""
         if embedding is not None and embedding.polarity == "NEG":
             return "negated", f"MODAL under negated {lemma!r}"
+        if lemma in REFUSAL_VERBS:
+            return "negated", f"MODAL refusal {lemma!r}"
         if lemma in REQUEST_VERBS or (lemma in WISH_VERBS and _has_object(tokens.get(
                 link.embedding))):
             return "demanded", f"MODAL request {lemma!r}"

@@ -32,6 +32,7 @@ from tripwire.events.matching import (
     TriggerMatch,
     gerund_head,
     is_passive,
+    lemma_forms,
     presupposed,
 )
 from tripwire.events.roles import reporter_of
@@ -164,8 +165,9 @@ def _imperative(clause: Token) -> bool:
         c.dep_ in NOT_IMPERATIVE_CHILDREN for c in clause.children)
 
 
-def _governor_cue(governor: Token, lexicon: EventLexicon,
-                  triggers: set[int]) -> ModalityReading | None:
+def _governor_cue(governor: Token, lexicon: EventLexicon, triggers: set[int],
+                  complement: Token | None = None) -> ModalityReading | None:
+    """The reading a governing word gives the `complement` clause it takes."""
     cues = lexicon.cues
     lemma = governor.lemma_.lower()
     if governor.i in triggers and lemma in lexicon.complements:
@@ -182,11 +184,20 @@ def _governor_cue(governor: Token, lexicon: EventLexicon,
         ("demanded", cues.demanded_adjectives if adjective else cues.demanded_governors),
         ("future", cues.future_adjectives if adjective else cues.future_governors),
     )
-    # a phrasal governor is listed with its particle: "ruled out" negates, "ruled that" does not
-    keys = {lemma} if not any(c.dep_ == "prt" for c in governor.children) else {
-        f"{lemma} {c.lower_}" for c in governor.children if c.dep_ == "prt"}
+    # a phrasal governor is listed with its particle: "ruled out" negates, "ruled that" does not;
+    # the governor is looked up by every form a trigger is (`lemma_forms`), as the lemmatizer
+    # errs on some verbs ("hopes", "hoped" taken for forms of "hop")
+    forms = set(lemma_forms(governor))
+    particles = [c.lower_ for c in governor.children if c.dep_ == "prt"]
+    keys = {f"{form} {p}" for form in forms for p in particles} if particles else forms
     for modality, words in tables:
         if not keys.isdisjoint(words):
+            if (modality == "demanded" and complement is not None and complement.dep_ == "xcomp"
+                    and not keys.isdisjoint(cues.future_governors)):
+                # a wish whose complement has no doer of its own is its subject's own intention,
+                # announced as a plan is ("Ruritania wants to join the talks": future); with a
+                # doer of its own it asks that doer to act ("wants the envoy to leave": demanded)
+                modality = "future"
             if modality == "negated" and _negated_by(governor, cues) is not None:
                 # a negated negation affirms, in the governor's own tense: "will not hesitate
                 # to provide" (future), "did not fail to respond" (asserted)
@@ -504,7 +515,7 @@ def _link_reading(clause: Token, trigger_clause: Token, lexicon: EventLexicon,
         return ModalityReading("hypothetical", "generic")
     if dep in GOVERNED_DEPS and head.lemma_.lower() in cues.permission_governors:
         # the bare verb after "let" is what is permitted, not a mandate: "let them pass"
-        return _governor_cue(head, lexicon, triggers)
+        return _governor_cue(head, lexicon, triggers, clause)
     if (dep == "ccomp" and mandative_subjunctive(clause)
             and head.lemma_.lower() not in cues.perception_verbs):
         # a bare verb with a subject of its own is a mandate, whatever verb tells it: "insisted
@@ -518,7 +529,7 @@ def _link_reading(clause: Token, trigger_clause: Token, lexicon: EventLexicon,
         return ModalityReading()
     if dep in GOVERNED_DEPS or (dep == "acomp" and head.pos_ == "ADJ") or _content_of_noun(
             clause):
-        reading = _complement_reading(head, lexicon, triggers)
+        reading = _complement_reading(head, lexicon, triggers, clause)
         if reading is None and dep in GOVERNED_DEPS and _background(head):
             # what a background clause saw or made happen is background with it: "a crisis
             # which has seen troops clash with rebels"
@@ -528,6 +539,14 @@ def _link_reading(clause: Token, trigger_clause: Token, lexicon: EventLexicon,
         # the content of a nominal trigger: "its request to Rwanda to withdraw" (demanded)
         return ModalityReading(lexicon.complements[head.lemma_.lower()], head.lower_,
                                governed=True)
+    if dep == "advcl" and _infinitival(clause) and any(
+            c.dep_ == "mark" and c.lower_ in cues.demand_prepositions for c in clause.children):
+        # an infinitive with its own doer after "for" completes the verb it hangs on, as its
+        # object would: "called for the police to release them" is demanded, as "called for
+        # their release" is; the parser takes it for a purpose clause
+        governed = _governor_cue(head, lexicon, triggers, clause)
+        if governed is not None:
+            return governed
     if dep in ("acl", "advcl") and _infinitival(clause):
         return ModalityReading("hypothetical", "to", governed=True)
     if dep not in ("conj", "advcl", "pcomp", "prep", "pobj", "acomp"):
@@ -540,8 +559,8 @@ def _indirect_question(clause: Token) -> bool:
     return clause.left_edge.tag_ in WH_TAGS
 
 
-def _complement_reading(head: Token, lexicon: EventLexicon,
-                        triggers: set[int]) -> ModalityReading | None:
+def _complement_reading(head: Token, lexicon: EventLexicon, triggers: set[int],
+                        complement: Token) -> ModalityReading | None:
     """The reading of a complement clause from the word it completes: "reiterated its demand
     that X ..." (the content of the object noun), "refused to ...", "said that ..." (the
     reporting verb leaves it as it is)."""
@@ -551,7 +570,7 @@ def _complement_reading(head: Token, lexicon: EventLexicon,
     if head.lemma_.lower() in lexicon.cues.reporting_verbs and head.i not in triggers:
         return ModalityReading()
     judge = _judgement(head)
-    reading = _governor_cue(judge, lexicon, triggers)
+    reading = _governor_cue(judge, lexicon, triggers, complement)
     if reading is not None and judge.i != head.i and _negated_by(head, lexicon.cues) is not None:
         # "it is not possible to withdraw it": what is judged not possible or not needed is
         # not done
