@@ -1,0 +1,55 @@
+"""Modality mechanisms found on TimeML factuality (benchmarks/modality_eval.py), on sentences
+written for these tests: intentions, refusals and prohibitions, "for X to" complements, and
+governors the lemmatizer misreads."""
+
+from __future__ import annotations
+
+from tripwire.analyze import analyze
+
+
+def modalities(text: str) -> dict[str, str]:
+    """Each coded event's trigger word and modality."""
+    return {e.trigger.text: e.modality for e in analyze(text, published="2023-03-06").events}
+
+
+def test_a_wish_with_a_doer_of_its_own_is_a_demand() -> None:
+    assert modalities("Moldova wants Romania to withdraw its soldiers from the border "
+                      "region.")["withdraw"] == "demanded"
+
+
+def test_a_wish_without_a_doer_of_its_own_is_an_announced_intention() -> None:
+    # announced by its named subject, the intention is coded as the pledge it is
+    events = analyze("Moldova wants to withdraw its soldiers from the border region.",
+                     published="2023-03-06").events
+    assert [(e.type, e.modality) for e in events] == [("AGREE", "asserted")]
+
+
+def test_hope_is_an_intention_whatever_the_lemmatizer_says() -> None:
+    assert modalities("The governor hopes to meet the striking teachers next "
+                      "week.")["meet"] == "future"
+    assert modalities("Bolivia hoped to sign the trade accord with Peru.")["sign"] == "future"
+
+
+def test_a_prohibited_or_hindered_act_is_negated() -> None:
+    assert modalities("Riot police barred the farmers from blocking the "
+                      "highway.")["blocking"] == "negated"
+    assert modalities("The junta forbade the journalists to visit the "
+                      "prison.")["visit"] == "negated"
+
+
+def test_a_hindrance_itself_is_asserted() -> None:
+    assert modalities("Riot police barred the farmers from blocking the "
+                      "highway.")["barred"] == "asserted"
+
+
+def test_for_infinitive_after_a_demand_is_demanded() -> None:
+    assert modalities("The bishop called for the army to withdraw from the northern "
+                      "city.")["withdraw"] == "demanded"
+    assert modalities("The union pushed for the government to negotiate with the striking "
+                      "miners.")["negotiate"] == "demanded"
+
+
+def test_for_infinitive_after_another_verb_stays_a_purpose() -> None:
+    # "for ... to" after a verb that asks nothing is what the act is meant to bring about
+    assert modalities("The mediators waited for the rebels to withdraw from the "
+                      "city.")["withdraw"] == "hypothetical"
