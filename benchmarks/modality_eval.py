@@ -213,6 +213,20 @@ def read_timeml(path: Path) -> tuple[str, dict[str, tuple[int, int, str]], dict[
     return text, spans, instances, links
 
 
+def _lemmas(token: Token | None) -> set[str]:
+    """The lemma and the word with a verbal ending taken off: the small model's lemmatizer errs
+    on some verbs ("hopes" as a form of "hop")."""
+    if token is None:
+        return set()
+    word = token.lower_
+    forms = {token.lemma_.lower(), word}
+    for ending, restore in (("s", ""), ("es", ""), ("d", ""), ("ed", ""), ("ing", ""),
+                            ("ing", "e")):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            forms.add(word[: -len(ending)] + restore)
+    return forms
+
+
 def _has_object(token: Token | None) -> bool:
     return token is not None and any(c.dep_ in ("dobj", "obj") for c in token.children)
 
@@ -246,17 +260,18 @@ def gold_modality(instance: Instance, links: list[Link], instances: dict[str, In
             continue
         embedding = instances.get(link.embedding)
         token = tokens.get(link.embedding)
+        lemmas = _lemmas(token)
         lemma = token.lemma_.lower() if token is not None else ""
         if embedding is not None and embedding.polarity == "NEG":
             return "negated", f"MODAL under negated {lemma!r}"
-        if lemma in REFUSAL_VERBS:
+        if not lemmas.isdisjoint(REFUSAL_VERBS):
             return "negated", f"MODAL refusal {lemma!r}"
-        if lemma in REQUEST_VERBS or (lemma in WISH_VERBS and _has_object(tokens.get(
-                link.embedding))):
+        wish = not lemmas.isdisjoint(WISH_VERBS) and _has_object(tokens.get(link.embedding))
+        if wish or not lemmas.isdisjoint(REQUEST_VERBS):
             return "demanded", f"MODAL request {lemma!r}"
-        if lemma in COMMITMENT_VERBS:
+        if not lemmas.isdisjoint(COMMITMENT_VERBS):
             return "future", f"MODAL commitment {lemma!r}"
-        if lemma in BELIEF_VERBS:
+        if not lemmas.isdisjoint(BELIEF_VERBS):
             return "asserted", f"MODAL belief {lemma!r}"
         return "hypothetical", f"MODAL {lemma!r}"
     return "asserted", "/".join(sorted(rels)) or "no cue"

@@ -53,3 +53,16 @@ def test_for_infinitive_after_another_verb_stays_a_purpose() -> None:
     # "for ... to" after a verb that asks nothing is what the act is meant to bring about
     assert modalities("The mediators waited for the rebels to withdraw from the "
                       "city.")["withdraw"] == "hypothetical"
+
+
+def test_a_plural_present_after_a_saying_is_no_mandate() -> None:
+    # "attack" with a plural subject is the present, whatever the tagger calls it
+    assert modalities("The monitor says the militias attack the villages at "
+                      "night.")["attack"] == "asserted"
+
+
+def test_a_bare_verb_after_a_demand_is_a_mandate_whatever_its_subject() -> None:
+    assert modalities("The panel demanded that the generals free the "
+                      "journalists.")["free"] == "demanded"
+    assert modalities("The panel asked that the soldiers be withdrawn from the "
+                      "villages.")["withdrawn"] == "demanded"

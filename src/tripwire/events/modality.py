@@ -517,7 +517,8 @@ def _link_reading(clause: Token, trigger_clause: Token, lexicon: EventLexicon,
         # the bare verb after "let" is what is permitted, not a mandate: "let them pass"
         return _governor_cue(head, lexicon, triggers, clause)
     if (dep == "ccomp" and mandative_subjunctive(clause)
-            and head.lemma_.lower() not in cues.perception_verbs):
+            and head.lemma_.lower() not in cues.perception_verbs
+            and (_bare_form_shows(clause) or head.lemma_.lower() in cues.demanded_governors)):
         # a bare verb with a subject of its own is a mandate, whatever verb tells it: "insisted
         # that Somalia withdraw", "recommended that the army release them"
         return ModalityReading("demanded", "subjunctive", governed=True)
@@ -552,6 +553,20 @@ def _link_reading(clause: Token, trigger_clause: Token, lexicon: EventLexicon,
     if dep not in ("conj", "advcl", "pcomp", "prep", "pobj", "acomp"):
         return ModalityReading()
     return None
+
+
+def _bare_form_shows(clause: Token) -> bool:
+    """Whether a bare verb is told apart from the present by its form: with a third person
+    singular subject ("that the envoy leave") or a bare "be" ("that they be freed"). With any
+    other subject the bare form is the present's ("says the villagers fear reprisals"): only a
+    verb that demands makes it a mandate, and the tagger's VB there says nothing."""
+    if clause.tag_ != "VB":
+        return True
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and all(
+        s.tag_ in ("NN", "NNP") and not any(c.dep_ == "conj" for c in s.children)
+        or (s.pos_ == "PRON" and s.morph.get("Number") == ["Sing"]
+            and s.morph.get("Person") == ["3"]) for s in subjects)
 
 
 def _indirect_question(clause: Token) -> bool:
