@@ -66,3 +66,15 @@ def test_a_bare_verb_after_a_demand_is_a_mandate_whatever_its_subject() -> None:
                       "journalists.")["free"] == "demanded"
     assert modalities("The panel asked that the soldiers be withdrawn from the "
                       "villages.")["withdrawn"] == "demanded"
+
+
+def test_a_leading_condition_scopes_over_its_own_clause_only() -> None:
+    # the "if" of the fronted clause does not mark the main clause: "will attack" is read as
+    # it is when the condition follows ("will attack if the talks fail")
+    before = analyze("If the talks fail, the Ruritanian army will attack the border towns.",
+                     published="2023-03-06").events
+    after = analyze("The Ruritanian army will attack the border towns if the talks fail.",
+                    published="2023-03-06").events
+    assert [(e.type, e.modality) for e in before] == [(e.type, e.modality) for e in after]
+    assert modalities("If the talks fail, the army would attack the border "
+                      "towns.")["attack"] == "hypothetical"

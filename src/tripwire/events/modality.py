@@ -106,13 +106,18 @@ def _auxiliary_cue(clause: Token, cues: ModalityCues, reported: bool) -> Modalit
     return None
 
 
+OWN_CLAUSE_DEPS = {"advcl", "ccomp", "csubj", "parataxis", "conj"}
+
+
 def _marks(clause: Token) -> Iterator[Token]:
     """The clause's subordinating markers, also one the parser hung on a word before the verb
-    ("as if we countries withdraw": "if" under "countries")."""
+    ("as if we countries withdraw": "if" under "countries"); not the marker of a clause of its
+    own before the verb, which scopes over that clause only: the "if" of "if the talks fail,
+    the army will attack" makes the failure a condition, and the attack a future."""
     for child in clause.children:
         if child.dep_ == "mark":
             yield child
-        elif child.i < clause.i:
+        elif child.i < clause.i and child.dep_ not in OWN_CLAUSE_DEPS:
             yield from (m for m in child.children if m.dep_ == "mark")
 
 
