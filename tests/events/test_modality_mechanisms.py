@@ -78,3 +78,26 @@ def test_a_leading_condition_scopes_over_its_own_clause_only() -> None:
     assert [(e.type, e.modality) for e in before] == [(e.type, e.modality) for e in after]
     assert modalities("If the talks fail, the army would attack the border "
                       "towns.")["attack"] == "hypothetical"
+
+
+def test_a_present_necessity_calls_for_the_act_a_past_one_tells_it() -> None:
+    assert modalities("The army has to withdraw its troops from the town.")["withdraw"] == \
+        "demanded"
+    assert modalities("The army had to withdraw its troops from the town.")["withdraw"] == \
+        "asserted"
+    assert modalities("The ministry did not have to free the journalists.")["free"] == \
+        "negated"
+
+
+def test_an_appearance_is_an_inference() -> None:
+    assert modalities("The rebels seem to have seized the port.")["seized"] == "hypothetical"
+
+
+def test_a_plan_there_is_none_of_is_negated_a_doubt_there_is_none_of_affirms() -> None:
+    events = analyze("Ruritania has no plans to withdraw its troops from the border.",
+                     published="2023-03-06").events
+    assert [e.modality for e in events if e.type == "RETREAT"] == ["negated"]
+    assert modalities("Ruritania has plans to withdraw its troops from the "
+                      "border.")["withdraw"] == "hypothetical"
+    assert modalities("There is no doubt that the militia attacked the "
+                      "village.")["attacked"] == "asserted"

@@ -179,6 +179,9 @@ def _governor_cue(governor: Token, lexicon: EventLexicon, triggers: set[int],
         return ModalityReading(lexicon.complements[lemma], governor.lower_, governed=True)
     if lemma in cues.implicative_governors and is_passive(governor):
         return ModalityReading("asserted", governor.lower_, governed=True)
+    if (lemma in cues.necessity_governors and complement is not None
+            and complement.dep_ == "xcomp" and _infinitival(complement)):
+        return _necessity(governor, cues)
     if lemma in cues.progressive_governors and not _progressive(governor):
         return None  # "going to fight for a group" is a journey, "is going to fight" the future
     adjective = governor.pos_ == "ADJ"
@@ -214,6 +217,17 @@ def _governor_cue(governor: Token, lexicon: EventLexicon, triggers: set[int],
                 return ModalityReading("negated", governor.lower_)
             return ModalityReading(modality, governor.lower_)
     return None
+
+
+def _necessity(governor: Token, cues: ModalityCues) -> ModalityReading:
+    """What "have to" gives its act: a denied necessity ("did not have to pay") leaves it
+    undone, a past one ("had to flee", no auxiliary) entails that it was done, a present or
+    future one ("has to leave", "will have to pay") calls for it."""
+    if _negated_by(governor, cues) is not None:
+        return ModalityReading("negated", governor.lower_, governed=True)
+    if governor.tag_ == "VBD":
+        return ModalityReading("asserted", governor.lower_, governed=True)
+    return ModalityReading("demanded", governor.lower_, governed=True)
 
 
 def _progressive(verb: Token) -> bool:
@@ -502,6 +516,13 @@ def _link_reading(clause: Token, trigger_clause: Token, lexicon: EventLexicon,
         return ModalityReading()
     if head.pos_ == "NOUN" and head.lemma_.lower() in cues.hypothetical_nouns and dep in (
             "acl", "ccomp", "prep"):
+        if _negated_by(head, cues) is not None:
+            # a plan or a chance there is none of announces nothing: "has no plans to recall
+            # the envoy", as "did not plan to"; a doubt there is none of affirms: "there is no
+            # doubt that the militia fired"
+            if head.lemma_.lower() in cues.doubt_nouns:
+                return ModalityReading("asserted", head.lower_)
+            return ModalityReading("negated", head.lower_)
         return ModalityReading("hypothetical", head.lower_)
     if dep in ("dobj", "obj") and clause.pos_ == "NOUN" and clause.i != trigger_clause.i:
         # the noun's own governor decides: "demanded an admission that X killed ..."
