@@ -4,12 +4,14 @@ governors the lemmatizer misreads."""
 
 from __future__ import annotations
 
-from tripwire.analyze import analyze
+from coding import Coding
+
+code = Coding("2023-03-06").events
 
 
 def modalities(text: str) -> dict[str, str]:
     """Each coded event's trigger word and modality."""
-    return {e.trigger.text: e.modality for e in analyze(text, published="2023-03-06").events}
+    return {e.trigger.text: e.modality for e in code(text)}
 
 
 def test_a_wish_with_a_doer_of_its_own_is_a_demand() -> None:
@@ -19,8 +21,7 @@ def test_a_wish_with_a_doer_of_its_own_is_a_demand() -> None:
 
 def test_a_wish_without_a_doer_of_its_own_is_an_announced_intention() -> None:
     # announced by its named subject, the intention is coded as the pledge it is
-    events = analyze("Moldova wants to withdraw its soldiers from the border region.",
-                     published="2023-03-06").events
+    events = code("Moldova wants to withdraw its soldiers from the border region.")
     assert [(e.type, e.modality) for e in events] == [("AGREE", "asserted")]
 
 
@@ -71,10 +72,8 @@ def test_a_bare_verb_after_a_demand_is_a_mandate_whatever_its_subject() -> None:
 def test_a_leading_condition_scopes_over_its_own_clause_only() -> None:
     # the "if" of the fronted clause does not mark the main clause: "will attack" is read as
     # it is when the condition follows ("will attack if the talks fail")
-    before = analyze("If the talks fail, the Ruritanian army will attack the border towns.",
-                     published="2023-03-06").events
-    after = analyze("The Ruritanian army will attack the border towns if the talks fail.",
-                    published="2023-03-06").events
+    before = code("If the talks fail, the Ruritanian army will attack the border towns.")
+    after = code("The Ruritanian army will attack the border towns if the talks fail.")
     assert [(e.type, e.modality) for e in before] == [(e.type, e.modality) for e in after]
     assert modalities("If the talks fail, the army would attack the border "
                       "towns.")["attack"] == "hypothetical"
@@ -94,8 +93,7 @@ def test_an_appearance_is_an_inference() -> None:
 
 
 def test_a_plan_there_is_none_of_is_negated_a_doubt_there_is_none_of_affirms() -> None:
-    events = analyze("Ruritania has no plans to withdraw its troops from the border.",
-                     published="2023-03-06").events
+    events = code("Ruritania has no plans to withdraw its troops from the border.")
     assert [e.modality for e in events if e.type == "RETREAT"] == ["negated"]
     assert modalities("Ruritania has plans to withdraw its troops from the "
                       "border.")["withdraw"] == "hypothetical"
