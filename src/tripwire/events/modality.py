@@ -611,8 +611,8 @@ def _bare_form_shows(clause: Token) -> bool:
     subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
     return bool(subjects) and all(
         s.tag_ in ("NN", "NNP") and not any(c.dep_ == "conj" for c in s.children)
-        or (s.pos_ == "PRON" and s.morph.get("Number") == ["Sing"]
-            and s.morph.get("Person") == ["3"]) for s in subjects)
+        or (s.pos_ == "PRON" and s.morph.get("Number", []) == ["Sing"]
+            and s.morph.get("Person", []) == ["3"]) for s in subjects)
 
 
 def _indirect_question(clause: Token) -> bool:
