@@ -486,7 +486,9 @@ def _agrees(ref: ActorRef, candidate: Token, kind: str) -> bool:
         same = {"person": pronouns.person, "singular": pronouns.singular,
                 "plural": pronouns.plural}[kind]
         return candidate.lower_ in same
-    person = _is_person(ref) or candidate.ent_type_ == "PERSON" or (
+    # the registry's kind over the tagger's label: "Togo said ..." tagged PERSON is a state
+    known = _kind(ref) in ("state", "org", "group", "igo")
+    person = _is_person(ref) or (candidate.ent_type_ == "PERSON" and not known) or (
         _kind(ref) not in ("org", "group", "igo")
         and candidate.lemma_.lower() in load_lexicon().office_words
         and candidate.tag_ not in PLURAL_TAGS)
