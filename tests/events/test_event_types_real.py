@@ -152,3 +152,15 @@ def test_a_border_closed_or_reopened_to_a_neighbour() -> None:
     assert ("CONCEDE", "asserted") in kinds(code("Ghana reopened its border with Togo."))
     # closing a shop or a meeting is no sanction
     assert "SANCTION" not in {t for t, _ in kinds(code("Ghana closed the meeting with Togo."))}
+
+
+def test_the_first_of_two_objects_receives_what_is_given() -> None:
+    # the parser reads "sent Malawi tents" as two objects: Malawi receives
+    [aid] = [e for e in code("Zambia sent Malawi tents and blankets.") if e.type == "AID"]
+    assert {r.country for r in aid.target} == {"MWI"}
+
+
+def test_aid_offered_or_pledged_is_a_promise() -> None:
+    assert ("AGREE", "asserted") in kinds(code("Zambia offered help to Malawi after the floods."))
+    assert "AID" not in {t for t, _ in kinds(code("Zambia pledged food aid to Malawi."))}
+    assert ("AID", "asserted") in kinds(code("Zambia delivered food aid to Malawi."))

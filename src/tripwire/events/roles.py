@@ -418,6 +418,11 @@ def _verb_roles(match: TriggerMatch, event_type: EventType) -> Heads:
         if not targets and objects and not instruments:
             targets = objects
         if not targets and instruments:
+            # a double object read as two objects: "offered Chile help", "sent Kyiv arms": the
+            # one before what is given is who receives it
+            given = [o for o in objects if object_lemmas([o]) & pattern.objects]
+            targets = [o for o in objects if o not in given and o.i < given[0].i]
+        if not targets and instruments:
             targets = _prep_objects(objects[0], event_type.targets)
         if not targets:
             targets = _following_prep_objects(verb, event_type.targets)
