@@ -3,6 +3,8 @@ agent is, who a definite title is. Sentences written for these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from tripwire.analyze import analyze
 from tripwire.document import Event
 from tripwire.eval.events import ref_country
@@ -23,3 +25,23 @@ def test_an_unnamed_doer_acted_where_the_story_last_placed_something() -> None:
             "contingent. Five others were wounded in the blast.")
     [wounded] = _events(text, "ASSAULT", "wounded")
     assert _countries(wounded.source) == {"MLI"}
+
+
+@pytest.mark.parametrize("text", [
+    # whom a generic agent is against is not its home
+    "Tuareg elders, who have long campaigned against Algeria, accused Malian officials of "
+    "neglect.",
+    # nor who backs it
+    "Tuareg tribes, backed by a French-led coalition, accused Malian officials of neglect.",
+])
+def test_a_generic_doer_is_not_of_its_adversary_or_its_sponsor(text: str) -> None:
+    [accuse] = _events(text, "ACCUSE")
+    assert _countries(accuse.source) == {"MLI"}
+
+
+def test_a_generic_doer_is_where_its_own_clause_puts_it() -> None:
+    text = ("Tuareg militias fighting against Algeria in the Malian north have called on the "
+            "government of Assimi Goita to intervene.")
+    [request] = _events(text, "REQUEST")
+    assert _countries(request.source) == {"MLI"}
+
