@@ -45,3 +45,13 @@ def test_a_generic_doer_is_where_its_own_clause_puts_it() -> None:
     [request] = _events(text, "REQUEST")
     assert _countries(request.source) == {"MLI"}
 
+
+
+def test_a_definite_title_takes_up_the_office_holder_named_with_it() -> None:
+    # an unqualified "the foreign minister" is the one named before, not of the last state
+    # the story named
+    text = ("Russia’s foreign minister met the Chinese president in Beijing on Monday. "
+            "Later, the foreign minister criticised Japan for its sanctions.")
+    [accuse] = _events(text, "ACCUSE")
+    assert _countries(accuse.source) == {"RUS"}
+    assert all((r.actor or "").startswith("person:") for r in accuse.source)

@@ -11,6 +11,7 @@ stays unknown. Word lists live in lang/en/reference.yaml.
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
@@ -129,6 +130,9 @@ def refer(head: Token, resolve: Resolve, actors: ActorResolution,
         found = _last_organisation(head, actors)
         if found is not None:
             return replace(found, text=head.text), f"definite description: {found.text!r}"
+    found = _repeated_title(head, actors, words)
+    if found is not None:
+        return replace(found, text=_phrase_text(head)), f"definite title: {found.text!r}"
     if head.lemma_.lower() in words.country_nouns and _definite_unnamed(head, words):
         found = _last_state(head, actors)
         if found is not None:
@@ -570,6 +574,28 @@ def _last_state(head: Token, actors: ActorResolution) -> ActorRef | None:
     for mention in reversed(actors.mentions):
         if window <= mention.start < head.sent.start_char and mention.ref.actor and \
                 mention.ref.actor == mention.ref.country and _kind(mention.ref) == "state":
+            return mention.ref
+    return None
+
+
+def _repeated_title(head: Token, actors: ActorResolution,
+                    words: ReferenceWords) -> ActorRef | None:
+    """"Turkey's foreign minister said ... The foreign minister also criticised ...": a
+    definite singular title that names no one (no name, nationality, possessive, "of" phrase or
+    apposition) takes up the office holder last named with that title before it."""
+    lefts = [t for t in head.lefts if t.dep_ != "punct"]
+    if head.tag_ != "NN" or head.lower_ not in load_lexicon().office_words or not lefts or \
+            lefts[0].dep_ != "det" or lefts[0].lower_ not in words.definite or \
+            any(c.dep_ in ("prep", "appos", "acl", "relcl") for c in head.rights):
+        return None
+    modifiers = lefts[1:]
+    if any(t.dep_ not in ("amod", "compound") or t.ent_type_ or not t.is_lower for t in modifiers):
+        return None
+    title = " ".join(t.lower_ for t in (*modifiers, head))
+    pattern = re.compile(rf"\b{re.escape(title)}\b")
+    for mention in reversed(actors.mentions):
+        if mention.start < head.idx and (mention.ref.actor or "").startswith("person:") and \
+                pattern.search(mention.ref.text.lower()):
             return mention.ref
     return None
 
