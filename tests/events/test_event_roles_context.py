@@ -55,3 +55,25 @@ def test_a_definite_title_takes_up_the_office_holder_named_with_it() -> None:
     [accuse] = _events(text, "ACCUSE")
     assert _countries(accuse.source) == {"RUS"}
     assert all((r.actor or "").startswith("person:") for r in accuse.source)
+
+
+
+def test_a_bare_participle_joined_to_a_passive_is_undergone_by_its_subject() -> None:
+    [tortured] = _events("Two Chadian reporters were detained and tortured.", "ASSAULT")
+    assert not any("Chadian" in r.text for r in tortured.source)
+    assert any("Chadian" in r.text for r in tortured.target)
+
+
+def test_a_participle_joined_to_a_passive_modifier_is_done_by_its_agent() -> None:
+    text = ("The Karen rebels, trained and supported by the Thai army, have held the pass for "
+            "years.")
+    [support] = _events(text, "SUPPORT", "supported")
+    assert _countries(support.source) == {"THA"}
+    assert [r.text for r in support.target] == ["The Karen rebels"]
+
+
+def test_the_owner_of_an_act_on_someone_named_in_its_of_phrase_does_it() -> None:
+    # "X's detention" is undergone by X, but in "X's detention of Y" X detains Y
+    [detention] = _events("Iran's detention of a French teacher has strained ties.", "COERCE")
+    assert _countries(detention.source) == {"IRN"}
+    assert _countries(detention.target) == {"FRA"}

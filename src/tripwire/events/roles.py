@@ -341,9 +341,12 @@ def _allegiance(sentence: Span) -> set[int]:
     for token in sentence:
         if token.dep_ == "prep" and token.lower_ in _preps().adversative:
             found |= {t.i for t in token.subtree}
-        elif token.dep_ == "acl" and token.tag_ == "VBN" and token.lower_ in words.stance_suffixes:
-            sponsor = _agent(token)
-            found |= {t.i for t in sponsor.subtree} if sponsor is not None else set()
+        elif token.lower_ in words.stance_suffixes and token.tag_ == "VBN" and (
+                token.dep_ == "acl" or (token.dep_ == "conj" and token.head.dep_ == "acl")):
+            # "trained and funded by X": the "by" of either participle
+            for verb in (token, *token.conjuncts):
+                sponsor = _agent(verb)
+                found |= {t.i for t in sponsor.subtree} if sponsor is not None else set()
     return found
 
 
@@ -597,9 +600,14 @@ def _owner_roles(match: TriggerMatch, targets: list[Token]) -> Heads:
     by = _prep_object(noun, _preps().agent)
     owners = [t for t in _actor_modifiers(noun) if t.lemma_.lower() not in match.pattern.objects]
     possessors = [t for t in owners if t.dep_ == "poss"]
-    if noun.lemma_.lower() in role_words().patient_nouns and possessors:
+    themes = _prep_objects(noun, _preps().theme)
+    if noun.lemma_.lower() in role_words().patient_nouns and possessors and not themes:
+        # but with an "of" phrase the owner does it and the "of" phrase undergoes it: "Turkey's
+        # detention of a US pastor"
         targets = possessors
         owners = [t for t in owners if t.dep_ != "poss"]
+    elif noun.lemma_.lower() in role_words().patient_nouns and possessors:
+        targets = targets or themes
     sources = [by] if by is not None else owners
     if not sources and noun.lemma_.lower() in role_words().doer_of_nouns:
         # "the withdrawal of M23 troops": who withdraws
