@@ -77,3 +77,12 @@ def test_the_owner_of_an_act_on_someone_named_in_its_of_phrase_does_it() -> None
     [detention] = _events("Iran's detention of a French teacher has strained ties.", "COERCE")
     assert _countries(detention.source) == {"IRN"}
     assert _countries(detention.target) == {"FRA"}
+
+
+def test_kin_of_a_named_person_are_someone_else_of_that_country() -> None:
+    text = ("Uhuru Kenyatta spoke in Nairobi on Monday. Kenyatta’s son later denounced the "
+            "verdict against the editors.")
+    [accuse] = _events(text, "ACCUSE")
+    assert _countries(accuse.source) == {"KEN"}
+    # neither the father nor his state: a person the text does not name
+    assert [r.actor for r in accuse.source] == [None]

@@ -236,16 +236,30 @@ def _owned(head: Token, resolve: Resolve, words: ReferenceWords) -> tuple[ActorR
     """A member noun with an owner that is no name ("his supporters", "the party's fighters")
     stands for the owner's people: the owner's country, and the owner itself when it is an
     organisation or a state (its members act for it; a person's followers are not that
-    person); a named owner's phrase names them itself ("Peru's soldiers"). A relational
+    person); a named owner's phrase names them itself ("Peru's soldiers"). Kin ("his wife",
+    "Cantlie's sister") are another person of the owner's country. A relational
     noun with an owner ("its neighbours", "Kenya's rival") is someone else than the owner: who
     the phrase names ("its ally Ukraine", "his Chinese counterpart"), else an explicit
     unknown."""
     lemma, word = head.lemma_.lower(), head.lower_
     member = lemma in words.member_nouns or word in words.member_nouns
     relational = lemma in words.relational_nouns or word in words.relational_nouns
+    kin = lemma in words.kin_nouns or word in words.kin_nouns
     owner = next((c for c in head.children if c.dep_ == "poss"), None)
-    if head.pos_ != "NOUN" or owner is None or not (member or relational):
+    if head.pos_ != "NOUN" or owner is None or not (member or relational or kin):
         return None
+    if kin:
+        # "Cantlie's sister appealed": not Cantlie, but of his country; "his parents, John and
+        # Sally Lane": the persons the apposition names
+        found = resolve(owner)
+        # (a full name: a lone first name is too little to name a person)
+        named = next((resolve(c) for c in head.children if c.dep_ == "appos"
+                      and len(_phrase_text(c).split()) > 1), None)
+        if named is not None and named.actor:
+            return (replace(named, text=_phrase_text(head), country=named.country or found.country),
+                    f"kin named: {named.text!r}")
+        return (ActorRef(None, _phrase_text(head), found.country),
+                f"kin of: {found.text!r}")
     if relational:
         # "its ally Ukraine", "his Chinese counterpart": the phrase names the other party
         named = next((c for c in head.children if c.dep_ == "appos" or (
