@@ -252,6 +252,8 @@ def _owned(head: Token, resolve: Resolve, words: ReferenceWords) -> tuple[ActorR
         # "Cantlie's sister appealed": not Cantlie, but of his country; "his parents, John and
         # Sally Lane": the persons the apposition names
         found = resolve(owner)
+        if found.country is None and owner.pos_ == "PRON":
+            return None  # "my mother", "her father": placed as any unnamed person
         # (a full name: a lone first name is too little to name a person)
         named = next((resolve(c) for c in head.children if c.dep_ == "appos"
                       and len(_phrase_text(c).split()) > 1), None)

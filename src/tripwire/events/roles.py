@@ -895,8 +895,7 @@ def resolve_roles(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorLooku
     target = _at_home(target, source, sentence, lookup, True, frame | topic)
     source = _done_where(source, target, match, event_type,
                          lambda: _sentence_countries(sentence, lookup, placing)
-                         or [c for c in (_story_place(sentence),
-                                         lookup.context.recent(sentence)) if c][:1])
+                         or [c for c in (lookup.context.recent(sentence),) if c])
     # a generic doer no sentence placed is of where the story is, before its target is placed
     source = with_reasons(source, lookup.context, target, sentence)
     target = _aimed_at_home(target, source, match, event_type)
@@ -1188,22 +1187,6 @@ def _done_where(source: list[ActorRef], target: list[ActorRef], match: TriggerMa
     return [ActorRef(r.actor, r.text, home, r.sector)
             if _placeable(r, False) and not (r.actor is None and _state_side(r) and (
                 state or (person and is_title(r)))) else r for r in source]
-
-
-def _story_place(sentence: Span) -> str | None:
-    """Where the story last put something (a place under a locative preposition in the few
-    sentences before): where a deed that no one named did and no sentence places happened.
-    "A soldier was killed in Mali ... Five others were wounded in the attack": the attack was
-    in Mali, whichever nationality the story named last (the victims' or their allies')."""
-    doc = sentence.doc
-    for _ in range(SENTENCES_BACK):
-        if sentence.start == 0:
-            return None
-        sentence = doc[sentence.start - 1].sent
-        place = locate(sentence, sentence.root).country
-        if place is not None:
-            return place
-    return None
 
 
 def _aimed_at_home(target: list[ActorRef], source: list[ActorRef], match: TriggerMatch,
