@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from tripwire.actors.reference import mute
 from tripwire.document import ActorRef, Event, Evidence, Quote, Sentence, TimeExpr, Trigger
 from tripwire.events.lexicon import EventLexicon, ModalityCues
 from tripwire.events.matching import TriggerMatch, commentator, find_triggers
@@ -314,7 +315,7 @@ def code_sentence(sentence: Span, lexicon: EventLexicon, lookup: ActorLookup, *,
         reading = read_modality(match, lexicon, triggers)
         roles = resolve_roles(match, lexicon, lookup)
         if event_type.quad.startswith("verbal") and (
-                _said_by_no_one(roles.source) or _commented(match, roles, lexicon)):
+                _said_by_no_one(roles.source) or _commented(roles)):
             continue
         clause = match.clause
         clause_times = own_times(times, clause, match.token)
@@ -399,22 +400,18 @@ def _said_while_acting(match: TriggerMatch, quad: str, acts: set[int]) -> bool:
     return False
 
 
-SPEECHLESS = ("not an agent: a thing", "not an agent: an abstraction")
-
-
 def _said_by_no_one(source: list[ActorRef]) -> bool:
     """A verbal act needs someone to make it: "the plan offers a chance", "the evidence
     demands an answer" are figures of speech, their doer a thing or an abstraction (a statement
     or report that speaks for its author is not one of these)."""
-    return bool(source) and all((r.unresolved or "").startswith(SPEECHLESS) for r in source)
+    return bool(source) and all(mute(r) for r in source)
 
 
-def _commented(match: TriggerMatch, roles: Roles, lexicon: EventLexicon) -> bool:
+def _commented(roles: Roles) -> bool:
     """A verbal act whose every doer comments on the news (`matching.commentator`) and speaks
     for no state or organisation: an analyst's warning or appeal reads the events, it is not
     one ("a UN expert urged" speaks for the UN, and is coded)."""
-    sources = role_heads(match, lexicon)[0]
-    return (bool(sources) and all(commentator(head) for head in sources)
+    return (bool(roles.doers) and all(commentator(head) for head in roles.doers)
             and all(r.actor is None or r.actor.startswith("person:") for r in roles.source))
 
 
