@@ -131,9 +131,6 @@ def refer(head: Token, resolve: Resolve, actors: ActorResolution,
         found = _last_organisation(head, actors)
         if found is not None:
             return replace(found, text=head.text), f"definite description: {found.text!r}"
-    found = _repeated_title(head, actors, words)
-    if found is not None:
-        return replace(found, text=_phrase_text(head)), f"definite title: {found.text!r}"
     if head.lemma_.lower() in words.country_nouns and _definite_unnamed(head, words):
         found = _last_state(head, actors)
         if found is not None:
@@ -314,7 +311,8 @@ def _phrase_text(head: Token) -> str:
 def described(head: Token, named: ActorRef, actors: ActorResolution) -> tuple[ActorRef, str] | None:
     """A definite title that names no person ("the former Kenyan president", "the minister"):
     the person named last before it, within a few sentences, of the title's country when the
-    phrase names one, else one introduced with that title."""
+    phrase names one, else one named or introduced with that title (named by it: also from
+    further back)."""
     if _is_person(named) or head.pos_ != "NOUN" or head.tag_ in PLURAL_TAGS:
         return None
     lemma = head.lemma_.lower()
@@ -327,19 +325,24 @@ def described(head: Token, named: ActorRef, actors: ActorResolution) -> tuple[Ac
                         and not c.ent_type_), lemma])
     window = window_start(head)
     text = doc_text(head.doc)
-    for mention in reversed(actors.mentions):
-        if mention.start >= head.idx or mention.start < window or not mention.head:
-            continue
-        ref = mention.ref
-        if not _is_person(ref):
-            continue
-        if named.country and ref.country != named.country:
-            continue
-        if not named.country and title not in text[max(0, mention.start - 80):
-                                                    min(mention.end + 80, head.idx)].lower():
-            continue  # introduced with the title, not followed by this very mention of it
-        return replace(ref, text=_phrase_text(head)), f"definite description: {ref.text!r}"
-    return None
+    earlier = [m for m in reversed(actors.mentions)
+               if m.start < head.idx and m.head and _is_person(m.ref)]
+    near = [m for m in earlier if m.start >= window]
+    if named.country:
+        found = next((m for m in near if m.ref.country == named.country), None)
+    else:
+        # a person named by this very title ("Turkey's foreign minister", within a few sentences
+        # or further back), else one introduced with it nearby ("Sergei Lavrov, the foreign
+        # minister, ..."), never one merely followed by this mention of it
+        pattern = re.compile(rf"\b{re.escape(title)}\b")
+        titled = [m for m in earlier if pattern.search(m.ref.text.lower())]
+        found = next((m for m in titled if m.start >= window), None) or next(
+            (m for m in near if title in text[max(0, m.start - 80):
+                                             min(m.end + 80, head.idx)].lower()), None) or next(
+            iter(titled), None)
+    if found is None:
+        return None
+    return replace(found.ref, text=_phrase_text(head)), f"definite description: {found.ref.text!r}"
 
 
 def gathering(head: Token, named: ActorRef, resolve: Resolve) -> tuple[ActorRef, str] | None:
@@ -605,28 +608,6 @@ def _last_state(head: Token, actors: ActorResolution) -> ActorRef | None:
     for mention in reversed(actors.mentions):
         if window <= mention.start < head.sent.start_char and mention.ref.actor and \
                 mention.ref.actor == mention.ref.country and _kind(mention.ref) == "state":
-            return mention.ref
-    return None
-
-
-def _repeated_title(head: Token, actors: ActorResolution,
-                    words: ReferenceWords) -> ActorRef | None:
-    """"Turkey's foreign minister said ... The foreign minister also criticised ...": a
-    definite singular title that names no one (no name, nationality, possessive, "of" phrase or
-    apposition) takes up the office holder last named with that title before it."""
-    lefts = [t for t in head.lefts if t.dep_ != "punct"]
-    if head.tag_ != "NN" or head.lower_ not in load_lexicon().office_words or not lefts or \
-            lefts[0].dep_ != "det" or lefts[0].lower_ not in words.definite or \
-            any(c.dep_ in ("prep", "appos", "acl", "relcl") for c in head.rights):
-        return None
-    modifiers = lefts[1:]
-    if any(t.dep_ not in ("amod", "compound") or t.ent_type_ or not t.is_lower for t in modifiers):
-        return None
-    title = " ".join(t.lower_ for t in (*modifiers, head))
-    pattern = re.compile(rf"\b{re.escape(title)}\b")
-    for mention in reversed(actors.mentions):
-        if mention.start < head.idx and (mention.ref.actor or "").startswith("person:") and \
-                pattern.search(mention.ref.text.lower()):
             return mention.ref
     return None
 
