@@ -64,6 +64,7 @@ class TriggerPattern:
     labels: frozenset[str] = frozenset()
     under: frozenset[str] = frozenset()
     predicative: frozenset[str] = frozenset()
+    arguments: frozenset[str] = frozenset()
     except_objects: frozenset[str] = frozenset()
     except_subjects: frozenset[str] = frozenset()
     except_particles: frozenset[str] = frozenset()
@@ -83,12 +84,12 @@ class TriggerPattern:
         """How many constraints a pattern has: the more, the earlier it is tried."""
         return (bool(self.light) + bool(self.objects) + bool(self.subjects) + bool(self.particles)
                 + bool(self.labels) + bool(self.predicative) + bool(self.under)
-                + self.intransitive + self.infinitive)
+                + bool(self.arguments) + self.intransitive + self.infinitive)
 
     def describe(self) -> str:
         parts = [f"{self.type}{'/' + self.mode if self.mode else ''}", self.kind]
         for name in ("light", "objects", "subjects", "particles", "labels", "under",
-                     "predicative"):
+                     "predicative", "arguments"):
             values = getattr(self, name)
             if values:
                 parts.append(f"{name}={'|'.join(sorted(values))}")
@@ -117,6 +118,7 @@ class ModalityCues:
     hypothetical_governors: frozenset[str]
     hypothetical_adjectives: frozenset[str]
     hypothetical_nouns: frozenset[str]
+    doubt_nouns: frozenset[str]
     permission_governors: frozenset[str]
     hypothetical_prepositions: frozenset[str]
     journey_verbs: frozenset[str]
@@ -126,6 +128,7 @@ class ModalityCues:
     demand_prepositions: frozenset[str]
     perception_verbs: frozenset[str]
     implicative_governors: frozenset[str]
+    necessity_governors: frozenset[str]
     historical_modifiers: frozenset[str]
     habitual_adverbs: frozenset[str]
     historical_markers: frozenset[str]
@@ -240,6 +243,7 @@ class _TriggerEntry(BaseModel):
     labels: Words = frozenset()
     under: Words = frozenset()
     predicative: Words = frozenset()
+    arguments: Words = frozenset()
     except_objects: Words = frozenset()
     except_subjects: Words = frozenset()
     except_particles: Words = frozenset()
@@ -287,6 +291,11 @@ class _TriggerEntry(BaseModel):
             raise ValueError("`existential` is for noun entries with `light`")
         if self.predicative and not self.nouns:
             raise ValueError("`predicative` is for noun entries")
+        if self.arguments and not self.nouns:
+            raise ValueError("`arguments` is for noun entries")
+        if self.arguments and (self.light or self.predicative):
+            raise ValueError("`arguments` codes a noun on its own: not with `light` or "
+                             "`predicative`")
         if self.labels and not self.verbs:
             raise ValueError("`labels` is for verb entries")
         if self.modals and not self.under:
@@ -326,6 +335,7 @@ def load_triggers(path: Path, types: dict[str, EventType]) -> list[TriggerPatter
                 where=f"{file.path.name}:{lines[index]}", light=entry.light,
                 objects=entry.objects, subjects=entry.subjects, particles=entry.particles,
                 labels=entry.labels, under=entry.under, predicative=entry.predicative,
+                arguments=entry.arguments,
                 except_objects=entry.except_objects, except_subjects=entry.except_subjects,
                 except_particles=entry.except_particles, intransitive=entry.intransitive,
                 infinitive=entry.infinitive, agentive=entry.agentive,
@@ -356,6 +366,7 @@ class _Hypothetical(WordFile):
     governors: Words
     adjectives: Words
     nouns: Words
+    doubts: Words
     permissions: Words
     prepositions: Words
 
@@ -371,6 +382,7 @@ class _Demanded(WordFile):
     adjectives: Words
     prepositions: Words
     perception: Words
+    necessity: Words
 
 
 class _Historical(WordFile):
@@ -430,6 +442,7 @@ def load_cues(path: Path | None = None) -> ModalityCues:
         hypothetical_governors=words.hypothetical.governors,
         hypothetical_adjectives=words.hypothetical.adjectives,
         hypothetical_nouns=words.hypothetical.nouns,
+        doubt_nouns=words.hypothetical.doubts,
         permission_governors=words.hypothetical.permissions,
         hypothetical_prepositions=words.hypothetical.prepositions,
         journey_verbs=words.purpose.journeys,
@@ -439,6 +452,7 @@ def load_cues(path: Path | None = None) -> ModalityCues:
         demand_prepositions=words.demanded.prepositions,
         perception_verbs=words.demanded.perception,
         implicative_governors=words.demanded.implicative,
+        necessity_governors=words.demanded.necessity,
         historical_modifiers=words.historical.modifiers,
         habitual_adverbs=words.historical.habitual,
         historical_markers=words.historical.markers,
