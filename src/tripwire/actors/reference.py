@@ -262,10 +262,10 @@ def _owned(head: Token, resolve: Resolve, words: ReferenceWords) -> tuple[ActorR
                 f"kin of: {found.text!r}")
     if relational:
         # "its ally Ukraine", "his Chinese counterpart": the phrase names the other party
-        named = next((c for c in head.children if c.dep_ == "appos" or (
+        naming = next((c for c in head.children if c.dep_ == "appos" or (
             c.dep_ in ("amod", "compound") and c.ent_type_ and c.i < head.i)), None)
-        if named is not None:
-            return replace(resolve(named), text=_phrase_text(head)), f"named: {named.text!r}"
+        if naming is not None:
+            return replace(resolve(naming), text=_phrase_text(head)), f"named: {naming.text!r}"
         reason = f"{RELATIONAL}: someone other than its owner {owner.text!r}"
         return ActorRef(None, _phrase_text(head), unresolved=reason), reason
     if owner.ent_type_:
