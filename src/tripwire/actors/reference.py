@@ -607,11 +607,13 @@ def _agrees(ref: ActorRef, candidate: Token, kind: str, gender: str | None = Non
         if gender is not None:
             same = pronouns.masculine if gender == "male" else pronouns.feminine
         return candidate.lower_ in same
-    # the registry's kind over the tagger's label: "Togo said ..." tagged PERSON is a state
+    # the registry's kind over the tagger's label: "Togo said ..." tagged PERSON is a state;
+    # a title heads a person also when the phrase names the body they serve ("the UNICEF
+    # director ... she": the director speaks for the organisation, and is a "she")
     known = _kind(ref) in ("state", "org", "group", "igo")
+    lemma = candidate.lemma_.lower()
     person = _is_person(ref) or (candidate.ent_type_ == "PERSON" and not known) or (
-        _kind(ref) not in ("org", "group", "igo")
-        and candidate.lemma_.lower() in load_lexicon().office_words
+        (lemma in load_lexicon().office_words or lemma in reference_words().person_nouns)
         and candidate.tag_ not in PLURAL_TAGS)
     if kind == "person":
         return person

@@ -34,6 +34,7 @@ class ReferenceWords(WordFile):
     """lang/<language>/reference.yaml: how a mention that names no one refers."""
 
     pronouns: _Pronouns
+    person_nouns: Words
     relative: Words
     situations: Words
     definite: Words
