@@ -488,9 +488,12 @@ def _pronoun(head: Token, resolve: Resolve, words: ReferenceWords, actors: Actor
             ref = resolve(candidate)
             if _agrees(ref, candidate, kind, gender) and fits(ref, candidate, by_name):
                 return replace(ref, text=head.text), f"pronoun: {candidate.text!r}"
-        if kind == "person" and speaker is None:
+        if by_name and speaker is None:
+            # reaching past the nearer sentences is weaker evidence: only a speaker whose
+            # given name is of the pronoun's gender
             ref = _last_speaker(head, resolve, actors, quotes)
-            if ref is not None and _is_person(ref) and fits(ref, None, by_name):
+            if ref is not None and _is_person(ref) and fits(ref, None, False) and \
+                    _name_gender(ref, None) == gender:
                 return replace(ref, text=head.text), "pronoun: the speaker of the quote before"
         if gender is None:
             break
