@@ -80,9 +80,11 @@ class TriggerPattern:
 
     @property
     def specificity(self) -> int:
-        """How many constraints a pattern has: the more, the earlier it is tried."""
+        """How many constraints a pattern has: the more, the earlier it is tried. A name given
+        to the object counts twice: "calls the president a dear friend" is a naming, whatever
+        the object alone would make of the verb (a phone call to a president)."""
         return (bool(self.light) + bool(self.objects) + bool(self.subjects) + bool(self.particles)
-                + bool(self.labels) + bool(self.predicative) + bool(self.under)
+                + 2 * bool(self.labels) + bool(self.predicative) + bool(self.under)
                 + self.intransitive + self.infinitive)
 
     def describe(self) -> str:

@@ -167,6 +167,10 @@ def verb_labels(verb: Token) -> list[Token]:
                       if c.dep_ in OBJECT_DEPS)
     else:
         labels.extend(objects[1:])
+    # an indefinite noun set beside the object is the name it is given ("called the leader a
+    # dictator"); a definite or bare one names who the object is ("called the leader, Mr Arce")
+    labels.extend(c for o in objects for c in o.children if c.dep_ == "appos"
+                  and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children))
     return labels + [c for label in labels for c in label.conjuncts]
 
 
@@ -198,7 +202,12 @@ def _verb_fits(pattern: TriggerPattern, verb: Token) -> bool:
         return False
     if pattern.labels and not object_lemmas(verb_labels(verb)) & pattern.labels:
         return False
-    return not pattern.objects or bool(object_lemmas(verb_objects(verb)) & pattern.objects)
+    if not pattern.objects:
+        return True
+    # what a verb of naming names may stand as its predicate ("called the accusations baseless",
+    # parsed as two predicates)
+    named = verb_objects(verb) + (verb_labels(verb) if pattern.labels else [])
+    return bool(object_lemmas(named) & pattern.objects)
 
 
 def counted_head(noun: Token) -> Token:

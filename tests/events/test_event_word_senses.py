@@ -1,0 +1,36 @@
+"""Trigger words in a sense that is no act between actors, or an act of another type than their
+most common sense: sentences written for these tests."""
+
+from __future__ import annotations
+
+from tripwire.analyze import analyze
+from tripwire.document import Event
+
+
+def code(text: str, published: str = "2024-05-01") -> list[Event]:
+    return analyze(text, published=published).events
+
+
+def types(text: str) -> list[str]:
+    return [e.type for e in code(text)]
+
+
+def test_naming_a_claim_false_is_a_denial() -> None:
+    assert types('The Kenyan foreign ministry on Tuesday called Uganda\'s claims "baseless."') == [
+        "REJECT"]
+    assert types("Chile dismissed the reports as fabrications.") == ["REJECT"]
+    # a word of blame for an act or an actor stays an accusation
+    assert types("Kenya called the Ugandan raid a crime.") == ["ACCUSE"]
+
+
+def test_a_name_given_to_a_leader_is_no_phone_call() -> None:
+    assert types("Peru's president called Bolivia's leader a dictator.") == ["ACCUSE"]
+    assert types('The opposition leader calls President Ruto a "trusted friend".') == ["SUPPORT"]
+    assert types("The Brazilian president called the Argentine leader, Javier Milei, on Friday.") \
+        == ["CONSULT"]
+
+
+def test_an_honour_conferred_is_praise_not_a_consultation() -> None:
+    assert types("Ghana conferred its highest national award on the Indian prime minister.") == [
+        "SUPPORT"]
+    assert types("The Ghanaian and Indian ministers conferred in Accra on Monday.") == ["CONSULT"]
