@@ -65,6 +65,8 @@ def why_not(pattern: TriggerPattern, token: Token, matched: set[int]) -> str:
             return f"object {found or 'none'} not among the pattern's objects"
         if pattern.intransitive:
             return "has an object or clause, pattern is intransitive"
+        if pattern.no_clause:
+            return "has a clause complement: it enables that act rather than doing one"
     if pattern.kind == "adjective":
         return "no complement (to ..., that ...)"
     return "structure does not fit"

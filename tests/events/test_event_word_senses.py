@@ -34,3 +34,22 @@ def test_an_honour_conferred_is_praise_not_a_consultation() -> None:
     assert types("Ghana conferred its highest national award on the Indian prime minister.") == [
         "SUPPORT"]
     assert types("The Ghanaian and Indian ministers conferred in Accra on Monday.") == ["CONSULT"]
+
+
+def test_helping_someone_do_something_is_no_aid() -> None:
+    assert "AID" not in types("Their friendship helped the Serbian leader escape his isolation.")
+    assert "AID" not in types("The Dutch minister helps farmers learn new methods.")
+    assert types("Turkey assisted Syrian refugees on Monday.") == ["AID"]
+    # taking part in the act helped is aid: "helped rebuild", "helping to resettle"
+    assert "AID" in types("Norway helped rebuild the schools of Gaza.")
+
+
+def test_a_thing_allows_nothing() -> None:
+    assert not code("The new railway will allow traders to reach the coast.")
+    assert not code("The weather made conditions that would not allow a quick landing.")
+    [concession] = code("Israel allowed aid trucks to enter Gaza on Sunday.")
+    assert (concession.type, concession.modality) == ("CONCEDE", "asserted")
+    # a passive names no doer, and keeps its event
+    [refusal] = code("Pillion riders will not be allowed into the city, the Kenyan police said.")
+    assert (refusal.type, refusal.modality) == ("CONCEDE", "negated")
+

@@ -313,6 +313,9 @@ def code_sentence(sentence: Span, lexicon: EventLexicon, lookup: ActorLookup, *,
             continue
         reading = read_modality(match, lexicon, triggers)
         roles = resolve_roles(match, lexicon, lookup)
+        if match.pattern.actor_doer and roles.source and not any(
+                r.actor or r.country or r.sector for r in roles.source):
+            continue  # "the project will allow others to learn": a thing enables, no one concedes
         if event_type.quad.startswith("verbal") and (
                 _said_by_no_one(roles.source) or _commented(match, roles, lexicon)):
             continue

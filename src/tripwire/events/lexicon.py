@@ -69,6 +69,8 @@ class TriggerPattern:
     except_particles: frozenset[str] = frozenset()
     intransitive: bool = False
     infinitive: bool = False
+    no_clause: bool = False
+    actor_doer: bool = False
     agentive: bool = False
     existential: bool = False
     mode: str | None = None
@@ -85,7 +87,7 @@ class TriggerPattern:
         the object alone would make of the verb (a phone call to a president)."""
         return (bool(self.light) + bool(self.objects) + bool(self.subjects) + bool(self.particles)
                 + 2 * bool(self.labels) + bool(self.predicative) + bool(self.under)
-                + self.intransitive + self.infinitive)
+                + self.intransitive + self.infinitive + self.no_clause)
 
     def describe(self) -> str:
         parts = [f"{self.type}{'/' + self.mode if self.mode else ''}", self.kind]
@@ -247,6 +249,8 @@ class _TriggerEntry(BaseModel):
     except_particles: Words = frozenset()
     intransitive: StrictBool = False
     infinitive: StrictBool = False
+    no_clause: StrictBool = False
+    actor_doer: StrictBool = False
     agentive: StrictBool = False
     existential: StrictBool = False
     mode: str | None = None
@@ -291,6 +295,8 @@ class _TriggerEntry(BaseModel):
             raise ValueError("`predicative` is for noun entries")
         if self.labels and not self.verbs:
             raise ValueError("`labels` is for verb entries")
+        if self.no_clause and not self.verbs:
+            raise ValueError("`no_clause` is for verb entries")
         if self.modals and not self.under:
             raise ValueError("a modal entry needs `under`")
         if self.under and not (self.modals or self.verbs):
@@ -330,7 +336,8 @@ def load_triggers(path: Path, types: dict[str, EventType]) -> list[TriggerPatter
                 labels=entry.labels, under=entry.under, predicative=entry.predicative,
                 except_objects=entry.except_objects, except_subjects=entry.except_subjects,
                 except_particles=entry.except_particles, intransitive=entry.intransitive,
-                infinitive=entry.infinitive, agentive=entry.agentive,
+                infinitive=entry.infinitive, no_clause=entry.no_clause,
+                actor_doer=entry.actor_doer, agentive=entry.agentive,
                 existential=entry.existential, mode=entry.mode,
                 context=entry.context, strength=entry.strength, complement=entry.complement,
                 cameo=entry.cameo, implied_doer=entry.implied_doer))

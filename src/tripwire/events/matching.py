@@ -190,6 +190,9 @@ def _verb_fits(pattern: TriggerPattern, verb: Token) -> bool:
     if pattern.intransitive and any(c.dep_ in OBJECT_DEPS or c.dep_ == "ccomp"
                                     for c in verb.children):
         return False
+    if pattern.no_clause and any(c.dep_ in ("xcomp", "ccomp") and any(
+            s.dep_ in SUBJECTS for s in c.children) for c in verb.children):
+        return False  # "helped them learn a trade" enables their act; "helped rebuild" aids
     if pattern.infinitive and not any(
             (c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"))
             or (c.dep_ == "ccomp" and mandative_subjunctive(c)) for c in verb.children):
