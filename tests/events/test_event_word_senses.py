@@ -45,8 +45,10 @@ def test_helping_someone_do_something_is_no_aid() -> None:
 
 
 def test_a_thing_allows_nothing() -> None:
-    assert not code("The new railway will allow traders to reach the coast.")
-    assert not code("The weather made conditions that would not allow a quick landing.")
+    # a thing placed in the sentence's country is still a thing
+    assert not code("The new funding would allow a faster return of refugees, officials in "
+                    "Kenya said.")
+    assert not code("The software permits voters in Ghana to check their registration.")
     [concession] = code("Israel allowed aid trucks to enter Gaza on Sunday.")
     assert (concession.type, concession.modality) == ("CONCEDE", "asserted")
     # a passive names no doer, and keeps its event

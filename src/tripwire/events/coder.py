@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from tripwire.actors.words import reference_words
 from tripwire.document import ActorRef, Event, Evidence, Quote, Sentence, TimeExpr, Trigger
 from tripwire.events.lexicon import EventLexicon, ModalityCues
 from tripwire.events.matching import TriggerMatch, commentator, find_triggers
@@ -313,9 +314,8 @@ def code_sentence(sentence: Span, lexicon: EventLexicon, lookup: ActorLookup, *,
             continue
         reading = read_modality(match, lexicon, triggers)
         roles = resolve_roles(match, lexicon, lookup)
-        if match.pattern.actor_doer and roles.source and not any(
-                r.actor or r.country or r.sector for r in roles.source):
-            continue  # "the project will allow others to learn": a thing enables, no one concedes
+        if match.pattern.actor_doer and _thing_doer(match, roles, lexicon):
+            continue
         if event_type.quad.startswith("verbal") and (
                 _said_by_no_one(roles.source) or _commented(match, roles, lexicon)):
             continue
@@ -419,6 +419,22 @@ def _commented(match: TriggerMatch, roles: Roles, lexicon: EventLexicon) -> bool
     sources = role_heads(match, lexicon)[0]
     return (bool(sources) and all(commentator(head) for head in sources)
             and all(r.actor is None or r.actor.startswith("person:") for r in roles.source))
+
+
+def _thing_doer(match: TriggerMatch, roles: Roles, lexicon: EventLexicon) -> bool:
+    """Whether the doers the text names are all things, for a pattern whose verb takes things
+    as often as actors for subjects ("the new funding would allow a faster return", "the
+    structures help protect them"): common nouns that are no actor, office or sector word
+    or noun of a country or organisation (being placed in the sentence's country does not make a
+    thing an actor). A passive with no
+    doer ("would not be allowed") has none; a relative pronoun stands for the noun its clause
+    tells of ("in a manner that would allow ...")."""
+    heads = [h.head.head if h.tag_ == "WDT" and h.head.dep_ == "relcl" else h
+             for h in role_heads(match, lexicon)[0]]
+    words = reference_words()
+    actors = words.organisation_nouns | words.country_nouns
+    return bool(heads) and not any(r.actor or r.sector for r in roles.source) and all(
+        h.pos_ == "NOUN" and not h.ent_type_ and h.lemma_.lower() not in actors for h in heads)
 
 
 def _promised(coded: CodedEvent) -> bool:
