@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -183,11 +184,17 @@ def borrowed_times(times: list[TimeExpr], clause: Token, trigger: Token,
     time ("In 2014, when the army took the port, ...") is dated by that act's clause, and a
     relative clause of a time ("last April, when the navy fired ...") by that time, and a relative
     clause that goes on with the story (`continuative`) or an absolute phrase ("..., with dozens
-    arrested") by its main clause."""
+    arrested") by its main clause, and a participle after its clause ("..., hitting targets") by
+    that clause."""
     if clause.dep_ == "advcl" and (
             reading.cue in cues.historical_markers
             or any(c.lower_ in cues.simultaneous_markers for c in clause.children
                    if c.dep_ in ("advmod", "mark"))):
+        return own_times(times, clause.head, trigger)
+    if clause.dep_ == "advcl" and clause.tag_ == "VBG" and not any(
+            c.dep_ == "mark" for c in clause.children):
+        # "in December, forces carried out airstrikes, hitting targets": a participle after its
+        # clause tells a part of the same act, at its time
         return own_times(times, clause.head, trigger)
     if (clause.dep_ == "pcomp"
             and clause.head.lower_ in cues.historical_markers | cues.simultaneous_markers
@@ -243,6 +250,24 @@ def _dated(reading: ModalityReading, date: str | None, precision: str | None,
         return ModalityReading("historical", f"date {date}")
     if reading.modality == "historical":
         return ModalityReading("asserted", f"date {date}")
+    return reading
+
+
+DURATION_DAYS = {"Y": 365, "M": 30, "W": 7, "D": 1}
+
+
+def _summed_up(reading: ModalityReading, times: list[TimeExpr],
+               cues: ModalityCues) -> ModalityReading:
+    """An act told over a stretch that reaches back from the news, longer than the news
+    period ("in the past two years, journalists were detained", "1,250 were killed over the last
+    15 months") is a tally of background: historical."""
+    for time in times:
+        words = {w.lower() for w in time.text.split()}
+        if time.type != "DURATION" or not time.value or words.isdisjoint(cues.lookback_words):
+            continue
+        found = re.fullmatch(r"P(\d+(?:\.\d+)?)([YMWD])", time.value)
+        if found and float(found[1]) * DURATION_DAYS[found[2]] > cues.historical_days:
+            return ModalityReading("historical", time.text)
     return reading
 
 
@@ -320,13 +345,15 @@ def code_sentence(sentence: Span, lexicon: EventLexicon, lookup: ActorLookup, *,
                 _said_by_no_one(roles.source) or _commented(match, roles, lexicon)):
             continue
         clause = match.clause
-        clause_times = own_times(times, clause, match.token)
+        clause_times = stretches = own_times(times, clause, match.token)
         if not _dating(clause_times):
             clause_times = borrowed_times(times, clause, match.token, reading, lexicon.cues)
         date, precision = date_for_clause(clause_times, sentence.start_char, sentence.end_char,
                                           match.start, published)
         reading = _dated(reading, date if _dating(clause_times) else None, precision,
                          published, lexicon.cues.historical_days)
+        if reading.modality == "asserted" and not _dating(clause_times):
+            reading = _summed_up(reading, stretches, lexicon.cues)
         modality = reading.modality
         trigger = Trigger(match.token.text, match.start, match.end)
         mode = match.pattern.mode or (roles.mode if roles.mode in event_type.modes else None)

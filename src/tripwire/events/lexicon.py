@@ -137,6 +137,7 @@ class ModalityCues:
     attendant_prepositions: frozenset[str]
     statement_nouns: frozenset[str]
     historical_days: int
+    lookback_words: frozenset[str]
     ultimatum_markers: frozenset[str]
     owner_modifiers: frozenset[str]
     reporting_verbs: frozenset[str]
@@ -390,6 +391,7 @@ class _Historical(WordFile):
     attendant: Words
     statements: Words
     days_before: pydantic.PositiveInt
+    lookback: Words
 
 
 class _Markers(WordFile):
@@ -455,6 +457,7 @@ def load_cues(path: Path | None = None) -> ModalityCues:
         attendant_prepositions=words.historical.attendant,
         statement_nouns=words.historical.statements,
         historical_days=words.historical.days_before,
+        lookback_words=words.historical.lookback,
         ultimatum_markers=words.ultimatum.markers,
         owner_modifiers=words.owners.words,
         reporting_verbs=words.reporting.verbs,

@@ -1,0 +1,31 @@
+"""Acts told over a stretch reaching back from the news, and participles after a dated clause:
+sentences written for these tests."""
+
+from __future__ import annotations
+
+from tripwire.analyze import analyze
+
+
+def modalities(text: str, published: str = "2025-03-14") -> list[tuple[str, str]]:
+    return [(e.type, e.modality) for e in analyze(text, published=published).events]
+
+
+def test_a_tally_over_a_long_stretch_back_is_background() -> None:
+    assert modalities("Over the last 18 months, 900 rebels have been killed in Mali, the army "
+                      "said.") == [("ASSAULT", "historical")]
+    assert modalities("In the past three years, police have arrested 400 activists in Togo.") == [
+        ("COERCE", "historical")]
+
+
+def test_a_short_stretch_back_is_news() -> None:
+    assert modalities("In the past 24 hours, soldiers have killed 12 rebels in Mali.") == [
+        ("ASSAULT", "asserted")]
+    assert modalities("Over the last two weeks, police have arrested 40 activists in Togo.") == [
+        ("COERCE", "asserted")]
+
+
+def test_a_participle_takes_the_date_of_its_clause() -> None:
+    events = modalities("In October, Chadian troops raided a camp in Niger, arresting ten smugglers.")
+    assert events and all(modality == "historical" for _, modality in events)
+    events = modalities("On Monday, Chadian troops raided a camp in Niger, arresting ten smugglers.")
+    assert events and all(modality == "asserted" for _, modality in events)
