@@ -29,3 +29,20 @@ def test_a_participle_takes_the_date_of_its_clause() -> None:
     assert events and all(modality == "historical" for _, modality in events)
     events = modalities("On Monday, Chadian troops raided a camp in Niger, arresting ten smugglers.")
     assert events and all(modality == "asserted" for _, modality in events)
+
+
+def test_what_was_supposed_to_happen_did_not() -> None:
+    assert modalities("Chile and Peru were supposed to sign a fishing accord last week.") == [
+        ("SUPPORT", "hypothetical")]
+
+
+def test_what_one_looks_forward_to_is_ahead() -> None:
+    assert modalities("I look forward to meeting President Boric in Lima, the Peruvian "
+                      "minister said.") == [("CONSULT", "future")]
+
+
+def test_an_event_said_to_come_takes_the_tense_of_its_copula() -> None:
+    assert modalities("There will be an arrest of the colonel, the Peruvian minister said.") == [
+        ("COERCE", "future")]
+    assert modalities("There was an arrest of the colonel in Lima on Monday.") == [
+        ("COERCE", "asserted")]

@@ -183,8 +183,10 @@ def _governor_cue(governor: Token, lexicon: EventLexicon,
         ("future", cues.future_adjectives if adjective else cues.future_governors),
     )
     # a phrasal governor is listed with its particle: "ruled out" negates, "ruled that" does not
+    # (an adverb the parser takes for the particle, "looks forward to", adds its phrase)
     keys = {lemma} if not any(c.dep_ == "prt" for c in governor.children) else {
         f"{lemma} {c.lower_}" for c in governor.children if c.dep_ == "prt"}
+    keys |= {f"{lemma} {c.lower_}" for c in governor.children if c.dep_ == "advmod"}
     for modality, words in tables:
         if not keys.isdisjoint(words):
             if modality == "negated" and _negated_by(governor, cues) is not None:
@@ -233,6 +235,15 @@ def _presupposing_verb(noun: Token) -> Token | None:
         return None
     verb = (gerund_head(noun) or noun).head.head
     return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
+def _existential_verb(noun: Token) -> Token | None:
+    """The verb that says a nominal event exists: "there will be an arrest" (its auxiliary tells
+    the event's modality, as a light verb's does)."""
+    head = noun.head
+    if noun.dep_ == "attr" and head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children):
+        return head
+    return None
 
 
 def _demanded_object(token: Token, lexicon: EventLexicon) -> ModalityReading | None:
@@ -353,7 +364,7 @@ def read_modality(match: TriggerMatch, lexicon: EventLexicon, triggers: set[int]
     start = match.clause
     if match.pattern.kind == "noun":
         nominal = _nominal_cue(match.token, lexicon.cues) or _in_background(match.token)
-        anchor = match.light or _presupposing_verb(match.token)
+        anchor = match.light or _presupposing_verb(match.token) or _existential_verb(match.token)
         if match.host is not None:
             # "came under attack", "was placed under house arrest": the host clause's reading
             anchor = match.clause if match.clause.i != match.token.i else None
