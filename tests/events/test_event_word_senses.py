@@ -55,3 +55,14 @@ def test_a_thing_allows_nothing() -> None:
     [refusal] = code("Pillion riders will not be allowed into the city, the Kenyan police said.")
     assert (refusal.type, refusal.modality) == ("CONCEDE", "negated")
 
+
+
+def test_a_sum_or_a_level_hit_is_no_attack() -> None:
+    assert not code("Trade between Peru and Chile hit $2 billion last year.")
+    assert not code("Inflation in Peru hit a record high in March.")
+    assert types("Peruvian jets hit a rebel camp on Monday.") == ["ASSAULT"]
+
+
+def test_the_injured_are_people_not_an_injuring() -> None:
+    assert "ASSAULT" not in types("Doctors at the hospital in Cusco waited to receive the injured.")
+

@@ -481,8 +481,10 @@ def lookup_tables(token: Token, lexicon: EventLexicon) -> list[dict[str, list[Tr
     if tag == "VBN" and token.lower_ in lexicon.adjectives:
         # an adjectival passive: "is opposed to", "is committed to", "is prepared to"
         return [lexicon.adjectives, lexicon.verbs]
-    if tag in ("VBN", "VBG") and any(c.dep_ == "det" for c in token.children):
-        # "evacuated the wounded", "the killing of ...": a noun phrase, not a clause
+    if (tag in ("VBN", "VBG") or (pos == "ADJ" and token.dep_ in NOMINAL_DEPS)) and any(
+            c.dep_ == "det" for c in token.children):
+        # "evacuated the wounded", "to receive the injured" (tagged an adjective), "the killing
+        # of ...": a noun phrase, not a clause
         return [lexicon.nouns]
     if pos in VERB_POS or tag.startswith("VB"):
         tables = [lexicon.verbs]
