@@ -66,3 +66,9 @@ def test_a_sum_or_a_level_hit_is_no_attack() -> None:
 def test_the_injured_are_people_not_an_injuring() -> None:
     assert "ASSAULT" not in types("Doctors at the hospital in Cusco waited to receive the injured.")
 
+
+
+def test_a_search_by_rescuers_is_no_investigation() -> None:
+    assert not code("Rescue teams in Chile were still looking for three fishermen on Tuesday.")
+    assert not code("Divers searched for survivors of the ferry in Tanzania.")
+    assert types("Chilean police are looking for the gunmen.") == ["ACCUSE"]
