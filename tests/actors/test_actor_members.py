@@ -5,22 +5,13 @@ owner's country."""
 from __future__ import annotations
 
 import pytest
+from coding import Coding, keys
 
 from tripwire.actors.words import ReferenceWords
-from tripwire.analyze import analyze
-from tripwire.document import Event
 from tripwire.errors import TripwireError
 from tripwire.lang import load_words, word_file
 
-
-def event_of(text: str, event_type: str) -> Event:
-    found = [e for e in analyze(text, published="2021-09-14").events if e.type == event_type]
-    assert found, f"no {event_type} event in {text!r}"
-    return found[0]
-
-
-def keys(refs: list) -> set[str]:
-    return {k for r in refs for k in (r.actor, r.country) if k}
+event_of = Coding("2021-09-14").event_of
 
 
 def test_a_persons_followers_take_the_persons_country() -> None:

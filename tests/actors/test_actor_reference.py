@@ -5,29 +5,21 @@ mentions that cannot act, and the reason an unknown role carries."""
 from __future__ import annotations
 
 import pytest
+from coding import Coding, keys
 
 from tripwire.actors.reference import not_agent
 from tripwire.actors.words import ReferenceWords
 from tripwire.analyze import analyze
-from tripwire.document import Document, Event
+from tripwire.document import Document
 from tripwire.errors import TripwireError
 from tripwire.lang import load_words, word_file
 from tripwire.nlp import parse
 from tripwire.schema import validate_document
 
-
-def events(text: str) -> list[Event]:
-    return analyze(text, published="2023-03-06").events
+events = Coding("2023-03-06").events
 
 
-def event_of(text: str, event_type: str) -> Event:
-    found = [e for e in events(text) if e.type == event_type]
-    assert found, f"no {event_type} event in {text!r}"
-    return found[0]
-
-
-def keys(refs: list) -> set[str]:
-    return {k for r in refs for k in (r.actor, r.country) if k}
+event_of = Coding("2023-03-06").event_of
 
 
 def test_it_takes_up_the_subject_of_the_reporting_clause() -> None:

@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
+from coding import Coding
+
 from tripwire.analyze import analyze
 from tripwire.document import Event
 
-
-def code(text: str) -> list[Event]:
-    return analyze(text, published="2024-09-12").events
+code = Coding("2024-09-12").events
 
 
 def accusations(text: str) -> list[Event]:

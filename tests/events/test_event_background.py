@@ -3,19 +3,12 @@ before (sentences written for these tests)."""
 
 from __future__ import annotations
 
-from tripwire.analyze import analyze
-from tripwire.document import Event
+from coding import Coding, only
 
 PUBLISHED = "2023-03-08"  # a Wednesday
 
 
-def code(text: str, published: str = PUBLISHED) -> list[Event]:
-    return analyze(text, published=published).events
-
-
-def only(events: list[Event], event_type: str) -> Event:
-    [event] = [e for e in events if e.type == event_type]
-    return event
+code = Coding(PUBLISHED).events
 
 
 def test_relative_clause_closing_the_sentence_goes_on_with_the_story() -> None:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from coding import Coding
 
 from tripwire.analyze import analyze
 from tripwire.document import Event
 
-
-def code(text: str, published: str = "2023-03-06") -> list[Event]:
-    return analyze(text, published=published).events
+code = Coding("2023-03-06").events
 
 
 def summary(events: list[Event]) -> list[tuple[str, str | None, str]]:

@@ -4,19 +4,9 @@ the country it happened in."""
 
 from __future__ import annotations
 
-from tripwire.analyze import analyze
-from tripwire.document import Event
+from coding import Coding, keys
 
-
-def event_of(text: str, event_type: str, trigger: str | None = None) -> Event:
-    found = [e for e in analyze(text, published="2019-04-02").events if e.type == event_type
-             and (trigger is None or e.trigger.text == trigger)]
-    assert found, f"no {event_type} event in {text!r}"
-    return found[0]
-
-
-def keys(refs: list) -> set[str]:
-    return {k for r in refs for k in (r.actor, r.country) if k}
+event_of = Coding("2019-04-02").event_of
 
 
 def test_a_gathering_speaks_for_the_state_it_sat_in() -> None:

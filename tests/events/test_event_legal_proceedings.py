@@ -7,19 +7,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from coding import Coding
 
 from tripwire.analyze import analyze, analyze_explained
 from tripwire.document import Article
 from tripwire.errors import TripwireError
-from tripwire.eval.events import ref_country
 from tripwire.events.lexicon import load_triggers, load_types
 
 
 def coded(text: str, event_type: str = "ACCUSE") -> list[tuple[str, set[str], set[str]]]:
-    """(modality, source countries, target countries) of the events of one type."""
-    return [(e.modality, {c for c in map(ref_country, e.source) if c},
-             {c for c in map(ref_country, e.target) if c})
-            for e in analyze(text, published="2024-05-10").events if e.type == event_type]
+    return Coding("2024-05-10").coded(text, event_type)
 
 
 @pytest.mark.parametrize(("text", "source", "target"), [

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from tripwire.analyze import analyze
-from tripwire.document import Event
+from coding import Coding
 
-
-def code(text: str, published: str = "2024-05-01") -> list[Event]:
-    return analyze(text, published=published).events
+code = Coding("2024-05-01").events
 
 
 def test_meeting_and_its_purpose_are_one_consultation() -> None:

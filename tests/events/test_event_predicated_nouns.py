@@ -6,20 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from coding import Coding
 
 from tripwire.analyze import analyze
 from tripwire.errors import TripwireError
-from tripwire.eval.events import ref_country
 from tripwire.events.lexicon import default_lexicon, load_triggers, load_types
 from tripwire.explain import why_not
 from tripwire.nlp import parse
 
-
-def coded(text: str, event_type: str) -> list[tuple[str, set[str], set[str]]]:
-    """(modality, source countries, target countries) of the events of one type."""
-    return [(e.modality, {c for c in map(ref_country, e.source) if c},
-             {c for c in map(ref_country, e.target) if c})
-            for e in analyze(text, published="2024-05-10").events if e.type == event_type]
+coded = Coding("2024-05-10").coded
 
 
 @pytest.mark.parametrize(("text", "event_type", "source", "target"), [

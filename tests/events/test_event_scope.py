@@ -5,18 +5,11 @@ clause)."""
 from __future__ import annotations
 
 import pytest
+from coding import Coding, only
 
 from tripwire.analyze import analyze
-from tripwire.document import Event
 
-
-def code(text: str, published: str = "2023-03-06") -> list[Event]:
-    return analyze(text, published=published).events
-
-
-def only(events: list[Event], event_type: str) -> Event:
-    [event] = [e for e in events if e.type == event_type]
-    return event
+code = Coding("2023-03-06").events
 
 
 def test_act_dated_years_back_is_historical() -> None:

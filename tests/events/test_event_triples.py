@@ -4,17 +4,12 @@ phrases, promises coded once, domestic targets, background clauses, reporting fr
 
 from __future__ import annotations
 
-from tripwire.analyze import analyze
-from tripwire.document import ActorRef, Event
-from tripwire.eval.events import plover_roles, ref_country
+from coding import Coding, countries
 
+from tripwire.document import Event
+from tripwire.eval.events import plover_roles
 
-def code(text: str) -> list[Event]:
-    return analyze(text, published="2023-03-06").events
-
-
-def countries(refs: list[ActorRef]) -> set[str]:
-    return {c for c in (ref_country(r) for r in refs) if c}
+code = Coding("2023-03-06").events
 
 
 def triples(events: list[Event]) -> set[tuple[str, frozenset[str], frozenset[str]]]:

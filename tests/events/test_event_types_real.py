@@ -4,13 +4,11 @@ someone, what a demand asks for, purposes of a journey; sentences written for th
 from __future__ import annotations
 
 import pytest
+from coding import Coding
 
-from tripwire.analyze import analyze
 from tripwire.document import Event
 
-
-def code(text: str) -> list[Event]:
-    return analyze(text, published="2024-05-06").events
+code = Coding("2024-05-06").events
 
 
 def kinds(events: list[Event]) -> set[tuple[str, str]]:

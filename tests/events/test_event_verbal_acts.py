@@ -3,13 +3,12 @@ code of their wording; sentences written for these tests."""
 
 from __future__ import annotations
 
-from tripwire.analyze import analyze
+from coding import Coding
+
 from tripwire.document import Event
 from tripwire.eval.events import quad_label
 
-
-def code(text: str) -> list[Event]:
-    return analyze(text, published="2023-03-06").events
+code = Coding("2023-03-06").events
 
 
 def kinds(events: list[Event]) -> set[tuple[str, str]]:

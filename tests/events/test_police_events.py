@@ -143,7 +143,7 @@ def test_hyphen_prefix_and_stems_on_noisy_text() -> None:
     doc = parse("police lathi-charged the mob and staged a march.")
     charged = next(t for t in doc if t.lower_ == "charged")
     assert hyphen_prefix(charged).lower_ == "lathi"
-    assert next(lemma_forms(charged)) == "lathi-charge"
+    assert lemma_forms(charged)[0] == "lathi-charge"
     assert hyphen_prefix(doc[0]) is None
     staged = next(t for t in doc if t.lower_ == "staged")
     assert "stage" in set(lemma_forms(staged))

@@ -24,6 +24,7 @@ from tripwire.actors.registry import registry
 from tripwire.actors.resolve import ActorResolution, generic_body_name
 from tripwire.actors.words import ReferenceWords, agentless_words, reference_words
 from tripwire.document import ActorRef, Quote, Removed
+from tripwire.nlp import doc_text
 from tripwire.nlp.syntax import SUBJECTS, passive_agent
 
 NOMINALS = (*SUBJECTS, "dobj", "pobj", "appos", "attr", "conj")
@@ -199,7 +200,7 @@ def _quote_speaker(head: Token, resolve: Resolve, actors: ActorResolution,
                    quotes: Sequence[Quote]) -> tuple[ActorRef, Quote] | None:
     """The speaker of the direct quote `head` lies in, when the speaker is named in the same
     paragraph and resolves to someone."""
-    text = head.doc.text
+    text = doc_text(head.doc)
     for quote in quotes:
         speaker = quote.speaker
         if speaker is None or quote.kind != "direct" or not quote.start <= head.idx < quote.end:
@@ -305,7 +306,7 @@ def described(head: Token, named: ActorRef, actors: ActorResolution) -> tuple[Ac
     title = " ".join([*(c.lower_ for c in head.lefts if c.dep_ in ("amod", "compound")
                         and not c.ent_type_), lemma])
     window = window_start(head)
-    text = head.doc.text
+    text = doc_text(head.doc)
     for mention in reversed(actors.mentions):
         if mention.start >= head.idx or mention.start < window or not mention.head:
             continue
@@ -527,11 +528,25 @@ def not_agent(head: Token) -> str | None:
     lemma = head.lemma_.lower()
     cls = agentless_words().get(head.lower_) or agentless_words().get(lemma)
     if cls is not None:
-        return f"not an agent: {'an' if cls[0] in 'aeiou' else 'a'} {cls}"
+        return _not_agent_reason(cls)
     if lemma.endswith(tuple(words.abstract_endings)) and lemma not in words.organisation_nouns and \
             lemma not in words.country_nouns and not _names_actor(lemma, head.lower_):
-        return "not an agent: an abstraction"
+        return _not_agent_reason("abstraction")
     return None
+
+
+def _not_agent_reason(cls: str) -> str:
+    return f"not an agent: {'an' if cls[0] in 'aeiou' else 'a'} {cls}"
+
+
+MUTE = tuple(f"{_not_agent_reason(cls)}: " for cls in ("thing", "abstraction"))  # `cannot_act`
+
+
+def mute(ref: ActorRef) -> bool:
+    """A role filled by a thing or an abstraction (`not_agent`): it can cause or undergo an
+    act, never say anything ("the plan offers a chance"). Reports and sources speak for their
+    authors, so they are not mute."""
+    return (ref.unresolved or "").startswith(MUTE)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -23,10 +24,12 @@ from tripwire.actors.registry import Hit, Match, Registry, registry, surname_of
 from tripwire.actors.text import Token, fold, tokenize
 from tripwire.actors.words import is_place_name, phrase_words, reference_words
 from tripwire.document import Actor, ActorRef, Entity, Mention
+from tripwire.nlp import doc_text
 from tripwire.nlp.syntax import SUBJECTS
 
 PRONOUN_LABEL = "PRON"  # a pronoun's mention: not an entity
 ENTITY_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
+WORD = re.compile(r"[^\W\d_]+")  # a run of letters
 KIND_LABEL = {"state": "GPE", "person": "PERSON", "igo": "ORG", "org": "ORG", "group": "ORG"}
 
 
@@ -88,7 +91,7 @@ class _ArticleResolver:
 
     def __init__(self, doc: Doc, reg: Registry, day: dt.date | None) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.reg = reg
         self.day = day
         self.mentions: list[_Mention] = []
@@ -131,21 +134,23 @@ class _ArticleResolver:
         Ruritania (FAR)", "the FAR, Ruritania's army,"), is what its definition names, at every
         use in the article."""
         defined: dict[str, Reading] = {}
-        for token in self.doc:
-            if token.text in defined or not _acronym_shape(token.text) or \
-                    self._covered(token.idx, token.idx + len(token.text)):
+        # found in the text, not by a pass over the tokens: few words have an acronym's shape
+        candidates = [m.span() for m in WORD.finditer(self.text) if _acronym_shape(m.group())]
+        for start, end in candidates:
+            word = self.text[start:end]
+            span = self.doc.char_span(start, end)
+            if word in defined or span is None or len(span) != 1 or self._covered(start, end):
                 continue
-            definition = _definition(token)
+            definition = _definition(span[0])
             if definition is None:
                 continue
             reading = resolve_text(self.reg, definition, self.day)
             if reading.actor is not None and reading.kind != "person":
-                defined[token.text] = dataclasses.replace(reading, text=token.text)
-        for token in self.doc:
-            found = defined.get(token.text)
-            span = (token.idx, token.idx + len(token.text))
-            if found is not None and not self._covered(*span):
-                self._add(found, span, head=True, label="ORG")
+                defined[word] = dataclasses.replace(reading, text=word)
+        for start, end in candidates:
+            found = defined.get(self.text[start:end])
+            if found is not None and not self._covered(start, end):
+                self._add(found, (start, end), head=True, label="ORG")
 
     def _covered(self, start: int, end: int) -> bool:
         return any(m.start < end and start < m.end for m in self.mentions)

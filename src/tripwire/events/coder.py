@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from tripwire.actors.reference import mute
 from tripwire.actors.words import reference_words
 from tripwire.document import ActorRef, Event, Evidence, Quote, Sentence, TimeExpr, Trigger
 from tripwire.events.lexicon import EventLexicon, ModalityCues
@@ -339,10 +340,10 @@ def code_sentence(sentence: Span, lexicon: EventLexicon, lookup: ActorLookup, *,
             continue
         reading = read_modality(match, lexicon, triggers)
         roles = resolve_roles(match, lexicon, lookup)
-        if match.pattern.actor_doer and _thing_doer(match, roles, lexicon):
+        if match.pattern.actor_doer and _thing_doer(roles):
             continue
         if event_type.quad.startswith("verbal") and (
-                _said_by_no_one(roles.source) or _commented(match, roles, lexicon)):
+                _said_by_no_one(roles.source) or _commented(roles)):
             continue
         clause = match.clause
         clause_times = stretches = own_times(times, clause, match.token)
@@ -429,35 +430,30 @@ def _said_while_acting(match: TriggerMatch, quad: str, acts: set[int]) -> bool:
     return False
 
 
-SPEECHLESS = ("not an agent: a thing", "not an agent: an abstraction")
-
-
 def _said_by_no_one(source: list[ActorRef]) -> bool:
     """A verbal act needs someone to make it: "the plan offers a chance", "the evidence
     demands an answer" are figures of speech, their doer a thing or an abstraction (a statement
     or report that speaks for its author is not one of these)."""
-    return bool(source) and all((r.unresolved or "").startswith(SPEECHLESS) for r in source)
+    return bool(source) and all(mute(r) for r in source)
 
 
-def _commented(match: TriggerMatch, roles: Roles, lexicon: EventLexicon) -> bool:
+def _commented(roles: Roles) -> bool:
     """A verbal act whose every doer comments on the news (`matching.commentator`) and speaks
     for no state or organisation: an analyst's warning or appeal reads the events, it is not
     one ("a UN expert urged" speaks for the UN, and is coded)."""
-    sources = role_heads(match, lexicon)[0]
-    return (bool(sources) and all(commentator(head) for head in sources)
+    return (bool(roles.doers) and all(commentator(head) for head in roles.doers)
             and all(r.actor is None or r.actor.startswith("person:") for r in roles.source))
 
 
-def _thing_doer(match: TriggerMatch, roles: Roles, lexicon: EventLexicon) -> bool:
+def _thing_doer(roles: Roles) -> bool:
     """Whether the doers the text names are all things, for a pattern whose verb takes things
     as often as actors for subjects ("the new funding would allow a faster return", "the
-    structures help protect them"): common nouns that are no actor, office or sector word
-    or noun of a country or organisation (being placed in the sentence's country does not make a
-    thing an actor). A passive with no
-    doer ("would not be allowed") has none; a relative pronoun stands for the noun its clause
-    tells of ("in a manner that would allow ...")."""
+    structures help protect them"): common nouns that are no actor, office or sector word nor a
+    noun of a country or organisation (being placed in the sentence's country does not make a
+    thing an actor). A passive with no doer ("would not be allowed") has none; a relative
+    pronoun stands for the noun its clause tells of ("in a manner that would allow ...")."""
     heads = [h.head.head if h.tag_ == "WDT" and h.head.dep_ == "relcl" else h
-             for h in role_heads(match, lexicon)[0]]
+             for h in roles.doers]
     words = reference_words()
     actors = words.organisation_nouns | words.country_nouns
     return bool(heads) and not any(r.actor or r.sector for r in roles.source) and all(

@@ -108,23 +108,28 @@ def verb_subjects(verb: Token) -> list[Token]:
     return []
 
 
-def lemma_forms(token: Token) -> Iterator[str]:
+def lemma_forms(token: Token) -> tuple[str, ...]:
     """The hyphenated lemma ("lathi-charge" for "lathi-charged", split by the tokenizer), the
     lemma, then the lower-cased form, then its suffix-stripped stems where the lemmatizer left
     the word as it was or cut too much (on noisy lower-case text: "staged" to "stag"), that is,
     stems longer than the lemma."""
-    lemma = token.lemma_.lower()
     prefix = hyphen_prefix(token)
-    if prefix is not None:
-        yield f"{prefix.lower_}-{lemma}"
-    yield lemma
-    lower = token.lower_
+    return _forms(token.lemma_.lower(), token.lower_, prefix.lower_ if prefix is not None else None)
+
+
+@functools.lru_cache(maxsize=65536)
+def _forms(lemma: str, lower: str, prefix: str | None) -> tuple[str, ...]:
+    """`lemma_forms` of a word, kept: every token of an article asks for them, most of them
+    more than once."""
+    forms = [f"{prefix}-{lemma}"] if prefix is not None else []
+    forms.append(lemma)
     if lower != lemma:
-        yield lower
+        forms.append(lower)
     for suffix in trigger_words().inflections:
         stem = lower[: -len(suffix)]
         if lower.endswith(suffix) and len(stem) > 2 and (lower == lemma or len(stem) > len(lemma)):
-            yield stem
+            forms.append(stem)
+    return tuple(forms)
 
 
 def object_lemmas(tokens: list[Token]) -> set[str]:
@@ -508,7 +513,7 @@ def find_triggers(sentence: Span, lexicon: EventLexicon) -> list[TriggerMatch]:
                                 if modality == "demanded" and verb in lexicon.verbs),
                       lexicon.cues.demand_prepositions)
     for token in sentence:
-        forms = list(lemma_forms(token))
+        forms = lemma_forms(token)
         if lexicon.lemmas.isdisjoint(forms):
             continue  # no pattern of any kind: the structural checks can be skipped
         for table in lookup_tables(token, lexicon):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pydantic import field_validator
 from spacy.tokens import Span, Token
@@ -141,6 +141,7 @@ class Roles:
     source: list[ActorRef]
     target: list[ActorRef]
     mode: str | None = None  # the type's joint mode when the roles are a joint act's parties
+    doers: list[Token] = field(default_factory=list)  # the source heads the parse gave
 
 
 class ActorLookup:
@@ -846,7 +847,7 @@ def resolve_roles(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorLooku
         # the target placed by the story only now: "lawsuits against activists"
         source = _implied_doer(implied, target, lookup)
     return Roles(source=with_reasons(source, lookup.context, target, sentence), target=target,
-                 mode=mode)
+                 mode=mode, doers=sources)
 
 
 def _implied_doer(phrase: str, target: list[ActorRef], lookup: ActorLookup) -> list[ActorRef]:

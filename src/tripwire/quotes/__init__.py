@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from tripwire.actors import ActorResolution
 from tripwire.document import Quote, Speaker
+from tripwire.nlp import doc_text
 from tripwire.quotes.cues import Cue, CueFinder, sentence_end, sentence_start
 from tripwire.quotes.lexicon import QuoteLexicon, default_lexicon
 from tripwire.quotes.marks import QuotedPassage, find_passages, paragraphs
@@ -47,7 +48,7 @@ class Attribution:
 
 def find_quotes(doc: Doc, actors: ActorResolution) -> list[Quote]:
     """Every direct, partial and indirect quote of the article, in text order."""
-    text = doc.text
+    text = doc_text(doc)
     return [a.to_quote(text) for a in attribute(doc, actors)]
 
 
@@ -63,7 +64,7 @@ class _Attributor:
 
     def __init__(self, doc: Doc, actors: ActorResolution, lexicon: QuoteLexicon) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.lexicon = lexicon
         self.bounds = list(paragraphs(self.text))
         self.passages = find_passages(self.text, lexicon)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from tripwire.nlp import doc_text
 from tripwire.nlp.syntax import SUBJECTS, noun_phrase_head, preposition_objects, subject_of
 from tripwire.quotes.lexicon import CuePhrase, QuoteLexicon
 from tripwire.quotes.speakers import named_by
@@ -84,7 +85,7 @@ class CueFinder:
         self, doc: Doc, lexicon: QuoteLexicon, quoted: list[bool], bounds: list[tuple[int, int]]
     ) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text is rebuilt from the tokens on every access
+        self.text = doc_text(doc)
         self.bounds = bounds  # (start, end) of each paragraph
         self.paragraph_starts = [lo for lo, _ in bounds]
         self.lexicon = lexicon

@@ -9,6 +9,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab as SpacyVocab
 
+from tripwire.nlp import doc_text
 from tripwire.timex.absolute import ISO_DATE, NUMERIC_DATE
 from tripwire.timex.vocab import vocab
 
@@ -80,9 +81,7 @@ def _pattern_spans(doc: Doc, text: str) -> list[Span]:
 
 
 def _joinable(left: Span, right: Span, text: str) -> bool:
-    """ "10 p.m. Wednesday", "Wednesday night", "5 p.m. EST, Nov. 6": a TIME beside a DATE.
-
-    `text` is `doc.text`, passed in because spaCy rebuilds it from the tokens on every access."""
+    """ "10 p.m. Wednesday", "Wednesday night", "5 p.m. EST, Nov. 6": a TIME beside a DATE."""
     gap = text[left.end_char : right.start_char]
     if gap not in _joiners() or {left.label_, right.label_} != {"TIME", "DATE"}:
         return False
@@ -130,7 +129,7 @@ def _split_span(span: Span) -> list[Span]:
 
 def candidate_spans(doc: Doc) -> list[Span]:
     """Non-overlapping candidate spans in text order; overlapping finds are merged."""
-    text = doc.text
+    text = doc_text(doc)
     entities = [e for e in doc.ents if e.label_ in LABELS]
     found = [part for e in entities for part in _split_span(e)] + _pattern_spans(doc, text)
     found.sort(key=lambda s: (s.start, -s.end))
