@@ -3,11 +3,13 @@ sentences written for these tests."""
 
 from __future__ import annotations
 
-from tripwire.analyze import analyze
+from coding import Coding
+
+code = Coding("2025-03-14").events
 
 
-def modalities(text: str, published: str = "2025-03-14") -> list[tuple[str, str]]:
-    return [(e.type, e.modality) for e in analyze(text, published=published).events]
+def modalities(text: str) -> list[tuple[str, str]]:
+    return [(e.type, e.modality) for e in code(text)]
 
 
 def test_a_tally_over_a_long_stretch_back_is_background() -> None:

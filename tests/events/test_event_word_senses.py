@@ -3,12 +3,9 @@ most common sense: sentences written for these tests."""
 
 from __future__ import annotations
 
-from tripwire.analyze import analyze
-from tripwire.document import Event
+from coding import Coding
 
-
-def code(text: str, published: str = "2024-05-01") -> list[Event]:
-    return analyze(text, published=published).events
+code = Coding("2024-05-01").events
 
 
 def types(text: str) -> list[str]:
