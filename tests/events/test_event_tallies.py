@@ -48,3 +48,15 @@ def test_an_event_said_to_come_takes_the_tense_of_its_copula() -> None:
         ("COERCE", "future")]
     assert modalities("There was an arrest of the colonel in Lima on Monday.") == [
         ("COERCE", "asserted")]
+
+
+def test_an_activity_judged_in_general_is_no_act() -> None:
+    assert modalities('"It was a mistake to support the Muslim Brotherhood," the Egyptian '
+                      "minister said.") == [("SUPPORT", "hypothetical")]
+    assert modalities("To collaborate with a terrorist makes you a terrorist, the Nigerian "
+                      "minister said.") == [("COOPERATE", "hypothetical")]
+    assert modalities("Negotiating with armed groups is considered a crime in Nigeria.") == [
+        ("CONSULT", "hypothetical")]
+    # a judgement of no activity leaves the act told: "it is clear that ..."
+    assert modalities("It is clear that Egypt supported the Muslim Brotherhood.") == [
+        ("SUPPORT", "asserted")]

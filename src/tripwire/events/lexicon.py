@@ -122,6 +122,7 @@ class ModalityCues:
     hypothetical_adjectives: frozenset[str]
     hypothetical_nouns: frozenset[str]
     permission_governors: frozenset[str]
+    judging_verbs: frozenset[str]
     hypothetical_prepositions: frozenset[str]
     journey_verbs: frozenset[str]
     demanded_auxiliaries: frozenset[str]
@@ -367,6 +368,7 @@ class _Hypothetical(WordFile):
     adjectives: Words
     nouns: Words
     permissions: Words
+    judging: Words
     prepositions: Words
 
 
@@ -442,6 +444,7 @@ def load_cues(path: Path | None = None) -> ModalityCues:
         hypothetical_adjectives=words.hypothetical.adjectives,
         hypothetical_nouns=words.hypothetical.nouns,
         permission_governors=words.hypothetical.permissions,
+        judging_verbs=words.hypothetical.judging,
         hypothetical_prepositions=words.hypothetical.prepositions,
         journey_verbs=words.purpose.journeys,
         demanded_auxiliaries=words.demanded.auxiliaries,

@@ -488,10 +488,15 @@ def _link_reading(clause: Token, trigger_clause: Token, lexicon: EventLexicon,
         governed = _governor_cue(head, lexicon, triggers)
         if governed is not None:
             return governed
-    if dep == "csubj" and clause.tag_ == "VBG" and not any(
+    if dep in ("csubj", "csubjpass") and (clause.tag_ == "VBG" or _infinitival(clause)) and not any(
             c.dep_ in ("nsubj", "nsubjpass", "poss") for c in clause.children):
-        # a doerless gerund that a predicate judges is an activity in general, not an act:
-        # "boycotting the talks is not enough"
+        # a doerless gerund or infinitive that a predicate judges is an activity in general,
+        # not an act: "boycotting the talks is not enough", "negotiating with armed groups is
+        # considered a crime", "to collaborate with them makes you a traitor"
+        return ModalityReading("hypothetical", "generic")
+    if dep in GOVERNED_DEPS and _infinitival(clause) and _extraposing(head, cues):
+        # the same activity put after the judgement, "it" standing for it: "it was a mistake
+        # to support them", "it makes sense to assist workers abroad"
         return ModalityReading("hypothetical", "generic")
     if dep in GOVERNED_DEPS and head.lemma_.lower() in cues.permission_governors:
         # the bare verb after "let" is what is permitted, not a mandate: "let them pass"
@@ -524,6 +529,12 @@ def _link_reading(clause: Token, trigger_clause: Token, lexicon: EventLexicon,
     if dep not in ("conj", "advcl", "pcomp", "prep", "pobj", "acomp"):
         return ModalityReading()
     return None
+
+
+def _extraposing(head: Token, cues: ModalityCues) -> bool:
+    """A verb of judging whose subject is an "it" that stands for an infinitive after it."""
+    return head.lemma_.lower() in cues.judging_verbs and any(
+        c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children)
 
 
 def _indirect_question(clause: Token) -> bool:
