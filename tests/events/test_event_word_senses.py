@@ -69,3 +69,13 @@ def test_a_search_by_rescuers_is_no_investigation() -> None:
     assert not code("Rescue teams in Chile were still looking for three fishermen on Tuesday.")
     assert not code("Divers searched for survivors of the ferry in Tanzania.")
     assert types("Chilean police are looking for the gunmen.") == ["ACCUSE"]
+
+
+def test_a_visit_to_a_place_of_service_is_no_consultation() -> None:
+    assert not code("In Thailand, foreigners visit hospitals for full check-ups.")
+    assert types("The Greek prime minister visited Ankara on Monday.") == ["CONSULT"]
+
+
+def test_a_warning_of_a_hazard_threatens_no_one() -> None:
+    assert not code("Health warnings have been issued in Athens, Greek officials said.")
+    assert types("Turkey issued a warning to Greece over the islands.") == ["THREATEN"]
