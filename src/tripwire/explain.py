@@ -136,6 +136,7 @@ def _uncoded_matches(sentence: Span, lexicon: EventLexicon, events: list[Event])
     """Triggers that matched but are neither an event nor a mention of one."""
     told = {m.start for e in events for m in (e.trigger, *e.mentions)}
     return [f"  not coded: {m.token.text!r} matched {m.pattern.type}, but its event names no "
-            "party (no actor, country or kind of agent), or it is the content of another "
-            "event, the words of a deed, or who tells the news"
+            "party (no actor, country or kind of agent), its doer is a thing (an enabling "
+            "verb's `actor_doer`), or it is the content of another event, the words of a deed, "
+            "or who tells the news"
             for m in find_triggers(sentence, lexicon) if m.start not in told]
