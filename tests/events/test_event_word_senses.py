@@ -79,3 +79,12 @@ def test_a_visit_to_a_place_of_service_is_no_consultation() -> None:
 def test_a_warning_of_a_hazard_threatens_no_one() -> None:
     assert not code("Health warnings have been issued in Athens, Greek officials said.")
     assert types("Turkey issued a warning to Greece over the islands.") == ["THREATEN"]
+
+
+def test_a_commentator_named_once_stays_one() -> None:
+    text = ("Mark Dorsey, an analyst at a think tank in Nairobi, said the truce was fragile. "
+            "Dorsey warns that Kenya could attack Somalia.")
+    assert "THREATEN" not in types(text)
+    text = ("Mark Dorsey, the Kenyan foreign minister, said the truce was fragile. Dorsey warned "
+            "Somalia against an attack.")
+    assert "THREATEN" in types(text)

@@ -28,7 +28,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from tripwire.actors.reference import mute
 from tripwire.actors.words import reference_words
@@ -343,7 +343,7 @@ def code_sentence(sentence: Span, lexicon: EventLexicon, lookup: ActorLookup, *,
         if match.pattern.actor_doer and _thing_doer(roles):
             continue
         if event_type.quad.startswith("verbal") and (
-                _said_by_no_one(roles.source) or _commented(roles)):
+                _said_by_no_one(roles.source) or _commented(roles, sentence, lookup)):
             continue
         clause = match.clause
         clause_times = stretches = own_times(times, clause, match.token)
@@ -437,12 +437,28 @@ def _said_by_no_one(source: list[ActorRef]) -> bool:
     return bool(source) and all(mute(r) for r in source)
 
 
-def _commented(roles: Roles) -> bool:
+def _commented(roles: Roles, sentence: Span, lookup: ActorLookup) -> bool:
     """A verbal act whose every doer comments on the news (`matching.commentator`) and speaks
     for no state or organisation: an analyst's warning or appeal reads the events, it is not
-    one ("a UN expert urged" speaks for the UN, and is coded)."""
-    return (bool(roles.doers) and all(commentator(head) for head in roles.doers)
-            and all(r.actor is None or r.actor.startswith("person:") for r in roles.source))
+    one ("a UN expert urged" speaks for the UN, and is coded). A person the article presents as
+    a commentator once ("Dorsey, an analyst at ..., said") still is one where only the name
+    comes back ("Dorsey warns")."""
+    if not roles.doers or not all(r.actor is None or r.actor.startswith("person:")
+                                  for r in roles.source):
+        return False
+    return all(commentator(head) for head in roles.doers) or (
+        bool(roles.source) and all(r.actor is not None and _presented_as_commentator(
+            r.actor, sentence.doc, lookup) for r in roles.source))
+
+
+def _presented_as_commentator(actor: str, doc: Doc, lookup: ActorLookup) -> bool:
+    """Whether a mention of the person in the article names them a commentator."""
+    for mention in lookup.actors.mentions:
+        if mention.ref.actor == actor:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None and commentator(span.root):
+                return True
+    return False
 
 
 def _thing_doer(roles: Roles) -> bool:
