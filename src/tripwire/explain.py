@@ -44,6 +44,9 @@ def why_not(pattern: TriggerPattern, token: Token, matched: set[int]) -> str:
         if pattern.predicative:
             return (f"not said of anyone through {sorted(pattern.predicative)} (or a definite "
                     f"noun, or what a verb of speaking is about)")
+        if pattern.arguments:
+            return (f"names none of its participants (a doer, or whom it acts on after "
+                    f"{sorted(pattern.arguments)}; a bare noun needs its doer)")
         if pattern.light:
             verb = light_verb(token)
             if verb is None or verb.i == token.i:

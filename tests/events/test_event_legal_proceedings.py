@@ -118,8 +118,8 @@ def test_a_questioning_investigates_whom_it_questions(text: str, modality: str,
     ("Students in Lusaka voiced outrage at the arrest of two Zambian lecturers.", True),
     # the parser hangs the cause on what the reaction is part of
     ("A wave of protests over the detention of a Zambian lecturer swept the capital.", True),
-    # what a letter is about is not taken as done
-    ("Students in Lusaka wrote a letter about the arrest of two Zambian lecturers.", False),
+    # what a letter is about is taken as done only when it names whom the act was done to
+    ("Students in Lusaka wrote a letter about arrests.", False),
 ])
 def test_the_cause_of_a_reaction_happened(text: str, coerced: bool) -> None:
     assert bool(coded(text, "COERCE")) is coerced

@@ -342,6 +342,8 @@ def code_sentence(sentence: Span, lexicon: EventLexicon, lookup: ActorLookup, *,
         roles = resolve_roles(match, lexicon, lookup)
         if match.pattern.actor_doer and _thing_doer(roles):
             continue
+        if match.framed and not _participant_named(roles):
+            continue
         if event_type.quad.startswith("verbal") and (
                 _said_by_no_one(roles.source) or _commented(roles, sentence, lookup)):
             continue
@@ -428,6 +430,14 @@ def _said_while_acting(match: TriggerMatch, quad: str, acts: set[int]) -> bool:
         if clause.i in acts:
             return True
     return False
+
+
+def _participant_named(roles: Roles) -> bool:
+    """Whether a noun coded only by its own participants (`TriggerMatch.framed`) names one who
+    can act or undergo: a named actor or a generic one the actors stage knows ("Turkey's
+    shelling", "the arrest of three activists"); "the shelling of the area" names a place
+    only, and no event is coded for it."""
+    return any(r.text and (r.actor or r.sector) for r in (*roles.source, *roles.target))
 
 
 def _said_by_no_one(source: list[ActorRef]) -> bool:

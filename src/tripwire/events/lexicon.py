@@ -64,6 +64,7 @@ class TriggerPattern:
     labels: frozenset[str] = frozenset()
     under: frozenset[str] = frozenset()
     predicative: frozenset[str] = frozenset()
+    arguments: frozenset[str] = frozenset()
     except_objects: frozenset[str] = frozenset()
     except_subjects: frozenset[str] = frozenset()
     except_particles: frozenset[str] = frozenset()
@@ -87,12 +88,12 @@ class TriggerPattern:
         the object alone would make of the verb (a phone call to a president)."""
         return (bool(self.light) + bool(self.objects) + bool(self.subjects) + bool(self.particles)
                 + 2 * bool(self.labels) + bool(self.predicative) + bool(self.under)
-                + self.intransitive + self.infinitive + self.no_clause)
+                + bool(self.arguments) + self.intransitive + self.infinitive + self.no_clause)
 
     def describe(self) -> str:
         parts = [f"{self.type}{'/' + self.mode if self.mode else ''}", self.kind]
         for name in ("light", "objects", "subjects", "particles", "labels", "under",
-                     "predicative"):
+                     "predicative", "arguments"):
             values = getattr(self, name)
             if values:
                 parts.append(f"{name}={'|'.join(sorted(values))}")
@@ -246,6 +247,7 @@ class _TriggerEntry(BaseModel):
     labels: Words = frozenset()
     under: Words = frozenset()
     predicative: Words = frozenset()
+    arguments: Words = frozenset()
     except_objects: Words = frozenset()
     except_subjects: Words = frozenset()
     except_particles: Words = frozenset()
@@ -295,6 +297,11 @@ class _TriggerEntry(BaseModel):
             raise ValueError("`existential` is for noun entries with `light`")
         if self.predicative and not self.nouns:
             raise ValueError("`predicative` is for noun entries")
+        if self.arguments and not self.nouns:
+            raise ValueError("`arguments` is for noun entries")
+        if self.arguments and (self.light or self.predicative):
+            raise ValueError("`arguments` codes a noun on its own: not with `light` or "
+                             "`predicative`")
         if self.labels and not self.verbs:
             raise ValueError("`labels` is for verb entries")
         if self.no_clause and not self.verbs:
@@ -336,6 +343,7 @@ def load_triggers(path: Path, types: dict[str, EventType]) -> list[TriggerPatter
                 where=f"{file.path.name}:{lines[index]}", light=entry.light,
                 objects=entry.objects, subjects=entry.subjects, particles=entry.particles,
                 labels=entry.labels, under=entry.under, predicative=entry.predicative,
+                arguments=entry.arguments,
                 except_objects=entry.except_objects, except_subjects=entry.except_subjects,
                 except_particles=entry.except_particles, intransitive=entry.intransitive,
                 infinitive=entry.infinitive, no_clause=entry.no_clause,

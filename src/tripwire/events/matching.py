@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from tripwire.actors import resolve_phrase
 from tripwire.actors.reference import not_agent
 from tripwire.actors.words import reference_words
 from tripwire.events.lexicon import EventLexicon, ModalityCues, TriggerPattern
@@ -63,6 +64,9 @@ class TriggerMatch:
     light: Token | None = None
     # the word whose referent undergoes a predicated noun: "came" of "came under attack"
     host: Token | None = None
+    # a noun coded only because its phrase names its participants (a pattern's `arguments`),
+    # which then must resolve to someone
+    framed: bool = False
 
     @property
     def start(self) -> int:
@@ -288,6 +292,14 @@ def _noun_fits(pattern: TriggerPattern, noun: Token, modifiers: frozenset[str],
     if pattern.particles and not any(c.dep_ == "prep" and c.lower_ in pattern.particles
                                      for c in noun.children):
         return False, None
+    if pattern.arguments:
+        # an event noun that names its own participants is an event wherever its phrase sits
+        # ("condemned Turkey's shelling of the town", "reports of the arrest of two
+        # activists"); one that names none ("a debate on sanctions", "the arrest warrant
+        # system") only refers to a kind of act
+        agents, patients = nominal_participants(noun, pattern.arguments)
+        return noun.dep_ != "compound" and bool(
+            agents or (patients and _individuated(noun))), None
     if demanded_content(noun, demands):
         return True, None
     if pattern.light:
@@ -303,6 +315,85 @@ def _noun_fits(pattern: TriggerPattern, noun: Token, modifiers: frozenset[str],
             return True, verb
         return False, None
     return _nominal_event(noun, modifiers), None
+
+
+# Entity labels of a name that can act: a modifier with one of these ("Israeli raids", "US
+# strikes", "Hamas attacks") names the doer of the act its noun names.
+ACTOR_ENTITIES = {"NORP", "GPE", "ORG", "PERSON"}
+# a time or a place before an event noun says when or where, not who: "Tuesday's attack",
+# "last year's strikes", "the Manchester Arena bombing"
+NOT_DOERS = {"DATE", "TIME", "FAC", "LOC"}
+
+
+def nominal_participants(noun: Token, arguments: frozenset[str]) -> tuple[list[Token],
+                                                                          list[Token]]:
+    """The agents and patients an event noun names inside its own phrase, as NomBank reads a
+    nominalisation's arguments off its dependents: the agent is a possessor ("Turkey's
+    shelling"), a name or a noun before it ("Israeli raids", "police arrests") or its "by"
+    phrase ("the arrest of three men by the police"); the patient is the object of one of the
+    noun's `arguments` prepositions, which the lexicon gives per noun ("the shelling of the
+    town", "raids on the camp", "talks with Iran"). Conjoined nouns share what one of them
+    names: an agent is written before the first ("Syria's arrest and torture of ..."), a
+    patient after the last ("the arrest, torture and murder of activists"; the parser may hang
+    it on any conjunct). A noun that takes "with" names a reciprocal act, whose partner it
+    must name."""
+    members = _coordination(noun)
+    agents = _nominal_agents(noun) or _nominal_agents(members[0])
+    patients = next((found for member in (noun, *reversed(members)) if member.i >= noun.i
+                     for found in [_argument_objects(member, arguments)] if found), [])
+    if "with" in arguments and not patients:
+        # a reciprocal act is one with a partner: "the committee meeting" is one body's
+        # session, "a meeting with the envoy" a consultation
+        return [], []
+    if not agents:
+        # the parser hangs the "by" phrase on another conjunct or on the patient right before
+        # it: "the arrest and torture of students by soldiers", "the shelling of the town by
+        # the army" (a town does nothing "by" anyone)
+        agents = [c for t in (*members, *patients) for p in t.children if p.dep_ == "prep"
+                  and p.lower_ == "by" for c in p.children if c.dep_ == "pobj"]
+    return agents, patients
+
+
+def _coordination(noun: Token) -> list[Token]:
+    """The nouns coordinated with a noun, itself included, in text order."""
+    first = noun
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return sorted([first, *first.conjuncts], key=lambda t: t.i)
+
+
+def _individuated(noun: Token) -> bool:
+    """Whether a determiner or a number makes an event noun one act or a few ("the arrest of
+    three activists", "two attacks on the base"): a bare noun with a patient and no agent names
+    a kind of act ("talks shy away from meetings with him", "crackdowns on migrants",
+    "decades of fighting with rebels"), not an event."""
+    return any(c.dep_ in ("det", "nummod", "poss") for c in _coordination(noun)[0].children)
+
+
+def _nominal_agents(noun: Token) -> list[Token]:
+    agents = [c for p in noun.children if p.dep_ in ("prep", "agent") and p.lower_ == "by"
+              for c in p.children if c.dep_ == "pobj"]
+    owner = gerund_head(noun)
+    if owner is not None:
+        agents.append(owner)  # "police firing" parsed as "police" + a participle
+    agents.extend(c for c in noun.lefts if c.ent_type_ not in NOT_DOERS and (
+        c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and (
+            c.pos_ == "PROPN" or c.ent_type_ in ACTOR_ENTITIES
+            or (c.pos_ == "NOUN" and _doer_noun(c.lemma_.lower()))))))
+    return agents
+
+
+@functools.cache
+def _doer_noun(lemma: str) -> bool:
+    """Whether a common noun before an event noun names its doer, a generic agent of the
+    actors' sector words ("police arrests", "army raids"), rather than the kind of act ("peace
+    negotiations", "air strikes")."""
+    return resolve_phrase(lemma).sector is not None
+
+
+def _argument_objects(noun: Token, arguments: frozenset[str]) -> list[Token]:
+    return [c for p in noun.children if p.dep_ == "prep" and p.lower_ in arguments
+            for c in p.children if c.dep_ == "pobj"]
 
 
 @dataclass(frozen=True)
@@ -459,7 +550,10 @@ def _try(patterns: list[TriggerPattern], token: Token, modifiers: frozenset[str]
         if pattern.kind == "noun":
             fits, verb = _noun_fits(pattern, token, modifiers, demands)
             if fits:
-                return TriggerMatch(pattern, token, verb or token, verb)
+                framed = bool(pattern.arguments) and not any(
+                    _noun_fits(other, token, modifiers, demands)[0] for other in patterns
+                    if other.kind == "noun" and not (other.arguments or other.predicative))
+                return TriggerMatch(pattern, token, verb or token, verb, framed=framed)
         if pattern.kind == "adjective":
             clause = _adjective_fits(pattern, token)
             if clause is not None:

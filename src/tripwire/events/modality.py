@@ -368,6 +368,8 @@ def read_modality(match: TriggerMatch, lexicon: EventLexicon, triggers: set[int]
         if match.host is not None:
             # "came under attack", "was placed under house arrest": the host clause's reading
             anchor = match.clause if match.clause.i != match.token.i else None
+        if nominal is None and anchor is None and match.pattern.arguments:
+            return _governed_noun(match.token, lexicon, triggers)
         if nominal is not None or anchor is None:
             return nominal or ModalityReading()
         start = anchor
@@ -385,6 +387,24 @@ def read_modality(match: TriggerMatch, lexicon: EventLexicon, triggers: set[int]
         if outer.modality == "negated" and outer.governed:
             return outer
     return reading
+
+
+def _governed_noun(noun: Token, lexicon: EventLexicon, triggers: set[int]) -> ModalityReading:
+    """The reading of a noun coded by its own participants: what its phrase hangs on tells it,
+    as a verb tells its complement: "denied the shelling of" (negated), "feared an attack on"
+    (hypothetical), "reports of the arrest of" (hypothetical). Only up to the first verb: the
+    verb's own tense or mood is its act's, not the noun's ("will investigate the killing of"
+    does not make the killing future; "defend it from the incursion" demands no incursion)."""
+    clause = noun
+    for _ in range(MAX_DEPTH):
+        if clause.head.i == clause.i or (clause.i != noun.i and clause.pos_ in ("VERB", "AUX")):
+            break
+        # the root stands for the trigger's clause: the noun itself is no clause of its own
+        link = _link_reading(clause, noun.sent.root, lexicon, triggers)
+        if link is not None:
+            return link
+        clause = clause.head
+    return ModalityReading()
 
 
 def _readings(start: Token, trigger_clause: Token, lexicon: EventLexicon, triggers: set[int],

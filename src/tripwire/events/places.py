@@ -68,6 +68,13 @@ def lookup_place(name: str, near: Collection[str] = ()) -> Location | None:
     return Location(best.name, best.country, best.lat, best.lon)
 
 
+def names_town(name: str) -> bool:
+    """Whether a name is first a town or a city of the gazetteer (one with coordinates), not
+    a country: "the Kabul attack" says where an act was done, "the Russian attack" who did it."""
+    found = lookup_place(name)
+    return found is not None and found.lat is not None
+
+
 def is_locative(ent: Span) -> bool:
     """A place under a locative preposition: "in Gaza", "near the Hebron area"."""
     head: Token = ent.root

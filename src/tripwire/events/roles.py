@@ -38,11 +38,12 @@ from tripwire.events.matching import (
     TriggerMatch,
     gerund_head,
     is_passive,
+    nominal_participants,
     object_lemmas,
     presupposed,
     verb_objects,
 )
-from tripwire.events.places import is_locative, locate, lookup_place
+from tripwire.events.places import is_locative, locate, lookup_place, names_town
 from tripwire.lang import WordFile, Words, load_words, word_file
 from tripwire.nlp.syntax import DOER_SUBJECTS as SUBJECT_DEPS
 from tripwire.nlp.syntax import Control, complement_subject, doer_of, entities_in
@@ -459,6 +460,8 @@ def _noun_roles(match: TriggerMatch, event_type: EventType) -> Heads:
     participle = verb is not None and verb.head.i == noun.i
     if verb is not None and not match.pattern.agentive and (noun.dep_ != "nsubj" or participle):
         sources, targets = _light_verb_roles(noun, verb, participle, event_type, targets)
+    elif match.pattern.arguments:
+        sources, targets = _argument_roles(match, targets)
     elif match.pattern.agentive:
         sources = [noun]
         if verb is not None and not targets:
@@ -474,6 +477,20 @@ def _noun_roles(match: TriggerMatch, event_type: EventType) -> Heads:
     elif between:
         sources = between
     return sources, targets
+
+
+def _argument_roles(match: TriggerMatch, targets: list[Token]) -> Heads:
+    """Roles of a noun that names its own participants (`nominal_participants`): its agent
+    acts and its patient undergoes, as the subject and object of its verb would ("Turkey's
+    shelling of the town"); the possessor of a patient noun with no patient phrase undergoes
+    it ("the activist's arrest", as "arrested the activist")."""
+    agents, patients = nominal_participants(match.token, match.pattern.arguments)
+    # a town's name before the noun is where, not who: "the Kabul attack"
+    agents = [t for t in agents if t.dep_ != "compound" or not names_town(t.text)]
+    possessors = [t for t in agents if t.dep_ == "poss"]
+    if not patients and possessors and match.token.lemma_.lower() in role_words().patient_nouns:
+        return [t for t in agents if t.dep_ != "poss"], possessors
+    return agents, patients or targets
 
 
 def _light_verb_roles(noun: Token, verb: Token, participle: bool, event_type: EventType,
