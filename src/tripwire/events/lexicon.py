@@ -122,6 +122,7 @@ class ModalityCues:
     hypothetical_governors: frozenset[str]
     hypothetical_adjectives: frozenset[str]
     hypothetical_nouns: frozenset[str]
+    doubt_nouns: frozenset[str]
     permission_governors: frozenset[str]
     judging_verbs: frozenset[str]
     hypothetical_prepositions: frozenset[str]
@@ -132,6 +133,7 @@ class ModalityCues:
     demand_prepositions: frozenset[str]
     perception_verbs: frozenset[str]
     implicative_governors: frozenset[str]
+    necessity_governors: frozenset[str]
     historical_modifiers: frozenset[str]
     habitual_adverbs: frozenset[str]
     historical_markers: frozenset[str]
@@ -375,6 +377,7 @@ class _Hypothetical(WordFile):
     governors: Words
     adjectives: Words
     nouns: Words
+    doubts: Words
     permissions: Words
     judging: Words
     prepositions: Words
@@ -391,6 +394,7 @@ class _Demanded(WordFile):
     adjectives: Words
     prepositions: Words
     perception: Words
+    necessity: Words
 
 
 class _Historical(WordFile):
@@ -451,6 +455,7 @@ def load_cues(path: Path | None = None) -> ModalityCues:
         hypothetical_governors=words.hypothetical.governors,
         hypothetical_adjectives=words.hypothetical.adjectives,
         hypothetical_nouns=words.hypothetical.nouns,
+        doubt_nouns=words.hypothetical.doubts,
         permission_governors=words.hypothetical.permissions,
         judging_verbs=words.hypothetical.judging,
         hypothetical_prepositions=words.hypothetical.prepositions,
@@ -461,6 +466,7 @@ def load_cues(path: Path | None = None) -> ModalityCues:
         demand_prepositions=words.demanded.prepositions,
         perception_verbs=words.demanded.perception,
         implicative_governors=words.demanded.implicative,
+        necessity_governors=words.demanded.necessity,
         historical_modifiers=words.historical.modifiers,
         habitual_adverbs=words.historical.habitual,
         historical_markers=words.historical.markers,

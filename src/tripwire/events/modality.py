@@ -32,6 +32,7 @@ from tripwire.events.matching import (
     TriggerMatch,
     gerund_head,
     is_passive,
+    lemma_forms,
     presupposed,
 )
 from tripwire.events.roles import reporter_of
@@ -105,13 +106,18 @@ def _auxiliary_cue(clause: Token, cues: ModalityCues, reported: bool) -> Modalit
     return None
 
 
+OWN_CLAUSE_DEPS = {"advcl", "ccomp", "csubj", "parataxis", "conj"}
+
+
 def _marks(clause: Token) -> Iterator[Token]:
     """The clause's subordinating markers, also one the parser hung on a word before the verb
-    ("as if we countries withdraw": "if" under "countries")."""
+    ("as if we countries withdraw": "if" under "countries"); not the marker of a clause of its
+    own before the verb, which scopes over that clause only: the "if" of "if the talks fail,
+    the army will attack" makes the failure a condition, and the attack a future."""
     for child in clause.children:
         if child.dep_ == "mark":
             yield child
-        elif child.i < clause.i:
+        elif child.i < clause.i and child.dep_ not in OWN_CLAUSE_DEPS:
             yield from (m for m in child.children if m.dep_ == "mark")
 
 
@@ -164,14 +170,18 @@ def _imperative(clause: Token) -> bool:
         c.dep_ in NOT_IMPERATIVE_CHILDREN for c in clause.children)
 
 
-def _governor_cue(governor: Token, lexicon: EventLexicon,
-                  triggers: set[int]) -> ModalityReading | None:
+def _governor_cue(governor: Token, lexicon: EventLexicon, triggers: set[int],
+                  complement: Token | None = None) -> ModalityReading | None:
+    """The reading a governing word gives the `complement` clause it takes."""
     cues = lexicon.cues
     lemma = governor.lemma_.lower()
     if governor.i in triggers and lemma in lexicon.complements:
         return ModalityReading(lexicon.complements[lemma], governor.lower_, governed=True)
     if lemma in cues.implicative_governors and is_passive(governor):
         return ModalityReading("asserted", governor.lower_, governed=True)
+    if (lemma in cues.necessity_governors and complement is not None
+            and complement.dep_ == "xcomp" and _infinitival(complement)):
+        return _necessity(governor, cues)
     if lemma in cues.progressive_governors and not _progressive(governor):
         return None  # "going to fight for a group" is a journey, "is going to fight" the future
     adjective = governor.pos_ == "ADJ"
@@ -182,13 +192,23 @@ def _governor_cue(governor: Token, lexicon: EventLexicon,
         ("demanded", cues.demanded_adjectives if adjective else cues.demanded_governors),
         ("future", cues.future_adjectives if adjective else cues.future_governors),
     )
-    # a phrasal governor is listed with its particle: "ruled out" negates, "ruled that" does not
-    # (an adverb the parser takes for the particle, "looks forward to", adds its phrase)
-    keys = {lemma} if not any(c.dep_ == "prt" for c in governor.children) else {
-        f"{lemma} {c.lower_}" for c in governor.children if c.dep_ == "prt"}
-    keys |= {f"{lemma} {c.lower_}" for c in governor.children if c.dep_ == "advmod"}
+    # a phrasal governor is listed with its particle: "ruled out" negates, "ruled that" does not;
+    # the governor is looked up by every form a trigger is (`lemma_forms`), as the lemmatizer
+    # errs on some verbs ("hopes", "hoped" taken for forms of "hop"); an adverb the parser takes
+    # for the particle ("looks forward to") adds its phrase
+    forms = set(lemma_forms(governor))
+    particles = [c.lower_ for c in governor.children if c.dep_ == "prt"]
+    keys = {f"{form} {p}" for form in forms for p in particles} if particles else forms
+    keys |= {f"{form} {c.lower_}" for form in forms for c in governor.children
+             if c.dep_ == "advmod"}
     for modality, words in tables:
         if not keys.isdisjoint(words):
+            if (modality == "demanded" and complement is not None and complement.dep_ == "xcomp"
+                    and not keys.isdisjoint(cues.future_governors)):
+                # a wish whose complement has no doer of its own is its subject's own intention,
+                # announced as a plan is ("Ruritania wants to join the talks": future); with a
+                # doer of its own it asks that doer to act ("wants the envoy to leave": demanded)
+                modality = "future"
             if modality == "negated" and _negated_by(governor, cues) is not None:
                 # a negated negation affirms, in the governor's own tense: "will not hesitate
                 # to provide" (future), "did not fail to respond" (asserted)
@@ -200,6 +220,17 @@ def _governor_cue(governor: Token, lexicon: EventLexicon,
                 return ModalityReading("negated", governor.lower_)
             return ModalityReading(modality, governor.lower_)
     return None
+
+
+def _necessity(governor: Token, cues: ModalityCues) -> ModalityReading:
+    """What "have to" gives its act: a denied necessity ("did not have to pay") leaves it
+    undone, a past one ("had to flee", no auxiliary) entails that it was done, a present or
+    future one ("has to leave", "will have to pay") calls for it."""
+    if _negated_by(governor, cues) is not None:
+        return ModalityReading("negated", governor.lower_, governed=True)
+    if governor.tag_ == "VBD":
+        return ModalityReading("asserted", governor.lower_, governed=True)
+    return ModalityReading("demanded", governor.lower_, governed=True)
 
 
 def _progressive(verb: Token) -> bool:
@@ -356,11 +387,9 @@ def read_modality(match: TriggerMatch, lexicon: EventLexicon, triggers: set[int]
     the clause of its light or presupposing verb; from the trigger's clause the reading walks up
     the clauses that govern it until a cue or a link decides (`_clause_reading`, `_link_reading`).
     """
-    if _question(match.token):
-        return ModalityReading("hypothetical", "?")
-    demanded = _demanded_object(match.token, lexicon)
-    if demanded is not None:
-        return demanded
+    at_once = _sentence_reading(match.token, lexicon)
+    if at_once is not None:
+        return at_once
     start = match.clause
     if match.pattern.kind == "noun":
         nominal = _nominal_cue(match.token, lexicon.cues) or _in_background(match.token)
@@ -373,11 +402,33 @@ def read_modality(match: TriggerMatch, lexicon: EventLexicon, triggers: set[int]
         if nominal is not None or anchor is None:
             return nominal or ModalityReading()
         start = anchor
-    if lexicon.types[match.pattern.type].quad.startswith("verbal"):
+    verbal = lexicon.types[match.pattern.type].quad.startswith("verbal")
+    return _walk_up(start, match.clause, lexicon, triggers, verbal)
+
+
+def read_verb_modality(verb: Token, lexicon: EventLexicon, triggers: set[int],
+                       verbal: bool = False) -> ModalityReading:
+    """The modality of an event told by a verb, read as `read_modality` reads a verb trigger,
+    for a verb the lexicon need not match (a `verbal` one is a saying, which a journey can
+    carry): what a factuality benchmark scores on every verbal event of a corpus."""
+    return _sentence_reading(verb, lexicon) or _walk_up(verb, verb, lexicon, triggers, verbal)
+
+
+def _sentence_reading(token: Token, lexicon: EventLexicon) -> ModalityReading | None:
+    """A reading that decides at once: a question, or an event named as what is demanded."""
+    if _question(token):
+        return ModalityReading("hypothetical", "?")
+    return _demanded_object(token, lexicon)
+
+
+def _walk_up(start: Token, trigger_clause: Token, lexicon: EventLexicon, triggers: set[int],
+             verbal: bool) -> ModalityReading:
+    """The first reading met walking up from the event's clause (`_readings`)."""
+    if verbal:
         start = _journey(start, lexicon.cues) or start
     start = _adjunct_host(start)
     reported = reporter_of(start, lexicon.cues.reporting_verbs) is not None
-    walk = _readings(start, match.clause, lexicon, triggers, reported)
+    walk = _readings(start, trigger_clause, lexicon, triggers, reported)
     reading = next(walk, ModalityReading())
     if reading.modality == "future":
         # a future is itself told by what governs it: a denial ("denied it planned to
@@ -497,6 +548,13 @@ def _link_reading(clause: Token, trigger_clause: Token, lexicon: EventLexicon,
         return ModalityReading()
     if head.pos_ == "NOUN" and head.lemma_.lower() in cues.hypothetical_nouns and dep in (
             "acl", "ccomp", "prep"):
+        if _negated_by(head, cues) is not None:
+            # a plan or a chance there is none of announces nothing: "has no plans to recall
+            # the envoy", as "did not plan to"; a doubt there is none of affirms: "there is no
+            # doubt that the militia fired"
+            if head.lemma_.lower() in cues.doubt_nouns:
+                return ModalityReading("asserted", head.lower_)
+            return ModalityReading("negated", head.lower_)
         return ModalityReading("hypothetical", head.lower_)
     if dep in ("dobj", "obj") and clause.pos_ == "NOUN" and clause.i != trigger_clause.i:
         # the noun's own governor decides: "demanded an admission that X killed ..."
@@ -520,9 +578,10 @@ def _link_reading(clause: Token, trigger_clause: Token, lexicon: EventLexicon,
         return ModalityReading("hypothetical", "generic")
     if dep in GOVERNED_DEPS and head.lemma_.lower() in cues.permission_governors:
         # the bare verb after "let" is what is permitted, not a mandate: "let them pass"
-        return _governor_cue(head, lexicon, triggers)
+        return _governor_cue(head, lexicon, triggers, clause)
     if (dep == "ccomp" and mandative_subjunctive(clause)
-            and head.lemma_.lower() not in cues.perception_verbs):
+            and head.lemma_.lower() not in cues.perception_verbs
+            and (_bare_form_shows(clause) or head.lemma_.lower() in cues.demanded_governors)):
         # a bare verb with a subject of its own is a mandate, whatever verb tells it: "insisted
         # that Somalia withdraw", "recommended that the army release them"
         return ModalityReading("demanded", "subjunctive", governed=True)
@@ -534,7 +593,7 @@ def _link_reading(clause: Token, trigger_clause: Token, lexicon: EventLexicon,
         return ModalityReading()
     if dep in GOVERNED_DEPS or (dep == "acomp" and head.pos_ == "ADJ") or _content_of_noun(
             clause):
-        reading = _complement_reading(head, lexicon, triggers)
+        reading = _complement_reading(head, lexicon, triggers, clause)
         if reading is None and dep in GOVERNED_DEPS and _background(head):
             # what a background clause saw or made happen is background with it: "a crisis
             # which has seen troops clash with rebels"
@@ -544,6 +603,14 @@ def _link_reading(clause: Token, trigger_clause: Token, lexicon: EventLexicon,
         # the content of a nominal trigger: "its request to Rwanda to withdraw" (demanded)
         return ModalityReading(lexicon.complements[head.lemma_.lower()], head.lower_,
                                governed=True)
+    if dep == "advcl" and _infinitival(clause) and any(
+            c.dep_ == "mark" and c.lower_ in cues.demand_prepositions for c in clause.children):
+        # an infinitive with its own doer after "for" completes the verb it hangs on, as its
+        # object would: "called for the police to release them" is demanded, as "called for
+        # their release" is; the parser takes it for a purpose clause
+        governed = _governor_cue(head, lexicon, triggers, clause)
+        if governed is not None:
+            return governed
     if dep in ("acl", "advcl") and _infinitival(clause):
         return ModalityReading("hypothetical", "to", governed=True)
     if dep not in ("conj", "advcl", "pcomp", "prep", "pobj", "acomp"):
@@ -557,13 +624,27 @@ def _extraposing(head: Token, cues: ModalityCues) -> bool:
         c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children)
 
 
+def _bare_form_shows(clause: Token) -> bool:
+    """Whether a bare verb is told apart from the present by its form: with a third person
+    singular subject ("that the envoy leave") or a bare "be" ("that they be freed"). With any
+    other subject the bare form is the present's ("says the villagers fear reprisals"): only a
+    verb that demands makes it a mandate, and the tagger's VB there says nothing."""
+    if clause.tag_ != "VB":
+        return True
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and all(
+        s.tag_ in ("NN", "NNP") and not any(c.dep_ == "conj" for c in s.children)
+        or (s.pos_ == "PRON" and s.morph.get("Number", []) == ["Sing"]
+            and s.morph.get("Person", []) == ["3"]) for s in subjects)
+
+
 def _indirect_question(clause: Token) -> bool:
     """A clause opened by a wh-word: "how many were killed", "who carried out the attack"."""
     return clause.left_edge.tag_ in WH_TAGS
 
 
-def _complement_reading(head: Token, lexicon: EventLexicon,
-                        triggers: set[int]) -> ModalityReading | None:
+def _complement_reading(head: Token, lexicon: EventLexicon, triggers: set[int],
+                        complement: Token) -> ModalityReading | None:
     """The reading of a complement clause from the word it completes: "reiterated its demand
     that X ..." (the content of the object noun), "refused to ...", "said that ..." (the
     reporting verb leaves it as it is)."""
@@ -573,7 +654,7 @@ def _complement_reading(head: Token, lexicon: EventLexicon,
     if head.lemma_.lower() in lexicon.cues.reporting_verbs and head.i not in triggers:
         return ModalityReading()
     judge = _judgement(head)
-    reading = _governor_cue(judge, lexicon, triggers)
+    reading = _governor_cue(judge, lexicon, triggers, complement)
     if reading is not None and judge.i != head.i and _negated_by(head, lexicon.cues) is not None:
         # "it is not possible to withdraw it": what is judged not possible or not needed is
         # not done

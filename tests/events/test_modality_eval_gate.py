@@ -1,0 +1,36 @@
+"""Evaluation gate: the modality reader on TimeML factuality may not fall below
+tests/floors/modality.yaml."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+pytestmark = pytest.mark.slow
+
+REPO = Path(__file__).resolve().parents[2]
+FLOORS = yaml.safe_load((REPO / "tests" / "floors" / "modality.yaml").read_text())
+
+
+def _benchmark():
+    spec = importlib.util.spec_from_file_location("modality_eval",
+                                                  REPO / "benchmarks" / "modality_eval.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["modality_eval"] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_modality_floors(shared_data: Path) -> None:
+    benchmark = _benchmark()
+    scores = benchmark.evaluate(shared_data, half="dev", limit=FLOORS["limit"])
+    assert sum(scores.confusion.values()) > 500, "too few verbal events scored"
+    accuracy = scores.accuracy()
+    three_way = scores.accuracy(benchmark.IRREALIS)
+    assert accuracy >= FLOORS["floors"]["accuracy"], f"accuracy {accuracy:.3f}"
+    assert three_way >= FLOORS["floors"]["three_way_accuracy"], f"3-way {three_way:.3f}"
