@@ -17,7 +17,8 @@ def test_naming_a_claim_false_is_a_denial() -> None:
         "REJECT"]
     assert types("Chile dismissed the reports as fabrications.") == ["REJECT"]
     # a word of blame for an act or an actor stays an accusation
-    assert types("Kenya called the Ugandan raid a crime.") == ["ACCUSE"]
+    called = types("Kenya called the Ugandan raid a crime.")
+    assert "ACCUSE" in called and "REJECT" not in called
 
 
 def test_a_name_given_to_a_leader_is_no_phone_call() -> None:

@@ -572,10 +572,6 @@ def _link_reading(clause: Token, trigger_clause: Token, lexicon: EventLexicon,
         # not an act: "boycotting the talks is not enough", "negotiating with armed groups is
         # considered a crime", "to collaborate with them makes you a traitor"
         return ModalityReading("hypothetical", "generic")
-    if dep in GOVERNED_DEPS and _infinitival(clause) and _extraposing(head, cues):
-        # the same activity put after the judgement, "it" standing for it: "it was a mistake
-        # to support them", "it makes sense to assist workers abroad"
-        return ModalityReading("hypothetical", "generic")
     if dep in GOVERNED_DEPS and head.lemma_.lower() in cues.permission_governors:
         # the bare verb after "let" is what is permitted, not a mandate: "let them pass"
         return _governor_cue(head, lexicon, triggers, clause)
@@ -594,6 +590,12 @@ def _link_reading(clause: Token, trigger_clause: Token, lexicon: EventLexicon,
     if dep in GOVERNED_DEPS or (dep == "acomp" and head.pos_ == "ADJ") or _content_of_noun(
             clause):
         reading = _complement_reading(head, lexicon, triggers, clause)
+        if reading is None and dep in GOVERNED_DEPS and _infinitival(clause) and _extraposing(
+                head, cues):
+            # a doerless activity put after a judgement its "it" stands for, which no judging
+            # word above decides ("it is necessary to", "not possible to"): "it was a mistake
+            # to support them", "it makes sense to assist workers abroad"
+            return ModalityReading("hypothetical", "generic")
         if reading is None and dep in GOVERNED_DEPS and _background(head):
             # what a background clause saw or made happen is background with it: "a crisis
             # which has seen troops clash with rebels"
