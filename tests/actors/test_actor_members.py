@@ -68,3 +68,13 @@ def test_a_relational_noun_with_a_nationality_is_of_that_nation() -> None:
     event = event_of("Norway's foreign minister met his Danish counterpart in Oslo.", "CONSULT")
     assert "DNK" in keys(event.target)
     assert "NOR" not in keys(event.target)
+
+
+def test_a_unit_or_post_owned_by_a_pronoun_is_the_owners() -> None:
+    # "its" cannot stand for the plural "gunboats": it is the navy that speaks
+    event = event_of("The Ghanaian navy said Togolese gunboats had fired on its patrol.",
+                     "ASSAULT")
+    assert "TGO" in keys(event.source)
+    assert "GHA" in keys(event.target)
+    event = event_of("Togo said Ghanaian drones had bombed its base near the lake.", "ASSAULT")
+    assert "TGO" in keys(event.target)

@@ -144,3 +144,15 @@ def test_a_person_before_the_sector_word_is_the_persons_state(text: str, actor: 
                                                               sector: str) -> None:
     reading = resolve_phrase(text, "2022-06-01")
     assert (reading.actor, reading.sector) == (actor, sector)
+
+
+
+@pytest.mark.parametrize(("lower", "office"), [
+    ("the UN deputy secretary-general", "the UN secretary-general"),
+    ("a UN under-secretary general", "the UN secretary general"),
+    ("the US assistant secretary of state", "the US secretary of state"),
+])
+def test_a_lower_rank_before_an_office_is_not_its_holder(lower: str, office: str) -> None:
+    assert (resolve_phrase(office, "2023-03-06").actor or "").startswith("person:")
+    reading = resolve_phrase(lower, "2023-03-06")
+    assert reading.actor is not None and not reading.actor.startswith("person:")

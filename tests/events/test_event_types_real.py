@@ -132,3 +132,35 @@ def test_a_doing_talked_about_is_a_topic_not_a_report() -> None:
     assert ("ASSAULT", "asserted") not in kinds(events)
     assert ("ASSAULT", "asserted") in kinds(code("Troops fired missiles at the rebels about an "
                                                  "hour later."))
+
+
+def test_hitting_out_at_someone_is_criticism_not_an_attack() -> None:
+    assert ("ACCUSE", "asserted") in kinds(code("Bolivia hit out at Paraguay over the river dam."))
+    assert "ASSAULT" not in {t for t, _ in kinds(code("Bolivia hit out at Paraguay on Friday."))}
+    assert ("ACCUSE", "asserted") in kinds(code("The envoy lashed out at the Paraguayan cabinet."))
+    # the verb alone is still an attack
+    assert ("ASSAULT", "asserted") in kinds(code("Bolivian drones hit a Paraguayan depot."))
+
+
+def test_storming_a_building_is_a_raid() -> None:
+    assert ("COERCE", "asserted") in kinds(code("Soldiers stormed the Ecuadorian consulate in Lima."))
+    assert kinds(code("The delegates stormed out of the hall.")) == set()
+
+
+def test_a_border_closed_or_reopened_to_a_neighbour() -> None:
+    assert ("SANCTION", "asserted") in kinds(code("Ghana closed its border with Togo on Sunday."))
+    assert ("CONCEDE", "asserted") in kinds(code("Ghana reopened its border with Togo."))
+    # closing a shop or a meeting is no sanction
+    assert "SANCTION" not in {t for t, _ in kinds(code("Ghana closed the meeting with Togo."))}
+
+
+def test_the_first_of_two_objects_receives_what_is_given() -> None:
+    # the parser reads "sent Malawi tents" as two objects: Malawi receives
+    [aid] = [e for e in code("Zambia sent Malawi tents and blankets.") if e.type == "AID"]
+    assert {r.country for r in aid.target} == {"MWI"}
+
+
+def test_aid_offered_or_pledged_is_a_promise() -> None:
+    assert ("AGREE", "asserted") in kinds(code("Zambia offered help to Malawi after the floods."))
+    assert "AID" not in {t for t, _ in kinds(code("Zambia pledged food aid to Malawi."))}
+    assert ("AID", "asserted") in kinds(code("Zambia delivered food aid to Malawi."))

@@ -46,6 +46,7 @@ class Lexicon:
     modifiers: dict[str, str] = field(default_factory=dict)
     pronouns: tuple[str, ...] = ()
     leader_words: tuple[str, ...] = ()
+    subordinate_ranks: frozenset[str] = frozenset()
     default_office: OfficeSpec = field(default_factory=lambda: OfficeSpec("Official", "GOV"))
 
     @property
@@ -115,6 +116,7 @@ class _SectorsFile(_Record):
     modifiers: dict[str, Annotated[str, pydantic.AfterValidator(_sector)]] = {}
     pronouns: list[str] = []
     leader_words: list[str] = []
+    subordinate_ranks: list[str] = []
 
 
 def parse_lexicon(found: _SectorsFile) -> Lexicon:
@@ -134,6 +136,7 @@ def parse_lexicon(found: _SectorsFile) -> Lexicon:
             lexicon.plural_office_words.setdefault(plural(word), office.office)
     lexicon.modifiers.update(found.modifiers)
     lexicon.pronouns, lexicon.leader_words = tuple(found.pronouns), tuple(found.leader_words)
+    lexicon.subordinate_ranks = frozenset(found.subordinate_ranks)
     return lexicon
 
 

@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from tripwire.actors.entries import ActorEntry, Office, slug
+from tripwire.actors.lexicon import load_lexicon
 from tripwire.actors.registry import Hit, Match, Registry
 from tripwire.actors.text import Token, tokenize
 from tripwire.actors.words import phrase_words
@@ -326,6 +327,14 @@ def _owner(phrase: _Phrase) -> tuple[Match, Hit] | None:
     return before[0] if before else named[-1] if named else phrase.owners[0]
 
 
+def _subordinate(phrase: _Phrase) -> bool:
+    """A lower rank before the office ("the deputy secretary-general", "an under-secretary
+    general"): another office than the one its words name, whose holder the registry lacks."""
+    head = phrase.head
+    return head is not None and head.first > 0 and \
+        phrase.tokens[head.first - 1].key in load_lexicon().subordinate_ranks
+
+
 def _office_holder(phrase: _Phrase, owner: tuple[Match, Hit] | None) -> Reading | None:
     """2. An office or leader of a named state or organisation, held on the day."""
     if owner is None or owner[1].role == "place" or phrase.former:
@@ -333,7 +342,7 @@ def _office_holder(phrase: _Phrase, owner: tuple[Match, Hit] | None) -> Reading 
     leader = any(m.roles("leader") for m in phrase.matches)
     if leader and not phrase.hint and _body_words(phrase.tokens, phrase.matches, owner[0]):
         leader = False  # "the UN human rights chief" heads a body, not the UN: a title
-    if not (phrase.hint or leader):
+    if not (phrase.hint or leader) or _subordinate(phrase):
         return None
     reg, owner_id = phrase.reg, owner[1].target
     holder = (reg.holder(owner_id, phrase.hint, phrase.day) if phrase.hint

@@ -11,6 +11,7 @@ stays unknown. Word lists live in lang/en/reference.yaml.
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
@@ -233,22 +234,38 @@ def _owned(head: Token, resolve: Resolve, words: ReferenceWords) -> tuple[ActorR
     """A member noun with an owner that is no name ("his supporters", "the party's fighters")
     stands for the owner's people: the owner's country, and the owner itself when it is an
     organisation or a state (its members act for it; a person's followers are not that
-    person); a named owner's phrase names them itself ("Peru's soldiers"). A relational
+    person); a named owner's phrase names them itself ("Peru's soldiers"). Kin ("his wife",
+    "Cantlie's sister") are another person of the owner's country. A relational
     noun with an owner ("its neighbours", "Kenya's rival") is someone else than the owner: who
     the phrase names ("its ally Ukraine", "his Chinese counterpart"), else an explicit
     unknown."""
     lemma, word = head.lemma_.lower(), head.lower_
     member = lemma in words.member_nouns or word in words.member_nouns
     relational = lemma in words.relational_nouns or word in words.relational_nouns
+    kin = lemma in words.kin_nouns or word in words.kin_nouns
     owner = next((c for c in head.children if c.dep_ == "poss"), None)
-    if head.pos_ != "NOUN" or owner is None or not (member or relational):
+    if head.pos_ != "NOUN" or owner is None or not (member or relational or kin):
         return None
+    if kin:
+        # "Cantlie's sister appealed": not Cantlie, but of his country; "his parents, John and
+        # Sally Lane": the persons the apposition names
+        found = resolve(owner)
+        if found.country is None and owner.pos_ == "PRON":
+            return None  # "my mother", "her father": placed as any unnamed person
+        # (a full name: a lone first name is too little to name a person)
+        named = next((resolve(c) for c in head.children if c.dep_ == "appos"
+                      and len(_phrase_text(c).split()) > 1), None)
+        if named is not None and named.actor:
+            return (replace(named, text=_phrase_text(head), country=named.country or found.country),
+                    f"kin named: {named.text!r}")
+        return (ActorRef(None, _phrase_text(head), found.country),
+                f"kin of: {found.text!r}")
     if relational:
         # "its ally Ukraine", "his Chinese counterpart": the phrase names the other party
-        named = next((c for c in head.children if c.dep_ == "appos" or (
+        naming = next((c for c in head.children if c.dep_ == "appos" or (
             c.dep_ in ("amod", "compound") and c.ent_type_ and c.i < head.i)), None)
-        if named is not None:
-            return replace(resolve(named), text=_phrase_text(head)), f"named: {named.text!r}"
+        if naming is not None:
+            return replace(resolve(naming), text=_phrase_text(head)), f"named: {naming.text!r}"
         reason = f"{RELATIONAL}: someone other than its owner {owner.text!r}"
         return ActorRef(None, _phrase_text(head), unresolved=reason), reason
     if owner.ent_type_:
@@ -294,7 +311,8 @@ def _phrase_text(head: Token) -> str:
 def described(head: Token, named: ActorRef, actors: ActorResolution) -> tuple[ActorRef, str] | None:
     """A definite title that names no person ("the former Kenyan president", "the minister"):
     the person named last before it, within a few sentences, of the title's country when the
-    phrase names one, else one introduced with that title."""
+    phrase names one, else one named or introduced with that title (named by it: also from
+    further back)."""
     if _is_person(named) or head.pos_ != "NOUN" or head.tag_ in PLURAL_TAGS:
         return None
     lemma = head.lemma_.lower()
@@ -307,19 +325,24 @@ def described(head: Token, named: ActorRef, actors: ActorResolution) -> tuple[Ac
                         and not c.ent_type_), lemma])
     window = window_start(head)
     text = doc_text(head.doc)
-    for mention in reversed(actors.mentions):
-        if mention.start >= head.idx or mention.start < window or not mention.head:
-            continue
-        ref = mention.ref
-        if not _is_person(ref):
-            continue
-        if named.country and ref.country != named.country:
-            continue
-        if not named.country and title not in text[max(0, mention.start - 80):
-                                                    min(mention.end + 80, head.idx)].lower():
-            continue  # introduced with the title, not followed by this very mention of it
-        return replace(ref, text=_phrase_text(head)), f"definite description: {ref.text!r}"
-    return None
+    earlier = [m for m in reversed(actors.mentions)
+               if m.start < head.idx and m.head and _is_person(m.ref)]
+    near = [m for m in earlier if m.start >= window]
+    if named.country:
+        found = next((m for m in near if m.ref.country == named.country), None)
+    else:
+        # a person named by this very title ("Turkey's foreign minister", within a few sentences
+        # or further back), else one introduced with it nearby ("Sergei Lavrov, the foreign
+        # minister, ..."), never one merely followed by this mention of it
+        pattern = re.compile(rf"\b{re.escape(title)}\b")
+        titled = [m for m in earlier if pattern.search(m.ref.text.lower())]
+        found = next((m for m in titled if m.start >= window), None) or next(
+            (m for m in near if title in text[max(0, m.start - 80):
+                                             min(m.end + 80, head.idx)].lower()), None) or next(
+            iter(titled), None)
+    if found is None:
+        return None
+    return replace(found.ref, text=_phrase_text(head)), f"definite description: {found.ref.text!r}"
 
 
 def gathering(head: Token, named: ActorRef, resolve: Resolve) -> tuple[ActorRef, str] | None:
@@ -486,7 +509,9 @@ def _agrees(ref: ActorRef, candidate: Token, kind: str) -> bool:
         same = {"person": pronouns.person, "singular": pronouns.singular,
                 "plural": pronouns.plural}[kind]
         return candidate.lower_ in same
-    person = _is_person(ref) or candidate.ent_type_ == "PERSON" or (
+    # the registry's kind over the tagger's label: "Togo said ..." tagged PERSON is a state
+    known = _kind(ref) in ("state", "org", "group", "igo")
+    person = _is_person(ref) or (candidate.ent_type_ == "PERSON" and not known) or (
         _kind(ref) not in ("org", "group", "igo")
         and candidate.lemma_.lower() in load_lexicon().office_words
         and candidate.tag_ not in PLURAL_TAGS)

@@ -32,6 +32,7 @@ class ReferenceWords(WordFile):
     place_prepositions: Words
     quantities: Words
     member_nouns: Words
+    kin_nouns: Words
     relational_nouns: Words
     gathering_nouns: Words
     gathering_hosts: Words

@@ -86,6 +86,9 @@ def verb_objects(verb: Token) -> list[Token]:
             heads = [verb.head]
         if not heads and verb.dep_ == "conj":
             heads = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+            if not heads and verb.head.dep_ == "acl":
+                # "the Kurds, armed and supported by X": the noun both participles describe
+                heads = [verb.head.head]
         if not heads and verb.dep_ == "xcomp":
             # "forces continue to be deployed": the patient is the governing verb's subject
             heads = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]

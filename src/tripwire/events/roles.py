@@ -62,6 +62,8 @@ NOT_ACTORS = {*TIME_ENTITIES, "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDIN
 
 class _Prepositions(WordFile):
     origin: Words
+    clause_origin: Words
+    adversative: Words
     identity: Words
     theme: Words
     agent: Words
@@ -222,7 +224,8 @@ class ActorLookup:
                 ref = ActorRef(found.actor, core.text, found.country, found.sector)
         if ref is None or (ref.actor is None and ref.country is None):
             near = self.near(head.sent)
-            country = _located_in(head, near) or _place_country(head, near)
+            country = _located_in(head, near, ref is not None and ref.sector is not None) \
+                or _place_country(head, near)
             if country is not None:
                 sector = ref.sector if ref is not None else None
                 ref = ActorRef(None, core.text, country, sector)
@@ -279,16 +282,74 @@ def _place_country(head: Token, near: frozenset[str]) -> str | None:
     return location.country if location is not None else None
 
 
-def _located_in(head: Token, near: frozenset[str] = frozenset()) -> str | None:
-    """The country of a place that qualifies a generic agent: "demonstrators in Baghdad"."""
-    for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in _preps().origin:
-            for place in entities_in(prep.doc[prep.i + 1: prep.right_edge.i + 1]):
-                if place.label_ in ("GPE", "LOC"):
-                    location = lookup_place(place.text, near)
-                    if location is not None and location.country:
-                        return location.country
+def _located_in(head: Token, near: frozenset[str] = frozenset(),
+                agent: bool = False) -> str | None:
+    """The country of a place that qualifies a generic agent: "demonstrators in Baghdad", or,
+    for an `agent` (a phrase of a sector: a thing signed in a city is not of it), that its own
+    participle or relative clause puts it in: "militias fighting the army in the Syrian north",
+    "rebels who operate near Goma"."""
+    preps = [(p, _preps().origin) for p in head.children]
+    preps += [(p, _preps().clause_origin) for clause in head.children
+              if agent and clause.dep_ in ("acl", "relcl") for p in clause.children]
+    for prep, allowed in preps:
+        if prep.dep_ == "prep" and prep.lower_ in allowed:
+            country = _place_in(prep, near)
+            if country is not None:
+                return country
     return None
+
+
+def _place_in(prep: Token, near: frozenset[str]) -> str | None:
+    """The country of the place a prepositional phrase puts someone in: a place name as its
+    object ("in Baghdad", "in the province of Kivu"), else a nationality qualifying the object
+    itself ("in the Syrian north"); never a place a clause on the object names ("in a province
+    bordering Rwanda" is not in Rwanda) nor one qualifying a word under the object ("in front
+    of the Turkish embassy" is not in Turkey)."""
+    objects = {o.i for o in prep.children if o.dep_ == "pobj"}
+    places = [e for e in entities_in(prep.doc[prep.i + 1: prep.right_edge.i + 1])
+              if _names_object(e.root, objects)]
+    for place in places:
+        if place.label_ in ("GPE", "LOC"):
+            location = lookup_place(place.text, near)
+            if location is not None and location.country:
+                return location.country
+    for place in places:
+        if place.label_ == "NORP" and place.root.dep_ == "amod" and place.root.head.i in objects:
+            found = _resolve_phrase(place.text, None)
+            if found is not None and found.country:
+                return found.country
+    return None
+
+
+def _names_object(token: Token, objects: set[int]) -> bool:
+    """Whether a word is (part of) one of the `objects` noun phrases: the object itself, a
+    word qualifying or in apposition to it, or its "of" phrase ("the enclave of X")."""
+    while token.i not in objects:
+        if token.dep_ in ("compound", "amod", "nmod", "appos", "conj") and token.head.i != token.i:
+            token = token.head
+        elif token.dep_ == "pobj" and token.head.lower_ in _preps().theme:
+            token = token.head.head
+        else:
+            return False
+    return True
+
+
+def _allegiance(sentence: Span) -> set[int]:
+    """The words that say whom someone is against ("fighting against X") or backed by ("backed
+    by an X-led coalition"): the adversary and the sponsor, never where the act's unplaced
+    doer belongs or acts."""
+    words = role_words()
+    found: set[int] = set()
+    for token in sentence:
+        if token.dep_ == "prep" and token.lower_ in _preps().adversative:
+            found |= {t.i for t in token.subtree}
+        elif token.lower_ in words.stance_suffixes and token.tag_ == "VBN" and (
+                token.dep_ == "acl" or (token.dep_ == "conj" and token.head.dep_ == "acl")):
+            # "trained and funded by X": the "by" of either participle
+            for verb in (token, *token.conjuncts):
+                sponsor = _agent(verb)
+                found |= {t.i for t in sponsor.subtree} if sponsor is not None else set()
+    return found
 
 
 @functools.lru_cache(maxsize=20_000)
@@ -417,6 +478,11 @@ def _verb_roles(match: TriggerMatch, event_type: EventType) -> Heads:
         instruments = bool(pattern.objects and object_lemmas(objects) & pattern.objects)
         if not targets and objects and not instruments:
             targets = objects
+        if not targets and instruments:
+            # a double object read as two objects: "offered Chile help", "sent Kyiv arms": the
+            # one before what is given is who receives it
+            given = [o for o in objects if object_lemmas([o]) & pattern.objects]
+            targets = [o for o in objects if o not in given and o.i < given[0].i]
         if not targets and instruments:
             targets = _prep_objects(objects[0], event_type.targets)
         if not targets:
@@ -557,9 +623,14 @@ def _owner_roles(match: TriggerMatch, targets: list[Token]) -> Heads:
     by = _prep_object(noun, _preps().agent)
     owners = [t for t in _actor_modifiers(noun) if t.lemma_.lower() not in match.pattern.objects]
     possessors = [t for t in owners if t.dep_ == "poss"]
-    if noun.lemma_.lower() in role_words().patient_nouns and possessors:
+    themes = _prep_objects(noun, _preps().theme)
+    if noun.lemma_.lower() in role_words().patient_nouns and possessors and not themes:
+        # but with an "of" phrase the owner does it and the "of" phrase undergoes it: "Turkey's
+        # detention of a US pastor"
         targets = possessors
         owners = [t for t in owners if t.dep_ != "poss"]
+    elif noun.lemma_.lower() in role_words().patient_nouns and possessors:
+        targets = targets or themes
     sources = [by] if by is not None else owners
     if not sources and noun.lemma_.lower() in role_words().doer_of_nouns:
         # "the withdrawal of M23 troops": who withdraws
@@ -835,16 +906,18 @@ def resolve_roles(match: TriggerMatch, lexicon: EventLexicon, lookup: ActorLooku
         source = _implied_doer(implied, target, lookup)
     sentence = match.clause.sent
     frame = _frame(match.clause, reporter)
+    # an unplaced doer is not of the country it is against or backed by
+    placing = frame | _allegiance(sentence)
     if maker is None:
         target = _deed_target(match, lexicon, targets, target, source, lookup)
-    source = _at_home(source, target, sentence, lookup, False, frame)
+    source = _at_home(source, target, sentence, lookup, False, placing)
     # an untold maker of what is answered is placed by the sentence, but never in a country
     # the answered act is about ("NATO rejected the demands on Ukraine": Ukraine made none)
     untold_maker = maker is not None and all(r.unresolved for r in maker)
     topic = _topic_tokens(answered) if untold_maker and answered is not None else set()
     target = _at_home(target, source, sentence, lookup, True, frame | topic)
     source = _done_where(source, target, match, event_type,
-                         lambda: _sentence_countries(sentence, lookup, frame)
+                         lambda: _sentence_countries(sentence, lookup, placing)
                          or [c for c in (lookup.context.recent(sentence),) if c])
     # a generic doer no sentence placed is of where the story is, before its target is placed
     source = with_reasons(source, lookup.context, target, sentence)

@@ -180,6 +180,12 @@ def is_passive(verb: Token) -> bool:
     """A passive clause ("was arrested") or a passive participle ("troops sent to ...")."""
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return True
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.i != verb.i and not any(
+            c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
+        # a bare participle joined to a passive shares its voice ("were held and tortured",
+        # "a force armed and supported by X"); one with an auxiliary of its own may not ("was
+        # accused and has denied it")
+        return verb.head.dep_ == "acl" or is_passive(verb.head)
     return verb.dep_ == "acl" and verb.tag_ == "VBN"
 
 
