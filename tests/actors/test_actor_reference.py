@@ -260,3 +260,10 @@ def test_he_after_a_quote_takes_up_its_speaker() -> None:
             "\u201cThe accounts are clean. Nobody stole anything.\u201d "
             "He accused the auditors of lying.")
     assert "person:daniel-okafor" in keys(event_of(text, "ACCUSE").source)
+
+
+def test_she_takes_up_a_post_holder_named_by_their_title() -> None:
+    # "the agency's director" is a person, though the phrase names only the agency
+    text = ("The UNICEF director visited a clinic in Juba on Monday. "
+            "She condemned the attack on the convoy.")
+    assert "UNICEF" in keys(event_of(text, "ACCUSE").source)
