@@ -68,6 +68,8 @@ def why_not(pattern: TriggerPattern, token: Token, matched: set[int]) -> str:
             return f"object {found or 'none'} not among the pattern's objects"
         if pattern.intransitive:
             return "has an object or clause, pattern is intransitive"
+        if pattern.no_clause:
+            return "has a clause complement: it enables that act rather than doing one"
     if pattern.kind == "adjective":
         return "no complement (to ..., that ...)"
     return "structure does not fit"
@@ -137,6 +139,7 @@ def _uncoded_matches(sentence: Span, lexicon: EventLexicon, events: list[Event])
     """Triggers that matched but are neither an event nor a mention of one."""
     told = {m.start for e in events for m in (e.trigger, *e.mentions)}
     return [f"  not coded: {m.token.text!r} matched {m.pattern.type}, but its event names no "
-            "party (no actor, country or kind of agent), or it is the content of another "
-            "event, the words of a deed, or who tells the news"
+            "party (no actor, country or kind of agent), its doer is a thing (an enabling "
+            "verb's `actor_doer`), or it is the content of another event, the words of a deed, "
+            "or who tells the news"
             for m in find_triggers(sentence, lexicon) if m.start not in told]

@@ -38,6 +38,8 @@ def test_explain_says_why_a_disaster_is_no_event() -> None:
 def test_a_verbal_act_needs_someone_to_make_it() -> None:
     assert types("The new proposal offers a chance to end the war in Darfur.") == []
     assert types("The decision demands an answer from Kenya.") == []
+    # a demonstrative that stands for a situation says nothing either
+    assert types("This does not offer a way out of the crisis for Mali.") == []
     assert types("The ministry offered talks to the rebels on Monday.") == ["AGREE"]
     # a statement speaks for whoever issued it
     assert "REQUEST" in types("The statement demanded the release of the detained journalists.")

@@ -32,6 +32,7 @@ NOMINALS = (*SUBJECTS, "dobj", "pobj", "appos", "attr", "conj")
 PLURAL_TAGS = ("NNS", "NNPS")
 NOT_ACTOR_ENTITIES = ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL")
 SENTENCES_BACK = 3  # how far back a pronoun or a definite description looks for its actor
+SITUATION = "not an agent: a demonstrative, which stands for a situation"  # "this shows ..."
 RELATIONAL = "relational noun"  # the reason that starts an other party's unknown ("its rival")
 
 
@@ -547,7 +548,7 @@ def not_agent(head: Token) -> str | None:
         return "not an agent: a time or quantity"
     words = reference_words()
     if head.pos_ == "PRON" and head.lower_ in words.situations:
-        return "not an agent: a demonstrative, which stands for a situation"
+        return SITUATION
     if head.pos_ != "NOUN" or head.ent_type_:
         return None
     lemma = head.lemma_.lower()
@@ -564,13 +565,14 @@ def _not_agent_reason(cls: str) -> str:
     return f"not an agent: {'an' if cls[0] in 'aeiou' else 'a'} {cls}"
 
 
-MUTE = tuple(f"{_not_agent_reason(cls)}: " for cls in ("thing", "abstraction"))  # `cannot_act`
+MUTE = tuple(f"{reason}: " for reason in (  # as `cannot_act` writes them
+    _not_agent_reason("thing"), _not_agent_reason("abstraction"), SITUATION))
 
 
 def mute(ref: ActorRef) -> bool:
-    """A role filled by a thing or an abstraction (`not_agent`): it can cause or undergo an
-    act, never say anything ("the plan offers a chance"). Reports and sources speak for their
-    authors, so they are not mute."""
+    """A role filled by a thing, an abstraction or a situation (`not_agent`): it can cause or
+    undergo an act, never say anything ("the plan offers a chance", "this does not offer
+    guarantees"). Reports and sources speak for their authors, so they are not mute."""
     return (ref.unresolved or "").startswith(MUTE)
 
 

@@ -25,11 +25,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from tripwire.actors.reference import mute
+from tripwire.actors.words import reference_words
 from tripwire.document import ActorRef, Event, Evidence, Quote, Sentence, TimeExpr, Trigger
 from tripwire.events.lexicon import EventLexicon, ModalityCues
 from tripwire.events.matching import TriggerMatch, commentator, find_triggers
@@ -183,11 +185,17 @@ def borrowed_times(times: list[TimeExpr], clause: Token, trigger: Token,
     time ("In 2014, when the army took the port, ...") is dated by that act's clause, and a
     relative clause of a time ("last April, when the navy fired ...") by that time, and a relative
     clause that goes on with the story (`continuative`) or an absolute phrase ("..., with dozens
-    arrested") by its main clause."""
+    arrested") by its main clause, and a participle after its clause ("..., hitting targets") by
+    that clause."""
     if clause.dep_ == "advcl" and (
             reading.cue in cues.historical_markers
             or any(c.lower_ in cues.simultaneous_markers for c in clause.children
                    if c.dep_ in ("advmod", "mark"))):
+        return own_times(times, clause.head, trigger)
+    if clause.dep_ == "advcl" and clause.tag_ == "VBG" and not any(
+            c.dep_ == "mark" for c in clause.children):
+        # "in December, forces carried out airstrikes, hitting targets": a participle after its
+        # clause tells a part of the same act, at its time
         return own_times(times, clause.head, trigger)
     if (clause.dep_ == "pcomp"
             and clause.head.lower_ in cues.historical_markers | cues.simultaneous_markers
@@ -243,6 +251,24 @@ def _dated(reading: ModalityReading, date: str | None, precision: str | None,
         return ModalityReading("historical", f"date {date}")
     if reading.modality == "historical":
         return ModalityReading("asserted", f"date {date}")
+    return reading
+
+
+DURATION_DAYS = {"Y": 365, "M": 30, "W": 7, "D": 1}
+
+
+def _summed_up(reading: ModalityReading, times: list[TimeExpr],
+               cues: ModalityCues) -> ModalityReading:
+    """An act told over a stretch that reaches back from the news, longer than the news
+    period ("in the past two years, journalists were detained", "1,250 were killed over the last
+    15 months") is a tally of background: historical."""
+    for time in times:
+        words = {w.lower() for w in time.text.split()}
+        if time.type != "DURATION" or not time.value or words.isdisjoint(cues.lookback_words):
+            continue
+        found = re.fullmatch(r"P(\d+(?:\.\d+)?)([YMWD])", time.value)
+        if found and float(found[1]) * DURATION_DAYS[found[2]] > cues.historical_days:
+            return ModalityReading("historical", time.text)
     return reading
 
 
@@ -314,19 +340,23 @@ def code_sentence(sentence: Span, lexicon: EventLexicon, lookup: ActorLookup, *,
             continue
         reading = read_modality(match, lexicon, triggers)
         roles = resolve_roles(match, lexicon, lookup)
+        if match.pattern.actor_doer and _thing_doer(roles):
+            continue
         if match.framed and not _participant_named(roles):
             continue
         if event_type.quad.startswith("verbal") and (
-                _said_by_no_one(roles.source) or _commented(roles)):
+                _said_by_no_one(roles.source) or _commented(roles, sentence, lookup)):
             continue
         clause = match.clause
-        clause_times = own_times(times, clause, match.token)
+        clause_times = stretches = own_times(times, clause, match.token)
         if not _dating(clause_times):
             clause_times = borrowed_times(times, clause, match.token, reading, lexicon.cues)
         date, precision = date_for_clause(clause_times, sentence.start_char, sentence.end_char,
                                           match.start, published)
         reading = _dated(reading, date if _dating(clause_times) else None, precision,
                          published, lexicon.cues.historical_days)
+        if reading.modality == "asserted" and not _dating(clause_times):
+            reading = _summed_up(reading, stretches, lexicon.cues)
         modality = reading.modality
         trigger = Trigger(match.token.text, match.start, match.end)
         mode = match.pattern.mode or (roles.mode if roles.mode in event_type.modes else None)
@@ -417,12 +447,43 @@ def _said_by_no_one(source: list[ActorRef]) -> bool:
     return bool(source) and all(mute(r) for r in source)
 
 
-def _commented(roles: Roles) -> bool:
+def _commented(roles: Roles, sentence: Span, lookup: ActorLookup) -> bool:
     """A verbal act whose every doer comments on the news (`matching.commentator`) and speaks
     for no state or organisation: an analyst's warning or appeal reads the events, it is not
-    one ("a UN expert urged" speaks for the UN, and is coded)."""
-    return (bool(roles.doers) and all(commentator(head) for head in roles.doers)
-            and all(r.actor is None or r.actor.startswith("person:") for r in roles.source))
+    one ("a UN expert urged" speaks for the UN, and is coded). A person the article presents as
+    a commentator once ("Dorsey, an analyst at ..., said") still is one where only the name
+    comes back ("Dorsey warns")."""
+    if not roles.doers or not all(r.actor is None or r.actor.startswith("person:")
+                                  for r in roles.source):
+        return False
+    return all(commentator(head) for head in roles.doers) or (
+        bool(roles.source) and all(r.actor is not None and _presented_as_commentator(
+            r.actor, sentence.doc, lookup) for r in roles.source))
+
+
+def _presented_as_commentator(actor: str, doc: Doc, lookup: ActorLookup) -> bool:
+    """Whether a mention of the person in the article names them a commentator."""
+    for mention in lookup.actors.mentions:
+        if mention.ref.actor == actor:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None and commentator(span.root):
+                return True
+    return False
+
+
+def _thing_doer(roles: Roles) -> bool:
+    """Whether the doers the text names are all things, for a pattern whose verb takes things
+    as often as actors for subjects ("the new funding would allow a faster return", "the
+    structures help protect them"): common nouns that are no actor, office or sector word nor a
+    noun of a country or organisation (being placed in the sentence's country does not make a
+    thing an actor). A passive with no doer ("would not be allowed") has none; a relative
+    pronoun stands for the noun its clause tells of ("in a manner that would allow ...")."""
+    heads = [h.head.head if h.tag_ == "WDT" and h.head.dep_ == "relcl" else h
+             for h in roles.doers]
+    words = reference_words()
+    actors = words.organisation_nouns | words.country_nouns
+    return bool(heads) and not any(r.actor or r.sector for r in roles.source) and all(
+        h.pos_ == "NOUN" and not h.ent_type_ and h.lemma_.lower() not in actors for h in heads)
 
 
 def _promised(coded: CodedEvent) -> bool:

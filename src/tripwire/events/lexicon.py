@@ -70,6 +70,8 @@ class TriggerPattern:
     except_particles: frozenset[str] = frozenset()
     intransitive: bool = False
     infinitive: bool = False
+    no_clause: bool = False
+    actor_doer: bool = False
     agentive: bool = False
     existential: bool = False
     mode: str | None = None
@@ -81,10 +83,12 @@ class TriggerPattern:
 
     @property
     def specificity(self) -> int:
-        """How many constraints a pattern has: the more, the earlier it is tried."""
+        """How many constraints a pattern has: the more, the earlier it is tried. A name given
+        to the object counts twice: "calls the president a dear friend" is a naming, whatever
+        the object alone would make of the verb (a phone call to a president)."""
         return (bool(self.light) + bool(self.objects) + bool(self.subjects) + bool(self.particles)
-                + bool(self.labels) + bool(self.predicative) + bool(self.under)
-                + bool(self.arguments) + self.intransitive + self.infinitive)
+                + 2 * bool(self.labels) + bool(self.predicative) + bool(self.under)
+                + bool(self.arguments) + self.intransitive + self.infinitive + self.no_clause)
 
     def describe(self) -> str:
         parts = [f"{self.type}{'/' + self.mode if self.mode else ''}", self.kind]
@@ -120,6 +124,7 @@ class ModalityCues:
     hypothetical_nouns: frozenset[str]
     doubt_nouns: frozenset[str]
     permission_governors: frozenset[str]
+    judging_verbs: frozenset[str]
     hypothetical_prepositions: frozenset[str]
     journey_verbs: frozenset[str]
     demanded_auxiliaries: frozenset[str]
@@ -136,6 +141,7 @@ class ModalityCues:
     attendant_prepositions: frozenset[str]
     statement_nouns: frozenset[str]
     historical_days: int
+    lookback_words: frozenset[str]
     ultimatum_markers: frozenset[str]
     owner_modifiers: frozenset[str]
     reporting_verbs: frozenset[str]
@@ -249,6 +255,8 @@ class _TriggerEntry(BaseModel):
     except_particles: Words = frozenset()
     intransitive: StrictBool = False
     infinitive: StrictBool = False
+    no_clause: StrictBool = False
+    actor_doer: StrictBool = False
     agentive: StrictBool = False
     existential: StrictBool = False
     mode: str | None = None
@@ -298,6 +306,8 @@ class _TriggerEntry(BaseModel):
                              "`predicative`")
         if self.labels and not self.verbs:
             raise ValueError("`labels` is for verb entries")
+        if self.no_clause and not self.verbs:
+            raise ValueError("`no_clause` is for verb entries")
         if self.modals and not self.under:
             raise ValueError("a modal entry needs `under`")
         if self.under and not (self.modals or self.verbs):
@@ -338,7 +348,8 @@ def load_triggers(path: Path, types: dict[str, EventType]) -> list[TriggerPatter
                 arguments=entry.arguments,
                 except_objects=entry.except_objects, except_subjects=entry.except_subjects,
                 except_particles=entry.except_particles, intransitive=entry.intransitive,
-                infinitive=entry.infinitive, agentive=entry.agentive,
+                infinitive=entry.infinitive, no_clause=entry.no_clause,
+                actor_doer=entry.actor_doer, agentive=entry.agentive,
                 existential=entry.existential, mode=entry.mode,
                 context=entry.context, strength=entry.strength, complement=entry.complement,
                 cameo=entry.cameo, implied_doer=entry.implied_doer))
@@ -368,6 +379,7 @@ class _Hypothetical(WordFile):
     nouns: Words
     doubts: Words
     permissions: Words
+    judging: Words
     prepositions: Words
 
 
@@ -393,6 +405,7 @@ class _Historical(WordFile):
     attendant: Words
     statements: Words
     days_before: pydantic.PositiveInt
+    lookback: Words
 
 
 class _Markers(WordFile):
@@ -444,6 +457,7 @@ def load_cues(path: Path | None = None) -> ModalityCues:
         hypothetical_nouns=words.hypothetical.nouns,
         doubt_nouns=words.hypothetical.doubts,
         permission_governors=words.hypothetical.permissions,
+        judging_verbs=words.hypothetical.judging,
         hypothetical_prepositions=words.hypothetical.prepositions,
         journey_verbs=words.purpose.journeys,
         demanded_auxiliaries=words.demanded.auxiliaries,
@@ -460,6 +474,7 @@ def load_cues(path: Path | None = None) -> ModalityCues:
         attendant_prepositions=words.historical.attendant,
         statement_nouns=words.historical.statements,
         historical_days=words.historical.days_before,
+        lookback_words=words.historical.lookback,
         ultimatum_markers=words.ultimatum.markers,
         owner_modifiers=words.owners.words,
         reporting_verbs=words.reporting.verbs,

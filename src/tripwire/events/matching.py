@@ -181,6 +181,10 @@ def verb_labels(verb: Token) -> list[Token]:
                       if c.dep_ in OBJECT_DEPS)
     else:
         labels.extend(objects[1:])
+    # an indefinite noun set beside the object is the name it is given ("called the leader a
+    # dictator"); a definite or bare one names who the object is ("called the leader, Mr Arce")
+    labels.extend(c for o in objects for c in o.children if c.dep_ == "appos"
+                  and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children))
     return labels + [c for label in labels for c in label.conjuncts]
 
 
@@ -200,6 +204,9 @@ def _verb_fits(pattern: TriggerPattern, verb: Token) -> bool:
     if pattern.intransitive and any(c.dep_ in OBJECT_DEPS or c.dep_ == "ccomp"
                                     for c in verb.children):
         return False
+    if pattern.no_clause and any(c.dep_ in ("xcomp", "ccomp") and any(
+            s.dep_ in SUBJECTS for s in c.children) for c in verb.children):
+        return False  # "helped them learn a trade" enables their act; "helped rebuild" aids
     if pattern.infinitive and not any(
             (c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"))
             or (c.dep_ == "ccomp" and mandative_subjunctive(c)) for c in verb.children):
@@ -212,7 +219,12 @@ def _verb_fits(pattern: TriggerPattern, verb: Token) -> bool:
         return False
     if pattern.labels and not object_lemmas(verb_labels(verb)) & pattern.labels:
         return False
-    return not pattern.objects or bool(object_lemmas(verb_objects(verb)) & pattern.objects)
+    if not pattern.objects:
+        return True
+    # what a verb of naming names may stand as its predicate ("called the accusations baseless",
+    # parsed as two predicates)
+    named = verb_objects(verb) + (verb_labels(verb) if pattern.labels else [])
+    return bool(object_lemmas(named) & pattern.objects)
 
 
 def counted_head(noun: Token) -> Token:
@@ -573,8 +585,10 @@ def lookup_tables(token: Token, lexicon: EventLexicon) -> list[dict[str, list[Tr
     if tag == "VBN" and token.lower_ in lexicon.adjectives:
         # an adjectival passive: "is opposed to", "is committed to", "is prepared to"
         return [lexicon.adjectives, lexicon.verbs]
-    if tag in ("VBN", "VBG") and any(c.dep_ == "det" for c in token.children):
-        # "evacuated the wounded", "the killing of ...": a noun phrase, not a clause
+    if (tag in ("VBN", "VBG") or (pos == "ADJ" and token.dep_ in NOMINAL_DEPS)) and any(
+            c.dep_ == "det" for c in token.children):
+        # "evacuated the wounded", "to receive the injured" (tagged an adjective), "the killing
+        # of ...": a noun phrase, not a clause
         return [lexicon.nouns]
     if pos in VERB_POS or tag.startswith("VB"):
         tables = [lexicon.verbs]

@@ -194,10 +194,13 @@ def _governor_cue(governor: Token, lexicon: EventLexicon, triggers: set[int],
     )
     # a phrasal governor is listed with its particle: "ruled out" negates, "ruled that" does not;
     # the governor is looked up by every form a trigger is (`lemma_forms`), as the lemmatizer
-    # errs on some verbs ("hopes", "hoped" taken for forms of "hop")
+    # errs on some verbs ("hopes", "hoped" taken for forms of "hop"); an adverb the parser takes
+    # for the particle ("looks forward to") adds its phrase
     forms = set(lemma_forms(governor))
     particles = [c.lower_ for c in governor.children if c.dep_ == "prt"]
     keys = {f"{form} {p}" for form in forms for p in particles} if particles else forms
+    keys |= {f"{form} {c.lower_}" for form in forms for c in governor.children
+             if c.dep_ == "advmod"}
     for modality, words in tables:
         if not keys.isdisjoint(words):
             if (modality == "demanded" and complement is not None and complement.dep_ == "xcomp"
@@ -263,6 +266,15 @@ def _presupposing_verb(noun: Token) -> Token | None:
         return None
     verb = (gerund_head(noun) or noun).head.head
     return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
+def _existential_verb(noun: Token) -> Token | None:
+    """The verb that says a nominal event exists: "there will be an arrest" (its auxiliary tells
+    the event's modality, as a light verb's does)."""
+    head = noun.head
+    if noun.dep_ == "attr" and head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children):
+        return head
+    return None
 
 
 def _demanded_object(token: Token, lexicon: EventLexicon) -> ModalityReading | None:
@@ -381,7 +393,7 @@ def read_modality(match: TriggerMatch, lexicon: EventLexicon, triggers: set[int]
     start = match.clause
     if match.pattern.kind == "noun":
         nominal = _nominal_cue(match.token, lexicon.cues) or _in_background(match.token)
-        anchor = match.light or _presupposing_verb(match.token)
+        anchor = match.light or _presupposing_verb(match.token) or _existential_verb(match.token)
         if match.host is not None:
             # "came under attack", "was placed under house arrest": the host clause's reading
             anchor = match.clause if match.clause.i != match.token.i else None
@@ -554,10 +566,11 @@ def _link_reading(clause: Token, trigger_clause: Token, lexicon: EventLexicon,
         governed = _governor_cue(head, lexicon, triggers)
         if governed is not None:
             return governed
-    if dep == "csubj" and clause.tag_ == "VBG" and not any(
+    if dep in ("csubj", "csubjpass") and (clause.tag_ == "VBG" or _infinitival(clause)) and not any(
             c.dep_ in ("nsubj", "nsubjpass", "poss") for c in clause.children):
-        # a doerless gerund that a predicate judges is an activity in general, not an act:
-        # "boycotting the talks is not enough"
+        # a doerless gerund or infinitive that a predicate judges is an activity in general,
+        # not an act: "boycotting the talks is not enough", "negotiating with armed groups is
+        # considered a crime", "to collaborate with them makes you a traitor"
         return ModalityReading("hypothetical", "generic")
     if dep in GOVERNED_DEPS and head.lemma_.lower() in cues.permission_governors:
         # the bare verb after "let" is what is permitted, not a mandate: "let them pass"
@@ -577,6 +590,12 @@ def _link_reading(clause: Token, trigger_clause: Token, lexicon: EventLexicon,
     if dep in GOVERNED_DEPS or (dep == "acomp" and head.pos_ == "ADJ") or _content_of_noun(
             clause):
         reading = _complement_reading(head, lexicon, triggers, clause)
+        if reading is None and dep in GOVERNED_DEPS and _infinitival(clause) and _extraposing(
+                head, cues):
+            # a doerless activity put after a judgement its "it" stands for, which no judging
+            # word above decides ("it is necessary to", "not possible to"): "it was a mistake
+            # to support them", "it makes sense to assist workers abroad"
+            return ModalityReading("hypothetical", "generic")
         if reading is None and dep in GOVERNED_DEPS and _background(head):
             # what a background clause saw or made happen is background with it: "a crisis
             # which has seen troops clash with rebels"
@@ -599,6 +618,12 @@ def _link_reading(clause: Token, trigger_clause: Token, lexicon: EventLexicon,
     if dep not in ("conj", "advcl", "pcomp", "prep", "pobj", "acomp"):
         return ModalityReading()
     return None
+
+
+def _extraposing(head: Token, cues: ModalityCues) -> bool:
+    """A verb of judging whose subject is an "it" that stands for an infinitive after it."""
+    return head.lemma_.lower() in cues.judging_verbs and any(
+        c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children)
 
 
 def _bare_form_shows(clause: Token) -> bool:
