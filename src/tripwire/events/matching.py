@@ -141,14 +141,16 @@ def _forms(lemma: str, lower: str, prefix: str | None) -> tuple[str, ...]:
 
 def object_lemmas(tokens: list[Token]) -> set[str]:
     """Lemmas an object constraint may meet: the head, its compounds, and the noun of a
-    quantity or part ("tons of food aid", "part of a stronghold", "state of emergency")."""
+    quantity or part ("tons of food aid", "part of a stronghold", "state of emergency"), or of
+    a sum, which news measures with "in" ("$50 million in food aid", "2bn euros in loans")."""
     lemmas: set[str] = set()
     for token in tokens:
         lemmas.update(lemma_forms(token))
+        measure = {"of", "in"} if token.ent_type_ == "MONEY" else {"of"}
         for child in token.children:
             if child.dep_ == "compound":
                 lemmas.add(child.lemma_.lower())
-            elif child.dep_ == "prep" and child.lower_ == "of":
+            elif child.dep_ == "prep" and child.lower_ in measure:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         lemmas.update(lemma_forms(pobj))

@@ -71,6 +71,7 @@ class _Prepositions(WordFile):
     locative: Words
     inner: Words
     complement: Words
+    motion: Words
     parties: Words
     noun_targets: Words
     addressee: Words
@@ -396,6 +397,9 @@ def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
         if child.dep_ in ("prep", "dative", "prt") and child.lower_ in preps:
             out.extend(c for c in child.children
                        if c.dep_ == "pobj" and c.ent_type_ not in NOT_ACTORS)
+        elif child.lower_ in _preps().motion and "from" in preps:
+            out.extend(c for p in child.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
+                       for c in p.children if c.dep_ == "pobj" and c.ent_type_ not in NOT_ACTORS)
         elif child.dep_ == "dative" and child.pos_ in ("NOUN", "PROPN", "PRON"):
             out.append(child)
     return out
@@ -580,7 +584,10 @@ def _light_verb_roles(noun: Token, verb: Token, participle: bool, event_type: Ev
                     for t in modifiers)  # "police firing", not "an overnight raid"
         if named or noun.head.lower_ not in _preps().circumstance or is_passive(verb):
             sources = modifiers
-    return sources, targets or _prep_objects(verb, event_type.targets)
+    # a spoken act is aimed at whom it is addressed to: "sent a protest note to Chile"
+    preps = event_type.targets | (_preps().addressee if event_type.quad.startswith("verbal")
+                                  else frozenset())
+    return sources, targets or _prep_objects(verb, preps)
 
 
 def _undergone_roles(match: TriggerMatch, host: Token) -> Heads:
