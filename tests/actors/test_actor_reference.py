@@ -235,3 +235,35 @@ def test_a_demonstrative_standing_alone_is_a_situation_not_an_actor() -> None:
     assert head.lower_ == "that"
     assert not_agent(head) == "not an agent: a demonstrative, which stands for a situation"
     assert not_agent(parse("Police arrested those men.")[2]) is None  # a determiner
+
+
+def test_a_gendered_pronoun_skips_a_person_of_the_other_gender() -> None:
+    # the subject of the sentence before is the nearest person, but "she" cannot be a Pavel
+    text = ("Trade Minister Pavel Korda met the union leader Helena Marsh in Prague on Monday. "
+            "She condemned the new tax on fuel.")
+    source = keys(event_of(text, "ACCUSE").source)
+    assert "person:helena-marsh" in source and "person:pavel-korda" not in source
+    swapped = keys(event_of(text.replace("She", "He"), "ACCUSE").source)
+    assert "person:pavel-korda" in swapped and "person:helena-marsh" not in swapped
+
+
+def test_a_given_names_gender_is_a_preference_not_a_bar() -> None:
+    # name lists miss how some languages use a name: the only person named is still taken
+    text = ("Trade Minister Helena Marsh met farmers in Prague on Monday. "
+            "He condemned the new tax on fuel.")
+    assert "person:helena-marsh" in keys(event_of(text, "ACCUSE").source)
+
+
+def test_he_after_a_quote_takes_up_its_speaker() -> None:
+    # the speaker is named three sentences back, reached through the quote's "I"
+    text = ("\u201cI will not step down,\u201d Mayor Daniel Okafor told reporters on Tuesday. "
+            "\u201cThe accounts are clean. Nobody stole anything.\u201d "
+            "He accused the auditors of lying.")
+    assert "person:daniel-okafor" in keys(event_of(text, "ACCUSE").source)
+
+
+def test_she_takes_up_a_post_holder_named_by_their_title() -> None:
+    # "the agency's director" is a person, though the phrase names only the agency
+    text = ("The UNICEF director visited a clinic in Juba on Monday. "
+            "She condemned the attack on the convoy.")
+    assert "UNICEF" in keys(event_of(text, "ACCUSE").source)

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from tripwire.actors.lexicon import load_lexicon
 from tripwire.actors.reading import resolve_text
@@ -119,8 +119,7 @@ def refer(head: Token, resolve: Resolve, actors: ActorResolution,
         ref = resolve(antecedent)
         return replace(ref, text=head.text), f"relative pronoun: {antecedent.text!r}"
     if lowered in words.personal and head.pos_ == "PRON":
-        spoken = _quote_speaker(head, resolve, actors, quotes)
-        return _pronoun(head, resolve, words, speaker=spoken[0] if spoken else None)
+        return _pronoun(head, resolve, words, actors, quotes)
     owned = _owned(head, resolve, words)
     if owned is not None:
         return owned
@@ -209,13 +208,38 @@ def _quote_speaker(head: Token, resolve: Resolve, actors: ActorResolution,
             continue
         if "\n" in text[min(speaker.start, head.idx):max(speaker.end, head.idx)]:
             continue
-        ref = actors.actor_at(speaker.start, speaker.end)
-        if ref is None:
-            span = head.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
-            ref = resolve(span.root) if span is not None else None
-        if ref is not None and (ref.actor or ref.country):
+        ref = _speaker_ref(quote, head.doc, resolve, actors)
+        if ref is not None:
             return ref, quote
     return None
+
+
+def _last_speaker(head: Token, resolve: Resolve, actors: ActorResolution,
+                  quotes: Sequence[Quote]) -> ActorRef | None:
+    """The speaker of the last direct quote that ends before the pronoun's sentence and
+    reaches into the sentences it looks back over: when the narration resumes after a quote,
+    "he" or "she" most often takes its speaker up again ("'...,' the mayor said. 'The books
+    are clean ...' He accused ..."), however many sentences the quote ran."""
+    window = window_start(head)
+    before = [q for q in quotes if q.kind == "direct" and q.speaker is not None
+              and window <= q.end <= head.sent.start_char]
+    for quote in sorted(before, key=lambda q: q.end, reverse=True):
+        ref = _speaker_ref(quote, head.doc, resolve, actors)
+        if ref is not None:
+            return ref
+    return None
+
+
+def _speaker_ref(quote: Quote, doc: Doc, resolve: Resolve,
+                 actors: ActorResolution) -> ActorRef | None:
+    """Who a quote's named speaker resolves to, if anyone."""
+    speaker = quote.speaker
+    assert speaker is not None
+    ref = actors.actor_at(speaker.start, speaker.end)
+    if ref is None:
+        span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+        ref = resolve(span.root) if span is not None else None
+    return ref if ref is not None and (ref.actor or ref.country) else None
 
 
 def _first_person(head: Token, resolve: Resolve, actors: ActorResolution,
@@ -422,25 +446,99 @@ def window_start(head: Token) -> int:
     return sentence.start_char
 
 
-def _pronoun(head: Token, resolve: Resolve, words: ReferenceWords,
-             speaker: ActorRef | None = None) -> tuple[ActorRef, str]:
+def _pronoun(head: Token, resolve: Resolve, words: ReferenceWords, actors: ActorResolution,
+             quotes: Sequence[Quote]) -> tuple[ActorRef, str]:
     """A third-person pronoun's antecedent, nearest first; inside a direct quote never its
     speaker, who would say "I" or "we" ("Encouraged, he may go further," the analyst said:
-    "he" is someone the analyst talks about)."""
+    "he" is someone the analyst talks about). A quote's "I" is its speaker, whom the narrator
+    takes up again as "he" or "she" once the quote ends ("'I am not worried,' the minister
+    said. He dismissed ..."), as after a longer quote (`_last_speaker`). A given name's
+    gender (`_name_gender`) is a preference, not a bar: name lists are wrong for some names
+    of some languages, so a clashing person is taken when no one else fits."""
     lowered = head.lower_
     if _dummy(head):
         reason = f"pronoun {head.text!r}: a dummy subject, no one"
         return ActorRef(None, head.text, unresolved=reason), reason
-    kind = ("person" if lowered in words.pronouns.person else
-            "singular" if lowered in words.pronouns.singular else "plural")
-    for candidate in _candidates(head):
-        ref = resolve(candidate)
-        if speaker is not None and ref.actor is not None and ref.actor == speaker.actor:
-            continue
-        if _agrees(ref, candidate, kind):
-            return replace(ref, text=head.text), f"pronoun: {candidate.text!r}"
+    pronouns = words.pronouns
+    kind = ("person" if lowered in pronouns.person else
+            "singular" if lowered in pronouns.singular else "plural")
+    gender = ("male" if lowered in pronouns.masculine else
+              "female" if lowered in pronouns.feminine else None)
+
+    def speaker_of(token: Token) -> ActorRef | None:
+        spoken = _quote_speaker(token, resolve, actors, quotes)
+        return spoken[0] if spoken else None
+
+    speaker = speaker_of(head)
+
+    def fits(ref: ActorRef | None, candidate: Token | None, by_name: bool) -> bool:
+        if ref is None or (speaker is not None and ref.actor is not None
+                           and ref.actor == speaker.actor):
+            return False
+        return not (by_name and _name_gender(ref, candidate) not in (None, gender))
+
+    for by_name in (gender is not None, False):
+        for candidate in _candidates(head):
+            if candidate.lower_ in pronouns.first_singular and candidate.pos_ == "PRON":
+                ref = speaker_of(candidate)
+                if kind == "person" and ref is not None and _is_person(ref) and \
+                        fits(ref, candidate, by_name):
+                    return replace(ref, text=head.text), \
+                        f"pronoun: the speaker of {candidate.text!r}"
+                continue
+            ref = resolve(candidate)
+            if _agrees(ref, candidate, kind, gender) and fits(ref, candidate, by_name):
+                return replace(ref, text=head.text), f"pronoun: {candidate.text!r}"
+        if by_name and speaker is None:
+            # reaching past the nearer sentences is weaker evidence: only a speaker whose
+            # given name is of the pronoun's gender
+            ref = _last_speaker(head, resolve, actors, quotes)
+            if ref is not None and _is_person(ref) and fits(ref, None, False) and \
+                    _name_gender(ref, None) == gender:
+                return replace(ref, text=head.text), "pronoun: the speaker of the quote before"
+        if gender is None:
+            break
     reason = f"pronoun {head.text!r}: no {kind} antecedent"
     return ActorRef(None, head.text, unresolved=reason), reason
+
+
+def _name_gender(ref: ActorRef, candidate: Token | None) -> str | None:
+    """The gender a person's given name is used for: the first name of the registry's full
+    name or of the phrase the text names the person with ("President Ada Obi": the first
+    word the name list knows)."""
+    if not _is_person(ref) and (candidate is None or candidate.ent_type_ != "PERSON"):
+        return None
+    entry = registry().get(ref.actor) if ref.actor else None
+    if entry is not None:
+        names = entry.name.split()
+    elif (ref.actor or "").startswith("person:"):
+        names = (ref.actor or "").removeprefix("person:").split("-")
+    elif candidate is not None:
+        names = [t.text for t in candidate.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+        names.append(candidate.text)
+    else:
+        return None
+    for name in names[:-1]:  # a surname says nothing ("Scott" in "Ali Scott", "Lockyear")
+        found = _given_name_gender(name)
+        if found is not None:
+            return found
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _given_name_gender(name: str) -> str | None:
+    """"male", "female" or None from the given-name list of the gender-guesser package
+    (tens of thousands of first names from many countries, shipped with the package)."""
+    found = _gender_detector().get_gender(name)
+    return {"male": "male", "mostly_male": "male", "female": "female",
+            "mostly_female": "female"}.get(found)
+
+
+@functools.cache
+def _gender_detector() -> Any:
+    import gender_guesser.detector as detector  # its name list loads on first use (0.5 s)
+
+    return detector.Detector(case_sensitive=False)
 
 
 def _dummy(head: Token) -> bool:
@@ -501,20 +599,25 @@ def _is_person(ref: ActorRef) -> bool:
     return entry is not None and entry.kind == "person"
 
 
-def _agrees(ref: ActorRef, candidate: Token, kind: str) -> bool:
-    """Number and person agreement of a pronoun with a candidate antecedent that names someone."""
+def _agrees(ref: ActorRef, candidate: Token, kind: str, gender: str | None = None) -> bool:
+    """Number, person and gender agreement of a pronoun with a candidate antecedent that
+    names someone (gender only with an antecedent pronoun: "she" never takes up a "he")."""
     if not (ref.actor or ref.country or ref.sector) or ref.unresolved:
         return False
     if candidate.pos_ == "PRON":
         pronouns = reference_words().pronouns
         same = {"person": pronouns.person, "singular": pronouns.singular,
                 "plural": pronouns.plural}[kind]
+        if gender is not None:
+            same = pronouns.masculine if gender == "male" else pronouns.feminine
         return candidate.lower_ in same
-    # the registry's kind over the tagger's label: "Togo said ..." tagged PERSON is a state
+    # the registry's kind over the tagger's label: "Togo said ..." tagged PERSON is a state;
+    # a title heads a person also when the phrase names the body they serve ("the UNICEF
+    # director ... she": the director speaks for the organisation, and is a "she")
     known = _kind(ref) in ("state", "org", "group", "igo")
+    lemma = candidate.lemma_.lower()
     person = _is_person(ref) or (candidate.ent_type_ == "PERSON" and not known) or (
-        _kind(ref) not in ("org", "group", "igo")
-        and candidate.lemma_.lower() in load_lexicon().office_words
+        (lemma in load_lexicon().office_words or lemma in reference_words().person_nouns)
         and candidate.tag_ not in PLURAL_TAGS)
     if kind == "person":
         return person

@@ -14,15 +14,27 @@ from tripwire.lang import WordFile, Words, load_words, word_file
 
 class _Pronouns(WordFile):
     person: Words
+    masculine: Words
+    feminine: Words
     singular: Words
     plural: Words
     first: Words
+    first_singular: Words
+
+    @model_validator(mode="after")
+    def _subsets(self) -> _Pronouns:
+        if not self.masculine | self.feminine <= self.person:
+            raise ValueError("pronouns: masculine and feminine must be person pronouns")
+        if not self.first_singular <= self.first:
+            raise ValueError("pronouns: first_singular must be first-person pronouns")
+        return self
 
 
 class ReferenceWords(WordFile):
     """lang/<language>/reference.yaml: how a mention that names no one refers."""
 
     pronouns: _Pronouns
+    person_nouns: Words
     relative: Words
     situations: Words
     definite: Words
