@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc
 
 from tripwire.actors import resolve_actors
-from tripwire.actors.reference import dateline
+from tripwire.actors.reference import dateline, gender_detector
 from tripwire.clean import CleanedArticle, clean_article
 from tripwire.dates import check_published, is_plausible_published
 from tripwire.document import Article, Document, Sentence, content_hash
@@ -123,8 +123,9 @@ def analyze(article: Article | str, published: str | None = None) -> Document:
 
 
 def warm_up() -> None:
-    """Load every resource (model, registry, lexicons, gazetteer, dateparser's tables) now
+    """Load every resource (model, registry, lexicons, gazetteer, dateparser's tables, names) now
     rather than on first use."""
     analyze(Article(text="NATO and Russia held talks in Geneva on Monday, officials said.",
                     published="2022-01-07"))
     parse_absolute("7 Jan 2022")  # dateparser reads its language tables on its first date
+    gender_detector()  # the given-name list of pronoun resolution

@@ -529,14 +529,15 @@ def _name_gender(ref: ActorRef, candidate: Token | None) -> str | None:
 def _given_name_gender(name: str) -> str | None:
     """"male", "female" or None from the given-name list of the gender-guesser package
     (tens of thousands of first names from many countries, shipped with the package)."""
-    found = _gender_detector().get_gender(name)
+    found = gender_detector().get_gender(name)
     return {"male": "male", "mostly_male": "male", "female": "female",
             "mostly_female": "female"}.get(found)
 
 
 @functools.cache
-def _gender_detector() -> Any:
-    import gender_guesser.detector as detector  # its name list loads on first use (0.5 s)
+def gender_detector() -> Any:
+    """gender-guesser's detector; its name list loads on first use (0.5 s, `warm_up`)."""
+    import gender_guesser.detector as detector
 
     return detector.Detector(case_sensitive=False)
 
