@@ -76,10 +76,10 @@ class _Attributor:
         quoted = [False] * len(self.doc)
         starts = iter(self.passages)
         passage = next(starts, None)
-        for token in self.doc:
-            while passage is not None and token.idx >= passage.end:
+        for i, idx in enumerate(self.doc.to_array("IDX").tolist()):
+            while passage is not None and idx >= passage.end:
                 passage = next(starts, None)
-            quoted[token.i] = passage is not None and passage.open_at <= token.idx < passage.end
+            quoted[i] = passage is not None and passage.open_at <= idx < passage.end
         return quoted
 
     def run(self) -> list[Attribution]:

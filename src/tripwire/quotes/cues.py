@@ -90,7 +90,7 @@ class CueFinder:
         self.paragraph_starts = [lo for lo, _ in bounds]
         self.lexicon = lexicon
         self.quoted = quoted  # quoted[i]: token i lies inside a quoted passage
-        self.starts = [t.idx for t in doc]
+        self.starts: list[int] = doc.to_array("IDX").tolist()  # one array, not a Token each
         self.quoted_before = [0]  # quoted_before[i]: how many of the first i tokens are quoted
         for flag in quoted:
             self.quoted_before.append(self.quoted_before[-1] + flag)
