@@ -24,7 +24,7 @@ from tripwire.scale import cli as scale_cli
 from tripwire.server import cli as server_cli
 from tripwire.signals import cli as signals_cli
 from tripwire.signals.incidents import build_incidents
-from tripwire.store import IngestResult, Store, default_db_path
+from tripwire.store import IngestResult, Store, default_db_path, interrupted
 from tripwire.timex import cli as timex_cli
 
 INGEST_BATCH = 64
@@ -127,7 +127,9 @@ def ingest(
             writer.flush()
             if writer.total.added:
                 build_incidents(store)  # (rebuilt when signals are read, if cut short here)
-        except KeyboardInterrupt:
+        except BaseException as exc:  # a Ctrl-C inside a DuckDB query arrives as its error
+            if not interrupted(exc):
+                raise
             writer.flush()  # what was analysed before Ctrl-C is kept
             _interrupted(f"{counted(writer.total.added, 'article')} stored, rerun to continue")
     report.finish("ingested")
@@ -223,5 +225,9 @@ def main() -> None:
         raise SystemExit(1) from None
     except KeyboardInterrupt:
         raise SystemExit(130) from None
+    except RuntimeError as exc:
+        if interrupted(exc):
+            raise SystemExit(130) from None
+        raise
     except BrokenPipeError:
         raise SystemExit(0) from None

@@ -8,9 +8,13 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import duckdb
+import pytest
+
+from tripwire.store import interrupted
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -50,3 +54,16 @@ def test_ctrl_c_says_what_was_stored_and_exits_130(tmp_path: Path) -> None:
     assert rerun.returncode == 0, rerun.stderr
     with duckdb.connect(str(db)) as con:
         assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 400
+
+
+def test_a_ctrl_c_that_duckdb_took_is_still_a_ctrl_c() -> None:
+    """DuckDB takes a Ctrl-C that lands while a query runs and raises its own error instead of
+    KeyboardInterrupt; the CLI must still stop as for a Ctrl-C (exit 130, the batch kept)."""
+    con = duckdb.connect()
+    threading.Timer(0.2, con.interrupt).start()
+    with pytest.raises(duckdb.InterruptException) as caught:
+        con.execute("SELECT count(*) FROM range(10000000000) t(x) WHERE x % 7 = 3").fetchall()
+    assert interrupted(caught.value)
+    assert interrupted(RuntimeError("Query interrupted"))  # the form a SIGINT takes
+    assert interrupted(KeyboardInterrupt())
+    assert not interrupted(RuntimeError("Catalog Error: Table with name t does not exist"))

@@ -1,5 +1,12 @@
 """The embedded store: one DuckDB file, versioned migrations, atomic batches."""
 
-from tripwire.store.database import DB_ENV, DEFAULT_DB, IngestResult, Store, default_db_path
+from tripwire.store.database import (
+    DB_ENV,
+    DEFAULT_DB,
+    IngestResult,
+    Store,
+    default_db_path,
+    interrupted,
+)
 
-__all__ = ["DB_ENV", "DEFAULT_DB", "IngestResult", "Store", "default_db_path"]
+__all__ = ["DB_ENV", "DEFAULT_DB", "IngestResult", "Store", "default_db_path", "interrupted"]

@@ -51,6 +51,14 @@ def default_db_path() -> str:
     return os.environ.get(DB_ENV) or DEFAULT_DB
 
 
+def interrupted(exc: BaseException) -> bool:
+    """A Ctrl-C: Python's KeyboardInterrupt, or one that landed while DuckDB ran a query, which
+    DuckDB takes itself and raises as an error ("Query interrupted" for the signal, an
+    InterruptException for `interrupt()`), so that the caller never sees a KeyboardInterrupt."""
+    return isinstance(exc, KeyboardInterrupt | duckdb.InterruptException) or (
+        isinstance(exc, RuntimeError) and str(exc).startswith("Query interrupted"))
+
+
 @dataclass
 class IngestResult:
     added: int = 0
