@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 import yaml
+from bench_module import load_benchmark
 
 pytestmark = pytest.mark.slow
 
@@ -14,17 +14,9 @@ REPO = Path(__file__).resolve().parents[2]
 FLOORS = yaml.safe_load((REPO / "tests" / "floors" / "events.yaml").read_text())
 
 
-def _benchmark():
-    spec = importlib.util.spec_from_file_location("events_eval", REPO / "benchmarks" / "events_eval.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def bench():
-    return _benchmark()
+    return load_benchmark("events_eval")
 
 
 def test_plover_floors(shared_data: Path, bench) -> None:

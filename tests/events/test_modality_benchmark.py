@@ -3,11 +3,10 @@ TimeML document written for this test, and names a file it cannot read."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+from bench_module import load_benchmark
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -43,13 +42,7 @@ modality="could"/>
 
 @pytest.fixture(scope="module")
 def benchmark():
-    spec = importlib.util.spec_from_file_location("modality_eval",
-                                                  REPO / "benchmarks" / "modality_eval.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["modality_eval"] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("modality_eval")
 
 
 def test_gold_follows_the_table(benchmark, tmp_path: Path) -> None:

@@ -3,12 +3,11 @@ tests/floors/modality.yaml."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
+from bench_module import load_benchmark
 
 pytestmark = pytest.mark.slow
 
@@ -16,18 +15,8 @@ REPO = Path(__file__).resolve().parents[2]
 FLOORS = yaml.safe_load((REPO / "tests" / "floors" / "modality.yaml").read_text())
 
 
-def _benchmark():
-    spec = importlib.util.spec_from_file_location("modality_eval",
-                                                  REPO / "benchmarks" / "modality_eval.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["modality_eval"] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_modality_floors(shared_data: Path) -> None:
-    benchmark = _benchmark()
+    benchmark = load_benchmark("modality_eval")
     scores = benchmark.evaluate(shared_data, half="dev", limit=FLOORS["limit"])
     assert sum(scores.confusion.values()) > 500, "too few verbal events scored"
     accuracy = scores.accuracy()

@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
+from bench_module import load_benchmark
 
 from tripwire.document import ActorRef, Event, Sentence, Trigger
 
-REPO = Path(__file__).resolve().parents[2]
-spec = importlib.util.spec_from_file_location("realnews_eval", REPO / "benchmarks" / "realnews_eval.py")
-assert spec is not None and spec.loader is not None
-bench = importlib.util.module_from_spec(spec)
-sys.modules["realnews_eval"] = bench  # dataclasses look their module up
-spec.loader.exec_module(bench)
+bench = load_benchmark("realnews_eval")
 
 
 def _act(type_: str, source: set[str], target: set[str], symmetric: bool = False,
