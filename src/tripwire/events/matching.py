@@ -20,6 +20,7 @@ from tripwire.lang import WordFile, WordList, Words, load_words, word_file
 from tripwire.nlp.syntax import OBJECTS as OBJECT_DEPS
 from tripwire.nlp.syntax import (
     SUBJECTS,
+    first_conjunct,
     gerund_head,
     hyphen_prefix,
     is_passive,
@@ -232,8 +233,7 @@ def counted_head(noun: Token) -> Token:
     ("launched ten days of war games", "staged a series of strikes", "there have been hundreds
     of lawsuits") and the noun that frames it ("set a date for the trial")."""
     words = trigger_words()
-    while noun.dep_ == "conj" and noun.head.i != noun.i:
-        noun = noun.head
+    noun = first_conjunct(noun)
     while noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN" and (
             (noun.head.lower_ == "of" and noun.head.head.dep_ in LIGHT_DEPS)
             or (noun.head.lower_ in words.frame_prepositions
@@ -361,9 +361,7 @@ def nominal_participants(noun: Token, arguments: frozenset[str]) -> tuple[list[T
 
 def _coordination(noun: Token) -> list[Token]:
     """The nouns coordinated with a noun, itself included, in text order."""
-    first = noun
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
+    first = first_conjunct(noun)
     return sorted([first, *first.conjuncts], key=lambda t: t.i)
 
 
@@ -415,8 +413,7 @@ def demanded_content(noun: Token, demands: Demands) -> bool:
     "pushed for the release of the fighters", "demanding the disarmament of its
     militia". A verb of naming demands nothing ("called the
     raid a crime")."""
-    while noun.dep_ == "conj" and noun.head.i != noun.i:
-        noun = noun.head
+    noun = first_conjunct(noun)
     if noun.dep_ in ("dobj", "obj"):
         verb = noun.head
     elif noun.dep_ == "pobj" and noun.head.lower_ in demands.prepositions:
@@ -480,8 +477,7 @@ def predicated_host(noun: Token, prepositions: frozenset[str]) -> Token | None:
     attack", "placed" of "placed under house arrest", "lived" of "lived under a string of
     curfews", "journalist" of "a journalist under house arrest". Who that word's clause is about
     undergoes the noun's act; a definite noun takes up an act told before."""
-    while noun.dep_ == "conj" and noun.head.i != noun.i:
-        noun = noun.head
+    noun = first_conjunct(noun)
     # a quantity of it: "under a string of curfews"
     while (noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "pobj"
            and noun.head.head.pos_ == "NOUN"):

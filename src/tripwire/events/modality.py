@@ -40,6 +40,7 @@ from tripwire.nlp.syntax import (
     AUXILIARIES,
     OBJECTS,
     SUBJECTS,
+    first_conjunct,
     governing_verb,
     mandative_subjunctive,
 )
@@ -280,8 +281,7 @@ def _existential_verb(noun: Token) -> Token | None:
 def _demanded_object(token: Token, lexicon: EventLexicon) -> ModalityReading | None:
     """An event named as what is demanded: "demanded the arrest of X", "called for his arrest",
     "demanded the disarmament of its militia"."""
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
+    token = first_conjunct(token)
     if token.dep_ in ("dobj", "obj"):
         governor = token.head
     elif token.dep_ == "pobj" and token.head.lower_ in lexicon.cues.demand_prepositions:

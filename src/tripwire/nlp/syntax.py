@@ -249,6 +249,14 @@ def hyphen_prefix(token: Token) -> Token | None:
     return prefix
 
 
+def first_conjunct(token: Token) -> Token:
+    """The first of the words coordinated with a word, where their shared role is attached
+    ("demanded the arrest and trial of X": "arrest" is the object)."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def noun_phrase_head(token: Token) -> Token:
     """Climb from a word to the head of its noun phrase ("NATO" in "the NATO boss" -> "boss")."""
     while token.dep_ in ("compound", "flat", "amod", "nmod") and token.head.i > token.i:
